@@ -1,0 +1,369 @@
+"""Reading and writing .jmap files.
+
+Files are untrusted input and are read in stages: bytes (size limit, UTF-8)
+-> JSON (no RecursionError on deep nesting) -> format version and migration
+-> validated document. Fatal problems raise FileFormatError with one line
+naming the file and the place; recoverable ones (a bad link, a field out of
+range, ...) are repaired, and listed in ``LoadResult.problems`` so the
+window can say "partially loaded".
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from journeymapper.io.atomic import atomic_write_bytes
+from journeymapper.io.migrations import FORMAT_VERSION, migrate
+from journeymapper.io.serialize import dumps
+from journeymapper.model.document import META_KEYS, JourneyMap
+from journeymapper.model.elements import FIELD_INDEX, Element, Kind, Placement, default_fields
+from journeymapper.model.errors import FileFormatError, ModelError
+from journeymapper.model.links import LinkKind
+from journeymapper.model.scores import METRICS, Score, Wave
+
+MAX_FILE_BYTES = 64 * 1024 * 1024
+KNOWN_ROOT = {"format_version", "settings", "lanes", "stages", "elements", "links", "waves",
+              "scores", *META_KEYS}
+KNOWN_ELEMENT = {"id", "kind", "fields", "placement"}
+
+__all__ = ["FORMAT_VERSION", "LoadResult", "dumps", "load", "loads", "save", "MAX_FILE_BYTES"]
+
+
+@dataclass
+class LoadResult:
+    document: JourneyMap
+    problems: list[str] = field(default_factory=list)
+    migrated_from: int | None = None
+
+
+def save(doc: JourneyMap, path: str | os.PathLike[str], backup: bool = True) -> None:
+    """Serialise fully in memory, then write atomically (keeping one .bak)."""
+    atomic_write_bytes(path, dumps(doc), backup=backup)
+
+
+def load(path: str | os.PathLike[str], strict: bool = False) -> LoadResult:
+    """Read a .jmap file. With ``strict`` any problem raises FileFormatError."""
+    target = Path(path)
+    try:
+        with open(target, "rb") as handle:
+            size = os.fstat(handle.fileno()).st_size
+            if size > MAX_FILE_BYTES:
+                raise FileFormatError(
+                    f"{target}: {size:,} bytes is larger than the {MAX_FILE_BYTES // 2**20} MiB "
+                    "a journey map may have")
+            data = handle.read(MAX_FILE_BYTES + 1)
+    except FileNotFoundError:
+        raise FileFormatError(f"{target}: no such file") from None
+    except IsADirectoryError:
+        raise FileFormatError(f"{target}: is a folder, not a .jmap file") from None
+    except PermissionError:
+        raise FileFormatError(f"{target}: permission denied") from None
+    if len(data) > MAX_FILE_BYTES:
+        raise FileFormatError(f"{target}: larger than the {MAX_FILE_BYTES // 2**20} MiB "
+                              "a journey map may have")
+    return loads(data, name=str(target), strict=strict)
+
+
+def loads(data: bytes, name: str = "<map>", strict: bool = False) -> LoadResult:
+    """Parse .jmap bytes; see :func:`load`."""
+    root = _parse_json(data, name)
+    version = root.get("format_version")
+    if isinstance(version, bool) or not isinstance(version, int):
+        raise FileFormatError(f"{name}: format_version: expected an integer, got {_show(version)}")
+    if version > FORMAT_VERSION:
+        raise FileFormatError(
+            f"{name}: made by a newer journeymapper (format version {version}); "
+            f"this one reads up to {FORMAT_VERSION}")
+    if version < 0:
+        raise FileFormatError(f"{name}: format_version: expected 0..{FORMAT_VERSION}, got {version}")
+    migrated_from = version if version < FORMAT_VERSION else None
+    try:
+        root = migrate(root, version)
+    except KeyError as missing:
+        raise FileFormatError(f"{name}: no migration from format version {missing}") from None
+    except (TypeError, ValueError, AttributeError) as exc:
+        raise FileFormatError(f"{name}: could not migrate from version {version}: {exc}") from None
+    builder = _Builder(name)
+    doc = builder.build(root)
+    if strict and builder.problems:
+        more = f" (and {len(builder.problems) - 1} more)" if len(builder.problems) > 1 else ""
+        raise FileFormatError(f"{name}: {builder.problems[0]}{more}")
+    return LoadResult(doc, builder.problems, migrated_from)
+
+
+def _parse_json(data: bytes, name: str) -> dict[str, Any]:
+    if not data.strip():
+        raise FileFormatError(f"{name}: the file is empty")
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise FileFormatError(
+            f"{name}: not a .jmap file (not UTF-8 text: byte 0x{data[exc.start]:02x} "
+            f"at offset {exc.start})") from None
+    if "\x00" in text:
+        raise FileFormatError(f"{name}: not a .jmap file (binary data)")
+    try:
+        root = json.loads(text)
+    except RecursionError:
+        raise FileFormatError(f"{name}: nested too deeply to be a journey map") from None
+    except json.JSONDecodeError as exc:
+        what = "ends too early (truncated?)" if exc.pos >= len(text.rstrip()) else exc.msg
+        raise FileFormatError(
+            f"{name}: not valid JSON at line {exc.lineno}, column {exc.colno}: {what}") from None
+    if not isinstance(root, dict):
+        raise FileFormatError(f"{name}: expected a JSON object at the top, got {_kind(root)}")
+    return root
+
+
+def _kind(value: Any) -> str:
+    return {list: "a list", str: "a string", int: "a number", float: "a number",
+            bool: "true/false", type(None): "null", dict: "an object"}.get(type(value), "a value")
+
+
+def _show(value: Any) -> str:
+    text = json.dumps(value, ensure_ascii=False) if _is_json(value) else repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _is_json(value: Any) -> bool:
+    return isinstance(value, (str, int, float, bool, type(None)))
+
+
+class _Builder:
+    """Builds a document from a validated root dict, collecting problems."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.problems: list[str] = []
+
+    def fatal(self, message: str) -> FileFormatError:
+        return FileFormatError(f"{self.name}: {message}")
+
+    def array(self, root: dict[str, Any], key: str) -> list[Any]:
+        value = root.get(key, [])
+        if not isinstance(value, list):
+            raise self.fatal(f"{key}: expected a list, got {_kind(value)}")
+        return value
+
+    def build(self, root: dict[str, Any]) -> JourneyMap:
+        doc = JourneyMap()
+        self.meta(doc, root)
+        self.lanes(doc, self.array(root, "lanes"))
+        elements = self.array(root, "elements")
+        stages = self.array(root, "stages")
+        by_id = self.index_elements(elements)
+        self.stages(doc, stages, by_id)
+        for index, item in by_id.values():
+            if item["kind"] != Kind.STAGE.value:
+                self.element(doc, index, item)
+        self.links(doc, self.array(root, "links"))
+        self.scores(doc, self.array(root, "waves"), self.array(root, "scores"))
+        doc.extra = {k: v for k, v in root.items() if k not in KNOWN_ROOT}
+        return doc
+
+    def meta(self, doc: JourneyMap, root: dict[str, Any]) -> None:
+        for key in META_KEYS:
+            if key not in root:
+                continue
+            value = root[key]
+            ok = (isinstance(value, list) and all(isinstance(v, str) for v in value)
+                  if key == "authors" else isinstance(value, str))
+            if ok:
+                doc.meta[key] = value
+            else:
+                want = "a list of texts" if key == "authors" else "text"
+                self.problems.append(f"{key}: expected {want}, got {_show(value)}; ignored")
+        settings = root.get("settings", {})
+        if not isinstance(settings, dict):
+            raise self.fatal(f"settings: expected an object, got {_kind(settings)}")
+        rng = settings.get("emotion_range", 2)
+        if rng not in (2, 3) or isinstance(rng, bool):
+            self.problems.append(f"settings.emotion_range: expected 2 or 3, got {_show(rng)}; using 2")
+            rng = 2
+        doc.settings = {**settings, "emotion_range": rng}
+
+    def lanes(self, doc: JourneyMap, lanes: list[Any]) -> None:
+        for i, item in enumerate(lanes):
+            where = f"lanes[{i}]"
+            if not isinstance(item, dict):
+                raise self.fatal(f"{where}: expected an object, got {_kind(item)}")
+            lane_id, lane_name, kind = item.get("id"), item.get("name"), item.get("kind")
+            if not isinstance(lane_id, str) or not lane_id:
+                raise self.fatal(f"{where}.id: expected a non-empty text, got {_show(lane_id)}")
+            if not isinstance(lane_name, str):
+                raise self.fatal(f"{where}.name: expected text, got {_show(lane_name)}")
+            if kind not in {k.value for k in Kind} or kind == Kind.STAGE.value:
+                raise self.fatal(f"{where}.kind: expected a card kind "
+                                 f"({', '.join(k.value for k in Kind if k is not Kind.STAGE)}), "
+                                 f"got {_show(kind)}")
+            try:
+                doc.add_lane(lane_name, Kind(kind), lane_id=lane_id)
+            except ModelError as exc:
+                raise self.fatal(f"{where}: {exc}") from None
+
+    def index_elements(self, elements: list[Any]) -> dict[str, tuple[int, dict[str, Any]]]:
+        kinds = {k.value for k in Kind}
+        by_id: dict[str, tuple[int, dict[str, Any]]] = {}
+        for i, item in enumerate(elements):
+            where = f"elements[{i}]"
+            if not isinstance(item, dict):
+                raise self.fatal(f"{where}: expected an object, got {_kind(item)}")
+            element_id = item.get("id")
+            if not isinstance(element_id, str) or not element_id:
+                raise self.fatal(f"{where}.id: expected a non-empty text, got {_show(element_id)}")
+            if element_id in by_id:
+                raise self.fatal(f"{where}.id: duplicate id {element_id!r} "
+                                 f"(also elements[{by_id[element_id][0]}])")
+            if item.get("kind") not in kinds:
+                raise self.fatal(f"{where}.kind: expected one of {', '.join(sorted(kinds))}, "
+                                 f"got {_show(item.get('kind'))}")
+            if not isinstance(item.get("fields", {}), dict):
+                raise self.fatal(f"{where}.fields: expected an object, got {_kind(item['fields'])}")
+            by_id[element_id] = (i, item)
+        return by_id
+
+    def fields(self, index: int, item: dict[str, Any], kind: Kind) -> tuple[dict, dict]:
+        known = FIELD_INDEX[kind]
+        values = default_fields(kind)
+        unknown: dict[str, Any] = {}
+        for key, value in item.get("fields", {}).items():
+            spec = known.get(key)
+            if spec is None:
+                unknown[key] = value
+                continue
+            problem = spec.check(value)
+            if problem:
+                self.problems.append(f"elements[{index}].{key}: {problem}; "
+                                     f"reset to {_show(spec.default)}")
+                continue
+            values[key] = value
+        return values, unknown
+
+    def make(self, index: int, item: dict[str, Any], placement: Placement | None) -> Element:
+        kind = Kind(item["kind"])
+        values, unknown = self.fields(index, item, kind)
+        extra = {k: v for k, v in item.items() if k not in KNOWN_ELEMENT}
+        if unknown:
+            extra["fields"] = unknown
+        return Element(item["id"], kind, values, placement, extra)
+
+    def stages(self, doc: JourneyMap, stages: list[Any],
+               by_id: dict[str, tuple[int, dict[str, Any]]]) -> None:
+        listed: list[str] = []
+        for i, stage_id in enumerate(stages):
+            entry = by_id.get(stage_id) if isinstance(stage_id, str) else None
+            if entry is None or entry[1]["kind"] != Kind.STAGE.value:
+                raise self.fatal(f"stages[{i}]: expected the id of a stage element, "
+                                 f"got {_show(stage_id)}")
+            if stage_id in listed:
+                raise self.fatal(f"stages[{i}]: stage {stage_id!r} is listed twice")
+            listed.append(stage_id)
+        for stage_id, (i, item) in by_id.items():
+            if item["kind"] == Kind.STAGE.value and stage_id not in listed:
+                self.problems.append(f"elements[{i}]: stage {stage_id!r} is missing from "
+                                     "'stages'; added at the end")
+                listed.append(stage_id)
+        for stage_id in listed:
+            index, item = by_id[stage_id]
+            doc.insert_element(self.make(index, item, None))
+
+    def element(self, doc: JourneyMap, index: int, item: dict[str, Any]) -> None:
+        where = f"elements[{index}]"
+        raw = item.get("placement")
+        if not isinstance(raw, dict):
+            raise self.fatal(f"{where}.placement: expected an object, got {_kind(raw)}")
+        stage, lane = raw.get("stage"), raw.get("lane")
+        order, dx, dy = raw.get("order", 0), raw.get("dx", 0), raw.get("dy", 0)
+        if stage is not None and stage not in doc.stage_order:
+            raise self.fatal(f"{where}.placement.stage: expected a stage id or null, "
+                             f"got {_show(stage)}")
+        if not isinstance(lane, str) or not any(lane_.id == lane for lane_ in doc.lanes):
+            raise self.fatal(f"{where}.placement.lane: expected a lane id, got {_show(lane)}")
+        if isinstance(order, bool) or not isinstance(order, int):
+            raise self.fatal(f"{where}.placement.order: expected an integer, got {_show(order)}")
+        for key, value in (("dx", dx), ("dy", dy)):
+            if isinstance(value, bool) or not isinstance(value, (int, float)) or not (
+                    -1e6 <= value <= 1e6):
+                raise self.fatal(f"{where}.placement.{key}: expected a number "
+                                 f"-1000000..1000000, got {_show(value)}")
+        placement = Placement(stage, lane, order, float(dx), float(dy))
+        doc.insert_element(self.make(index, item, placement))
+
+    def links(self, doc: JourneyMap, links: list[Any]) -> None:
+        kinds = {k.value for k in LinkKind}
+        for i, item in enumerate(links):
+            where = f"links[{i}]"
+            if not isinstance(item, dict):
+                raise self.fatal(f"{where}: expected an object, got {_kind(item)}")
+            source, target, kind = item.get("source"), item.get("target"), item.get("kind")
+            missing = [k for k, v in (("source", source), ("target", target))
+                       if not isinstance(v, str) or v not in doc]
+            if missing:
+                key = missing[0]
+                self.problems.append(f"{where}.{key}: no element with id "
+                                     f"{_show(item.get(key))}; link dropped")
+                continue
+            if kind not in kinds:
+                self.problems.append(f"{where}.kind: expected one of {', '.join(sorted(kinds))}, "
+                                     f"got {_show(kind)}; link dropped")
+                continue
+            try:
+                doc.link(source, target, LinkKind(kind))
+            except ModelError as exc:
+                self.problems.append(f"{where}: {exc}; link dropped")
+
+    def scores(self, doc: JourneyMap, waves: list[Any], scores: list[Any]) -> None:
+        wave_list: list[Wave] = []
+        for i, item in enumerate(waves):
+            if (not isinstance(item, dict) or not isinstance(item.get("label"), str)
+                    or not isinstance(item.get("date", ""), str)):
+                raise self.fatal(f"waves[{i}]: expected {{\"label\": text, \"date\": text}}, "
+                                 f"got {_show(item)}")
+            if any(w.label == item["label"] for w in wave_list):
+                raise self.fatal(f"waves[{i}].label: duplicate wave {item['label']!r}")
+            wave_list.append(Wave(item["label"], item.get("date", "")))
+        made: list[Score] = []
+        for i, item in enumerate(scores):
+            score = self.score(doc, i, item, {w.label for w in wave_list})
+            if score is not None:
+                made.append(score)
+        doc.put_scores(made, wave_list)
+
+    def score(self, doc: JourneyMap, i: int, item: Any, waves: set[str]) -> Score | None:
+        where = f"scores[{i}]"
+        if not isinstance(item, dict):
+            raise self.fatal(f"{where}: expected an object, got {_kind(item)}")
+        checks = (
+            ("stage", lambda v: v in doc.stage_order, "the id of a stage"),
+            ("wave", lambda v: v in waves, "a wave listed in 'waves'"),
+            ("metric", lambda v: v in METRICS, f"one of {', '.join(METRICS)}"),
+            ("value", lambda v: isinstance(v, (int, float)) and not isinstance(v, bool),
+             "a number"),
+            ("n", lambda v: isinstance(v, int) and not isinstance(v, bool) and v >= 0,
+             "a whole number >= 0"),
+            ("skipped", lambda v: isinstance(v, int) and not isinstance(v, bool) and v >= 0,
+             "a whole number >= 0"),
+        )
+        for key, ok, want in checks:
+            if not ok(item.get(key)):
+                self.problems.append(f"{where}.{key}: expected {want}, got "
+                                     f"{_show(item.get(key))}; score dropped")
+                return None
+        touchpoint = item.get("touchpoint")
+        if touchpoint is not None and touchpoint not in doc:
+            self.problems.append(f"{where}.touchpoint: no element with id {_show(touchpoint)}; "
+                                 "score dropped")
+            return None
+        dicts = {}
+        for key in ("distribution", "scale", "source"):
+            value = item.get(key, {})
+            dicts[key] = value if isinstance(value, dict) else {}
+        return Score(item["stage"], item["wave"], item["metric"], item["value"], item["n"],
+                     item["skipped"], touchpoint, str(item.get("name", "")),
+                     dicts["distribution"], dicts["scale"], dicts["source"])

@@ -1,0 +1,96 @@
+"""Colours and kind markers: one decision, used by the canvas and the PDF.
+
+Colours are ``#rrggbb`` strings. Each kind also has a marker shape name
+(drawn as a small vector shape, so it never depends on a font's glyphs) and
+a short tag printed on the card.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from journeymapper.model.elements import Kind
+from journeymapper.model.scores import Score
+
+
+@dataclass(frozen=True)
+class KindStyle:
+    fill: str
+    border: str
+    accent: str
+    marker: str  # circle, chevron, bubble, dot, triangle, diamond, flag, square, person
+    tag: str
+
+
+KIND_STYLE: dict[Kind, KindStyle] = {
+    Kind.PERSONA: KindStyle("#efe9fb", "#7e57c2", "#5e35b1", "person", "PERSONA"),
+    Kind.STAGE: KindStyle("#263238", "#263238", "#ffffff", "square", "STAGE"),
+    Kind.TOUCHPOINT: KindStyle("#e6f1fd", "#1e88e5", "#1565c0", "circle", "TOUCHPOINT"),
+    Kind.ACTION: KindStyle("#e9f6ea", "#43a047", "#2e7d32", "chevron", "ACTION"),
+    Kind.THOUGHT: KindStyle("#fffbe3", "#f9a825", "#b07800", "bubble", "THOUGHT"),
+    Kind.EMOTION: KindStyle("#fde8f0", "#d81b60", "#ad1457", "dot", "EMOTION"),
+    Kind.PAIN_POINT: KindStyle("#ffebee", "#e53935", "#c62828", "triangle", "PAIN POINT"),
+    Kind.OPPORTUNITY: KindStyle("#e0f5f1", "#00897b", "#00695c", "diamond", "OPPORTUNITY"),
+    Kind.GOAL: KindStyle("#f4e8f7", "#8e24aa", "#6a1b9a", "flag", "GOAL / KPI"),
+    Kind.NOTE: KindStyle("#fff2a8", "#c9b84a", "#7a6a10", "square", "NOTE"),
+}
+
+_DARK_FILL: dict[Kind, str] = {
+    Kind.PERSONA: "#3a3150", Kind.STAGE: "#eceff1", Kind.TOUCHPOINT: "#1d3346",
+    Kind.ACTION: "#1f3a24", Kind.THOUGHT: "#403716", Kind.EMOTION: "#46202f",
+    Kind.PAIN_POINT: "#4a1f22", Kind.OPPORTUNITY: "#143c37", Kind.GOAL: "#3b2145",
+    Kind.NOTE: "#4a4420",
+}
+
+LIGHT = {
+    "background": "#f7f8fa", "grid": "#dde1e6", "lane_header": "#eceff3",
+    "lane_band": "#ffffff", "lane_band_alt": "#f2f4f7", "text": "#1f2328",
+    "muted": "#5f6b7a", "stage_header": "#263238", "stage_text": "#ffffff",
+    "link": "#607d8b", "loop": "#8e24aa", "selection": "#2962ff", "curve": "#d81b60",
+    "highlight": "#ffab00",
+}
+DARK = {
+    "background": "#1b1e23", "grid": "#353a42", "lane_header": "#262a31",
+    "lane_band": "#20242a", "lane_band_alt": "#252a31", "text": "#e6e9ee",
+    "muted": "#9aa5b4", "stage_header": "#cfd8dc", "stage_text": "#14171a",
+    "link": "#90a4ae", "loop": "#ce93d8", "selection": "#82b1ff", "curve": "#f48fb1",
+    "highlight": "#ffd740",
+}
+
+
+def palette(dark: bool = False) -> dict[str, str]:
+    """Map-wide colours for the light or dark theme."""
+    return dict(DARK if dark else LIGHT)
+
+
+def kind_fill(kind: Kind, dark: bool = False) -> str:
+    return _DARK_FILL[kind] if dark else KIND_STYLE[kind].fill
+
+
+def score_fraction(score: Score) -> float:
+    """Where a score sits between worst (0.0) and best (1.0) on its scale."""
+    metric = score.metric
+    if metric == "csat":
+        lo, hi = 0.0, 100.0
+    elif metric == "nps":
+        lo, hi = -100.0, 100.0
+    else:
+        lo = float(score.scale.get("min", 1))
+        hi = float(score.scale.get("max", 7 if metric == "ces" else 5))
+    if hi <= lo:
+        return 0.5
+    frac = (score.value - lo) / (hi - lo)
+    frac = min(1.0, max(0.0, frac))
+    return frac if score.higher_is_better else 1.0 - frac
+
+
+def score_colour(score: Score) -> str:
+    """Red (bad) through amber to green (good), by :func:`score_fraction`."""
+    frac = score_fraction(score)
+    stops = ((0.0, (211, 47, 47)), (0.5, (245, 166, 35)), (1.0, (46, 160, 67)))
+    for (f0, c0), (f1, c1) in zip(stops, stops[1:]):
+        if frac <= f1:
+            t = (frac - f0) / (f1 - f0)
+            r, g, b = (round(a + (b_ - a) * t) for a, b_ in zip(c0, c1))
+            return f"#{r:02x}{g:02x}{b:02x}"
+    return "#2ea043"

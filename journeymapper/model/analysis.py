@@ -1,0 +1,81 @@
+"""Questions the canvas, the CLI and the report ask of a journey map."""
+
+from __future__ import annotations
+
+from journeymapper.model.document import JourneyMap
+from journeymapper.model.elements import Element, Kind
+from journeymapper.model.links import LinkKind
+
+
+def stage_of(doc: JourneyMap, element: Element) -> Element | None:
+    """The stage a card belongs to (its column), or None for the persona strip."""
+    if element.placement is None or element.placement.stage is None:
+        return None
+    return doc.element(element.placement.stage)
+
+
+def elements_of_stage(doc: JourneyMap, stage_id: str) -> list[Element]:
+    """The cards in a stage's column, lane by lane, in order."""
+    return [e for lane in doc.lanes for e in doc.cell(stage_id, lane.id)]
+
+
+def elements_of_lane(doc: JourneyMap, lane_id: str) -> list[Element]:
+    """The cards of a lane, stage by stage, in order (persona strip first)."""
+    return [e for stage in (None, *doc.stage_order) for e in doc.cell(stage, lane_id)]
+
+
+def addressed_by(doc: JourneyMap, pain_id: str) -> list[Element]:
+    return [doc.element(s) for s, _, k in doc.graph.in_edges(pain_id, data="kind")
+            if k is LinkKind.ADDRESSES]
+
+
+def addressed_pains(doc: JourneyMap, opportunity_id: str) -> list[Element]:
+    return [doc.element(t) for _, t, k in doc.graph.out_edges(opportunity_id, data="kind")
+            if k is LinkKind.ADDRESSES]
+
+
+def touchpoints_of_pain(doc: JourneyMap, pain_id: str) -> list[Element]:
+    return [doc.element(t) for _, t, k in doc.graph.out_edges(pain_id, data="kind")
+            if k is LinkKind.OCCURS_AT]
+
+
+def unaddressed_pain_points(doc: JourneyMap) -> list[Element]:
+    """Pain points no opportunity addresses, most severe first."""
+    pains = [p for p in doc.elements(Kind.PAIN_POINT) if not addressed_by(doc, p.id)]
+    return sorted(pains, key=lambda p: (-p.fields["severity"], p.id))
+
+
+def pain_points_by_severity(doc: JourneyMap) -> list[Element]:
+    return sorted(doc.elements(Kind.PAIN_POINT), key=lambda p: (-p.fields["severity"], p.id))
+
+
+def ranked_opportunities(doc: JourneyMap) -> list[tuple[Element, int]]:
+    """Opportunities with the summed severity of the pain points they address,
+    highest first (ties: more votes, then id)."""
+    ranked = []
+    for opp in doc.elements(Kind.OPPORTUNITY):
+        weight = sum(p.fields["severity"] for p in addressed_pains(doc, opp.id))
+        ranked.append((opp, weight))
+    ranked.sort(key=lambda pair: (-pair[1], -pair[0].fields["votes"], pair[0].id))
+    return ranked
+
+
+def persona_elements(doc: JourneyMap, persona_id: str) -> set[str]:
+    """Ids a persona walks: linked directly, plus every card in a stage it walks.
+
+    Cards no persona walks belong to every persona."""
+    walked = {t for _, t, k in doc.graph.out_edges(persona_id, data="kind") if k is LinkKind.WALKS}
+    result = {persona_id, *walked}
+    claimed = {t for _, t, k in doc.graph.edges(data="kind") if k is LinkKind.WALKS}
+    for element in doc.elements():
+        if element.kind in (Kind.PERSONA, Kind.STAGE) or element.id in claimed:
+            continue
+        result.add(element.id)
+    return result
+
+
+def stage_loops(doc: JourneyMap) -> list[tuple[str, str]]:
+    """leads-to links that go back (to an earlier or the same column): the loops."""
+    position = {s: i for i, s in enumerate(doc.stage_order)}
+    return [(s, t) for s, t, k in doc.graph.edges(data="kind")
+            if k is LinkKind.LEADS_TO and position[t] <= position[s]]

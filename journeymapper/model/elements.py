@@ -1,0 +1,268 @@
+"""Element kinds, their fields, and the checks each field value must pass.
+
+Elements are plain dataclasses: an id, a kind, a placement on the grid
+(stage column x lane row, an order inside the cell and a free offset) and a
+dict of kind-specific fields. Nothing here knows about Qt.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from enum import Enum
+from typing import Any, Callable
+
+
+class Kind(str, Enum):
+    """The kinds of element a journey map holds."""
+
+    PERSONA = "persona"
+    STAGE = "stage"
+    TOUCHPOINT = "touchpoint"
+    ACTION = "action"
+    THOUGHT = "thought"
+    EMOTION = "emotion"
+    PAIN_POINT = "pain_point"
+    OPPORTUNITY = "opportunity"
+    GOAL = "goal"
+    NOTE = "note"
+
+    @property
+    def label(self) -> str:
+        return KIND_LABELS[self]
+
+
+KIND_LABELS: dict[Kind, str] = {
+    Kind.PERSONA: "Persona",
+    Kind.STAGE: "Stage",
+    Kind.TOUCHPOINT: "Touchpoint",
+    Kind.ACTION: "Action",
+    Kind.THOUGHT: "Thought",
+    Kind.EMOTION: "Emotion",
+    Kind.PAIN_POINT: "Pain point",
+    Kind.OPPORTUNITY: "Opportunity",
+    Kind.GOAL: "Goal / KPI",
+    Kind.NOTE: "Note",
+}
+
+#: Kinds that sit in a lane cell as cards (everything but stages).
+CARD_KINDS: tuple[Kind, ...] = tuple(k for k in Kind if k is not Kind.STAGE)
+
+CHANNELS = (
+    "web", "mobile app", "email", "social", "search", "marketplace",
+    "phone", "chat", "store", "delivery", "other",
+)
+STATUSES = ("idea", "planned", "in progress", "done")
+
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
+MAX_TEXT = 10_000
+
+
+def _text(value: Any) -> str | None:
+    if not isinstance(value, str):
+        return f"expected text, got {_show(value)}"
+    if len(value) > MAX_TEXT:
+        return f"expected text of at most {MAX_TEXT} characters, got {len(value)}"
+    return None
+
+
+def _int_range(lo: int, hi: int) -> Callable[[Any], str | None]:
+    def check(value: Any) -> str | None:
+        if isinstance(value, bool) or not isinstance(value, int) or not lo <= value <= hi:
+            return f"expected an integer {lo}..{hi}, got {_show(value)}"
+        return None
+
+    return check
+
+
+def _choice(options: tuple[str, ...]) -> Callable[[Any], str | None]:
+    def check(value: Any) -> str | None:
+        if value not in options:
+            return f"expected one of {', '.join(options)}, got {_show(value)}"
+        return None
+
+    return check
+
+
+def _date_or_empty(value: Any) -> str | None:
+    if value == "" or (isinstance(value, str) and _DATE.match(value)):
+        return None
+    return f"expected a date YYYY-MM-DD or empty, got {_show(value)}"
+
+
+def _colour(value: Any) -> str | None:
+    if isinstance(value, str) and _COLOUR.match(value):
+        return None
+    return f"expected a colour #rrggbb, got {_show(value)}"
+
+
+def _text_list(value: Any) -> str | None:
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        return f"expected a list of texts, got {_show(value)}"
+    return None
+
+
+def _show(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    """One field of a kind: its default and the check a value must pass."""
+
+    name: str
+    default: Any
+    check: Callable[[Any], str | None]
+    label: str = ""
+
+
+def _spec(name: str, default: Any, check: Callable[[Any], str | None], label: str = "") -> FieldSpec:
+    return FieldSpec(name, default, check, label or name.replace("_", " ").capitalize())
+
+
+_TEXT = _spec("text", "", _text)
+
+FIELDS: dict[Kind, tuple[FieldSpec, ...]] = {
+    Kind.PERSONA: (
+        _spec("text", "", _text, "Name"),
+        _spec("quote", "", _text),
+        _spec("avatar", "", _text, "Avatar (initials or image path)"),
+        _spec("age_group", "", _text, "Age group"),
+        _spec("role", "", _text),
+        _spec("segment", "", _text),
+        _spec("goals", "", _text),
+        _spec("motivations", "", _text),
+        _spec("frustrations", "", _text),
+        _spec("behaviours", "", _text),
+    ),
+    Kind.STAGE: (
+        _spec("text", "", _text, "Name"),
+        _spec("description", "", _text),
+        _spec("goal", "", _text, "Customer goal"),
+    ),
+    Kind.TOUCHPOINT: (
+        _TEXT,
+        _spec("channel", "web", _choice(CHANNELS)),
+        _spec("owner", "", _text, "Owner team"),
+    ),
+    Kind.ACTION: (_TEXT,),
+    Kind.THOUGHT: (_TEXT,),
+    Kind.EMOTION: (
+        _spec("text", "", _text, "Label"),
+        _spec("score", 0, _int_range(-3, 3)),
+    ),
+    Kind.PAIN_POINT: (
+        _TEXT,
+        _spec("severity", 3, _int_range(1, 5)),
+        _spec("evidence", [], _text_list),
+    ),
+    Kind.OPPORTUNITY: (
+        _TEXT,
+        _spec("impact", 3, _int_range(1, 5)),
+        _spec("effort", 3, _int_range(1, 5)),
+        _spec("owner", "", _text),
+        _spec("status", "idea", _choice(STATUSES)),
+        _spec("due", "", _date_or_empty, "Due date"),
+        _spec("votes", 0, _int_range(0, 1_000_000)),
+    ),
+    Kind.GOAL: (
+        _TEXT,
+        _spec("metric", "", _text, "Target metric"),
+    ),
+    Kind.NOTE: (
+        _TEXT,
+        _spec("colour", "#fff2a8", _colour),
+        _spec("author", "", _text, "Author / team"),
+    ),
+}
+
+FIELD_INDEX: dict[Kind, dict[str, FieldSpec]] = {
+    kind: {spec.name: spec for spec in specs} for kind, specs in FIELDS.items()
+}
+
+
+def default_fields(kind: Kind) -> dict[str, Any]:
+    """A fresh dict of the kind's fields at their defaults."""
+    return {spec.name: _copy(spec.default) for spec in FIELDS[kind]}
+
+
+def _copy(value: Any) -> Any:
+    return list(value) if isinstance(value, list) else value
+
+
+def check_field(kind: Kind, name: str, value: Any) -> str | None:
+    """Why ``value`` is not allowed for ``kind.name``, or None when it is."""
+    spec = FIELD_INDEX[kind].get(name)
+    if spec is None:
+        return f"{kind.value} has no field {name!r} (known: {', '.join(FIELD_INDEX[kind])})"
+    return spec.check(value)
+
+
+@dataclass(frozen=True)
+class Placement:
+    """Where a card sits: a stage column (None for the persona strip), a lane
+    row, its order inside that cell and a free offset in canvas units."""
+
+    stage: str | None
+    lane: str
+    order: int = 0
+    dx: float = 0.0
+    dy: float = 0.0
+
+    def moved(self, **changes: Any) -> "Placement":
+        return replace(self, **changes)
+
+    @property
+    def cell(self) -> tuple[str | None, str]:
+        return (self.stage, self.lane)
+
+
+@dataclass
+class Element:
+    """One node of the journey graph.
+
+    ``placement`` is None for stages (their place is the stage order).
+    ``extra`` keeps fields a newer minor writer added, so they survive a
+    round trip.
+    """
+
+    id: str
+    kind: Kind
+    fields: dict[str, Any] = field(default_factory=dict)
+    placement: Placement | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def text(self) -> str:
+        return str(self.fields.get("text", ""))
+
+    def copy(self) -> "Element":
+        return Element(
+            self.id,
+            self.kind,
+            {k: _copy(v) for k, v in self.fields.items()},
+            self.placement,
+            dict(self.extra),
+        )
+
+
+@dataclass(frozen=True)
+class Lane:
+    """A row of the map; ``kind`` is the kind of card a new card in it gets."""
+
+    id: str
+    name: str
+    kind: Kind
+
+
+DEFAULT_LANES: tuple[tuple[str, Kind], ...] = (
+    ("Persona", Kind.PERSONA),
+    ("Actions", Kind.ACTION),
+    ("Thoughts", Kind.THOUGHT),
+    ("Emotions", Kind.EMOTION),
+    ("Touchpoints", Kind.TOUCHPOINT),
+    ("Pain points", Kind.PAIN_POINT),
+    ("Opportunities", Kind.OPPORTUNITY),
+)

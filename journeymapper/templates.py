@@ -1,0 +1,57 @@
+"""Map templates: stage models shipped in resources/templates/*.json.
+
+A template names its stages in order, its lanes (name, card kind) and any
+loops (a later stage that leads back to an earlier one, as in a flywheel).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+from journeymapper.model.document import JourneyMap
+from journeymapper.model.elements import Kind
+from journeymapper.model.errors import JourneyError
+from journeymapper.model.links import LinkKind
+from journeymapper.resources import resource
+
+
+@dataclass(frozen=True)
+class Template:
+    name: str
+    title: str
+    description: str
+    stages: tuple[str, ...]
+    lanes: tuple[tuple[str, str], ...]
+    loops: tuple[tuple[str, str], ...]
+
+
+def list_templates() -> list[Template]:
+    folder = resource("templates")
+    return [_read(path.stem) for path in sorted(folder.glob("*.json"))]
+
+
+def _read(name: str) -> Template:
+    path = resource("templates", f"{name}.json")
+    if not path.is_file():
+        names = ", ".join(t.name for t in list_templates())
+        raise JourneyError(f"no template named {name!r} (templates: {names})")
+    raw = json.loads(path.read_text(encoding="utf-8"))
+    return Template(raw["name"], raw["title"], raw["description"], tuple(raw["stages"]),
+                    tuple((n, k) for n, k in raw["lanes"]), tuple((a, b) for a, b in raw["loops"]))
+
+
+def new_from_template(name: str, title: str | None = None) -> JourneyMap:
+    """A new map with the template's stages, lanes and stage-to-stage links."""
+    template = _read(name)
+    doc = JourneyMap(title or template.title)
+    doc.meta["description"] = template.description
+    for lane_name, kind in template.lanes:
+        doc.add_lane(lane_name, Kind(kind))
+    ids = [doc.add_stage(stage) for stage in template.stages]
+    for a, b in zip(ids, ids[1:]):
+        doc.link(a, b, LinkKind.LEADS_TO)
+    by_name = dict(zip(template.stages, ids))
+    for a, b in template.loops:
+        doc.link(by_name[a], by_name[b], LinkKind.LEADS_TO)
+    return doc
