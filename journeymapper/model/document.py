@@ -33,7 +33,14 @@ from journeymapper.model.errors import (
     ModelError,
     UnknownElementError,
 )
-from journeymapper.model.links import Link, LinkKind, allowed, explain_refusal, infer_link
+from journeymapper.model.links import (
+    Link,
+    LinkKind,
+    a_kind,
+    allowed,
+    explain_refusal,
+    infer_link,
+)
 from journeymapper.model.scores import Score, Wave
 
 META_KEYS = ("title", "description", "authors", "created", "version_note")
@@ -239,8 +246,8 @@ class JourneyMap:
             if swap:
                 source, target = target, source
         elif not allowed(kind, s_kind, t_kind):
-            raise LinkError(source, target, f"'{kind.value}' does not join a "
-                            f"{s_kind.label.lower()} to a {t_kind.label.lower()}")
+            raise LinkError(source, target, f"'{kind.value}' does not join "
+                            f"{a_kind(s_kind)} to {a_kind(t_kind)}")
         if self.graph.has_edge(source, target):
             raise LinkError(source, target, "they are already linked")
         self.graph.add_edge(source, target, kind=kind)

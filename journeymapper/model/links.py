@@ -66,19 +66,24 @@ def kinds_for(source: Kind, target: Kind) -> list[LinkKind]:
     return [k for k in LinkKind if allowed(k, source, target)]
 
 
+def a_kind(kind: Kind) -> str:
+    """'a touchpoint', 'an opportunity'."""
+    label = kind.label.lower()
+    return f"{'an' if label[0] in 'aeiou' else 'a'} {label}"
+
+
 def explain_refusal(source: Kind, target: Kind) -> str:
     """A sentence that says what ``source`` kinds can link to instead."""
-    options = [
-        f"{LINK_LABELS[k]} a {'/'.join(sorted(t.label.lower() for t in RULES[k][1]))}"
-        for k in LinkKind
-        if source in RULES[k][0]
-    ]
+    options = []
+    for k in LinkKind:
+        if source in RULES[k][0]:
+            targets = sorted(RULES[k][1], key=lambda t: t.label)
+            shown = ", ".join(t.label.lower() for t in targets) if len(targets) > 3 else \
+                " or ".join(a_kind(t) for t in targets)
+            options.append(f"{LINK_LABELS[k]} {shown}")
     if not options:
-        return f"a {source.label.lower()} cannot start a link"
-    return (
-        f"a {source.label.lower()} cannot link to a {target.label.lower()} "
-        f"(it can: {'; '.join(options)})"
-    )
+        return f"{a_kind(source)} cannot start a link"
+    return f"{a_kind(source)} cannot link to {a_kind(target)} (it can: {'; '.join(options)})"
 
 
 def infer_link(source: Kind, target: Kind) -> tuple[LinkKind, bool] | None:
