@@ -229,3 +229,13 @@ def test_new_files_get_normal_permissions(tmp_path):
     mask = os.umask(0)
     os.umask(mask)
     assert path.stat().st_mode & 0o777 == 0o666 & ~mask
+
+
+def test_published_schema_accepts_what_we_write():
+    import jsonschema
+
+    schema = json.loads((EXAMPLES.parent / "resources" / "jmap.schema.json").read_text())
+    for doc in (small_map(),):
+        jsonschema.validate(json.loads(dumps(doc)), schema)
+    for name in ("laptop-store.jmap", "dawn-delivery-ko.jmap"):
+        jsonschema.validate(json.loads((EXAMPLES / name).read_text(encoding="utf-8")), schema)
