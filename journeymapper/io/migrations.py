@@ -7,7 +7,8 @@ previous version here, and add a test that loads a file of the old version.
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 Migration = Callable[[dict[str, Any]], dict[str, Any]]
 

@@ -7,7 +7,13 @@ Plain Python (no Qt): rectangles are tuples of floats in canvas units
 from __future__ import annotations
 
 from journeymapper.layout.geometry import MapLayout, Rect, layout_map
-from journeymapper.layout.palette import KIND_STYLE, KindStyle, palette, score_colour, score_fraction
+from journeymapper.layout.palette import (
+           KIND_STYLE,
+           KindStyle,
+           palette,
+           score_colour,
+           score_fraction,
+)
 
 __all__ = ["KIND_STYLE", "KindStyle", "MapLayout", "Rect", "layout_map", "palette",
            "score_colour", "score_fraction"]

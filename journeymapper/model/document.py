@@ -10,7 +10,8 @@ MetaChanged and ScoresChanged.
 
 from __future__ import annotations
 
-from typing import Any, Iterable, Iterator
+from collections.abc import Iterable, Iterator
+from typing import Any
 
 import networkx as nx
 
@@ -68,7 +69,7 @@ class JourneyMap:
 
     # ------------------------------------------------------------ creation
     @classmethod
-    def with_default_lanes(cls, title: str = "Untitled journey") -> "JourneyMap":
+    def with_default_lanes(cls, title: str = "Untitled journey") -> JourneyMap:
         doc = cls(title)
         for name, kind in DEFAULT_LANES:
             doc.add_lane(name, kind)

@@ -8,9 +8,10 @@ dict of kind-specific fields. Nothing here knows about Qt.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from enum import Enum
-from typing import Any, Callable
+from typing import Any
 
 
 class Kind(str, Enum):
@@ -211,7 +212,7 @@ class Placement:
     dx: float = 0.0
     dy: float = 0.0
 
-    def moved(self, **changes: Any) -> "Placement":
+    def moved(self, **changes: Any) -> Placement:
         return replace(self, **changes)
 
     @property
@@ -238,7 +239,7 @@ class Element:
     def text(self) -> str:
         return str(self.fields.get("text", ""))
 
-    def copy(self) -> "Element":
+    def copy(self) -> Element:
         return Element(
             self.id,
             self.kind,

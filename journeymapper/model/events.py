@@ -7,8 +7,9 @@ value. Observers (the canvas, panels, tests) subscribe with
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any
 
 from journeymapper.model.elements import Element, Lane, Placement
 from journeymapper.model.links import Link

@@ -50,7 +50,7 @@ class Score:
     def higher_is_better(self) -> bool:
         return self.scale.get("better", "lower" if self.metric == "ces" else "higher") == "higher"
 
-    def copy(self) -> "Score":
+    def copy(self) -> Score:
         return Score(
             self.stage, self.wave, self.metric, self.value, self.n, self.skipped,
             self.touchpoint, self.name, dict(self.distribution), dict(self.scale),
