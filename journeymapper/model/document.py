@@ -80,7 +80,7 @@ class JourneyMap:
         while True:
             self._seq += 1
             candidate = f"{prefix}-{self._seq}"
-            if candidate not in self.graph and not self._lane_index(candidate, missing_ok=True):
+            if candidate not in self.graph and self._lane_index(candidate, missing_ok=True) is None:
                 return candidate
 
     def _prefix(self, kind: Kind) -> str:
@@ -126,7 +126,7 @@ class JourneyMap:
 
     def insert_element(self, element: Element, stage_index: int | None = None) -> None:
         """Insert a complete element (used by load and by undo to restore it exactly)."""
-        if element.id in self.graph or self._lane_index(element.id, missing_ok=True):
+        if element.id in self.graph or self._lane_index(element.id, missing_ok=True) is not None:
             raise DuplicateIdError(element.id)
         self._check_fields(element)
         if element.kind is Kind.STAGE:

@@ -1,0 +1,83 @@
+"""Shared test fixtures: headless Qt, example maps, and a guard that fails a
+test which leaves top-level widgets behind."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from journeymapper.io import jmap  # noqa: E402
+from journeymapper.model.document import JourneyMap  # noqa: E402
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+
+
+@pytest.fixture
+def laptop_path() -> Path:
+    return EXAMPLES / "laptop-store.jmap"
+
+
+@pytest.fixture
+def korean_path() -> Path:
+    return EXAMPLES / "dawn-delivery-ko.jmap"
+
+
+@pytest.fixture
+def laptop_doc(laptop_path: Path) -> JourneyMap:
+    """A fresh copy of examples/laptop-store.jmap (5 stages, 42 cards, 33 links)."""
+    return jmap.load(laptop_path, strict=True).document
+
+
+@pytest.fixture
+def korean_doc(korean_path: Path) -> JourneyMap:
+    """A fresh copy of examples/dawn-delivery-ko.jmap (Korean text throughout)."""
+    return jmap.load(korean_path, strict=True).document
+
+
+def _top_level_widgets() -> set[int]:
+    if "PySide6.QtWidgets" not in sys.modules:
+        return set()
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        return set()
+    return {id(w) for w in app.topLevelWidgets() if not _is_qt_internal(w)}
+
+
+@pytest.fixture(autouse=True)
+def no_leaked_widgets():
+    """Fail the test when it leaves top-level widgets alive (use qtbot.addWidget)."""
+    before = _top_level_widgets()
+    yield
+    if "PySide6.QtWidgets" not in sys.modules:
+        return
+    from PySide6.QtCore import QCoreApplication, QEvent
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        return
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    app.processEvents()
+    leaked = [w for w in app.topLevelWidgets()
+              if id(w) not in before and not _is_qt_internal(w)]
+    if leaked:
+        names = ", ".join(f"{type(w).__name__}({w.objectName() or w.windowTitle()!r})"
+                          for w in leaked)
+        for w in leaked:
+            w.close()
+            w.deleteLater()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        pytest.fail(f"test leaked top-level widgets: {names}", pytrace=False)
+
+
+def _is_qt_internal(widget) -> bool:
+    """Tooltips and Qt's own helper windows are not the test's widgets."""
+    name = widget.objectName()
+    return name.startswith("qt_") or name == "qtooltip_label"
