@@ -16,9 +16,12 @@ def resources_dir() -> Path:
     checkout = Path(__file__).resolve().parent.parent / "resources"
     if checkout.is_dir():
         return checkout
-    from importlib.resources import files
+    import importlib.util
 
-    return Path(str(files("journeymapper._resources")))
+    spec = importlib.util.find_spec("journeymapper._resources")
+    if spec is None or not spec.submodule_search_locations:
+        raise RuntimeError("journeymapper's resources are missing from this installation")
+    return Path(next(iter(spec.submodule_search_locations)))
 
 
 def resource(*parts: str) -> Path:
