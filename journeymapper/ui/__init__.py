@@ -1,0 +1,1 @@
+"""The desktop window: main window, panels and dialogs around the map canvas."""

@@ -1,0 +1,128 @@
+"""Every question the main window asks the user, in one replaceable object.
+
+The window calls ``self.dialogs.<question>(...)`` and never opens a modal
+itself, so tests give it an object with the same methods that answers
+from a script instead of blocking on a dialog.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QColorDialog,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QInputDialog,
+    QLineEdit,
+    QMessageBox,
+    QWidget,
+)
+
+from journeymapper.model.elements import CARD_KINDS, Kind
+from journeymapper.ui.template_dialog import TemplateDialog
+
+Answer = Literal["save", "discard", "cancel"]
+MAP_FILTER = "Journey maps (*.jmap);;All files (*)"
+
+
+class Dialogs:
+    """The real, modal dialogs."""
+
+    def __init__(self, parent: QWidget) -> None:
+        self.parent = parent
+
+    def ask_unsaved(self, name: str, action: str) -> Answer:
+        """Save / Discard / Cancel before ``action`` (e.g. "closing") loses changes."""
+        box = QMessageBox(QMessageBox.Icon.Warning, "Unsaved changes",
+                          f"“{name}” has unsaved changes.", parent=self.parent)
+        box.setInformativeText(f"Save them before {action}?")
+        box.setStandardButtons(QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+                               | QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(QMessageBox.StandardButton.Save)
+        pressed = box.exec()
+        if pressed == QMessageBox.StandardButton.Save:
+            return "save"
+        if pressed == QMessageBox.StandardButton.Discard:
+            return "discard"
+        return "cancel"
+
+    def open_path(self, folder: str) -> str | None:
+        path, _ = QFileDialog.getOpenFileName(self.parent, "Open journey map", folder, MAP_FILTER)
+        return path or None
+
+    def save_path(self, suggestion: str) -> str | None:
+        path, _ = QFileDialog.getSaveFileName(self.parent, "Save journey map", suggestion,
+                                              MAP_FILTER)
+        if path and not path.lower().endswith(".jmap") and "." not in path.rsplit("/", 1)[-1]:
+            path += ".jmap"
+        return path or None
+
+    def error(self, title: str, message: str) -> None:
+        QMessageBox.critical(self.parent, title, message)
+
+    def information(self, title: str, message: str) -> None:
+        QMessageBox.information(self.parent, title, message)
+
+    def warning(self, title: str, message: str, details: list[str]) -> None:
+        box = QMessageBox(QMessageBox.Icon.Warning, title, message, parent=self.parent)
+        shown = details[:12]
+        more = f"\n… and {len(details) - len(shown)} more" if len(details) > len(shown) else ""
+        box.setInformativeText("\n".join(f"• {d}" for d in shown) + more)
+        box.setDetailedText("\n".join(details))
+        box.exec()
+
+    def choose_template(self) -> tuple[str, str | None] | None:
+        dialog = TemplateDialog(self.parent)
+        try:
+            return dialog.choice() if dialog.exec() == QDialog.DialogCode.Accepted else None
+        finally:
+            dialog.deleteLater()
+
+    def ask_text(self, title: str, label: str, text: str = "") -> str | None:
+        value, ok = QInputDialog.getText(self.parent, title, label, QLineEdit.EchoMode.Normal,
+                                         text)
+        value = value.strip()
+        return value if ok and value else None
+
+    def ask_lane(self, name: str = "", kind: Kind = Kind.NOTE) -> tuple[str, Kind] | None:
+        dialog = LaneDialog(name, kind, self.parent)
+        try:
+            return dialog.value() if dialog.exec() == QDialog.DialogCode.Accepted else None
+        finally:
+            dialog.deleteLater()
+
+    def pick_colour(self, current: str) -> str | None:
+        colour = QColorDialog.getColor(QColor(current), self.parent, "Note colour")
+        return colour.name() if colour.isValid() else None
+
+
+class LaneDialog(QDialog):
+    """Name and card kind of a lane (new or edited)."""
+
+    def __init__(self, name: str, kind: Kind, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Lane")
+        self.name_edit = QLineEdit(name)
+        self.kind_box = QComboBox()
+        for card_kind in CARD_KINDS:
+            self.kind_box.addItem(card_kind.label, card_kind.value)
+        self.kind_box.setCurrentIndex(max(0, self.kind_box.findData(kind.value)))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form = QFormLayout(self)
+        form.addRow("Name:", self.name_edit)
+        form.addRow("New cards are:", self.kind_box)
+        form.addRow(buttons)
+
+    def value(self) -> tuple[str, Kind] | None:
+        name = self.name_edit.text().strip()
+        if not name:
+            return None
+        return name, Kind(self.kind_box.currentData())

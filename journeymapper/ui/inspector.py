@@ -1,0 +1,180 @@
+"""The inspector: edits the selected element's fields, or the map's own
+properties when nothing is selected.
+
+It observes the document (refreshing on FieldChanged, MetaChanged, moves,
+links, removal) and never writes to it: edits leave as
+``field_edited(id, field, value, typing)`` and ``meta_edited(key, value)``, which
+the window turns into SetField / SetMeta commands.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QLabel, QScrollArea, QStackedWidget, QVBoxLayout, QWidget
+
+from journeymapper.model import events as ev
+from journeymapper.model.document import JourneyMap
+from journeymapper.model.elements import Element, Kind
+from journeymapper.model.links import LINK_LABELS
+from journeymapper.ui.fieldform import Editor, FieldForm, FormField, kind_fields
+from journeymapper.ui.observe import follow
+
+META_FIELDS = [
+    FormField("title", "Title", Editor("line")),
+    FormField("description", "Description", Editor("text")),
+    FormField("authors", "Authors", Editor("list")),
+    FormField("version_note", "Version note", Editor("line")),
+]
+
+
+def short(text: str, limit: int = 40) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+class Inspector(QWidget):
+    """Shows one element (or the map); signals: field_edited, meta_edited, problem."""
+
+    field_edited = Signal(str, str, object, bool)
+    meta_edited = Signal(str, object)
+    problem = Signal(str)
+
+    def __init__(self, pick_colour: Callable[[str], str | None],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._pick_colour = pick_colour
+        self.document: JourneyMap | None = None
+        self.current: str | None = None
+        self.header = QLabel()
+        self.header.setObjectName("inspector_header")
+        self.header.setWordWrap(True)
+        self.header.setTextFormat(Qt.TextFormat.PlainText)
+        self.links = QLabel()
+        self.links.setObjectName("inspector_links")
+        self.links.setWordWrap(True)
+        self.links.setTextFormat(Qt.TextFormat.PlainText)
+        self.stack = QStackedWidget()
+        self.meta_form = self._make_form(META_FIELDS)
+        self.meta_form.edited.connect(self.meta_edited)
+        self.stack.addWidget(self.meta_form)
+        self.forms: dict[Kind, FieldForm] = {}
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        inner = QWidget()
+        column = QVBoxLayout(inner)
+        column.addWidget(self.header)
+        column.addWidget(self.stack)
+        column.addWidget(self.links)
+        column.addStretch(1)
+        scroll.setWidget(inner)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(scroll)
+        self.setMinimumWidth(260)
+
+    def _make_form(self, fields: list[FormField]) -> FieldForm:
+        form = FieldForm(fields, self._pick_colour)
+        form.problem.connect(self.problem)
+        return form
+
+    def form_for(self, kind: Kind) -> FieldForm:
+        """The form of ``kind``, built the first time it is needed."""
+        form = self.forms.get(kind)
+        if form is None:
+            form = self._make_form(kind_fields(kind))
+            form.edited.connect(lambda name, value, f=form: self._emit_edit(f, name, value))
+            self.forms[kind] = form
+            self.stack.addWidget(form)
+        return form
+
+    def _emit_edit(self, form: FieldForm, name: str, value: Any) -> None:
+        if self.current is not None:
+            self.field_edited.emit(self.current, name, value, form.is_typing(name))
+
+    # ------------------------------------------------------------ document
+    def set_document(self, doc: JourneyMap | None) -> None:
+        self.document = follow(self.document, doc, self._on_event)
+        self.show_ids([])
+
+    def show_ids(self, ids: list[str]) -> None:
+        """Show the one selected element, the map (none) or a count (several)."""
+        doc = self.document
+        self.current = ids[0] if len(ids) == 1 and doc is not None and ids[0] in doc else None
+        if doc is None:
+            self.header.setText("No map")
+            self.stack.setVisible(False)
+            self.links.clear()
+            return
+        self.stack.setVisible(len(ids) <= 1)
+        if self.current is None:
+            self.links.clear()
+            if ids:
+                self.header.setText(f"{len(ids)} elements selected")
+                return
+            self.header.setText("Map properties")
+            self.meta_form.set_values({f.name: doc.meta.get(f.name, "") for f in META_FIELDS})
+            self.stack.setCurrentWidget(self.meta_form)
+            return
+        element = doc.element(self.current)
+        form = self.form_for(element.kind)
+        if element.kind is Kind.EMOTION:
+            rng = int(doc.settings.get("emotion_range", 2))
+            form.set_int_range("score", -rng, rng)
+        form.set_values(element.fields)
+        self.stack.setCurrentWidget(form)
+        self._show_header(element)
+        self._show_links(element)
+
+    def _show_header(self, element: Element) -> None:
+        doc = self.document
+        assert doc is not None
+        where = ""
+        p = element.placement
+        if p is not None:
+            stage = doc.element(p.stage).text if p.stage else "persona strip"
+            lane = next((lane.name for lane in doc.lanes if lane.id == p.lane), p.lane)
+            where = f" · {stage} / {lane}"
+        elif element.kind is Kind.STAGE:
+            where = f" · stage {doc.stage_order.index(element.id) + 1} of {len(doc.stage_order)}"
+        self.header.setText(f"{element.kind.label}{where}")
+
+    def _show_links(self, element: Element) -> None:
+        doc = self.document
+        assert doc is not None
+        lines = []
+        for link in doc.links_of(element.id):
+            outgoing = link.source == element.id
+            other = doc.element(link.target if outgoing else link.source)
+            label = LINK_LABELS[link.kind]
+            arrow = f"{label} →" if outgoing else f"← {label}"
+            lines.append(f"{arrow} {short(other.text) or other.id}")
+        self.links.setText("Links:\n" + "\n".join(lines) if lines else "")
+
+    # ------------------------------------------------------------ events
+    def _on_event(self, event: Any) -> None:
+        doc = self.document
+        if doc is None:
+            return
+        current = self.current
+        if isinstance(event, ev.MetaChanged):
+            if current is None:
+                self.meta_form.set_value(event.key, event.new)
+        elif current is None:
+            return
+        elif isinstance(event, ev.FieldChanged):
+            if event.id == current:
+                self.form_for(doc.element(current).kind).set_value(event.field, event.new)
+            elif current in doc:
+                self._show_links(doc.element(current))
+        elif isinstance(event, ev.ElementRemoved) and event.id == current:
+            self.show_ids([])
+        elif isinstance(event, (ev.Linked, ev.Unlinked)):
+            if current in (event.link.source, event.link.target):
+                self._show_links(doc.element(current))
+        elif isinstance(event, (ev.ElementMoved, ev.StagesReordered, ev.LaneChanged)):
+            if current in doc:
+                self._show_header(doc.element(current))
