@@ -178,3 +178,12 @@ def margin_of_error(metric: str, dist: Distribution, z: float = 1.96) -> float |
     m = mean(dist)
     variance = math.fsum(c * (v - m) ** 2 for v, c in dist.items()) / (n - 1)
     return z * math.sqrt(variance / n)
+
+
+def format_value(metric: str, value: float) -> str:
+    """A score as people read it: CSAT ``57.1%``, NPS ``+14.3``, means ``2.43``."""
+    if metric == "csat":
+        return f"{value:.1f}%"
+    if metric == "nps":
+        return f"{value:+.1f}"
+    return f"{value:.2f}"

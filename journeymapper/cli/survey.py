@@ -1,0 +1,314 @@
+"""Survey commands: ``survey inspect``, ``survey import`` and ``scores``."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import unicodedata
+from pathlib import Path
+from typing import Any
+
+from journeymapper.io import jmap
+from journeymapper.io.survey import (
+    QUOTES,
+    ImportOptions,
+    ImportResult,
+    Inspection,
+    LongMapping,
+    Mapping,
+    apply_import,
+    count_responses,
+    inspect_survey,
+    parse_metric,
+    plan_import,
+    resolve_column,
+    resolve_stage,
+)
+from journeymapper.io.survey.labels import normalise_label, parse_number
+from journeymapper.io.survey.reading import DELIMITER_NAMES
+from journeymapper.model import metrics
+from journeymapper.model.document import JourneyMap
+from journeymapper.model.errors import JourneyError
+from journeymapper.model.scores import LOW_CONFIDENCE_N, Score
+
+_MEAN_TAIL = re.compile(r"^(?P<stage>.*):(?P<metric>mean\s*:\s*[-\d.]+\s*-\s*[-\d.]+)$", re.I)
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    survey = sub.add_parser("survey", help="read survey exports into CSAT / NPS / CES scores")
+    survey_sub = survey.add_subparsers(dest="survey_command", metavar="COMMAND")
+
+    p = survey_sub.add_parser("inspect", help="show a survey file's layout and columns")
+    p.add_argument("file")
+    p.add_argument("--json", action="store_true", help="print a JSON object")
+    p.add_argument("--map", help="a .jmap file: also suggest a stage for each column")
+    p.add_argument("--sheet", help="XLSX: the sheet to read (default: the first)")
+    p.set_defaults(func=cmd_inspect)
+
+    p = survey_sub.add_parser(
+        "import", help="import survey answers as scores of a map's stages",
+        description="Import answers as one wave of scores. Map columns with --column "
+                    "'COLUMN=STAGE:METRIC' (COLUMN: header text, id such as Q3, or #N; "
+                    "METRIC: csat, nps, ces, mean:LO-HI, quotes), or read a long table with "
+                    "--stage-column/--score-column and --metric-column or --metric.")
+    p.add_argument("map", help="the .jmap file (saved in place unless -o)")
+    p.add_argument("file", help="the survey export (CSV or XLSX)")
+    p.add_argument("--column", action="append", default=[], metavar="COLUMN=STAGE:METRIC",
+                   help="map a column (repeatable); the spec splits at its last '='")
+    p.add_argument("--quotes", action="append", default=[], metavar="COLUMN=STAGE",
+                   help="add a column's open-ended answers as quotes in the stage's thought lane")
+    p.add_argument("--stage-column", metavar="COL", help="long table: the column naming the stage")
+    p.add_argument("--score-column", metavar="COL", help="long table: the column with the answer")
+    p.add_argument("--metric-column", metavar="COL", help="long table: the column naming the metric")
+    p.add_argument("--metric", help="long table: one metric for every row")
+    p.add_argument("--wave", default="", help="the wave label (default: today, YYYY-MM-DD)")
+    p.add_argument("--ces-scale", choices=metrics.CES_DIRECTIONS, default=metrics.CES_LOW_IS_EASY,
+                   help="CES direction: 1 = very easy (default) or 7 = very easy")
+    p.add_argument("--label", action="append", default=[], metavar="TEXT=NUMBER",
+                   help="map an answer label the importer does not know (repeatable)")
+    p.add_argument("--quote-cap", type=int, default=20, help="quotes per stage at most")
+    p.add_argument("--sheet", help="XLSX: the sheet to read (default: the first)")
+    p.add_argument("-o", "--output", help="write the map here instead of in place")
+    p.set_defaults(func=cmd_import)
+
+    p = sub.add_parser("scores", help="list a map's survey scores")
+    p.add_argument("map")
+    p.add_argument("--wave", help="only this wave")
+    p.add_argument("--json", action="store_true", help="print a JSON list")
+    p.set_defaults(func=cmd_scores)
+
+
+# ---------------------------------------------------------------- text helpers
+def text_width(text: str) -> int:
+    """Columns a text takes in a terminal (Hangul and CJK take two)."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def pad(text: str, width: int) -> str:
+    return text + " " * max(0, width - text_width(text))
+
+
+def shorten(text: str, width: int) -> str:
+    """One line of at most ``width`` terminal columns."""
+    text = " ".join(text.split())
+    if text_width(text) <= width:
+        return text
+    out = ""
+    for ch in text:
+        if text_width(out + ch) > width - 1:
+            break
+        out += ch
+    return out + "\u2026"
+
+
+# ---------------------------------------------------------------- inspect
+def cmd_inspect(args: argparse.Namespace) -> int:
+    doc = jmap.load(args.map).document if args.map else None
+    inspection = inspect_survey(args.file, args.sheet, doc)
+    count_responses(inspection)
+    if args.json:
+        print(json.dumps(inspection.as_dict(doc), ensure_ascii=False, indent=2))
+        return 0
+    print_inspection(inspection, doc)
+    return 0
+
+
+def print_inspection(inspection: Inspection, doc: JourneyMap | None) -> None:
+    survey, layout = inspection.survey, inspection.layout
+    if survey.format == "csv":
+        print(f"{survey.name}: CSV, encoding {survey.encoding_label}, "
+              f"{DELIMITER_NAMES[survey.delimiter]}-separated")
+    else:
+        print(f"{survey.name}: XLSX, sheet {survey.sheet!r} (sheets: {', '.join(survey.sheets)})")
+    rows = "1 header row" if layout.header_rows == 1 else f"{layout.header_rows} header rows"
+    print(f"layout: {layout.label} ({rows}); responses: {inspection.responses}")
+    print("columns:")
+    for info in inspection.columns:
+        column = info.column
+        ident = f"{column.id} " if column.id and not column.header.startswith(column.id) else ""
+        guess = ""
+        if info.metric:
+            guess = f" -> {info.metric.upper() if info.metric != QUOTES else 'quotes'}"
+            if doc is not None:
+                guess += f" @ {doc.element(info.stage).text}" if info.stage else " @ (no stage)"
+        examples = ", ".join(shorten(e, 14) for e in info.profile.examples[:4])
+        role = column.role if column.role != "answer" else ""
+        print(f"  {column.ref:>4}  {pad(shorten(ident + column.header, 52), 52)} "
+              f"{pad(role, 7)}{guess}" + (f"   e.g. {examples}" if examples else ""))
+
+
+# ---------------------------------------------------------------- import
+def split_spec(spec: str, option: str) -> tuple[str, str]:
+    """``LEFT=RIGHT`` split at the last '='."""
+    left, sep, right = spec.rpartition("=")
+    if not sep or not left.strip() or not right.strip():
+        raise JourneyError(f"{option} {spec!r}: expected {_FORMS[option]}")
+    return left, right
+
+
+_FORMS = {"--column": "COLUMN=STAGE:METRIC, e.g. 'Q1=Purchase:csat'",
+          "--quotes": "COLUMN=STAGE, e.g. '#9=Purchase'",
+          "--label": "TEXT=NUMBER, e.g. 'Kinda happy=4'"}
+
+
+def parse_target(spec: str, target: str) -> tuple[str, str, tuple[float, float] | None]:
+    """``STAGE:METRIC`` (METRIC may be ``mean:1-10``) -> (stage, metric, mean range)."""
+    found = _MEAN_TAIL.match(target)
+    stage, sep, metric_text = (found.group("stage"), ":", found.group("metric")) if found \
+        else target.rpartition(":")
+    if not sep or not stage.strip():
+        raise JourneyError(f"--column {spec!r}: expected COLUMN=STAGE:METRIC, e.g. "
+                           "'Q1=Purchase:csat'")
+    try:
+        metric, mean_range = parse_metric(metric_text)
+    except ValueError as exc:
+        raise JourneyError(f"--column {spec!r}: {exc}") from None
+    return stage, metric, mean_range
+
+
+def build_mappings(args: argparse.Namespace, doc: JourneyMap,
+                   inspection: Inspection) -> list[Mapping] | LongMapping:
+    layout, name, map_name = inspection.layout, inspection.survey.name, str(args.map)
+    long_args = (args.stage_column, args.score_column, args.metric_column, args.metric)
+    if (args.column or args.quotes) and any(long_args):
+        raise JourneyError("use either --column/--quotes or --stage-column with --score-column, "
+                           "not both")
+    if any(long_args):
+        if not (args.stage_column and args.score_column):
+            raise JourneyError("a long table needs --stage-column COL and --score-column COL")
+        if bool(args.metric_column) == bool(args.metric):
+            raise JourneyError("a long table needs either --metric-column COL or --metric METRIC")
+        metric, mean_range = None, None
+        if args.metric:
+            try:
+                metric, mean_range = parse_metric(args.metric)
+            except ValueError as exc:
+                raise JourneyError(f"--metric {args.metric!r}: {exc}") from None
+            if metric == QUOTES:
+                raise JourneyError(f"--metric {args.metric!r}: expected csat, nps, ces or "
+                                   "mean:LO-HI")
+        return LongMapping(
+            resolve_column(layout, args.stage_column, name),
+            resolve_column(layout, args.score_column, name),
+            resolve_column(layout, args.metric_column, name) if args.metric_column else None,
+            metric, mean_range)
+    if not args.column and not args.quotes:
+        raise JourneyError("nothing to import: expected --column 'COLUMN=STAGE:METRIC' "
+                           "(see 'journeymapper survey inspect FILE'), or --stage-column and "
+                           "--score-column for a long table")
+    mappings = []
+    for spec in args.column:
+        column_ref, target = split_spec(spec, "--column")
+        stage, metric, mean_range = parse_target(spec, target)
+        mappings.append(Mapping(resolve_column(layout, column_ref, name),
+                                resolve_stage(doc, stage, map_name), metric, mean_range))
+    for spec in args.quotes:
+        column_ref, stage = split_spec(spec, "--quotes")
+        mappings.append(Mapping(resolve_column(layout, column_ref, name),
+                                resolve_stage(doc, stage, map_name), QUOTES))
+    return mappings
+
+
+def parse_labels(specs: list[str]) -> dict[str, float]:
+    labels: dict[str, float] = {}
+    for spec in specs:
+        text, number = split_spec(spec, "--label")
+        value = parse_number(number)
+        if value is None:
+            raise JourneyError(f"--label {spec!r}: {number.strip()!r} is not a number; "
+                               "expected TEXT=NUMBER, e.g. 'Kinda happy=4'")
+        labels[normalise_label(text)] = value
+    return labels
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    map_path = Path(args.map)
+    doc = jmap.load(map_path).document
+    if args.quote_cap < 0:
+        raise JourneyError(f"--quote-cap {args.quote_cap}: expected 0 or more")
+    inspection = inspect_survey(args.file, args.sheet)
+    mappings = build_mappings(args, doc, inspection)
+    options = ImportOptions(wave=args.wave, ces_direction=args.ces_scale,
+                            labels=parse_labels(args.label), quote_cap=args.quote_cap)
+    result = plan_import(doc, inspection.survey, inspection.layout, mappings, options)
+    replaced = apply_import(doc, result)
+    target = Path(args.output) if args.output else map_path
+    jmap.save(doc, target, backup=target == map_path)
+    print_result(doc, inspection, result, replaced)
+    print(f"saved {target}")
+    return 0
+
+
+def print_result(doc: JourneyMap, inspection: Inspection, result: ImportResult,
+                 replaced: list[Score]) -> None:
+    survey, layout = inspection.survey, inspection.layout
+    wave = result.waves[0].label if result.waves else ""
+    print(f"{survey.name}: {layout.label}, {survey.encoding_label}, {result.responses} "
+          f"responses -> wave {wave!r}")
+    print_scores(doc, result.scores, show_wave=False)
+    if replaced:
+        print(f"replaced {len(replaced)} earlier score(s) of wave {wave!r}")
+    if result.cards:
+        print(f"added {len(result.cards)} quote(s) to the thought lane")
+    for note in result.notes:
+        print(f"note: {note}")
+
+
+def print_scores(doc: JourneyMap, scores: list[Score], show_wave: bool = True) -> None:
+    rows = []
+    for s in scores:
+        stage = doc.element(s.stage).text
+        metric = s.metric.upper() + (f" ({s.name})" if s.name else "")
+        extra = []
+        split = s.source.get("nps_split")
+        if s.metric == "nps" and isinstance(split, dict):
+            extra.append(f"promoters {split.get('promoters')}, passives {split.get('passives')}, "
+                         f"detractors {split.get('detractors')}")
+        if s.metric == "ces":
+            extra.append("7 = very easy, higher is better" if s.higher_is_better
+                         else "1 = very easy, lower is better")
+        if s.low_confidence:
+            extra.append(f"low confidence (n < {LOW_CONFIDENCE_N})")
+        rows.append((stage, metric, s.wave, metrics.format_value(s.metric, s.value),
+                     f"n={s.n}", f"skipped={s.skipped}", "; ".join(extra)))
+    widths = [max((text_width(r[i]) for r in rows), default=0) for i in range(6)]
+    for r in rows:
+        cells = [pad(r[0], widths[0]), pad(r[1], widths[1])]
+        if show_wave:
+            cells.append(pad(r[2], widths[2]))
+        cells += [r[3].rjust(widths[3]), pad(r[4], widths[4]), pad(r[5], widths[5]), r[6]]
+        print("  " + "  ".join(cells).rstrip())
+
+
+# ---------------------------------------------------------------- scores
+def score_dict(doc: JourneyMap, score: Score) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "stage": doc.element(score.stage).text, "stage_id": score.stage,
+        "touchpoint": score.touchpoint, "metric": score.metric, "name": score.name,
+        "wave": score.wave, "value": score.value, "n": score.n, "skipped": score.skipped,
+        "low_confidence": score.low_confidence, "better": "higher" if score.higher_is_better
+        else "lower", "distribution": score.distribution, "scale": score.scale,
+        "source": score.source,
+    }
+    split = score.source.get("nps_split")
+    if score.metric == "nps" and isinstance(split, dict):
+        out.update({k: split.get(k) for k in ("promoters", "passives", "detractors")})
+    return out
+
+
+def cmd_scores(args: argparse.Namespace) -> int:
+    doc = jmap.load(args.map).document
+    if args.wave is not None and args.wave not in {w.label for w in doc.waves}:
+        known = ", ".join(w.label for w in doc.waves) or "(none)"
+        raise JourneyError(f"{args.map}: no wave {args.wave!r}; expected one of {known}")
+    scores = doc.scores(wave=args.wave)
+    if args.json:
+        print(json.dumps([score_dict(doc, s) for s in scores], ensure_ascii=False, indent=2))
+        return 0
+    if not scores:
+        print(f"{args.map}: no survey scores yet (import some with 'journeymapper survey import')")
+        return 0
+    print(f"{args.map}: waves {', '.join(w.label for w in doc.waves)}")
+    print_scores(doc, scores)
+    return 0

@@ -1,0 +1,126 @@
+"""Answer text -> number: plain numbers, decimal commas, and the labels of
+standard English and Korean rating scales.
+
+Survey tools often export ratings as the words the respondent clicked
+("Very satisfied", "매우 만족", "10 - Extremely likely"). Each metric has its
+own label table, so "Neutral" means 3 on a satisfaction scale and 4 on an
+effort scale. Labels a table does not know are left to the user to map.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from journeymapper.model.metrics import CES_HIGH_IS_EASY
+
+_NUMBER = re.compile(r"^[+-]?(?:\d+(?:[.,]\d+)?|[.,]\d+)$")
+_LEADING_NUMBER = re.compile(r"^\s*(\d{1,2})\s*(?:[-\u2013\u2014:=.)(/]|\s)\s*\D")
+_TRAILING = " \t.!\u3002"
+
+
+def normalise_label(text: str) -> str:
+    """The form labels are compared in: NFC, case-folded, no spaces or end punctuation."""
+    text = unicodedata.normalize("NFC", text).casefold().strip(_TRAILING)
+    return "".join(text.split())
+
+
+def _table(*groups: tuple[int, tuple[str, ...]]) -> dict[str, int]:
+    table: dict[str, int] = {}
+    for value, labels in groups:
+        for label in labels:
+            table[normalise_label(label)] = value
+    return table
+
+
+SATISFACTION = _table(
+    (1, ("Very dissatisfied", "Extremely dissatisfied", "Completely dissatisfied",
+         "Very unsatisfied", "매우 불만족", "매우 불만족스럽다", "매우 불만", "아주 불만족",
+         "전혀 만족하지 않음", "전혀 만족하지 않는다")),
+    (2, ("Dissatisfied", "Somewhat dissatisfied", "Unsatisfied", "Slightly dissatisfied",
+         "불만족", "불만족스럽다", "약간 불만족", "다소 불만족", "불만", "만족하지 않음")),
+    (3, ("Neutral", "Neither satisfied nor dissatisfied", "Neither", "Neither dissatisfied "
+         "nor satisfied", "보통", "보통이다", "중립", "그저 그렇다", "만족도 불만족도 아님")),
+    (4, ("Satisfied", "Somewhat satisfied", "Slightly satisfied", "만족", "만족스럽다",
+         "약간 만족", "다소 만족", "대체로 만족")),
+    (5, ("Very satisfied", "Extremely satisfied", "Completely satisfied", "매우 만족",
+         "매우 만족스럽다", "아주 만족", "매우 만족한다")),
+)
+
+#: Effort labels with 1 = very easy (the project's CES convention).
+EASE = _table(
+    (1, ("Very easy", "Extremely easy", "Very low effort", "매우 쉬움", "매우 쉬웠다",
+         "매우 쉽다", "아주 쉬움", "아주 쉬웠다")),
+    (2, ("Easy", "Low effort", "쉬움", "쉬웠다", "쉽다")),
+    (3, ("Somewhat easy", "Fairly easy", "Slightly easy", "약간 쉬움", "다소 쉬움",
+         "조금 쉬웠다", "약간 쉬웠다")),
+    (4, ("Neither easy nor difficult", "Neither difficult nor easy", "Neutral", "Neither",
+         "보통", "보통이다", "쉽지도 어렵지도 않음", "중립")),
+    (5, ("Somewhat difficult", "Fairly difficult", "Slightly difficult", "Somewhat hard",
+         "약간 어려움", "다소 어려움", "조금 어려웠다", "약간 어려웠다")),
+    (6, ("Difficult", "Hard", "High effort", "어려움", "어려웠다", "어렵다")),
+    (7, ("Very difficult", "Extremely difficult", "Very hard", "Very high effort",
+         "매우 어려움", "매우 어려웠다", "매우 어렵다", "아주 어려움", "아주 어려웠다")),
+)
+
+LIKELIHOOD = _table(
+    (0, ("Not at all likely", "Not likely at all", "Extremely unlikely",
+         "전혀 추천하지 않음", "전혀 추천하지 않는다", "전혀 그렇지 않다")),
+    (10, ("Extremely likely", "Very likely", "적극 추천", "매우 추천", "적극 추천한다",
+          "매우 그렇다")),
+)
+
+TABLES: dict[str, dict[str, int]] = {"csat": SATISFACTION, "ces": EASE, "nps": LIKELIHOOD}
+
+
+def parse_number(text: str) -> float | None:
+    """A plain number, with a decimal point or a European decimal comma; else None."""
+    value = text.strip()
+    if not value or not _NUMBER.match(value):
+        return None
+    return float(value.replace(",", "."))
+
+
+def label_value(text: str, metric: str, ces_direction: str = "",
+                overrides: dict[str, float] | None = None) -> float | None:
+    """The number a text answer stands for on ``metric``'s scale, or None if unknown.
+
+    ``overrides`` (normalised label -> number, as the user mapped them) wins.
+    A label with a leading number ("4 - Satisfied", "10 (Extremely likely)")
+    is that number. Effort labels follow ``ces_direction``: with
+    ``high-is-easy`` "Very easy" is 7.
+    """
+    key = normalise_label(text)
+    if overrides and key in overrides:
+        return overrides[key]
+    lead = _LEADING_NUMBER.match(text)
+    if lead:
+        return float(lead.group(1))
+    table = TABLES.get(metric)
+    if table is None or key not in table:
+        return None
+    value = table[key]
+    if metric == "ces" and ces_direction == CES_HIGH_IS_EASY:
+        return float(8 - value)
+    return float(value)
+
+
+def answer_value(text: str, metric: str, ces_direction: str = "",
+                 overrides: dict[str, float] | None = None) -> tuple[float | None, bool]:
+    """(number, is_label) for one answer cell; number None when unreadable."""
+    number = parse_number(text)
+    if number is not None:
+        return number, False
+    return label_value(text, metric, ces_direction, overrides), True
+
+
+def label_family(values: list[str]) -> str | None:
+    """Which metric's label table most of ``values`` belong to, if any."""
+    best, best_hits = None, 0
+    for metric, table in TABLES.items():
+        hits = sum(1 for v in values if normalise_label(v) in table)
+        if hits > best_hits:
+            best, best_hits = metric, hits
+    if best is not None and best_hits >= max(1, len(values) // 2):
+        return best
+    return None

@@ -1,0 +1,432 @@
+"""Planning an import: which columns become which stage's scores, counting
+the answers, and turning the counts into :class:`Score` objects (and quote
+cards) without touching the document.
+
+The document is changed only by whoever applies an :class:`ImportResult`
+(the CLI directly, the window through one undo command), so a failed or
+cancelled import leaves the map exactly as it was.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from journeymapper.io.survey.labels import answer_value, normalise_label
+from journeymapper.io.survey.layouts import Layout
+from journeymapper.io.survey.reading import Progress, SurveyFile
+from journeymapper.io.survey.tally import Tally, find_row, quote_key, tally
+from journeymapper.model import metrics
+from journeymapper.model.document import JourneyMap
+from journeymapper.model.elements import MAX_TEXT, Element, Kind, Placement, default_fields
+from journeymapper.model.errors import SurveyError
+from journeymapper.model.scores import Score, Wave
+
+QUOTES = "quotes"
+RATING_METRICS = ("csat", "nps", "ces", "mean")
+QUOTE_CAP = 20
+QUOTE_MAX_CHARS = 500
+_TRIVIAL = {"-", "--", ".", "n/a", "na", "none", "no", "nothing", "nil", "없음", "없다", "무",
+            "x", "해당없음", "해당 없음", "없습니다"}
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_MEAN = re.compile(r"^mean\s*[:(]\s*(-?\d+(?:\.\d+)?)\s*(?:-|\.\.|to)\s*(-?\d+(?:\.\d+)?)\s*\)?$",
+                   re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Mapping:
+    """One column -> one stage's metric (or its quotes)."""
+
+    column: int                               # 0-based
+    stage: str                                # stage id
+    metric: str                               # csat, nps, ces, mean or quotes
+    mean_range: tuple[float, float] | None = None
+    touchpoint: str | None = None
+
+
+@dataclass(frozen=True)
+class LongMapping:
+    """A long table: one row per answer, with stage, score and metric columns."""
+
+    stage_column: int
+    score_column: int
+    metric_column: int | None = None
+    metric: str | None = None                 # one metric for every row
+    mean_range: tuple[float, float] | None = None
+
+
+@dataclass
+class ImportOptions:
+    """Settings of an import that are not about single columns."""
+
+    wave: str = ""                            # default: the import date
+    ces_direction: str = metrics.CES_LOW_IS_EASY
+    labels: dict[str, float] = field(default_factory=dict)  # normalised label -> number
+    quote_cap: int = QUOTE_CAP
+    now: dt.datetime | None = None
+
+    def moment(self) -> dt.datetime:
+        return self.now or dt.datetime.now(dt.timezone.utc)
+
+    def wave_label(self) -> str:
+        return self.wave.strip() or self.moment().date().isoformat()
+
+
+@dataclass
+class ImportResult:
+    """What an import would add: scores, the new wave, quote cards, and notes."""
+
+    scores: list[Score]
+    waves: list[Wave]
+    cards: list[Element]
+    responses: int
+    partial: int = 0
+    notes: list[str] = field(default_factory=list)
+    unknown: dict[int, Counter[str]] = field(default_factory=dict)
+
+
+def parse_metric(text: str) -> tuple[str, tuple[float, float] | None]:
+    """``csat``/``nps``/``ces``/``mean:LO-HI``/``quotes`` -> (metric, mean range).
+
+    Raises ValueError with the expected forms."""
+    value = text.strip().casefold()
+    if value in ("csat", "nps", "ces", QUOTES):
+        return value, None
+    found = _MEAN.match(value)
+    if found:
+        low, high = float(found.group(1)), float(found.group(2))
+        metrics.scale_for("mean", mean_range=(low, high))
+        return "mean", (low, high)
+    if value == "mean":
+        raise ValueError("a mean needs its scale, e.g. mean:1-10")
+    raise ValueError(f"no metric {text.strip()!r}; expected csat, nps, ces, mean:LO-HI or quotes")
+
+
+def resolve_column(layout: Layout, ref: str, file_name: str) -> int:
+    """A column by 1-based ``#N``, header text, or first-header-row id (``Q3``)."""
+    text = ref.strip()
+    width = len(layout.columns)
+    rows = "row 1" if layout.header_rows == 1 else f"header rows 1-{layout.header_rows}"
+    if re.fullmatch(r"#\d+", text):
+        index = int(text[1:]) - 1
+        if 0 <= index < width:
+            return index
+        raise SurveyError(f"{file_name}: {rows}: no column {text}; expected #1..#{width}")
+    for matcher in (lambda c: c.header == text, lambda c: c.id == text,
+                    lambda c: c.header.casefold() == text.casefold(),
+                    lambda c: c.id.casefold() == text.casefold() and c.id != ""):
+        hits = [c for c in layout.columns if matcher(c)]
+        if len(hits) == 1:
+            return hits[0].index
+        if len(hits) > 1:
+            refs = ", ".join(c.ref for c in hits[:6])
+            raise SurveyError(f"{file_name}: {rows}: column {text!r} is ambiguous ({refs}); "
+                              "expected one column: use #N")
+    example = next((c.id for c in layout.columns if c.id), "")
+    ids = f", an id such as {example}" if example else ""
+    raise SurveyError(f"{file_name}: {rows}: no column {text!r}; expected a header text{ids} "
+                      f"or #1..#{width} (see 'journeymapper survey inspect')")
+
+
+def resolve_stage(doc: JourneyMap, ref: str, map_name: str) -> str:
+    """A stage by id or by name (case-insensitive)."""
+    text = ref.strip()
+    if text in doc.stage_order:
+        return text
+    stage = doc.stage_by_name(text)
+    if stage is None:
+        names = ", ".join(doc.stage_names()) or "(the map has no stages)"
+        raise SurveyError(f"{map_name}: no stage {text!r}; expected a stage name ({names}) "
+                          "or a stage id")
+    return stage.id
+
+
+def plan_import(doc: JourneyMap, survey: SurveyFile, layout: Layout,
+                mappings: list[Mapping] | LongMapping, options: ImportOptions,
+                progress: Progress | None = None) -> ImportResult:
+    """Count the file and build the scores; the document is not changed."""
+    builder = _Builder(doc, survey, layout, options)
+    if isinstance(mappings, LongMapping):
+        return builder.long(mappings, progress)
+    return builder.wide(mappings, progress)
+
+
+@dataclass
+class _Counted:
+    distribution: Counter[float] = field(default_factory=Counter)
+    skipped: int = 0
+    unknown: Counter[str] = field(default_factory=Counter)
+    invalid: Counter[str] = field(default_factory=Counter)
+
+
+class _Builder:
+    def __init__(self, doc: JourneyMap, survey: SurveyFile, layout: Layout,
+                 options: ImportOptions) -> None:
+        self.doc, self.survey, self.layout, self.options = doc, survey, layout, options
+        self.wave = options.wave_label()
+        self.notes: list[str] = []
+        self.moment = options.moment()
+
+    # ---------------------------------------------------------------- wide
+    def wide(self, mappings: list[Mapping], progress: Progress | None) -> ImportResult:
+        if not mappings:
+            raise SurveyError(f"{self.survey.name}: no columns to import; expected at least "
+                              "one column mapped to a stage and metric")
+        self._check_keys(mappings)
+        rated = [m for m in mappings if m.metric != QUOTES]
+        quoted = [m for m in mappings if m.metric == QUOTES]
+        finished = self.layout.finished_column
+        columns = [m.column for m in rated] + ([finished] if finished is not None else [])
+        counts = tally(self.survey, self.layout.header_rows, columns,
+                       [m.column for m in quoted], progress=progress)
+        self._require_responses(counts)
+        scores = []
+        unknown: dict[int, Counter[str]] = {}
+        for m in rated:
+            column = self.layout.column(m.column)
+            counted = self._interpret(counts.columns[m.column], m.metric, m.mean_range,
+                                      f"column {column.ref} {column.header!r}")
+            if counted.unknown:
+                unknown[m.column] = counted.unknown
+            scores.append(self._score(m.stage, m.touchpoint, m.metric, m.mean_range, counted,
+                                      column.header, column.ref, column.id, counts.responses))
+        partial = self._partial(counts)
+        cards = self._quote_cards(quoted, counts)
+        return ImportResult(scores, [self._wave()], cards, counts.responses, partial,
+                            self.notes, unknown)
+
+    def _check_keys(self, mappings: list[Mapping]) -> None:
+        seen: dict[tuple[str, str | None, str, str], int] = {}
+        for m in mappings:
+            if m.stage not in self.doc.stage_order:
+                raise SurveyError(f"{self.survey.name}: column #{m.column + 1}: stage "
+                                  f"{m.stage!r} is not a stage of the map")
+            if not 0 <= m.column < len(self.layout.columns):
+                raise SurveyError(f"{self.survey.name}: no column #{m.column + 1}; expected "
+                                  f"#1..#{len(self.layout.columns)}")
+            if m.metric not in RATING_METRICS + (QUOTES,):
+                raise SurveyError(f"{self.survey.name}: column #{m.column + 1}: no metric "
+                                  f"{m.metric!r}; expected csat, nps, ces, mean or quotes")
+            if m.metric == QUOTES:
+                continue
+            key = (m.stage, m.touchpoint, m.metric, self._name(m.metric, m.mean_range,
+                                                                self.layout.column(m.column).header))
+            if key in seen:
+                stage = self.doc.element(m.stage).text
+                raise SurveyError(
+                    f"{self.survey.name}: columns #{seen[key] + 1} and #{m.column + 1} both map "
+                    f"to {stage}:{m.metric}; expected one column per stage and metric")
+            seen[key] = m.column
+
+    @staticmethod
+    def _name(metric: str, mean_range: tuple[float, float] | None, header: str) -> str:
+        return header[:80] if metric == "mean" else ""
+
+    def _require_responses(self, counts: Tally) -> None:
+        if counts.responses == 0:
+            rows = self.layout.header_rows
+            what = "header row" if rows == 1 else f"{rows} header rows"
+            raise SurveyError(f"{self.survey.name}: row {rows + 1}: no responses after the "
+                              f"{what}; expected at least one row of answers")
+
+    # ---------------------------------------------------------------- values
+    def _interpret(self, cells: Counter[str], metric: str,
+                   mean_range: tuple[float, float] | None, where: str) -> _Counted:
+        scale = metrics.scale_for(metric, self.options.ces_direction, mean_range)
+        out = _Counted()
+        for text, count in cells.items():
+            if not text.strip():
+                continue
+            value, is_label = answer_value(text, metric, self.options.ces_direction,
+                                           self.options.labels)
+            if value is None:
+                out.skipped += count
+                out.unknown[text.strip()] += count
+            elif not scale.accepts(value):
+                out.skipped += count
+                out.invalid[text.strip()] += count
+            else:
+                out.distribution[value] += count
+        if out.unknown:
+            shown = ", ".join(f"{t!r} ({c})" for t, c in out.unknown.most_common(5))
+            self.notes.append(f"{where}: {sum(out.unknown.values())} answer(s) with unknown "
+                              f"labels counted as skipped: {shown}; map them with "
+                              "--label TEXT=NUMBER")
+        if out.invalid:
+            shown = ", ".join(f"{t!r} ({c})" for t, c in out.invalid.most_common(5))
+            self.notes.append(f"{where}: {sum(out.invalid.values())} answer(s) not "
+                              f"{scale.describe()} counted as skipped: {shown}")
+        if not out.distribution:
+            example = next(iter(out.unknown or out.invalid), "")
+            got = f"; e.g. {example!r}" if example else " (every cell is blank)"
+            raise SurveyError(f"{self.survey.name}: {where}: no valid {metric.upper()} answers"
+                              f"{got}; expected {scale.describe()} or a known label")
+        return out
+
+    def _score(self, stage: str, touchpoint: str | None, metric: str,
+               mean_range: tuple[float, float] | None, counted: _Counted, header: str,
+               ref: str, column_id: str, responses: int) -> Score:
+        scale = metrics.scale_for(metric, self.options.ces_direction, mean_range)
+        dist = counted.distribution
+        distribution = {_key(v): c for v, c in sorted(dist.items())}
+        if scale.integer:
+            distribution = {_key(v): dist.get(float(v), 0)
+                            for v in range(int(scale.low), int(scale.high) + 1)}
+        source = {
+            "file": self.survey.name, "imported": self.moment.isoformat(timespec="seconds"),
+            "column": header, "column_ref": ref, "layout": self.layout.name,
+            "encoding": self.survey.encoding_label, "responses": responses,
+        }
+        if column_id:
+            source["column_id"] = column_id
+        if self.survey.format == "xlsx":
+            source["sheet"] = self.survey.sheet
+        if metric == "nps":
+            source["nps_split"] = metrics.nps_split(dist).as_dict()
+        if self.options.labels:
+            source["labels"] = dict(sorted(self.options.labels.items()))
+        return Score(stage, self.wave, metric, metrics.compute(metric, dist),
+                     metrics.valid_count(dist), counted.skipped, touchpoint,
+                     self._name(metric, mean_range, header), distribution, scale.as_dict(),
+                     source)
+
+    def _wave(self) -> Wave:
+        existing = next((w for w in self.doc.waves if w.label == self.wave), None)
+        if existing is not None:
+            return existing
+        date = self.wave if _DATE.match(self.wave) else self.moment.date().isoformat()
+        return Wave(self.wave, date)
+
+    def _partial(self, counts: Tally) -> int:
+        finished = self.layout.finished_column
+        if finished is None:
+            return 0
+        partial = sum(c for v, c in counts.columns[finished].items()
+                      if v.strip().casefold() in ("0", "false"))
+        if partial:
+            self.notes.append(f"{partial} of {counts.responses} responses are partial "
+                              "(Finished = 0); their answers are included")
+        return partial
+
+    # ---------------------------------------------------------------- quotes
+    def _quote_cards(self, quoted: list[Mapping], counts: Tally) -> list[Element]:
+        if not quoted:
+            return []
+        lane = self.doc.lane_for_kind(Kind.THOUGHT)
+        if lane is None:
+            self.notes.append("the map has no thought lane; open-ended answers were not added")
+            return []
+        per_stage: dict[str, dict[str, str]] = defaultdict(dict)
+        for m in quoted:
+            for key, text in counts.quotes[m.column].items():
+                per_stage[m.stage].setdefault(key, text)
+        cards: list[Element] = []
+        for stage, texts in per_stage.items():
+            present = {quote_key(e.text) for e in self.doc.cell(stage, lane.id)}
+            order = self.doc.next_order((stage, lane.id))
+            added = 0
+            for key, text in texts.items():
+                if added >= self.options.quote_cap:
+                    break
+                if key in present or normalise_label(text) in _TRIVIAL or len(key) < 3:
+                    continue
+                clean = " ".join(text.split())
+                if len(clean) > QUOTE_MAX_CHARS:
+                    clean = clean[:QUOTE_MAX_CHARS - 1] + "\u2026"
+                fields = {**default_fields(Kind.THOUGHT), "text": f"\u201c{clean}\u201d"[:MAX_TEXT]}
+                element_id = self._fresh_id({c.id for c in cards})
+                cards.append(Element(element_id, Kind.THOUGHT, fields,
+                                     Placement(stage, lane.id, order + added)))
+                present.add(key)
+                added += 1
+            if len(texts) > added and added >= self.options.quote_cap:
+                name = self.doc.element(stage).text
+                self.notes.append(f"{name}: kept {added} quotes (the cap per stage) of "
+                                  f"{len(texts)} distinct answers")
+        return cards
+
+    def _fresh_id(self, taken: set[str]) -> str:
+        """An id no element uses yet, found without advancing the document's counter."""
+        number = len(taken) + 1
+        while f"thought-{number}" in self.doc or f"thought-{number}" in taken:
+            number += 1
+        return f"thought-{number}"
+
+    # ---------------------------------------------------------------- long tables
+    def long(self, spec: LongMapping, progress: Progress | None) -> ImportResult:
+        if spec.metric_column is None and spec.metric is None:
+            raise SurveyError(f"{self.survey.name}: a long table needs a metric column or "
+                              "one metric for every row")
+        metric_col = None if spec.metric is not None else spec.metric_column
+        counts = tally(self.survey, self.layout.header_rows,
+                       long=(spec.stage_column, metric_col, spec.score_column), progress=progress)
+        self._require_responses(counts)
+        grouped: dict[tuple[str, str, tuple[float, float] | None], Counter[str]] = {}
+        stage_ids: dict[str, str] = {}
+        for (stage_text, metric_text, score), count in counts.triples.items():
+            if not (stage_text.strip() or score.strip()):
+                continue
+            stage = stage_ids.get(stage_text)
+            if stage is None:
+                stage = self._long_stage(stage_text, spec)
+                stage_ids[stage_text] = stage
+            metric, mean_range = ((spec.metric, spec.mean_range) if spec.metric is not None
+                                  else self._long_metric(metric_text, spec))
+            grouped.setdefault((stage, metric, mean_range), Counter())[score] += count
+        scores = []
+        stage_col = self.layout.column(spec.stage_column)
+        score_col = self.layout.column(spec.score_column)
+        for (stage, metric, mean_range), cells in grouped.items():
+            where = f"column {score_col.ref} {score_col.header!r} ({self.doc.element(stage).text}" \
+                    f" {metric.upper()})"
+            counted = self._interpret(cells, metric, mean_range, where)
+            header = f"{stage_col.header} / {score_col.header}"
+            scores.append(self._score(stage, None, metric, mean_range, counted, header,
+                                      score_col.ref, score_col.id, counts.responses))
+        return ImportResult(scores, [self._wave()], [], counts.responses, 0, self.notes)
+
+    def _locate(self, column: int, value: str) -> str:
+        row = find_row(self.survey, self.layout.header_rows,
+                       lambda cells: len(cells) > column and cells[column] == value)
+        return f"row {row}" if row else "a row"
+
+    def _long_stage(self, text: str, spec: LongMapping) -> str:
+        try:
+            if not text.strip():
+                raise SurveyError("blank")
+            return resolve_stage(self.doc, text, "")
+        except SurveyError:
+            column = self.layout.column(spec.stage_column)
+            names = ", ".join(self.doc.stage_names())
+            raise SurveyError(
+                f"{self.survey.name}: {self._locate(spec.stage_column, text)}, column "
+                f"{column.ref} {column.header!r}: {text.strip()!r} is not a stage of the map; "
+                f"expected one of {names}") from None
+
+    def _long_metric(self, text: str, spec: LongMapping) -> tuple[str, tuple[float, float] | None]:
+        assert spec.metric_column is not None
+        try:
+            metric, mean_range = parse_metric(text)
+        except ValueError:
+            metric = ""
+        if metric in ("", QUOTES):
+            column = self.layout.column(spec.metric_column)
+            raise SurveyError(
+                f"{self.survey.name}: {self._locate(spec.metric_column, text)}, column "
+                f"{column.ref} {column.header!r}: {text.strip()!r} is not a metric; expected "
+                "csat, nps, ces or mean:LO-HI") from None
+        return metric, mean_range
+
+
+def _key(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else repr(float(value))
+
+
+def apply_import(doc: JourneyMap, result: ImportResult) -> list[Score]:
+    """Put an import's scores, wave and quote cards into ``doc`` (no undo: the CLI)."""
+    replaced = doc.put_scores(result.scores, result.waves)
+    for card in result.cards:
+        doc.insert_element(card)
+    return replaced

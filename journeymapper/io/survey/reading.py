@@ -1,0 +1,298 @@
+"""Opening survey exports: CSV in the encodings people's tools write, and XLSX.
+
+:func:`open_survey` looks at the first bytes only (encoding, delimiter,
+CSV or XLSX) and returns a :class:`SurveyFile`; its rows are then streamed
+in large blocks, so a million-response export never sits in memory as one
+list. Every problem is a :class:`SurveyError` whose one-line message names
+the file, the row and what was expected.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import datetime as dt
+import os
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from itertools import islice
+from pathlib import Path
+from typing import Any
+
+from journeymapper.model.errors import SurveyError
+
+SAMPLE_BYTES = 256 * 1024
+BLOCK_ROWS = 50_000
+FIELD_LIMIT = 1 << 20
+DELIMITERS = (",", ";", "\t")
+DELIMITER_NAMES = {",": "comma", ";": "semicolon", "\t": "tab"}
+
+#: progress(done_bytes, total_bytes) -> False to cancel.
+Progress = Callable[[int, int], bool]
+
+
+class Cancelled(Exception):
+    """The caller's progress callback asked to stop."""
+
+
+@dataclass
+class SurveyFile:
+    """An opened survey export: where it is and how to read it."""
+
+    path: Path
+    format: str          # "csv" or "xlsx"
+    encoding: str = ""   # Python codec of a CSV ("utf-8-sig", "utf-16", "cp949", ...)
+    delimiter: str = ","
+    sheet: str = ""      # XLSX: the sheet read
+    sheets: tuple[str, ...] = ()
+    size: int = 0
+
+    @property
+    def name(self) -> str:
+        return self.path.name
+
+    @property
+    def encoding_label(self) -> str:
+        """The encoding as a person would name it."""
+        return ENCODING_LABELS.get(self.encoding, self.encoding) if self.format == "csv" else "xlsx"
+
+    def head(self, count: int) -> list[list[str]]:
+        """The first ``count`` rows (headers included)."""
+        blocks = self.blocks(block_rows=max(count, 1))
+        try:
+            return next(blocks, [])[:count]
+        finally:
+            blocks.close()
+
+    def blocks(self, block_rows: int = BLOCK_ROWS,
+               progress: Progress | None = None) -> Iterator[list[list[str]]]:
+        """Every row, in lists of up to ``block_rows`` rows (headers included)."""
+        if self.format == "xlsx":
+            yield from _xlsx_blocks(self, block_rows, progress)
+        else:
+            yield from _csv_blocks(self, block_rows, progress)
+
+
+ENCODING_LABELS = {
+    "utf-8": "UTF-8", "utf-8-sig": "UTF-8 (BOM)", "utf-16": "UTF-16",
+    "cp949": "CP949 (Korean)", "cp1252": "CP1252 (Western)",
+}
+
+
+def open_survey(path: str | os.PathLike[str], sheet: str | None = None) -> SurveyFile:
+    """Identify a survey file's format, encoding and delimiter from its first bytes."""
+    target = Path(path)
+    try:
+        with open(target, "rb") as handle:
+            size = os.fstat(handle.fileno()).st_size
+            sample = handle.read(SAMPLE_BYTES)
+    except FileNotFoundError:
+        raise SurveyError(f"{target}: no such file") from None
+    except IsADirectoryError:
+        raise SurveyError(f"{target}: is a folder, not a survey export") from None
+    except PermissionError:
+        raise SurveyError(f"{target}: permission denied") from None
+    name = target.name
+    if not sample.strip(b" \t\r\n\xef\xbb\xbf\x00\xff\xfe"):
+        raise SurveyError(f"{name}: the file is empty; expected a survey export (CSV or XLSX)")
+    if sample.startswith(b"PK\x03\x04"):
+        return _open_xlsx(target, size, sheet)
+    if sample.startswith(b"\xd0\xcf\x11\xe0"):
+        raise SurveyError(f"{name}: an old binary Excel (.xls) file; expected CSV or XLSX "
+                          "(save it as .xlsx or CSV first)")
+    if sheet:
+        raise SurveyError(f"{name}: --sheet {sheet!r} given, but this is a CSV file, "
+                          "not an XLSX workbook")
+    encoding = detect_encoding(sample, name, complete=size <= SAMPLE_BYTES)
+    text = _decode_sample(sample, encoding)
+    _refuse_binary(text, name)
+    return SurveyFile(target, "csv", encoding, detect_delimiter(text), size=size)
+
+
+def detect_encoding(sample: bytes, name: str, complete: bool = False) -> str:
+    """A codec for ``sample``: a BOM wins, then UTF-8, CP949 (Korean), CP1252."""
+    if sample.startswith(codecs.BOM_UTF8):
+        return "utf-8-sig"
+    if sample.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16"
+    zero = sample.find(b"\x00")
+    if zero >= 0:
+        raise SurveyError(f"{name}: not a CSV or XLSX file (binary data at byte {zero}); "
+                          "expected text or an .xlsx workbook")
+    for encoding in ("utf-8", "cp949"):
+        try:
+            text = codecs.getincrementaldecoder(encoding)().decode(sample, final=complete)
+        except UnicodeDecodeError:
+            continue
+        if encoding == "utf-8" or _looks_korean(text):
+            return encoding
+    try:
+        codecs.getincrementaldecoder("cp1252")().decode(sample, final=True)
+    except UnicodeDecodeError as exc:
+        raise SurveyError(f"{name}: not a CSV or XLSX file (byte 0x{sample[exc.start]:02x} at "
+                          f"offset {exc.start} is not text in UTF-8, UTF-16, CP949 or CP1252)"
+                          ) from None
+    return "cp1252"
+
+
+def _looks_korean(text: str) -> bool:
+    """CP949 decodes many byte strings; accept it when the result is mostly Hangul."""
+    high = [ch for ch in text if ord(ch) > 0x7F]
+    if not high:
+        return False
+    hangul = sum(1 for ch in high if "\uac00" <= ch <= "\ud7a3" or "\u3130" <= ch <= "\u318f")
+    return hangul >= 0.8 * len(high)
+
+
+def _decode_sample(sample: bytes, encoding: str) -> str:
+    return codecs.getincrementaldecoder(encoding)(errors="replace").decode(sample, final=False)
+
+
+def _refuse_binary(text: str, name: str) -> None:
+    controls = sum(1 for ch in text[:20000] if ch < " " and ch not in "\t\r\n\x0c")
+    if controls > max(3, len(text[:20000]) // 100):
+        raise SurveyError(f"{name}: not a CSV or XLSX file (binary data); "
+                          "expected a survey export as CSV text or an .xlsx workbook")
+
+
+def detect_delimiter(text: str) -> str:
+    """The delimiter among , ; and tab that splits the first records most consistently."""
+    cut = text.rfind("\n")
+    body = text[:cut + 1] if cut > 0 else text
+    best, best_key = ",", (-1.0, 0)
+    for delimiter in DELIMITERS:
+        try:
+            rows = [r for r in islice(csv.reader(body.splitlines(keepends=True),
+                                                 delimiter=delimiter), 30) if r]
+        except csv.Error:
+            continue
+        if not rows:
+            continue
+        widths = [len(r) for r in rows]
+        top = max(set(widths), key=widths.count)
+        if top < 2:
+            continue
+        key = (widths.count(top) / len(widths), top)
+        if key > best_key:
+            best, best_key = delimiter, key
+    return best
+
+
+# ---------------------------------------------------------------- CSV rows
+def _csv_blocks(survey: SurveyFile, block_rows: int,
+                progress: Progress | None) -> Iterator[list[list[str]]]:
+    csv.field_size_limit(max(csv.field_size_limit(), FIELD_LIMIT))
+    with open(survey.path, encoding=survey.encoding, newline="") as handle:
+        reader = csv.reader(handle, delimiter=survey.delimiter, strict=True)
+        while True:
+            try:
+                block = list(islice(reader, block_rows))
+            except (csv.Error, UnicodeDecodeError) as exc:
+                raise _locate_csv_error(survey, exc) from None
+            if not block:
+                return
+            if progress is not None and not progress(handle.buffer.tell(), survey.size):
+                raise Cancelled()
+            yield block
+            if len(block) < block_rows:
+                return
+
+
+def _locate_csv_error(survey: SurveyFile, error: Exception) -> SurveyError:
+    """Re-read the file record by record to name the row where reading failed."""
+    name = survey.name
+    row, start_line = 0, 1
+    try:
+        with open(survey.path, encoding=survey.encoding, newline="") as handle:
+            reader = csv.reader(handle, delimiter=survey.delimiter, strict=True)
+            while True:
+                start_line = reader.line_num + 1
+                try:
+                    next(reader)
+                except StopIteration:
+                    break
+                row += 1
+    except UnicodeDecodeError as exc:
+        return SurveyError(
+            f"{name}: row {row + 1}: byte 0x{exc.object[exc.start]:02x} is not "
+            f"{survey.encoding_label} text; expected one encoding for the whole file "
+            "(save it again as UTF-8)")
+    except csv.Error as exc:
+        message = str(exc)
+        if "unexpected end of data" in message or "field larger" in message:
+            return SurveyError(
+                f"{name}: row {row + 1} (line {start_line}): unterminated quote: a quoted "
+                "field opened there never closes; expected a closing \"")
+        if "expected after" in message:
+            return SurveyError(
+                f"{name}: row {row + 1} (line {start_line}): text right after a closing quote; "
+                f"expected {DELIMITER_NAMES.get(survey.delimiter, survey.delimiter)} "
+                "or the end of the row")
+        return SurveyError(f"{name}: row {row + 1} (line {start_line}): {message}")
+    return SurveyError(f"{name}: {error}")
+
+
+# ---------------------------------------------------------------- XLSX rows
+def _open_xlsx(path: Path, size: int, sheet: str | None) -> SurveyFile:
+    workbook = _load_workbook(path)
+    try:
+        names = tuple(workbook.sheetnames)
+    finally:
+        workbook.close()
+    if not names:
+        raise SurveyError(f"{path.name}: the workbook has no sheets; expected one with answers")
+    if sheet and sheet not in names:
+        raise SurveyError(f"{path.name}: no sheet {sheet!r}; expected one of "
+                          f"{', '.join(repr(n) for n in names)}")
+    return SurveyFile(path, "xlsx", sheet=sheet or names[0], sheets=names, size=size)
+
+
+def _load_workbook(path: Path) -> Any:
+    import zipfile
+
+    import openpyxl
+
+    try:
+        return openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError) as exc:
+        raise SurveyError(f"{path.name}: not a readable XLSX workbook ({exc}); "
+                          "expected an .xlsx file or CSV") from None
+
+
+def cell_text(value: Any) -> str:
+    """An XLSX cell value as the text a CSV export would hold."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else repr(value)
+    if isinstance(value, dt.datetime):
+        return value.isoformat(sep=" ")
+    if isinstance(value, (dt.date, dt.time)):
+        return value.isoformat()
+    return str(value)
+
+
+def _xlsx_blocks(survey: SurveyFile, block_rows: int,
+                 progress: Progress | None) -> Iterator[list[list[str]]]:
+    workbook = _load_workbook(survey.path)
+    try:
+        sheet = workbook[survey.sheet]
+        block: list[list[str]] = []
+        done = 0
+        total = max(sheet.max_row or 0, 1)
+        for values in sheet.iter_rows(values_only=True):
+            block.append([cell_text(v) for v in values])
+            if len(block) >= block_rows:
+                done += len(block)
+                if progress is not None and not progress(min(done, total), total):
+                    raise Cancelled()
+                yield block
+                block = []
+        if block:
+            yield block
+    finally:
+        workbook.close()
