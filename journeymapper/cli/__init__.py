@@ -18,6 +18,7 @@ from journeymapper.model.errors import JourneyError
 
 COMMAND_MODULES = (
     "journeymapper.cli.core",
+    "journeymapper.cli.export",
     "journeymapper.cli.survey",
 )
 

@@ -1,0 +1,191 @@
+"""Platypus flowables of the report: wrapped text without markup, bookmarks,
+and the map (a whole page, an overview with its tile grid, or one tile).
+
+User text is never parsed as markup: TextBlock wraps and draws plain
+strings, so ``<b>`` or ``&amp;`` in a card print as typed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Flowable
+
+from journeymapper.io.pdf import shapes
+from journeymapper.io.pdf.mapdraw import MapPainter
+from journeymapper.io.pdf.text import measure_with, single_line, wrap
+from journeymapper.io.pdf.tiling import MapPlan, Tile, column_label
+
+
+@dataclass(frozen=True)
+class TextStyle:
+    font: str
+    size: float
+    colour: str = "#1f2328"
+    leading: float = 0.0
+    align: str = "left"
+
+    @property
+    def line_height(self) -> float:
+        return self.leading or self.size * 1.28
+
+
+class TextBlock(Flowable):
+    """Plain text wrapped to the available width (see text.wrap); splits between lines."""
+
+    def __init__(self, text: str, style: TextStyle, lines: list[str] | None = None) -> None:
+        super().__init__()
+        self.text = text
+        self.style = style
+        self.lines = lines
+        self._fixed = lines is not None
+        self.width = 0.0
+        self.height = 0.0
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        if not self._fixed:
+            self.lines = wrap(self.text, max(avail_width - 0.5, 4.0),
+                              measure_with(self.style.font, self.style.size))
+        assert self.lines is not None
+        self.width = avail_width
+        self.height = len(self.lines) * self.style.line_height
+        return self.width, self.height
+
+    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        self.wrap(avail_width, avail_height)
+        assert self.lines is not None
+        fit = int(avail_height // self.style.line_height)
+        if fit < 1 or fit >= len(self.lines):
+            return []
+        return [TextBlock(self.text, self.style, self.lines[:fit]),
+                TextBlock(self.text, self.style, self.lines[fit:])]
+
+    def draw(self) -> None:
+        c: Canvas = self.canv
+        s = self.style
+        c.setFont(s.font, s.size)
+        c.setFillColor(shapes.colour(s.colour))
+        lead = s.line_height
+        for i, line in enumerate(self.lines or []):
+            y = self.height - (i + 1) * lead + (lead - s.size) / 2 + s.size * 0.2
+            if s.align == "center":
+                c.drawCentredString(self.width / 2, y, line)
+            elif s.align == "right":
+                c.drawRightString(self.width, y, line)
+            else:
+                c.drawString(0, y, line)
+
+
+class Anchor(Flowable):
+    """An invisible mark: a bookmark key and, optionally, outline entries.
+
+    ``entries`` are (title, key, level); keys may be bookmarked later on."""
+
+    def __init__(self, key: str, entries: list[tuple[str, str, int]] | None = None) -> None:
+        super().__init__()
+        self.key = key
+        self.entries = entries or []
+        self.width = self.height = 0
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        return 0, 0
+
+    def draw(self) -> None:
+        self.canv.bookmarkPage(self.key, fit="XYZ", left=0, top=self.canv._pagesize[1])
+        for title, key, level in self.entries:
+            self.canv.addOutlineEntry(title, key, level=level, closed=level > 0)
+
+
+HEADING_H = 30.0
+
+
+class MapFlowable(Flowable):
+    """A map page: a heading line, then the map (or one tile, or the overview)
+    drawn as vectors to fill the frame; places the stage bookmarks it holds."""
+
+    def __init__(self, painter: MapPainter, plan: MapPlan, tile: Tile | None,
+                 heading: str, fonts: tuple[str, str], stage_keys: dict[str, str]) -> None:
+        super().__init__()
+        self.painter = painter
+        self.plan = plan
+        self.tile = tile
+        self.heading = heading
+        self.fonts = fonts
+        self.stage_keys = stage_keys
+        self.width = self.height = 0.0
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self.width, self.height = avail_width, avail_height - 1
+        return self.width, self.height
+
+    def draw(self) -> None:
+        c: Canvas = self.canv
+        regular, bold = self.fonts
+        area_w, area_h = self.width, self.height - HEADING_H
+        c.setFont(bold, 13)
+        c.setFillColor(shapes.colour("#1f2328"))
+        title = single_line(self.heading, area_w * 0.6, measure_with(bold, 13))
+        c.drawString(0, self.height - 15, title)
+        c.setFont(regular, 8.5)
+        c.setFillColor(shapes.colour("#5f6b7a"))
+        c.drawRightString(area_w, self.height - 15, self._subheading())
+        if self.tile is None and self.plan.tiled:
+            self._overview(c, area_w, area_h)
+        else:
+            tile = self.tile or self.plan.tiles[0]
+            left = 0.0
+            if not self.plan.tiled:  # centre a one-page map across the page
+                left = max(0.0, (area_w - tile.window[2] * self.plan.scale) / 2)
+            self.painter.draw(c, tile.window, self.plan.scale, left, area_h)
+            self._bookmark_stages(c, tile, left, area_h, self.plan.scale)
+        c.setStrokeColor(shapes.colour("#dde1e6"))
+        c.setLineWidth(0.5)
+        c.line(0, self.height - 22, area_w, self.height - 22)
+
+    def _subheading(self) -> str:
+        t, plan = self.tile, self.plan
+        if t is None:
+            return (f"overview: the map on {len(plan.tiles)} pages, "
+                    f"{plan.columns} across x {plan.rows} down")
+        if not plan.tiled:
+            return f"the whole map at {plan.scale:.0%} scale"
+        near = []
+        for name, dc, dr in (("left", -1, 0), ("right", 1, 0), ("up", 0, -1), ("down", 0, 1)):
+            col, row = t.column + dc, t.row + dr
+            if 0 <= col < plan.columns and 0 <= row < plan.rows:
+                near.append(f"{name} {column_label(col)}{row + 1}")
+        return f"tile {t.label} of {len(plan.tiles)}" + (f"  |  {', '.join(near)}" if near else "")
+
+    def _bookmark_stages(self, c: Canvas, tile: Tile, left: float, top: float,
+                         scale: float) -> None:
+        headers = self.painter.layout.stage_headers
+        for stage_id, key in self.stage_keys.items():
+            x, y, _, _ = headers[stage_id]
+            if self.plan.tile_at(x + 1, y + 1) is not tile:
+                continue
+            px, py = c.absolutePosition(left + (x - tile.window[0]) * scale,
+                                        top - (y - tile.window[1]) * scale)
+            c.bookmarkPage(key, fit="XYZ", left=max(0, px - 20), top=py + 40)
+
+    def _overview(self, c: Canvas, area_w: float, area_h: float) -> None:
+        x, y, w, h = self.painter.extent
+        scale = min(area_w / w, area_h / h)
+        left = (area_w - w * scale) / 2
+        self.painter.draw(c, self.painter.extent, scale, left, area_h)
+        regular, bold = self.fonts
+        for tile in self.plan.tiles:
+            tx, ty, tw, th = tile.window
+            px, py = left + (tx - x) * scale, area_h - (ty - y) * scale
+            c.setStrokeColor(shapes.colour("#2962ff"))
+            c.setLineWidth(0.8)
+            c.setDash(3, 2)
+            c.rect(px, py - th * scale, tw * scale, th * scale, stroke=1, fill=0)
+            c.setDash()
+            label = tile.label
+            lw = measure_with(bold, 9)(label) + 8
+            c.setFillColor(shapes.colour("#2962ff"))
+            c.roundRect(px + 3, py - 16, lw, 13, 2, stroke=0, fill=1)
+            c.setFillColor(shapes.colour("#ffffff"))
+            c.setFont(bold, 9)
+            c.drawString(px + 7, py - 12.5, label)

@@ -1,0 +1,415 @@
+"""Drawing a journey map as vector graphics on a reportlab canvas.
+
+Geometry comes from :func:`journeymapper.layout.layout_map` and colours and
+markers from :mod:`journeymapper.layout.palette`, so the PDF looks like the
+canvas. The painter draws any window of the map (a tile or the whole) at a
+scale, skipping what lies outside the window, and leaves text out when it
+would be too small to read (the overview of a tiled map).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from reportlab.pdfgen.canvas import Canvas
+
+from journeymapper.io.pdf import shapes
+from journeymapper.io.pdf.scoring import Reading, format_delta, format_value, metric_label
+from journeymapper.io.pdf.text import fit_lines, measure_with, single_line
+from journeymapper.layout import geometry as g
+from journeymapper.layout.geometry import MapLayout, Rect, layout_map
+from journeymapper.layout.palette import KIND_STYLE, palette, score_colour
+from journeymapper.model.analysis import stage_loops
+from journeymapper.model.document import JourneyMap
+from journeymapper.model.elements import Element, Kind
+from journeymapper.model.links import LinkKind
+
+LOOP_ROOM = 56.0          # space above the map for loop arcs when there is no persona strip
+MIN_TEXT_PT = 2.5         # below this printed size text is left out (overview only)
+CARD_PAD = 10.0
+TAG_BASELINE = 17.0
+BODY_LEADING = 13.5
+SKIPPED_LINKS = (LinkKind.WALKS, LinkKind.LEADS_TO)
+
+
+@dataclass
+class MapFonts:
+    regular: str
+    bold: str
+    mark: str = "\u2026"
+
+
+class MapPainter:
+    """Draws ``doc`` (laid out once) onto canvases; ``badges`` are the score
+    readings shown on each stage header."""
+
+    def __init__(self, doc: JourneyMap, fonts: MapFonts,
+                 badges: dict[str, list[Reading]] | None = None) -> None:
+        self.doc = doc
+        self.fonts = fonts
+        self.badges = badges or {}
+        self.layout: MapLayout = layout_map(doc)
+        self.colours = palette(False)
+        self.loops = stage_loops(doc) if doc.stage_order else []
+        top = LOOP_ROOM if self.loops and self.layout.strip is None else 0.0
+        #: the drawn area in map units: (x, y, width, height); y may start above 0
+        self.extent: Rect = (0.0, -top, self.layout.width, self.layout.height + top)
+        self._measures: dict[tuple[str, float], object] = {}
+        self.window: Rect = self.extent
+        self.scale = 1.0
+
+    # ------------------------------------------------------------ helpers
+    def measure(self, bold: bool, size: float):
+        key = (self.fonts.bold if bold else self.fonts.regular, size)
+        m = self._measures.get(key)
+        if m is None:
+            m = self._measures[key] = measure_with(*key)
+        return m
+
+    def visible(self, rect: Rect, margin: float = 4.0) -> bool:
+        x, y, w, h = rect
+        wx, wy, ww, wh = self.window
+        return not (x + w < wx - margin or x > wx + ww + margin
+                    or y + h < wy - margin or y > wy + wh + margin)
+
+    def text_ok(self, size: float) -> bool:
+        return size * self.scale >= MIN_TEXT_PT
+
+    def _text(self, c: Canvas, x: float, baseline: float, text: str, size: float,
+              fill: str, bold: bool = False, align: str = "left") -> None:
+        c.setFont(self.fonts.bold if bold else self.fonts.regular, size)
+        c.setFillColor(shapes.colour(fill))
+        if align == "center":
+            c.drawCentredString(x, -baseline, text)
+        elif align == "right":
+            c.drawRightString(x, -baseline, text)
+        else:
+            c.drawString(x, -baseline, text)
+
+    def _box(self, c: Canvas, rect: Rect, fill: str, stroke: str | None = None,
+             radius: float = 0.0, width: float = 1.0) -> None:
+        x, y, w, h = rect
+        c.setFillColor(shapes.colour(fill))
+        if stroke:
+            c.setStrokeColor(shapes.colour(stroke))
+            c.setLineWidth(width)
+        if radius:
+            c.roundRect(x, -(y + h), w, h, radius, stroke=1 if stroke else 0, fill=1)
+        else:
+            c.rect(x, -(y + h), w, h, stroke=1 if stroke else 0, fill=1)
+
+    # ------------------------------------------------------------ entry point
+    def draw(self, c: Canvas, window: Rect, scale: float, left: float, top: float) -> None:
+        """Draw the map area ``window`` (map units) with its top-left at PDF point
+        (left, top), ``scale`` points per map unit, clipped to the window."""
+        self.window, self.scale = window, scale
+        wx, wy, ww, wh = window
+        c.saveState()
+        clip = c.beginPath()
+        clip.rect(left, top - wh * scale, ww * scale, wh * scale)
+        c.clipPath(clip, stroke=0, fill=0)
+        c.translate(left, top)
+        c.scale(scale, scale)
+        c.translate(-wx, wy)
+        self._box(c, self.extent, self.colours["background"])
+        self.draw_grid(c)
+        self.draw_headers(c)
+        self.draw_emotion_curve(c)
+        self.draw_links(c)
+        self.draw_cards(c)
+        self.draw_loops(c)
+        c.restoreState()
+
+    # ------------------------------------------------------------ grid
+    def draw_grid(self, c: Canvas) -> None:
+        lay, col = self.layout, self.colours
+        if lay.strip is not None and self.visible(lay.strip):
+            self._box(c, lay.strip, "#eef0f4")
+            if self.text_ok(g.LANE_FONT_PT):
+                self._text(c, g.PAD, g.PAD + 16, "Personas", g.LANE_FONT_PT, col["muted"], True)
+        for i, lane in enumerate(self.doc.lanes):
+            band = lay.lanes[lane.id]
+            if not self.visible(band):
+                continue
+            self._box(c, band, col["lane_band"] if i % 2 == 0 else col["lane_band_alt"])
+            header = lay.lane_headers[lane.id]
+            self._box(c, header, col["lane_header"])
+            hx, hy, hw, hh = header
+            style = KIND_STYLE[lane.kind]
+            if self.text_ok(g.LANE_FONT_PT):
+                shapes.marker(c, style.marker, hx + 16, -(hy + 20), 10, style.border)
+                lines, _ = fit_lines(lane.name, hw - 38, 3, self.measure(True, g.LANE_FONT_PT),
+                                     self.fonts.mark)
+                for n, line in enumerate(lines):
+                    self._text(c, hx + 28, hy + 24 + n * 15, line, g.LANE_FONT_PT, col["text"], True)
+            if lane.kind is Kind.EMOTION and self.doc.stage_order:
+                mid = hy + hh / 2
+                c.setStrokeColor(shapes.colour(col["grid"]))
+                c.setLineWidth(1)
+                c.setDash(4, 4)
+                c.line(g.LANE_HEADER_W, -mid, lay.width, -mid)
+                c.setDash()
+        c.setStrokeColor(shapes.colour(col["grid"]))
+        c.setLineWidth(1)
+        top = lay.strip[3] if lay.strip is not None else 0.0
+        for x, y, w, h in lay.columns.values():
+            if self.visible((x, y, w, h)):
+                c.line(x + w, -y, x + w, -(y + h))
+        for x, y, w, h in lay.lanes.values():
+            if self.visible((x, y, w, h)):
+                c.line(0, -(y + h), w, -(y + h))
+        if lay.lanes:
+            c.line(g.LANE_HEADER_W, -top, g.LANE_HEADER_W, -lay.height)
+
+    # ------------------------------------------------------------ stage headers
+    def draw_headers(self, c: Canvas) -> None:
+        col = self.colours
+        for stage in self.doc.stages():
+            rect = self.layout.stage_headers[stage.id]
+            if not self.visible(rect):
+                continue
+            x, y, w, h = rect
+            self._box(c, (x + 2, y + 2, w - 4, h - 4), col["stage_header"], radius=4)
+            if not self.text_ok(g.SMALL_FONT_PT):
+                continue
+            readings = self.badges.get(stage.id, [])
+            name_lines = 1 if readings else 2
+            lines, _ = fit_lines(stage.text, w - 2 * CARD_PAD, name_lines,
+                                 self.measure(True, g.HEADER_FONT_PT), self.fonts.mark)
+            for n, line in enumerate(lines):
+                self._text(c, x + CARD_PAD, y + 22 + n * 18, line, g.HEADER_FONT_PT,
+                           col["stage_text"], True)
+            if readings:
+                self.draw_badges(c, rect, readings)
+            else:
+                sub = stage.fields.get("goal") or stage.fields.get("description") or ""
+                if sub and len(lines) < 2:
+                    text = single_line(sub, w - 2 * CARD_PAD, self.measure(False, g.SMALL_FONT_PT),
+                                       self.fonts.mark)
+                    self._text(c, x + CARD_PAD, y + 42, text, g.SMALL_FONT_PT, "#cfd8dc")
+
+    def draw_badges(self, c: Canvas, header: Rect, readings: list[Reading]) -> None:
+        x, y, w, h = header
+        gap = 5.0
+        count = len(readings)
+        bw = (w - 2 * CARD_PAD - gap * (count - 1)) / count
+        bh = 36.0
+        by = y + h - bh - 7
+        for i, reading in enumerate(readings):
+            score = reading.score
+            bx = x + CARD_PAD + i * (bw + gap)
+            fill = score_colour(score)
+            self._box(c, (bx, by, bw, bh), fill, radius=3)
+            if score.low_confidence:
+                c.setDash(2, 1.5)
+                c.setStrokeColor(shapes.colour("#ffffff"))
+                c.setLineWidth(1.2)
+                c.roundRect(bx + 1.5, -(by + bh - 1.5), bw - 3, bh - 3, 2, stroke=1, fill=0)
+                c.setDash()
+            head = single_line(f"{metric_label(score)} {format_value(score)}", bw - 6,
+                               self.measure(True, 9.0), self.fonts.mark)
+            self._text(c, bx + 4, by + 14, head, 9.0, "#ffffff", True)
+            n_text = f"n={score.n}" + ("*" if score.low_confidence else "")
+            delta = reading.delta
+            sub_x = bx + 4
+            if delta is not None and delta != 0:
+                shapes.trend_arrow(c, bx + 7, -(by + 26.5), 6.5, delta > 0, "#ffffff")
+                sub_x = bx + 13
+                n_text = f"{format_delta(score, delta)} {n_text}"
+            n_text = single_line(n_text, bx + bw - sub_x - 3, self.measure(False, g.SMALL_FONT_PT),
+                                 self.fonts.mark)
+            self._text(c, sub_x, by + 29, n_text, g.SMALL_FONT_PT, "#ffffff")
+
+    # ------------------------------------------------------------ emotion curve
+    def draw_emotion_curve(self, c: Canvas) -> None:
+        points = sorted(self.layout.emotion_points.values())
+        if len(points) < 2:
+            return
+        xs = [p[0] for p in points]
+        if xs[-1] < self.window[0] - 50 or xs[0] > self.window[0] + self.window[2] + 50:
+            return
+        path = c.beginPath()
+        path.moveTo(points[0][0], -points[0][1])
+        for i in range(len(points) - 1):
+            p0 = points[max(0, i - 1)]
+            p1, p2 = points[i], points[i + 1]
+            p3 = points[min(len(points) - 1, i + 2)]
+            c1 = (p1[0] + (p2[0] - p0[0]) / 6, p1[1] + (p2[1] - p0[1]) / 6)
+            c2 = (p2[0] - (p3[0] - p1[0]) / 6, p2[1] - (p3[1] - p1[1]) / 6)
+            path.curveTo(c1[0], -c1[1], c2[0], -c2[1], p2[0], -p2[1])
+        c.setStrokeColor(shapes.colour(self.colours["curve"]))
+        c.setLineWidth(2.5)
+        c.setLineJoin(1)
+        c.setLineCap(1)
+        c.drawPath(path, stroke=1, fill=0)
+
+    # ------------------------------------------------------------ links
+    def draw_links(self, c: Canvas) -> None:
+        cards = self.layout.cards
+        colour = self.colours["link"]
+        c.setStrokeColor(shapes.colour(colour))
+        c.setLineWidth(1.2)
+        for source, target, kind in self.doc.graph.edges(data="kind"):
+            if kind in SKIPPED_LINKS or source not in cards or target not in cards:
+                continue
+            a, b = cards[source], cards[target]
+            x0, y0 = min(a[0], b[0]), min(a[1], b[1])
+            x1, y1 = max(a[0] + a[2], b[0] + b[2]), max(a[1] + a[3], b[1] + b[3])
+            if not self.visible((x0, y0, x1 - x0, y1 - y0)):
+                continue
+            start = _edge_point(a, _centre(b))
+            end = _edge_point(b, _centre(a))
+            if math.dist(start, end) < 6:
+                continue
+            c.setStrokeColor(shapes.colour(colour))
+            c.line(start[0], -start[1], end[0], -end[1])
+            shapes.arrowhead(c, start[0], -start[1], end[0], -end[1], 7.0, colour)
+
+    def draw_loops(self, c: Canvas) -> None:
+        headers = self.layout.stage_headers
+        colour = self.colours["loop"]
+        order = {s: i for i, s in enumerate(self.doc.stage_order)}
+        for source, target in self.loops:
+            sx, sy, sw, _ = headers[source]
+            tx, _, tw, _ = headers[target]
+            x0, x1 = sx + sw * 0.62, tx + tw * 0.38
+            if source == target:
+                x0, x1 = sx + sw * 0.7, sx + sw * 0.3
+            span = abs(order[source] - order[target])
+            rise = min(LOOP_ROOM - 8, 24 + 6 * span) if self.layout.strip is None \
+                else min(g.CARD_H, 28 + 8 * span)
+            top = sy + 2
+            if not self.visible((min(x0, x1), top - rise, abs(x1 - x0) + 1, rise)):
+                continue
+            for width, stroke in ((5.0, "#ffffff"), (2.0, colour)):
+                c.setStrokeColor(shapes.colour(stroke))
+                c.setLineWidth(width)
+                c.bezier(x0, -top, x0, -(top - rise), x1, -(top - rise), x1, -top)
+            shapes.arrowhead(c, x1, -(top - rise * 0.5), x1, -top, 8.0, colour)
+
+    # ------------------------------------------------------------ cards
+    def draw_cards(self, c: Canvas) -> None:
+        cards = self.layout.cards
+        emotion_points = self.layout.emotion_points
+        for element in self.doc.elements():
+            rect = cards.get(element.id)
+            if rect is None or not self.visible(rect):
+                continue
+            if element.id in emotion_points:
+                self.draw_emotion(c, element, rect)
+            elif element.kind is Kind.PERSONA and element.placement and element.placement.stage is None:
+                self.draw_persona(c, element, rect)
+            else:
+                self.draw_card(c, element, rect)
+
+    def draw_card(self, c: Canvas, element: Element, rect: Rect) -> None:
+        style = KIND_STYLE[element.kind]
+        col = self.colours
+        x, y, w, h = rect
+        fill = element.fields.get("colour", style.fill) if element.kind is Kind.NOTE else style.fill
+        self._box(c, rect, fill, style.border, radius=5, width=1.0)
+        c.setFillColor(shapes.colour(style.border))
+        c.rect(x + 0.5, -(y + h - 5), 3.5, h - 10, stroke=0, fill=1)
+        if not self.text_ok(g.SMALL_FONT_PT):
+            return
+        shapes.marker(c, style.marker, x + CARD_PAD + 5, -(y + TAG_BASELINE - 3), 9, style.accent)
+        detail_left = x + w - CARD_PAD
+        f = element.fields
+        if element.kind is Kind.PAIN_POINT:
+            detail_left = shapes.severity_dots(c, x + w - CARD_PAD, -(y + TAG_BASELINE - 3),
+                                               int(f.get("severity", 3)), 5.0, style.border,
+                                               "#f3c1c1") - 4
+        else:
+            detail = {Kind.TOUCHPOINT: f.get("channel", ""), Kind.OPPORTUNITY: f.get("status", ""),
+                      Kind.NOTE: f.get("author", "")}.get(element.kind, "")
+            if detail:
+                detail = single_line(detail, w * 0.4, self.measure(False, g.SMALL_FONT_PT),
+                                     self.fonts.mark)
+                self._text(c, x + w - CARD_PAD, y + TAG_BASELINE, detail, g.SMALL_FONT_PT,
+                           col["muted"], align="right")
+                detail_left -= self.measure(False, g.SMALL_FONT_PT)(detail) + 4
+        tag = single_line(style.tag, detail_left - (x + CARD_PAD + 14),
+                          self.measure(True, g.SMALL_FONT_PT), self.fonts.mark)
+        self._text(c, x + CARD_PAD + 14, y + TAG_BASELINE, tag, g.SMALL_FONT_PT, style.accent, True)
+        footer = self._footer(element)
+        room = h - TAG_BASELINE - 8 - (12 if footer else 0)
+        max_lines = max(1, int(room // BODY_LEADING))
+        lines, _ = fit_lines(element.text, w - 2 * CARD_PAD - 2, max_lines,
+                             self.measure(False, g.CARD_FONT_PT), self.fonts.mark)
+        for n, line in enumerate(lines):
+            self._text(c, x + CARD_PAD + 2, y + TAG_BASELINE + 15 + n * BODY_LEADING, line,
+                       g.CARD_FONT_PT, col["text"])
+        if footer:
+            text = single_line(footer, w - 2 * CARD_PAD - 2, self.measure(False, g.SMALL_FONT_PT),
+                               self.fonts.mark)
+            self._text(c, x + CARD_PAD + 2, y + h - 7, text, g.SMALL_FONT_PT, col["muted"])
+
+    def _footer(self, element: Element) -> str:
+        f = element.fields
+        if element.kind is Kind.OPPORTUNITY:
+            parts = [f.get("owner", ""), f"due {f['due']}" if f.get("due") else "",
+                     f"{f.get('votes', 0)} votes" if f.get("votes") else ""]
+            return " \u00b7 ".join(p for p in parts if p)
+        if element.kind is Kind.TOUCHPOINT:
+            return f.get("owner", "")
+        if element.kind is Kind.GOAL:
+            return f.get("metric", "")
+        return ""
+
+    def draw_emotion(self, c: Canvas, element: Element, rect: Rect) -> None:
+        style = KIND_STYLE[Kind.EMOTION]
+        x, y, w, h = rect
+        self._box(c, rect, style.fill, style.border, radius=h / 2, width=1.2)
+        score = int(element.fields.get("score", 0))
+        px, py = self.layout.emotion_points[element.id]
+        shapes.marker(c, "dot", x + 14, -py, 9, style.border)
+        if not self.text_ok(g.SMALL_FONT_PT):
+            return
+        label = single_line(f"{score:+d} {element.text}".strip(), w - 30,
+                            self.measure(False, 10.0), self.fonts.mark)
+        self._text(c, x + 23, py + 3.5, label, 10.0, self.colours["text"])
+
+    def draw_persona(self, c: Canvas, element: Element, rect: Rect) -> None:
+        style = KIND_STYLE[Kind.PERSONA]
+        col = self.colours
+        x, y, w, h = rect
+        self._box(c, rect, style.fill, style.border, radius=6, width=1.2)
+        c.setFillColor(shapes.colour(style.border))
+        c.circle(x + 32, -(y + 34), 21, stroke=0, fill=1)
+        if not self.text_ok(g.SMALL_FONT_PT):
+            return
+        f = element.fields
+        avatar = f.get("avatar", "")
+        initials = avatar if avatar and len(avatar) <= 3 else "".join(
+            part[0] for part in element.text.split()[:2]).upper()
+        self._text(c, x + 32, y + 39, initials or "?", 13.0, "#ffffff", True, "center")
+        left = x + 62
+        width = w - (left - x) - CARD_PAD
+        self._text(c, left, y + 24, single_line(element.text or "Persona", width,
+                   self.measure(True, 13.0), self.fonts.mark), 13.0, col["text"], True)
+        info = " \u00b7 ".join(v for v in (f.get("role"), f.get("segment"), f.get("age_group")) if v)
+        if info:
+            self._text(c, left, y + 38, single_line(info, width, self.measure(False, g.SMALL_FONT_PT),
+                       self.fonts.mark), g.SMALL_FONT_PT, col["muted"])
+        quote = f.get("quote", "")
+        if quote:
+            lines, _ = fit_lines(f"\u201c{quote}\u201d", w - 2 * CARD_PAD, 3,
+                                 self.measure(False, 9.5), self.fonts.mark)
+            for n, line in enumerate(lines):
+                self._text(c, x + CARD_PAD, y + 64 + n * 11.5, line, 9.5, style.accent)
+
+
+def _centre(rect: Rect) -> tuple[float, float]:
+    return rect[0] + rect[2] / 2, rect[1] + rect[3] / 2
+
+
+def _edge_point(rect: Rect, toward: tuple[float, float]) -> tuple[float, float]:
+    """Where the line from the rect's centre toward a point leaves the rect."""
+    cx, cy = _centre(rect)
+    dx, dy = toward[0] - cx, toward[1] - cy
+    if dx == 0 and dy == 0:
+        return cx, cy
+    hw, hh = rect[2] / 2, rect[3] / 2
+    t = min(hw / abs(dx) if dx else math.inf, hh / abs(dy) if dy else math.inf)
+    return cx + dx * t, cy + dy * t

@@ -1,0 +1,222 @@
+"""Assembling the stakeholder report: page setup, sections in order, footer
+with page numbers, PDF metadata and the bookmark outline.
+
+Everything is built into memory; the caller writes the bytes atomically.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import io
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from reportlab.lib import pagesizes
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageBreak, PageTemplate
+
+from journeymapper import __version__
+from journeymapper.io.migrations import FORMAT_VERSION
+from journeymapper.io.pdf import sections, shapes
+from journeymapper.io.pdf.flowables import HEADING_H, Anchor, MapFlowable, TextBlock
+from journeymapper.io.pdf.fonts import FontChoice, choose_font
+from journeymapper.io.pdf.mapdraw import MapFonts, MapPainter
+from journeymapper.io.pdf.scoresection import score_section
+from journeymapper.io.pdf.scoring import badge_readings, wave_labels
+from journeymapper.io.pdf.styles import Styles
+from journeymapper.io.pdf.text import ELLIPSIS, measure_with, single_line
+from journeymapper.io.pdf.tiling import MapPlan, plan_map
+from journeymapper.model.document import JourneyMap
+from journeymapper.model.errors import ExportError
+
+PAGE_SIZES: dict[str, tuple[float, float]] = {
+    "A4": pagesizes.A4, "A3": pagesizes.A3, "A2": pagesizes.A2,
+    "Letter": pagesizes.LETTER, "Tabloid": pagesizes.TABLOID,
+}
+ORIENTATIONS = ("landscape", "portrait")
+MARGIN = 36.0
+FOOTER_H = 22.0
+#: characters the report itself prints around the map's text
+REPORT_CHARS = "\u2026\u201c\u201d\u00b7\u203a"
+
+Progress = Callable[[int, int], None]
+
+
+@dataclass
+class ExportOptions:
+    """What the user chose in the dialog or on the command line."""
+
+    page_size: str = "A4"
+    orientation: str = "landscape"
+    map_only: bool = False
+    wave: str | None = None
+    font_path: str | None = None
+    preferred_font: str | None = None
+    format_version: int = FORMAT_VERSION
+    exported: str = field(default_factory=lambda: _dt.date.today().isoformat())
+
+    def page(self) -> tuple[float, float]:
+        size = {k.lower(): v for k, v in PAGE_SIZES.items()}.get(self.page_size.lower())
+        if size is None:
+            raise ExportError(f"unknown page size {self.page_size!r} "
+                              f"(expected one of {', '.join(PAGE_SIZES)})")
+        if self.orientation not in ORIENTATIONS:
+            raise ExportError(f"unknown orientation {self.orientation!r} "
+                              f"(expected {' or '.join(ORIENTATIONS)})")
+        short, long = sorted(size)
+        return (long, short) if self.orientation == "landscape" else (short, long)
+
+
+@dataclass
+class ExportResult:
+    pages: int
+    font: FontChoice
+    map_pages: int
+    tiled: bool
+    scale: float
+
+
+def document_texts(doc: JourneyMap) -> list[str]:
+    """Every text the report may print, for choosing a font that covers it."""
+    texts = [REPORT_CHARS, str(doc.meta.get("title", "")), str(doc.meta.get("description", "")),
+             str(doc.meta.get("version_note", "")), str(doc.meta.get("created", "")),
+             *[str(a) for a in doc.meta.get("authors") or []]]
+    texts += [lane.name for lane in doc.lanes]
+    for element in doc.elements():
+        for value in element.fields.values():
+            if isinstance(value, str):
+                texts.append(value)
+            elif isinstance(value, list):
+                texts.extend(str(v) for v in value)
+    texts += [w.label for w in doc.waves]
+    texts += [s.name for s in doc.scores() if s.name]
+    return texts
+
+
+def _numbered_canvas(title: str, font: str) -> type[Canvas]:
+    """A canvas that holds its pages until the end to print "page N of M"."""
+
+    class NumberedCanvas(Canvas):
+        def __init__(self, *args, **kwargs) -> None:
+            super().__init__(*args, **kwargs)
+            self._pages: list[dict] = []
+
+        def showPage(self) -> None:  # noqa: N802 (reportlab API)
+            self._pages.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self) -> None:
+            total = len(self._pages)
+            for state in self._pages:
+                self.__dict__.update(state)
+                self._footer(total)
+                Canvas.showPage(self)
+            Canvas.save(self)
+
+        def _footer(self, total: int) -> None:
+            width, _ = self._pagesize
+            y = MARGIN - 14
+            self.setStrokeColor(shapes.colour("#dde1e6"))
+            self.setLineWidth(0.5)
+            self.line(MARGIN, y + 11, width - MARGIN, y + 11)
+            self.setFont(font, 8)
+            self.setFillColor(shapes.colour("#5f6b7a"))
+            page = f"page {self._pageNumber} of {total}"
+            self.drawRightString(width - MARGIN, y, page)
+            room = width - 2 * MARGIN - measure_with(font, 8)(page) - 20
+            self.drawString(MARGIN, y, single_line(title, room, measure_with(font, 8)))
+
+    return NumberedCanvas
+
+
+class _ReportTemplate(BaseDocTemplate):
+    """A one-frame document that reports progress after each flowable."""
+
+    def __init__(self, *args, progress: Progress | None = None, total: int = 0, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self._progress = progress
+        self._total = max(1, total)
+        self._done = 0
+
+    def afterFlowable(self, flowable: Flowable) -> None:  # noqa: N802 (reportlab API)
+        self._done += 1
+        if self._progress is not None:
+            self._progress(min(self._done, self._total), self._total)
+
+
+def map_flowables(doc: JourneyMap, painter: MapPainter, plan: MapPlan, fonts: FontChoice,
+                  ) -> list[Flowable]:
+    stage_keys = {s: f"stage-{s}" for s in doc.stage_order}
+    entries = [(doc.element(s).text or "Stage", key, 1) for s, key in stage_keys.items()]
+    pair = (fonts.regular, fonts.bold)
+    title = f"Journey map: {doc.title}" if doc.title else "Journey map"
+    out: list[Flowable] = [Anchor("map", [("Journey map", "map", 0), *entries])]
+    if not doc.stage_order:
+        out.append(TextBlock("This map has no stages yet.", Styles(*pair).note))
+    if plan.tiled:
+        out += [MapFlowable(painter, plan, None, title, pair, {}), PageBreak()]
+        for i, tile in enumerate(plan.tiles):
+            out.append(MapFlowable(painter, plan, tile, title, pair, stage_keys))
+            if i < len(plan.tiles) - 1:
+                out.append(PageBreak())
+    else:
+        out.append(MapFlowable(painter, plan, plan.tiles[0], title, pair, stage_keys))
+    return out
+
+
+def build_pdf(doc: JourneyMap, options: ExportOptions | None = None,
+              progress: Progress | None = None) -> tuple[bytes, ExportResult]:
+    """The report as PDF bytes, and what went into it. Raises ExportError on bad options."""
+    options = options or ExportOptions()
+    page_w, page_h = options.page()
+    waves = wave_labels(doc, options.wave)
+    font = choose_font(document_texts(doc), options.font_path, options.preferred_font)
+    mark = ELLIPSIS if ELLIPSIS not in font.missing else "..."
+    st = Styles(font.regular, font.bold)
+    painter = MapPainter(doc, MapFonts(font.regular, font.bold, mark), badge_readings(doc, waves))
+    frame_w = page_w - 2 * MARGIN
+    frame_h = page_h - 2 * MARGIN - FOOTER_H + 10
+    plan = plan_map(painter.extent, frame_w, frame_h - HEADING_H - 2)
+    story: list[Flowable] = []
+    if not options.map_only:
+        facts = sections.CoverFacts(options.format_version, options.exported, font.describe())
+        story += sections.cover(doc, facts, st, frame_w)
+        story.append(PageBreak())
+    story += map_flowables(doc, painter, plan, font)
+    if not options.map_only:
+        story += sections.persona_pages(doc, st, frame_w)
+        scores = score_section(doc, waves, st, frame_w)
+        if scores:
+            story += [PageBreak(), *sections.heading("Survey scores", "scores", st), *scores]
+        story += sections.pain_section(doc, st, frame_w)
+        story += sections.opportunity_section(doc, st, frame_w)
+        story += sections.stage_details(doc, st, frame_w)
+    buffer = io.BytesIO()
+    authors = ", ".join(doc.meta.get("authors") or [])
+    template = _ReportTemplate(
+        buffer, pagesize=(page_w, page_h), leftMargin=MARGIN, rightMargin=MARGIN,
+        topMargin=MARGIN, bottomMargin=MARGIN + FOOTER_H - 10,
+        title=doc.title, author=authors, subject=_subject(doc),
+        creator=f"journeymapper {__version__}", keywords="customer journey map",
+        progress=progress, total=len(story), initialFontName=font.regular,
+    )
+    frame = Frame(MARGIN, MARGIN + FOOTER_H - 10, frame_w, frame_h, id="body",
+                  leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+    template.addPageTemplates([PageTemplate(id="page", frames=[frame])])
+    try:
+        template.build(story, canvasmaker=_numbered_canvas(doc.title, font.regular))
+    except ExportError:
+        raise
+    except Exception as exc:  # reportlab layout failures carry long internal dumps
+        first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        raise ExportError(f"could not lay out the report: {first[:200]}") from exc
+    result = ExportResult(template.page, font, len(plan.tiles) + (1 if plan.tiled else 0),
+                          plan.tiled, plan.scale)
+    return buffer.getvalue(), result
+
+
+def _subject(doc: JourneyMap) -> str:
+    description = " ".join(str(doc.meta.get("description", "")).split())
+    if description:
+        return description[:300]
+    return f"Customer journey map: {' > '.join(doc.stage_names())}"

@@ -1,0 +1,182 @@
+"""The scores section: one table of every stage x metric x wave with n,
+skipped answers and the change against the previous wave, and one chart
+per metric across waves (reportlab.graphics). Scores from fewer than 30
+answers are marked as low-confidence in both.
+"""
+
+from __future__ import annotations
+
+from reportlab.graphics.shapes import Circle, Drawing, Line, PolyLine, Rect, String
+from reportlab.platypus import Flowable, Spacer
+
+from journeymapper.io.pdf import shapes
+from journeymapper.io.pdf.flowables import TextBlock
+from journeymapper.io.pdf.scoring import (
+    METRIC_LABELS,
+    Reading,
+    format_delta,
+    format_value,
+    metric_label,
+    readings,
+    scale_note,
+)
+from journeymapper.io.pdf.styles import Styles, data_table
+from journeymapper.io.pdf.text import measure_with, single_line
+from journeymapper.model.document import JourneyMap
+from journeymapper.model.scores import LOW_CONFIDENCE_N, Score
+
+SERIES_COLOURS = ("#1e88e5", "#e53935", "#43a047", "#8e24aa", "#f9a825", "#00897b",
+                  "#6d4c41", "#d81b60", "#3949ab", "#7cb342")
+LOW_NOTE = (f"* fewer than {LOW_CONFIDENCE_N} valid answers: low confidence "
+            "(dashed badge on the map, hollow point in the charts)")
+
+
+def nps_split(score: Score) -> str:
+    """Promoters / passives / detractors from an NPS answer distribution, if present."""
+    counts: dict[int, int] = {}
+    for key, value in score.distribution.items():
+        try:
+            counts[int(key)] = int(value)
+        except (TypeError, ValueError):
+            return ""
+    total = sum(counts.values())
+    if score.metric != "nps" or not total:
+        return ""
+    pro = sum(v for k, v in counts.items() if k >= 9)
+    det = sum(v for k, v in counts.items() if k <= 6)
+    pas = total - pro - det
+    return (f"promoters {100 * pro / total:.0f}%, passives {100 * pas / total:.0f}%, "
+            f"detractors {100 * det / total:.0f}%")
+
+
+def _stage_name(doc: JourneyMap, score: Score) -> str:
+    name = doc.element(score.stage).text
+    if score.touchpoint and score.touchpoint in doc:
+        name = f"{name} / {doc.element(score.touchpoint).text}"
+    return name
+
+
+def score_table(doc: JourneyMap, items: list[Reading], st: Styles, width: float) -> Flowable:
+    head = ["Stage", "Metric", "Wave", "Score", "n", "Skipped", "Change", "Scale / formula"]
+    fractions = (0.2, 0.1, 0.1, 0.09, 0.07, 0.08, 0.12, 0.24)
+    rows = []
+    low_rows = []
+    stage_breaks = []
+    last_stage = None
+    for i, reading in enumerate(items):
+        s = reading.score
+        stage = _stage_name(doc, s)
+        if stage != last_stage and i:
+            stage_breaks.append(i + 1)
+        delta = reading.delta
+        if delta is None:
+            change = "first wave" if reading.previous is None else ""
+        else:
+            word = "same" if delta == 0 else ("better" if reading.improved else "worse")
+            change = f"{format_delta(s, delta)} ({word})" if delta else "no change"
+        note = scale_note(s)
+        split = nps_split(s)
+        rows.append([
+            stage if stage != last_stage else "",
+            metric_label(s), s.wave, format_value(s),
+            f"{s.n}*" if s.low_confidence else str(s.n), str(s.skipped), change,
+            f"{note}\n{split}" if split else note,
+        ])
+        if s.low_confidence:
+            low_rows.append(i + 1)
+        last_stage = stage
+    return data_table(head, rows, [f * width for f in fractions], st,
+                      highlight=low_rows, rules=stage_breaks, numeric=(3, 4, 5))
+
+
+class MetricChart(Drawing):
+    """One metric across waves, a line per stage; hollow points are low-confidence."""
+
+    def __init__(self, doc: JourneyMap, metric: str, waves: list[str], items: list[Reading],
+                 st: Styles, width: float, height: float = 190.0) -> None:
+        super().__init__(width, height)
+        legend_w = min(170.0, width * 0.28)
+        left, bottom, top = 42.0, 26.0, height - 22.0
+        right = width - legend_w - 12
+        series: dict[tuple[str, str], list[Score]] = {}
+        for r in items:
+            s = r.score
+            if s.metric == metric and s.touchpoint is None:
+                series.setdefault((s.stage, s.name), []).append(s)
+        values = [s.value for ss in series.values() for s in ss]
+        lo, hi = _axis_range(metric, values, items)
+        label = METRIC_LABELS.get(metric, metric.upper())
+        better = "lower is better" if metric == "ces" and not any(
+            s.higher_is_better for ss in series.values() for s in ss) else "higher is better"
+        self.add(String(0, height - 12, f"{label} by wave ({better})", fontName=st.bold,
+                        fontSize=10.5, fillColor=shapes.colour("#1f2328")))
+        grid = shapes.colour("#dde1e6")
+        muted = shapes.colour("#5f6b7a")
+        for i in range(5):
+            v = lo + (hi - lo) * i / 4
+            y = bottom + (top - bottom) * i / 4
+            self.add(Line(left, y, right, y, strokeColor=grid, strokeWidth=0.6))
+            text = f"{v:.0f}" if hi - lo >= 8 else f"{v:.1f}"
+            self.add(String(left - 5, y - 3, text, fontName=st.regular, fontSize=7.5,
+                            fillColor=muted, textAnchor="end"))
+        step = (right - left) / max(1, len(waves) - 1) if len(waves) > 1 else 0
+        xs = {w: (left + i * step if len(waves) > 1 else (left + right) / 2)
+              for i, w in enumerate(waves)}
+        for w, x in xs.items():
+            self.add(String(x, bottom - 14, single_line(w, max(30.0, step - 4 or 80.0),
+                     measure_with(st.regular, 7.5)), fontName=st.regular, fontSize=7.5,
+                     fillColor=muted, textAnchor="middle"))
+        for n, ((stage, name), scores) in enumerate(series.items()):
+            colour = shapes.colour(SERIES_COLOURS[n % len(SERIES_COLOURS)])
+            pts = [(xs[s.wave], bottom + (top - bottom) * (s.value - lo) / (hi - lo))
+                   for s in scores if s.wave in xs]
+            if len(pts) > 1:
+                self.add(PolyLine([v for p in pts for v in p], strokeColor=colour,
+                                  strokeWidth=1.8))
+            for (x, y), s in zip(pts, scores):
+                self.add(Circle(x, y, 3.2, strokeColor=colour, strokeWidth=1.4,
+                                fillColor=shapes.colour("#ffffff") if s.low_confidence else colour))
+            ly = top - n * 13
+            if ly < bottom - 4:
+                continue
+            self.add(Rect(right + 14, ly - 1, 10, 6, fillColor=colour, strokeColor=None))
+            legend = doc.element(stage).text + (f" ({name})" if name else "")
+            self.add(String(right + 28, ly - 1, single_line(legend, legend_w - 20,
+                            measure_with(st.regular, 8)), fontName=st.regular, fontSize=8,
+                            fillColor=shapes.colour("#1f2328")))
+
+
+def _axis_range(metric: str, values: list[float], items: list[Reading]) -> tuple[float, float]:
+    if metric == "csat":
+        return 0.0, 100.0
+    if metric == "nps":
+        return -100.0, 100.0
+    scales = [r.score.scale for r in items if r.score.metric == metric]
+    lo = min([float(s["min"]) for s in scales if "min" in s] or [min(values, default=1.0)])
+    hi = max([float(s["max"]) for s in scales if "max" in s] or
+             [max(values, default=7.0 if metric == "ces" else 5.0)])
+    if metric == "ces" and not any("max" in s for s in scales):
+        lo, hi = 1.0, 7.0
+    if hi <= lo:
+        hi = lo + 1
+    return lo, hi
+
+
+def score_section(doc: JourneyMap, waves: list[str], st: Styles, width: float) -> list[Flowable]:
+    """Flowables of the scores section (empty list when the map has no scores)."""
+    items = readings(doc, waves)
+    if not items:
+        return []
+    out: list[Flowable] = [
+        TextBlock(f"Survey waves: {', '.join(waves)}. Change is against the previous wave "
+                  "that has the same score.", st.body),
+        Spacer(1, 6),
+        score_table(doc, items, st, width),
+        Spacer(1, 4),
+        TextBlock(LOW_NOTE, st.note),
+        Spacer(1, 12),
+    ]
+    for metric in dict.fromkeys(r.score.metric for r in items):
+        out.append(MetricChart(doc, metric, waves, items, st, width))
+        out.append(Spacer(1, 10))
+    return out

@@ -1,0 +1,223 @@
+"""The text sections of the report: cover, personas, pain points,
+opportunities and stage details. Each function returns platypus flowables;
+all user text goes through TextBlock (plain text, never markup) and is
+printed in full here, even where the map had to elide it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, PageBreak, Spacer, Table, TableStyle
+
+from journeymapper.io.pdf import shapes
+from journeymapper.io.pdf.flowables import Anchor, TextBlock
+from journeymapper.io.pdf.styles import Styles, data_table
+from journeymapper.layout.palette import KIND_STYLE
+from journeymapper.model import analysis
+from journeymapper.model.document import JourneyMap
+from journeymapper.model.elements import FIELDS, Element, Kind
+
+PERSONA_FIELDS = ("role", "segment", "age_group", "goals", "motivations", "frustrations",
+                  "behaviours")
+
+
+@dataclass
+class CoverFacts:
+    """What the cover says about the file besides the map's own text."""
+
+    format_version: int
+    exported: str
+    font_label: str
+
+
+def heading(title: str, key: str, st: Styles, entries: list[tuple[str, str, int]] | None = None,
+            level: int = 0) -> list[Flowable]:
+    """A section heading with its bookmark and outline entry (plus ``entries`` below it)."""
+    return [Anchor(key, [(title, key, level), *(entries or [])]), TextBlock(title, st.h1),
+            Spacer(1, 8)]
+
+
+def facts_table(rows: list[tuple[str, str]], st: Styles, width: float) -> Table:
+    data = [[TextBlock(k, st.label), TextBlock(v, st.body)] for k, v in rows if v]
+    if not data:
+        data = [[TextBlock("", st.label), TextBlock("", st.body)]]
+    table = Table(data, colWidths=[width * 0.22, width * 0.78], hAlign="LEFT", splitInRow=1)
+    table.setStyle(TableStyle([
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LINEBELOW", (0, 0), (-1, -1), 0.4, shapes.colour("#dde1e6")),
+        ("TOPPADDING", (0, 0), (-1, -1), 5),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
+        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+    ]))
+    return table
+
+
+def cover(doc: JourneyMap, facts: CoverFacts, st: Styles, width: float) -> list[Flowable]:
+    personas = [p for p in doc.elements(Kind.PERSONA)]
+    pains = list(doc.elements(Kind.PAIN_POINT))
+    open_pains = analysis.unaddressed_pain_points(doc)
+    counts = doc.counts()
+    cards = sum(v for k, v in counts.items() if k != Kind.STAGE.value)
+    contents = [f"{len(doc.stage_order)} stage(s)", f"{cards} card(s)",
+                f"{len(pains)} pain point(s)" + (f", {len(open_pains)} not addressed"
+                                                 if open_pains else ""),
+                f"{counts[Kind.OPPORTUNITY.value]} opportunity(ies)"]
+    if doc.waves:
+        contents.append(f"{len(doc.waves)} survey wave(s): {', '.join(w.label for w in doc.waves)}")
+    version = f"format version {facts.format_version}"
+    if doc.meta.get("version_note"):
+        version += f"; {doc.meta['version_note']}"
+    persona_text = "\n".join(
+        p.text + (f" ({p.fields.get('role')})" if p.fields.get("role") else "") for p in personas)
+    rows = [
+        ("Persona(s)", persona_text or "none on this map"),
+        ("Stages", " \u203a ".join(doc.stage_names()) if doc.stage_order else "none yet"),
+        ("Date", doc.meta.get("created") or "not recorded"),
+        ("Exported", facts.exported),
+        ("File version", version),
+        ("Teams / authors", ", ".join(doc.meta.get("authors") or []) or "not recorded"),
+        ("Contents", "; ".join(contents)),
+    ]
+    out: list[Flowable] = [
+        Anchor("cover", [("Cover", "cover", 0)]),
+        Spacer(1, 30),
+        TextBlock("CUSTOMER JOURNEY MAP", st.label),
+        Spacer(1, 6),
+        TextBlock(doc.title or "Untitled journey", st.title),
+        Spacer(1, 10),
+    ]
+    if doc.meta.get("description"):
+        out += [TextBlock(doc.meta["description"], st.subtitle), Spacer(1, 18)]
+    out += [facts_table(rows, st, width * 0.8), Spacer(1, 14),
+            TextBlock(f"Set in {facts.font_label}.", st.note)]
+    return out
+
+
+def persona_pages(doc: JourneyMap, st: Styles, width: float) -> list[Flowable]:
+    personas = list(doc.elements(Kind.PERSONA))
+    if not personas:
+        return []
+    entries = [(p.text or "Persona", f"persona-{p.id}", 1) for p in personas]
+    out: list[Flowable] = []
+    for i, persona in enumerate(personas):
+        out.append(PageBreak())
+        if i == 0:
+            out.append(Anchor("personas", [("Personas", "personas", 0)]))
+        out.append(Anchor(f"persona-{persona.id}", [entries[i]]))
+        out += persona_block(persona, st, width)
+    return out
+
+
+def persona_block(persona: Element, st: Styles, width: float) -> list[Flowable]:
+    f = persona.fields
+    labels = {spec.name: spec.label for spec in FIELDS[Kind.PERSONA]}
+    out: list[Flowable] = [TextBlock("PERSONA", st.label), Spacer(1, 4),
+                           TextBlock(persona.text or "Unnamed persona", st.h1), Spacer(1, 6)]
+    if f.get("quote"):
+        out += [TextBlock(f"\u201c{f['quote']}\u201d", st.quote), Spacer(1, 10)]
+    rows = [(labels[name], str(f.get(name, ""))) for name in PERSONA_FIELDS]
+    if f.get("avatar"):
+        rows.append((labels["avatar"], f["avatar"]))
+    out.append(facts_table(rows, st, width * 0.8))
+    return out
+
+
+def pain_section(doc: JourneyMap, st: Styles, width: float) -> list[Flowable]:
+    pains = analysis.pain_points_by_severity(doc)
+    if not pains:
+        return []
+    open_ids = {p.id for p in analysis.unaddressed_pain_points(doc)}
+    rows, highlight = [], []
+    for i, pain in enumerate(pains):
+        stage = analysis.stage_of(doc, pain)
+        touch = ", ".join(t.text for t in analysis.touchpoints_of_pain(doc, pain.id))
+        fixes = "; ".join(o.text for o in analysis.addressed_by(doc, pain.id))
+        evidence = "\n".join(f"- {e}" for e in pain.fields.get("evidence", []))
+        rows.append([str(pain.fields["severity"]), pain.text, stage.text if stage else "",
+                     touch, evidence, fixes or "none"])
+        if pain.id in open_ids:
+            highlight.append(i + 1)
+    fractions = (0.05, 0.27, 0.12, 0.16, 0.2, 0.2)
+    out = [PageBreak(), *heading("Pain points", "pains", st),
+           TextBlock("Sorted by severity (5 = most severe). Highlighted rows have no "
+                     "opportunity addressing them.", st.note), Spacer(1, 6),
+           data_table(["Sev.", "Pain point", "Stage", "Touchpoints", "Evidence", "Addressed by"],
+                      rows, [f * width for f in fractions], st, highlight=highlight, numeric=(0,))]
+    unaddressed = [p for p in pains if p.id in open_ids]
+    if unaddressed:
+        items = "\n".join(f"severity {p.fields['severity']}: {p.text}" for p in unaddressed)
+        out += [Spacer(1, 12), KeepTogether([
+            TextBlock(f"Not addressed by any opportunity ({len(unaddressed)})", st.callout),
+            Spacer(1, 3), TextBlock(items, st.body)])]
+    else:
+        out += [Spacer(1, 10), TextBlock("Every pain point is addressed by at least one "
+                                         "opportunity.", st.body)]
+    return out
+
+
+def opportunity_section(doc: JourneyMap, st: Styles, width: float) -> list[Flowable]:
+    ranked = analysis.ranked_opportunities(doc)
+    if not ranked:
+        return []
+    rows = []
+    for opp, _weight in ranked:
+        f = opp.fields
+        pains = "\n".join(f"{p.text} (sev. {p.fields['severity']})"
+                          for p in analysis.addressed_pains(doc, opp.id))
+        stage = analysis.stage_of(doc, opp)
+        rows.append([opp.text, stage.text if stage else "", f["status"], f["owner"], f["due"],
+                     str(f["votes"]), f"{f['impact']} / {f['effort']}", pains or "none"])
+    fractions = (0.25, 0.1, 0.08, 0.1, 0.09, 0.06, 0.08, 0.24)
+    return [PageBreak(), *heading("Opportunities", "opportunities", st),
+            TextBlock("Ranked by the summed severity of the pain points each one addresses, "
+                      "then by votes.", st.note), Spacer(1, 6),
+            data_table(["Opportunity", "Stage", "Status", "Owner", "Due", "Votes",
+                        "Impact / effort", "Addresses"], rows,
+                       [f * width for f in fractions], st, numeric=(5,))]
+
+
+def _card_details(element: Element) -> str:
+    f = element.fields
+    kind = element.kind
+    if kind is Kind.EMOTION:
+        return f"score {f.get('score', 0):+d}"
+    if kind is Kind.TOUCHPOINT:
+        return ", ".join(v for v in (f.get("channel"), f.get("owner")) if v)
+    if kind is Kind.PAIN_POINT:
+        return f"severity {f.get('severity')}"
+    if kind is Kind.OPPORTUNITY:
+        return f"{f.get('status')}" + (f", {f['owner']}" if f.get("owner") else "")
+    if kind is Kind.GOAL:
+        return f.get("metric", "")
+    if kind is Kind.NOTE:
+        return f.get("author", "")
+    return ""
+
+
+def stage_details(doc: JourneyMap, st: Styles, width: float) -> list[Flowable]:
+    """Every card of every stage with its full text: what the map elided is here."""
+    stages = doc.stages()
+    if not stages:
+        return []
+    entries = [(s.text or "Stage", f"detail-{s.id}", 1) for s in stages]
+    out: list[Flowable] = [PageBreak(), *heading("Stage details", "details", st)]
+    fractions = (0.16, 0.56, 0.28)
+    for stage, entry in zip(stages, entries):
+        out += [CondPageBreak(90), Anchor(entry[1], [entry]), TextBlock(stage.text, st.h2)]
+        for label, name in (("Customer goal", "goal"), ("Description", "description")):
+            if stage.fields.get(name):
+                out.append(TextBlock(f"{label}: {stage.fields[name]}", st.body))
+        rows = []
+        for lane in doc.lanes:
+            for element in doc.cell(stage.id, lane.id):
+                rows.append([lane.name or KIND_STYLE[element.kind].tag, element.text,
+                             _card_details(element)])
+        out.append(Spacer(1, 4))
+        if rows:
+            out.append(data_table(["Lane", "Card", "Details"], rows,
+                                  [f * width for f in fractions], st))
+        else:
+            out.append(TextBlock("No cards in this stage yet.", st.note))
+        out.append(Spacer(1, 14))
+    return out

@@ -1,0 +1,67 @@
+"""Text styles and the one table look used throughout the report."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from reportlab.platypus import Table, TableStyle
+
+from journeymapper.io.pdf import shapes
+from journeymapper.io.pdf.flowables import TextBlock, TextStyle
+from journeymapper.layout.palette import palette
+
+INK = palette(False)["text"]
+MUTED = palette(False)["muted"]
+HEAD_FILL = palette(False)["stage_header"]
+
+
+@dataclass
+class Styles:
+    """The report's text styles, in the chosen font."""
+
+    regular: str
+    bold: str
+
+    def __post_init__(self) -> None:
+        r, b = self.regular, self.bold
+        self.title = TextStyle(b, 28, INK, 34)
+        self.subtitle = TextStyle(r, 13, MUTED, 18)
+        self.h1 = TextStyle(b, 18, INK, 24)
+        self.h2 = TextStyle(b, 13, INK, 18)
+        self.body = TextStyle(r, 10, INK, 14)
+        self.quote = TextStyle(r, 12, "#5e35b1", 16)
+        self.label = TextStyle(b, 8.5, MUTED, 11)
+        self.note = TextStyle(r, 8, MUTED, 10.5)
+        self.cell = TextStyle(r, 8.5, INK, 11)
+        self.cell_right = TextStyle(r, 8.5, INK, 11, "right")
+        self.cell_head = TextStyle(b, 8.5, "#ffffff", 11)
+        self.callout = TextStyle(b, 10, "#c62828", 14)
+
+
+def data_table(head: list[str], rows: list[list[str]], widths: list[float], st: Styles,
+               highlight: list[int] = (), rules: list[int] = (),
+               numeric: tuple[int, ...] = ()) -> Table:
+    """A table with a dark repeated header, zebra rows, wrapped cells that may
+    split across pages; ``highlight`` rows get a warm background, ``rules``
+    rows a heavier line above."""
+    data = [[TextBlock(h, st.cell_head) for h in head]]
+    for row in rows:
+        data.append([TextBlock(str(v), st.cell_right if i in numeric else st.cell)
+                     for i, v in enumerate(row)])
+    table = Table(data, colWidths=widths, repeatRows=1, splitInRow=1, hAlign="LEFT")
+    style = [
+        ("BACKGROUND", (0, 0), (-1, 0), shapes.colour(HEAD_FILL)),
+        ("ROWBACKGROUNDS", (0, 1), (-1, -1), [shapes.colour("#ffffff"), shapes.colour("#f4f6f8")]),
+        ("LINEBELOW", (0, 1), (-1, -1), 0.4, shapes.colour("#dde1e6")),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("TOPPADDING", (0, 0), (-1, -1), 4),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+        ("LEFTPADDING", (0, 0), (-1, -1), 5),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 5),
+    ]
+    for row in highlight:
+        style.append(("BACKGROUND", (0, row), (-1, row), shapes.colour("#fff4e0")))
+    for row in rules:
+        style.append(("LINEABOVE", (0, row), (-1, row), 1.0, shapes.colour("#90a4ae")))
+    table.setStyle(TableStyle(style))
+    return table
