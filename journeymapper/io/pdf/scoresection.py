@@ -7,7 +7,7 @@ answers are marked as low-confidence in both.
 from __future__ import annotations
 
 from reportlab.graphics.shapes import Circle, Drawing, Line, PolyLine, Rect, String
-from reportlab.platypus import Flowable, Spacer
+from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
 from journeymapper.io.pdf import shapes
 from journeymapper.io.pdf.flowables import TextBlock
@@ -119,11 +119,10 @@ class MetricChart(Drawing):
             text = f"{v:.0f}" if hi - lo >= 8 else f"{v:.1f}"
             self.add(String(left - 5, y - 3, text, fontName=st.regular, fontSize=7.5,
                             fillColor=muted, textAnchor="end"))
-        step = (right - left) / max(1, len(waves) - 1) if len(waves) > 1 else 0
-        xs = {w: (left + i * step if len(waves) > 1 else (left + right) / 2)
-              for i, w in enumerate(waves)}
+        step = (right - left) / max(1, len(waves))
+        xs = {w: left + (i + 0.5) * step for i, w in enumerate(waves)}
         for w, x in xs.items():
-            self.add(String(x, bottom - 14, single_line(w, max(30.0, step - 4 or 80.0),
+            self.add(String(x, bottom - 14, single_line(w, max(30.0, step - 4),
                      measure_with(st.regular, 7.5)), fontName=st.regular, fontSize=7.5,
                      fillColor=muted, textAnchor="middle"))
         for n, ((stage, name), scores) in enumerate(series.items()):
@@ -176,7 +175,12 @@ def score_section(doc: JourneyMap, waves: list[str], st: Styles, width: float) -
         TextBlock(LOW_NOTE, st.note),
         Spacer(1, 12),
     ]
-    for metric in dict.fromkeys(r.score.metric for r in items):
-        out.append(MetricChart(doc, metric, waves, items, st, width))
-        out.append(Spacer(1, 10))
+    metrics = list(dict.fromkeys(r.score.metric for r in items))
+    half = (width - 24) / 2
+    charts = [MetricChart(doc, m, waves, items, st, half) for m in metrics]
+    rows = [charts[i:i + 2] + [""] * (2 - len(charts[i:i + 2])) for i in range(0, len(charts), 2)]
+    grid = Table(rows, colWidths=[half + 24, half], hAlign="LEFT")
+    grid.setStyle(TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0),
+                              ("BOTTOMPADDING", (0, 0), (-1, -1), 14)]))
+    out.append(grid)
     return out

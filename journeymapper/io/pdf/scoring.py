@@ -34,18 +34,18 @@ def format_delta(score: Score, delta: float) -> str:
 def scale_note(score: Score) -> str:
     """The scale and formula a score was made with, in a few words."""
     scale = score.scale
-    parts = []
-    if "min" in scale and "max" in scale:
-        parts.append(f"{scale['min']}-{scale['max']}")
+    default = {"csat": (1, 5), "nps": (0, 10), "ces": (1, 7)}.get(score.metric, ("", ""))
+    lo, hi = scale.get("min", default[0]), scale.get("max", default[1])
+    parts = [f"{lo}-{hi} scale"] if lo != "" and hi != "" else []
     formula = scale.get("formula")
     if formula:
         parts.append(str(formula))
     elif score.metric == "csat":
-        parts.append("% 4-5 of 5")
+        parts.append("% answering 4-5")
     elif score.metric == "nps":
         parts.append("% 9-10 minus % 0-6")
-    elif score.metric == "ces":
-        parts.append("mean, lower is easier" if not score.higher_is_better else "mean")
+    elif score.metric in ("ces", "mean"):
+        parts.append("mean" + ("" if score.higher_is_better else ", lower is better"))
     return ", ".join(parts)
 
 

@@ -35,6 +35,7 @@ class Styles:
         self.cell = TextStyle(r, 8.5, INK, 11)
         self.cell_right = TextStyle(r, 8.5, INK, 11, "right")
         self.cell_head = TextStyle(b, 8.5, "#ffffff", 11)
+        self.cell_head_right = TextStyle(b, 8.5, "#ffffff", 11, "right")
         self.callout = TextStyle(b, 10, "#c62828", 14)
 
 
@@ -44,7 +45,8 @@ def data_table(head: list[str], rows: list[list[str]], widths: list[float], st: 
     """A table with a dark repeated header, zebra rows, wrapped cells that may
     split across pages; ``highlight`` rows get a warm background, ``rules``
     rows a heavier line above."""
-    data = [[TextBlock(h, st.cell_head) for h in head]]
+    data = [[TextBlock(h, st.cell_head_right if i in numeric else st.cell_head)
+             for i, h in enumerate(head)]]
     for row in rows:
         data.append([TextBlock(str(v), st.cell_right if i in numeric else st.cell)
                      for i, v in enumerate(row)])

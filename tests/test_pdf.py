@@ -1,0 +1,235 @@
+"""The stakeholder PDF, read back with pypdf: pages, metadata, outline, the
+map's text (Korean included), escaping, tiling, scores, empty maps."""
+
+from __future__ import annotations
+
+import io
+import re
+
+import pytest
+from pypdf import PdfReader
+
+from journeymapper.io.pdf import ExportOptions, build_pdf, export_pdf
+from journeymapper.io.pdf.tiling import plan_map
+from journeymapper.model import JourneyMap, Kind, Score, Wave
+from journeymapper.model.errors import ExportError
+
+OPTIONS = ExportOptions(exported="2026-11-22")
+
+
+def read(data: bytes) -> PdfReader:
+    return PdfReader(io.BytesIO(data))
+
+
+def flat(text: str) -> str:
+    """Whitespace-insensitive form: wrapping turns spaces into line breaks."""
+    return re.sub(r"\s+", "", text)
+
+
+def all_text(reader: PdfReader) -> str:
+    return "\n".join(page.extract_text() or "" for page in reader.pages)
+
+
+def outline_titles(reader: PdfReader) -> list[object]:
+    def walk(items):
+        out = []
+        for item in items:
+            out.append(walk(item) if isinstance(item, list) else item.title)
+        return out
+
+    return walk(reader.outline)
+
+
+def scored(doc: JourneyMap) -> JourneyMap:
+    """Two waves of CSAT and NPS on the first two stages; one low-n score."""
+    first, second = doc.stage_order[:2]
+    waves = [Wave("2026-Q2", "2026-06-30"), Wave("2026-Q3", "2026-09-30")]
+    doc.put_scores([
+        Score(first, "2026-Q2", "csat", 62.0, 120, skipped=3),
+        Score(first, "2026-Q3", "csat", 71.0, 140, skipped=1),
+        Score(first, "2026-Q3", "nps", 22.0, 140,
+              distribution={str(k): v for k, v in enumerate([2, 1, 3, 4, 5, 6, 9, 20, 30, 35, 25])}),
+        Score(second, "2026-Q2", "csat", 80.0, 50),
+        Score(second, "2026-Q3", "csat", 74.0, 12, skipped=4),
+    ], waves)
+    return doc
+
+
+def test_report_pages_metadata_and_outline(laptop_doc):
+    data, result = build_pdf(laptop_doc, OPTIONS)
+    reader = read(data)
+    assert len(reader.pages) == result.pages
+    # cover + overview + tiles + persona + pains + opportunities + stage details
+    assert result.pages >= 1 + result.map_pages + 3
+    meta = reader.metadata
+    assert meta.title == "Laptop store: the price-sensitive buyer"
+    assert meta.author == "CX research, Web team, CRM"
+    assert meta.subject.startswith("How a price-sensitive buyer")
+    assert meta.creator.startswith("journeymapper")
+    titles = outline_titles(reader)
+    top = [t for t in titles if isinstance(t, str)]
+    assert top == ["Cover", "Journey map", "Personas", "Pain points", "Opportunities",
+                   "Stage details"]
+    map_children = titles[titles.index("Journey map") + 1]
+    assert map_children == laptop_doc.stage_names()
+    assert titles[titles.index("Personas") + 1] == ["Daniel Kim"]
+    assert titles[-1] == laptop_doc.stage_names()
+    last = reader.pages[-1].extract_text()
+    assert f"page {result.pages} of {result.pages}" in last
+    assert "Laptop store: the price-sensitive buyer" in last
+
+
+def test_every_card_text_is_in_the_pdf(laptop_doc):
+    data, _ = build_pdf(laptop_doc, OPTIONS)
+    text = flat(all_text(read(data)))
+    for element in laptop_doc.elements():
+        assert flat(element.text) in text, element.text
+
+
+def test_korean_map_prints_its_hangul(korean_doc):
+    data, result = build_pdf(korean_doc, OPTIONS)
+    assert result.font.complete
+    assert result.font.regular != "Helvetica"
+    text = flat(all_text(read(data)))
+    for element in korean_doc.elements():
+        assert flat(element.text) in text, element.text
+    assert flat(korean_doc.title) in text
+    reader = read(data)
+    assert reader.metadata.title == korean_doc.title
+    assert outline_titles(reader)[2] == korean_doc.stage_names()
+
+
+def test_card_text_is_not_markup():
+    doc = JourneyMap.with_default_lanes("Escaping <b>check</b> & co")
+    stage = doc.add_stage("Stage <i>one</i>")
+    lane = doc.lane_for_kind(Kind.PAIN_POINT).id
+    nasty = ['<b>bold?</b> &amp; <a href="http://x.test">link</a>', '<font color="red">red</font>',
+             "5 < 6 && 7 > 3", "<para>"]
+    for text in nasty:
+        doc.add_card(Kind.PAIN_POINT, stage, lane, text, severity=3)
+    data, _ = build_pdf(doc, OPTIONS)
+    reader = read(data)
+    text = flat(all_text(reader))
+    for value in nasty + ["Stage <i>one</i>"]:
+        assert flat(value) in text
+    assert reader.metadata.title == "Escaping <b>check</b> & co"
+    for page in reader.pages:
+        assert "/Annots" not in page  # no link was injected
+
+
+def test_long_text_is_elided_on_the_map_and_whole_in_the_tables():
+    doc = JourneyMap.with_default_lanes("Long")
+    stage = doc.add_stage("Only")
+    long_text = " ".join(f"word{i}" for i in range(400))
+    doc.add_card(Kind.PAIN_POINT, stage, doc.lane_for_kind(Kind.PAIN_POINT).id, long_text)
+    data, result = build_pdf(doc, ExportOptions(page_size="A3", exported="2026-11-22"))
+    reader = read(data)
+    map_text = reader.pages[1].extract_text()
+    assert "\u2026" in map_text and "word399" not in map_text
+    assert flat(long_text) in flat(all_text(reader))
+
+
+def test_a_wide_map_is_tiled_with_labels_and_an_overview():
+    doc = JourneyMap.with_default_lanes("Twenty stages")
+    lane = doc.lane_for_kind(Kind.ACTION).id
+    for i in range(20):
+        stage = doc.add_stage(f"Stage {i + 1}")
+        doc.add_card(Kind.ACTION, stage, lane, f"Action in stage {i + 1}")
+    data, result = build_pdf(doc, OPTIONS)
+    assert result.tiled and result.scale * 8 >= 6  # smallest text stays >= 6 pt
+    reader = read(data)
+    overview = reader.pages[1].extract_text()
+    assert "overview" in overview and "A1" in overview and "B1" in overview
+    tiles = [p.extract_text() for p in reader.pages[2:2 + result.map_pages - 1]]
+    assert "tile A1 of" in tiles[0] and "right B1" in tiles[0]
+    assert "tile B1 of" in tiles[1] and "left A1" in tiles[1]
+    # every stage header shows up on some tile, and the outline points at them
+    joined = flat("".join(tiles))
+    for i in range(20):
+        assert flat(f"Action in stage {i + 1}") in joined
+    assert outline_titles(reader)[2] == [f"Stage {i + 1}" for i in range(20)]
+
+
+def test_a_larger_page_holds_the_map_on_one_page(laptop_doc):
+    _, a4 = build_pdf(laptop_doc, OPTIONS)
+    _, a2 = build_pdf(laptop_doc, ExportOptions(page_size="A2", orientation="portrait",
+                                                exported="2026-11-22"))
+    assert a4.tiled and not a2.tiled and a2.map_pages == 1
+    assert a2.scale * 8 >= 6
+
+
+def test_tiles_cover_the_whole_map_with_overlap():
+    plan = plan_map((0, -56, 5000, 3000), 770, 480)
+    assert plan.tiled
+    xs = sorted({t.window[0] for t in plan.tiles})
+    width = plan.tiles[0].window[2]
+    assert xs[0] == 0 and xs[-1] + width == pytest.approx(5000)
+    assert all(b - a < width for a, b in zip(xs, xs[1:]))  # neighbours overlap
+    assert [t.label for t in plan.tiles[:2]] == ["A1", "B1"]
+
+
+def test_empty_map_exports_a_valid_pdf():
+    data, result = build_pdf(JourneyMap("Nothing yet"), OPTIONS)
+    reader = read(data)
+    assert len(reader.pages) == result.pages >= 2
+    assert "This map has no stages yet." in all_text(reader)
+
+
+def test_scores_table_chart_and_badges(laptop_doc):
+    doc = scored(laptop_doc)
+    data, result = build_pdf(doc, ExportOptions(page_size="A2", orientation="portrait",
+                                                exported="2026-11-22"))
+    reader = read(data)
+    titles = outline_titles(reader)
+    assert "Survey scores" in titles
+    text = all_text(reader)
+    badge_page = reader.pages[1].extract_text()
+    assert "CSAT 71%" in badge_page and "n=140" in badge_page
+    assert "+9 pts" in badge_page          # change vs 2026-Q2
+    assert "n=12*" in badge_page           # low confidence mark
+    assert "+9 pts (better)" in text and "-6 pts (worse)" in text
+    assert "fewer than 30 valid answers" in text
+    assert "CSAT by wave" in text and "NPS by wave" in text
+    # 0-10 answers: 9-10 are 60 of 140, 0-6 are 30, the rest passive
+    assert "promoters 43%, passives 36%, detractors 21%" in " ".join(text.split())
+
+
+def test_wave_option_picks_the_badge_wave(laptop_doc):
+    doc = scored(laptop_doc)
+    data, _ = build_pdf(doc, ExportOptions(page_size="A2", orientation="portrait", wave="2026-Q2"))
+    badge_page = read(data).pages[1].extract_text()
+    assert "CSAT 62%" in badge_page and "CSAT 71%" not in badge_page
+    with pytest.raises(ExportError, match="unknown wave 'Q9'"):
+        build_pdf(doc, ExportOptions(wave="Q9"))
+
+
+def test_map_only_has_just_the_map(laptop_doc):
+    data, result = build_pdf(laptop_doc, ExportOptions(page_size="A2", orientation="portrait",
+                                                     map_only=True))
+    reader = read(data)
+    assert len(reader.pages) == 1
+    assert [t for t in outline_titles(reader) if isinstance(t, str)] == ["Journey map"]
+
+
+def test_failed_export_leaves_the_old_file(tmp_path, laptop_doc, monkeypatch):
+    target = tmp_path / "report.pdf"
+    target.write_bytes(b"old report")
+    with pytest.raises(ExportError):
+        export_pdf(laptop_doc, target, ExportOptions(font_path=str(tmp_path / "missing.ttf")))
+    assert target.read_bytes() == b"old report"
+
+    import journeymapper.io.atomic as atomic
+
+    def broken_fsync(fd):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(atomic.os, "fsync", broken_fsync)
+    with pytest.raises(ExportError, match="No space left"):
+        export_pdf(laptop_doc, target, OPTIONS)
+    assert target.read_bytes() == b"old report"
+    assert [p.name for p in tmp_path.iterdir()] == ["report.pdf"]
+
+
+def test_unknown_page_size_is_refused(laptop_doc):
+    with pytest.raises(ExportError, match="unknown page size 'B5'"):
+        build_pdf(laptop_doc, ExportOptions(page_size="B5"))
