@@ -94,3 +94,12 @@ def score_colour(score: Score) -> str:
             r, g, b = (round(a + (b_ - a) * t) for a, b_ in zip(c0, c1))
             return f"#{r:02x}{g:02x}{b:02x}"
     return "#2ea043"
+
+
+def score_text(score: Score) -> str:
+    """A score's value as every view prints it: CSAT 71%, NPS +18, CES 3.4."""
+    if score.metric == "csat":
+        return f"{score.value:.0f}%"
+    if score.metric == "nps":
+        return f"{score.value:+.0f}"
+    return f"{score.value:.1f}"

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from journeymapper.layout.palette import score_text
 from journeymapper.model.document import JourneyMap
 from journeymapper.model.errors import ExportError
 from journeymapper.model.scores import Score
@@ -18,11 +19,7 @@ def metric_label(score: Score) -> str:
 
 
 def format_value(score: Score) -> str:
-    if score.metric == "csat":
-        return f"{score.value:.0f}%"
-    if score.metric == "nps":
-        return f"{score.value:+.0f}"
-    return f"{score.value:.1f}"
+    return score_text(score)
 
 
 def format_delta(score: Score, delta: float) -> str:
