@@ -14,6 +14,7 @@ import csv
 import datetime as dt
 import os
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
@@ -234,11 +235,8 @@ def _locate_csv_error(survey: SurveyFile, error: Exception) -> SurveyError:
 
 # ---------------------------------------------------------------- XLSX rows
 def _open_xlsx(path: Path, size: int, sheet: str | None) -> SurveyFile:
-    workbook = _load_workbook(path)
-    try:
+    with _workbook(path) as workbook:
         names = tuple(workbook.sheetnames)
-    finally:
-        workbook.close()
     if not names:
         raise SurveyError(f"{path.name}: the workbook has no sheets; expected one with answers")
     if sheet and sheet not in names:
@@ -247,16 +245,26 @@ def _open_xlsx(path: Path, size: int, sheet: str | None) -> SurveyFile:
     return SurveyFile(path, "xlsx", sheet=sheet or names[0], sheets=names, size=size)
 
 
-def _load_workbook(path: Path) -> Any:
+@contextmanager
+def _workbook(path: Path) -> Iterator[Any]:
+    """A read-only (streaming) workbook; opened from a file object so that the
+    name's extension does not matter (exports are often renamed)."""
     import zipfile
 
     import openpyxl
+    from openpyxl.utils.exceptions import InvalidFileException
 
-    try:
-        return openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError) as exc:
-        raise SurveyError(f"{path.name}: not a readable XLSX workbook ({exc}); "
-                          "expected an .xlsx file or CSV") from None
+    with open(path, "rb") as handle:
+        try:
+            workbook = openpyxl.load_workbook(handle, read_only=True, data_only=True)
+        except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError,
+                TypeError) as exc:
+            raise SurveyError(f"{path.name}: not a readable XLSX workbook ({exc}); "
+                              "expected an .xlsx file or CSV") from None
+        try:
+            yield workbook
+        finally:
+            workbook.close()
 
 
 def cell_text(value: Any) -> str:
@@ -278,8 +286,7 @@ def cell_text(value: Any) -> str:
 
 def _xlsx_blocks(survey: SurveyFile, block_rows: int,
                  progress: Progress | None) -> Iterator[list[list[str]]]:
-    workbook = _load_workbook(survey.path)
-    try:
+    with _workbook(survey.path) as workbook:
         sheet = workbook[survey.sheet]
         block: list[list[str]] = []
         done = 0
@@ -294,5 +301,3 @@ def _xlsx_blocks(survey: SurveyFile, block_rows: int,
                 block = []
         if block:
             yield block
-    finally:
-        workbook.close()

@@ -1,0 +1,73 @@
+"""The metric formulas, checked against numbers worked out by hand."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+from journeymapper.model import metrics
+
+
+def dist(*answers: float) -> Counter[float]:
+    return Counter(float(a) for a in answers)
+
+
+def test_csat_is_percent_of_fours_and_fives() -> None:
+    # 5,4,4,3,2,5,1: four answers are 4 or 5 out of 7 -> 400/7
+    assert metrics.csat(dist(5, 4, 4, 3, 2, 5, 1)) == pytest.approx(57.142857142857)
+    assert metrics.csat(dist(1, 2, 3)) == 0.0
+    assert metrics.csat(dist(4, 5)) == 100.0
+
+
+def test_nps_is_promoters_minus_detractors() -> None:
+    # 10,9 and 10 promote (3), 8,7 are passive (2), 6 and 0 detract (2): (3-2)/7
+    sample = dist(10, 9, 8, 7, 6, 0, 10)
+    assert metrics.nps(sample) == pytest.approx(14.285714285714)
+    assert metrics.nps_split(sample).as_dict() == {"promoters": 3, "passives": 2, "detractors": 2}
+    assert metrics.nps(dist(0, 0)) == -100.0
+    assert metrics.nps(dist(9, 10)) == 100.0
+
+
+def test_ces_and_custom_means() -> None:
+    assert metrics.compute("ces", dist(1, 2, 2, 3, 7, 1)) == pytest.approx(16 / 6)
+    assert metrics.compute("mean", dist(7.5, 8.5)) == 8.0
+
+
+def test_no_answers_is_refused() -> None:
+    for metric in ("csat", "nps", "ces"):
+        with pytest.raises(ZeroDivisionError):
+            metrics.compute(metric, Counter())
+
+
+def test_scales_state_direction_and_bounds() -> None:
+    low = metrics.scale_for("ces")
+    high = metrics.scale_for("ces", metrics.CES_HIGH_IS_EASY)
+    assert (low.better, low.direction) == ("lower", "low-is-easy")
+    assert (high.better, high.direction) == ("higher", "high-is-easy")
+    assert low.as_dict()["min"] == 1 and low.as_dict()["max"] == 7
+    csat = metrics.scale_for("csat")
+    assert csat.accepts(5) and not csat.accepts(6) and not csat.accepts(4.5)
+    assert metrics.scale_for("nps").accepts(0)
+    custom = metrics.scale_for("mean", mean_range=(1, 10))
+    assert custom.accepts(7) and not custom.accepts(11)
+    with pytest.raises(ValueError):
+        metrics.scale_for("mean")
+    with pytest.raises(ValueError):
+        metrics.scale_for("stars")
+
+
+def test_margin_of_error_shrinks_with_n() -> None:
+    small = metrics.margin_of_error("csat", dist(5, 4, 1, 2))
+    large = metrics.margin_of_error("csat", Counter({5.0: 100, 4.0: 100, 1.0: 100, 2.0: 100}))
+    assert small is not None and large is not None and large < small
+    # p = 0.5, n = 4: 1.96 * sqrt(0.25 / 4) = 0.49 -> 49 points
+    assert small == pytest.approx(49.0)
+    assert metrics.margin_of_error("nps", dist(10)) is None
+
+
+def test_format_value() -> None:
+    assert metrics.format_value("csat", 400 / 7) == "57.1%"
+    assert metrics.format_value("nps", 100 / 7) == "+14.3"
+    assert metrics.format_value("nps", -20) == "-20.0"
+    assert metrics.format_value("ces", 16 / 6) == "2.67"

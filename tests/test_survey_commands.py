@@ -1,0 +1,75 @@
+"""Survey imports, wave renames and deletes as undo steps: undo puts back
+exactly the scores, waves and cards that were there before."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import survey_fixtures as fx
+from PySide6.QtGui import QUndoStack
+
+from journeymapper.commands.scores import DeleteWave, ImportScores, RenameWave
+from journeymapper.io.serialize import dumps
+from journeymapper.io.survey import ImportOptions, Mapping, inspect_survey, plan_import
+from journeymapper.model.events import ScoresChanged
+from journeymapper.templates import new_from_template
+
+
+def plan(doc, path: Path, wave: str, *maps: tuple[int, str, str]):
+    inspection = inspect_survey(path)
+    mappings = [Mapping(col, doc.stage_by_name(stage).id, metric) for col, stage, metric in maps]
+    return plan_import(doc, inspection.survey, inspection.layout, mappings,
+                       ImportOptions(wave=wave))
+
+
+@pytest.fixture
+def doc():
+    return new_from_template("ecommerce-ko")
+
+
+def test_import_is_one_undo_step_and_restores_replaced_scores(doc, tmp_path: Path) -> None:
+    survey = fx.google_forms_ko(tmp_path)
+    stack = QUndoStack()
+    stack.push(ImportScores(doc, plan(doc, survey, "2026-Q1", (1, "구매", "csat"))))
+    stack.push(ImportScores(doc, plan(doc, survey, "2026-Q2", (1, "구매", "csat"),
+                                      (2, "구매", "nps"))))
+    before = dumps(doc)
+    waves_before = doc.waves
+    events: list[object] = []
+    doc.events.connect(events.append)
+    # re-import Q1 with other columns mapped: replaces the CSAT, adds quotes
+    result = plan(doc, survey, "2026-Q1", (1, "구매", "csat"), (2, "인식", "nps"),
+                  (4, "구매", "quotes"))
+    result.scores[0].value = 99.0  # as if the new file said otherwise
+    stack.push(ImportScores(doc, result))
+    assert stack.count() == 3
+    assert doc.score(result.scores[0].key).value == 99.0
+    assert len([c for c in result.cards]) == 4 and all(c.id in doc for c in result.cards)
+    assert any(isinstance(e, ScoresChanged) for e in events)
+    stack.undo()
+    assert dumps(doc) == before
+    assert doc.waves == waves_before
+    assert all(c.id not in doc for c in result.cards)
+    stack.redo()
+    assert doc.score(result.scores[0].key).value == 99.0
+    stack.undo()
+    stack.undo()
+    stack.undo()
+    assert doc.scores() == [] and doc.waves == ()
+
+
+def test_rename_and_delete_wave_undo(doc, tmp_path: Path) -> None:
+    survey = fx.google_forms_ko(tmp_path)
+    stack = QUndoStack()
+    stack.push(ImportScores(doc, plan(doc, survey, "A", (1, "구매", "csat"))))
+    stack.push(ImportScores(doc, plan(doc, survey, "B", (2, "구매", "nps"))))
+    before = dumps(doc)
+    stack.push(RenameWave(doc, "A", "2026-Q1"))
+    assert [w.label for w in doc.waves] == ["2026-Q1", "B"]
+    assert [s.wave for s in doc.scores()] == ["2026-Q1", "B"]
+    stack.push(DeleteWave(doc, "2026-Q1"))
+    assert [w.label for w in doc.waves] == ["B"] and len(doc.scores()) == 1
+    stack.undo()
+    stack.undo()
+    assert dumps(doc) == before

@@ -1,0 +1,150 @@
+"""Reading survey exports as tools write them: encodings, delimiters,
+quoting, layouts, labels and column suggestions (no Qt)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import survey_fixtures as fx
+
+from journeymapper.io.survey import count_responses, inspect_survey, open_survey
+from journeymapper.io.survey.labels import label_value, parse_number
+from journeymapper.model.errors import SurveyError
+from journeymapper.templates import new_from_template
+
+
+def headers(path: Path, **kw) -> list[str]:
+    return [c.column.header for c in inspect_survey(path, **kw).columns]
+
+
+@pytest.mark.parametrize("make,encoding,delimiter", [
+    (fx.google_forms_ko, "utf-8", ","),
+    (fx.google_forms_en, "utf-8-sig", ","),
+    (fx.cp1252_semicolon, "cp1252", ";"),
+    (fx.utf16_tab, "utf-16", "\t"),
+    (fx.long_table, "utf-8", ";"),
+])
+def test_encoding_and_delimiter_detected(tmp_path: Path, make, encoding, delimiter) -> None:
+    survey = open_survey(make(tmp_path))
+    assert (survey.encoding, survey.delimiter) == (encoding, delimiter)
+
+
+def test_cp949_korean_file_reads_hangul(tmp_path: Path) -> None:
+    path = fx.google_forms_ko(tmp_path, "cp949", "ko949.csv")
+    path.read_bytes().decode("cp949")  # really CP949 bytes
+    with pytest.raises(UnicodeDecodeError):
+        path.read_bytes().decode("utf-8")
+    inspection = inspect_survey(path)
+    assert inspection.survey.encoding == "cp949"
+    assert inspection.layout.name == "google-forms"
+    assert inspection.columns[1].column.header == "구매 과정에 얼마나 만족하셨나요?"
+    assert inspection.preview[0][0] == "2026. 10. 1. 오전 9:11:00"
+
+
+def test_quoted_commas_and_newlines_and_bom(tmp_path: Path) -> None:
+    inspection = inspect_survey(fx.google_forms_en(tmp_path))
+    assert inspection.columns[0].column.header == "Timestamp"  # BOM stripped
+    notes = [row[4] for row in inspection.preview]
+    assert notes[0] == "Fast, simple"
+    assert notes[1] == "Line one\nline two"
+    assert notes[4] == 'Too slow, "really"'
+    assert count_responses(inspection) == 7
+
+
+@pytest.mark.parametrize("make,layout,header_rows", [
+    (fx.google_forms_ko, "google-forms", 1),
+    (fx.surveymonkey, "surveymonkey", 2),
+    (fx.qualtrics, "qualtrics", 3),
+    (fx.typeform, "typeform", 1),
+    (fx.long_table, "long", 1),
+    (fx.utf16_tab, "generic", 1),
+])
+def test_layouts_detected(tmp_path: Path, make, layout, header_rows) -> None:
+    inspection = inspect_survey(make(tmp_path))
+    assert (inspection.layout.name, inspection.layout.header_rows) == (layout, header_rows)
+    assert count_responses(inspection) == (19 if layout == "long" else 7)
+
+
+def test_surveymonkey_columns_and_roles(tmp_path: Path) -> None:
+    layout = inspect_survey(fx.surveymonkey(tmp_path)).layout
+    roles = {c.header: c.role for c in layout.columns}
+    assert roles["Respondent ID"] == roles["IP Address"] == "meta"
+    assert roles["What could we improve?"] == "open"
+    # the matrix question carries its text to the second option column
+    assert layout.columns[6].header == "How easy was it to find products? - Browsing"
+    assert layout.columns[7].header == "How easy was it to find products? - Search"
+
+
+def test_qualtrics_ids_meta_and_finished(tmp_path: Path) -> None:
+    layout = inspect_survey(fx.qualtrics(tmp_path)).layout
+    by_id = {c.id: c for c in layout.columns}
+    assert by_id["Q1"].header == "Overall, how satisfied are you with the purchase?"
+    assert by_id["ResponseId"].role == "meta"
+    assert by_id["Q3_NPS_GROUP"].role == "derived"
+    assert layout.finished_column == by_id["Finished"].index
+
+
+def test_suggestions_from_header_words_and_stage_names(tmp_path: Path) -> None:
+    doc = new_from_template("ecommerce-ko")
+    inspection = inspect_survey(fx.google_forms_ko(tmp_path), doc=doc)
+    guessed = [(c.metric, doc.element(c.stage).text if c.stage else None)
+               for c in inspection.columns]
+    assert guessed == [(None, None), ("csat", "구매"), ("nps", None), ("ces", None),
+                       ("quotes", "구매")]
+    sm = inspect_survey(fx.surveymonkey(tmp_path))
+    assert [c.metric for c in sm.columns[5:10]] == ["csat", "ces", "ces", "nps", "quotes"]
+
+
+def test_xlsx_first_sheet_by_default_and_named_sheet(tmp_path: Path) -> None:
+    path = fx.xlsx(tmp_path)
+    assert inspect_survey(path).survey.sheet == "Notes"
+    inspection = inspect_survey(path, sheet="Responses")
+    assert inspection.layout.name == "google-forms"
+    assert [row[1:] for row in inspection.preview[:2]] == [["5", "10"], ["4", "9"]]
+    with pytest.raises(SurveyError, match=r"answers.xlsx: no sheet 'Missing'; expected one of "
+                                          r"'Notes', 'Responses'"):
+        inspect_survey(path, sheet="Missing")
+
+
+def test_numbers_and_labels() -> None:
+    assert parse_number("4,5") == 4.5 and parse_number(" 7 ") == 7.0
+    assert parse_number("1.234,5") is None and parse_number("five") is None
+    assert label_value("Very satisfied", "csat") == 5
+    assert label_value("매우 불만족", "csat") == 1
+    assert label_value("매우만족", "csat") == 5
+    assert label_value("Neutral", "csat") == 3 and label_value("Neutral", "ces") == 4
+    assert label_value("Very easy", "ces") == 1
+    assert label_value("Very easy", "ces", "high-is-easy") == 7
+    assert label_value("0 - Not at all likely", "nps") == 0
+    assert label_value("10 - Extremely likely", "nps") == 10
+    assert label_value("Kinda ok", "csat") is None
+    assert label_value("Kinda ok", "csat", overrides={"kindaok": 4}) == 4
+
+
+@pytest.mark.parametrize("content,expected", [
+    (b"", r"empty.csv: the file is empty"),
+    (b"\x00\x01\x02junk" * 50, r"not a CSV or XLSX file \(binary data at byte 0\)"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 100, r"old binary Excel"),
+    (b"PK\x03\x04not really a zip", r"not a readable XLSX workbook"),
+])
+def test_unreadable_files(tmp_path: Path, content: bytes, expected: str) -> None:
+    path = tmp_path / "empty.csv"
+    path.write_bytes(content)
+    with pytest.raises(SurveyError, match=expected):
+        inspect_survey(path)
+
+
+def test_unterminated_quote_names_its_row(tmp_path: Path) -> None:
+    path = fx.bad_files(tmp_path)["unterminated"]
+    with pytest.raises(SurveyError, match=r"unterminated.csv: row 3 \(line 3\): unterminated "
+                                          r"quote"):
+        inspect_survey(path)
+    # far down a large file: the head reads fine, the full pass names the row
+    lines = ["Timestamp,How satisfied?"] + [f"2026-10-05,{1 + i % 5}" for i in range(2000)]
+    lines.insert(1500, '2026-10-05,"4')
+    big = tmp_path / "big.csv"
+    big.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    inspection = inspect_survey(big)
+    with pytest.raises(SurveyError, match=r"big.csv: row 1501 \(line 1501\): unterminated"):
+        count_responses(inspection)
