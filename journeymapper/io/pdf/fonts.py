@@ -160,6 +160,8 @@ def user_font(path: str | os.PathLike[str], chars: set[str]) -> FontChoice:
         text, number = text.rsplit("#", 1)
         index = int(number)
     target = Path(text).expanduser()
+    if target.is_dir():
+        raise ExportError(f"{target}: is a folder; expected a TrueType font file (.ttf or .ttc)")
     if not target.is_file():
         raise ExportError(f"{target}: font file not found")
     if target.suffix.lower() not in (".ttf", ".ttc"):
@@ -176,10 +178,14 @@ def user_font(path: str | os.PathLike[str], chars: set[str]) -> FontChoice:
 
 
 def _fits_legacy(chars: set[str], encoding: str) -> list[str]:
+    """Characters outside a legacy character set (one or two bytes each; the
+    euc_kr codec spells syllables outside KS X 1001 as 8-byte jamo sequences,
+    which the CID font's CMap does not know)."""
     missing = []
     for c in chars:
         try:
-            c.encode(encoding)
+            if len(c.encode(encoding)) > 2:
+                missing.append(c)
         except UnicodeEncodeError:
             missing.append(c)
     return sorted(missing)
