@@ -148,3 +148,31 @@ def test_unterminated_quote_names_its_row(tmp_path: Path) -> None:
     inspection = inspect_survey(big)
     with pytest.raises(SurveyError, match=r"big.csv: row 1501 \(line 1501\): unterminated"):
         count_responses(inspection)
+
+
+def _csat_counts(path: Path, column: int = 1) -> tuple[int, dict[str, int]]:
+    from journeymapper.io.survey.tally import tally
+
+    inspection = inspect_survey(path)
+    counted = tally(inspection.survey, inspection.layout.header_rows, [column])
+    return counted.responses, dict(counted.columns[column])
+
+
+def test_counting_paths_agree_on_ragged_rows_and_blank_lines(tmp_path: Path, monkeypatch) -> None:
+    from journeymapper.io.survey import tally as tally_module
+
+    rows = [["Timestamp", "How satisfied?", "Comment"]]
+    rows += [[f"t{i}", v, "x"] for i, v in enumerate(fx.CSAT)]
+    even = fx.write_csv(tmp_path / "even.csv", rows)
+    text = even.read_text(encoding="utf-8")
+    # a short row (the trailing cell and its comma missing) and blank lines at the end
+    ragged = tmp_path / "ragged.csv"
+    ragged.write_text(text + "t7,5\r\nt8\r\n\r\n\r\n", encoding="utf-8")
+    expected = {"5": 2, "4": 2, "3": 1, "2": 1, "1": 1}
+    assert _csat_counts(even) == (7, expected)
+    assert _csat_counts(ragged) == (9, {**expected, "5": 3})
+    # the per-column mode (taken when cell tuples are too varied) gives the same counts
+    monkeypatch.setattr(tally_module, "MAX_COMBINATIONS", 0)
+    monkeypatch.setattr(tally_module, "CHUNK_ROWS", 2)
+    assert _csat_counts(even) == (7, expected)
+    assert _csat_counts(ragged) == (9, {**expected, "5": 3})

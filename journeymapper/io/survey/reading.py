@@ -23,7 +23,7 @@ from typing import Any
 from journeymapper.model.errors import SurveyError
 
 SAMPLE_BYTES = 256 * 1024
-BLOCK_ROWS = 50_000
+BLOCK_ROWS = 4096  # small enough to stay in cache, large enough to amortise
 FIELD_LIMIT = 1 << 20
 DELIMITERS = (",", ";", "\t")
 DELIMITER_NAMES = {",": "comma", ";": "semicolon", "\t": "tab"}
@@ -180,16 +180,24 @@ def detect_delimiter(text: str) -> str:
 
 
 # ---------------------------------------------------------------- CSV rows
-def _csv_blocks(survey: SurveyFile, block_rows: int,
-                progress: Progress | None) -> Iterator[list[list[str]]]:
+@contextmanager
+def csv_reader(survey: SurveyFile) -> Iterator[tuple[Any, Any]]:
+    """(csv reader, text handle) of a CSV survey file; reading errors become
+    SurveyError naming the row (see :func:`reading_error`)."""
     csv.field_size_limit(max(csv.field_size_limit(), FIELD_LIMIT))
     with open(survey.path, encoding=survey.encoding, newline="") as handle:
         reader = csv.reader(handle, delimiter=survey.delimiter, strict=True)
+        try:
+            yield reader, handle
+        except (csv.Error, UnicodeDecodeError) as exc:
+            raise reading_error(survey, exc) from None
+
+
+def _csv_blocks(survey: SurveyFile, block_rows: int,
+                progress: Progress | None) -> Iterator[list[list[str]]]:
+    with csv_reader(survey) as (reader, handle):
         while True:
-            try:
-                block = list(islice(reader, block_rows))
-            except (csv.Error, UnicodeDecodeError) as exc:
-                raise _locate_csv_error(survey, exc) from None
+            block = list(islice(reader, block_rows))
             if not block:
                 return
             if progress is not None and not progress(handle.buffer.tell(), survey.size):
@@ -199,7 +207,7 @@ def _csv_blocks(survey: SurveyFile, block_rows: int,
                 return
 
 
-def _locate_csv_error(survey: SurveyFile, error: Exception) -> SurveyError:
+def reading_error(survey: SurveyFile, error: Exception) -> SurveyError:
     """Re-read the file record by record to name the row where reading failed."""
     name = survey.name
     row, start_line = 0, 1

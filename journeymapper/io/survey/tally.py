@@ -1,24 +1,45 @@
 """One streaming pass over a survey export that counts answers per column.
 
-No per-row objects are built: each block of rows is sliced column by column
-(``operator.itemgetter``) straight into ``collections.Counter``, so the work
-per answer happens in C. What comes out is, per column, how often each
-distinct cell text occurred; turning texts into numbers then costs one
-lookup per *distinct* text, not per answer.
+No per-row Python objects are built and no Python code runs per row. For a
+CSV the reader is fed straight into ``collections.Counter`` through
+``operator.itemgetter``: the key is the tuple of the wanted cells, and since
+rating answers take few values, the number of distinct tuples stays small.
+They are split into per-column counts at the end. Turning a text into a
+number then costs one lookup per *distinct* text, not per answer.
+
+When the tuples turn out to be varied (many columns, free-text values) the
+pass continues block by block with one Counter per column; rows shorter than
+the wanted columns (ragged files, XLSX) are padded in that mode too.
 """
 
 from __future__ import annotations
 
+import gc
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
-from itertools import repeat
+from itertools import islice, repeat
 from operator import itemgetter
 
-from journeymapper.io.survey.reading import Progress, SurveyFile
+from journeymapper.io.survey.reading import (
+    BLOCK_ROWS,
+    Cancelled,
+    Progress,
+    SurveyFile,
+    csv_reader,
+)
 
 #: Quote cells kept per column while streaming (the cap per stage is applied later).
 QUOTES_PER_COLUMN = 200
+#: Rows counted between progress reports in the fast path.
+CHUNK_ROWS = 65_536
+#: Distinct cell tuples at which the fast path hands over to per-column counting.
+MAX_COMBINATIONS = 50_000
+
+
+class _Ragged(Exception):
+    """A row is shorter than the wanted columns: count again with padding."""
 
 
 @dataclass
@@ -43,34 +64,135 @@ def tally(survey: SurveyFile, header_rows: int, columns: Iterable[int] = (),
     (stage, metric, score) triples of ``long`` = (stage, metric or None, score)
     columns); keep up to QUOTES_PER_COLUMN distinct texts of ``quote_columns``."""
     wanted = sorted(set(columns))
-    quoting = sorted(set(quote_columns))
-    result = Tally(columns={i: Counter() for i in wanted}, quotes={i: {} for i in quoting})
-    used = wanted + quoting + [i for i in (long or ()) if i is not None]
-    need = max(used, default=-1) + 1
-    skip = header_rows
-    for block in survey.blocks(progress=progress):
-        if skip:
-            taken = min(skip, len(block))
-            block = block[taken:]
-            skip -= taken
-            if not block:
-                continue
-        result.responses += len(block) - block.count([])
-        if need and min(map(len, block)) < need:
-            block = [row if len(row) >= need else row + [""] * (need - len(row))
-                     for row in block]
-        for index in wanted:
-            result.columns[index].update(map(itemgetter(index), block))
-        for index in quoting:
-            _collect_quotes(result.quotes[index], map(itemgetter(index), block))
-        if long is not None:
-            stage, metric, score = long
-            metrics = repeat("") if metric is None else map(itemgetter(metric), block)
-            result.triples.update(zip(map(itemgetter(stage), block), metrics,
-                                      map(itemgetter(score), block)))
+    result = Tally()
+    with _gc_paused():
+        if survey.format == "csv":
+            try:
+                result = _fast_csv(survey, header_rows, wanted, long, progress)
+            except _Ragged:
+                result = Tally()
+        if not result.responses:
+            result = _by_blocks(survey, header_rows, wanted, long, progress)
+        quoting = sorted(set(quote_columns))
+        if quoting:
+            result.quotes = _quotes(survey, header_rows, quoting)
     for counts in result.columns.values():
         counts.pop("", None)
     return result
+
+
+def _fast_csv(survey: SurveyFile, header_rows: int, wanted: list[int],
+              long: tuple[int, int | None, int] | None, progress: Progress | None) -> Tally:
+    """Counter over the tuples of wanted cells, fed by the csv reader in C."""
+    keyed = wanted + [i for i in (long or ()) if i is not None]
+    result = Tally(columns={i: Counter() for i in wanted})
+    combined: Counter[object] = Counter()
+    key = itemgetter(*keyed) if keyed else len
+    with csv_reader(survey) as (reader, handle):
+        for _ in range(header_rows):
+            next(reader, None)
+        rows = filter(None, reader)  # a blank line is no response
+        while True:
+            line = reader.line_num
+            try:
+                combined.update(map(key, islice(rows, CHUNK_ROWS)))
+            except IndexError:
+                raise _Ragged() from None
+            if progress is not None and not progress(handle.buffer.tell(), survey.size):
+                raise Cancelled()
+            if reader.line_num == line:
+                break
+            if len(combined) > MAX_COMBINATIONS:
+                _fold(combined, keyed, wanted, long, result)
+                combined.clear()
+                while True:
+                    block = list(islice(rows, BLOCK_ROWS))
+                    if not block:
+                        break
+                    _count_block(result, block, 0, wanted, [], long, max(keyed) + 1)
+                    if progress is not None and not progress(handle.buffer.tell(),
+                                                             survey.size):
+                        raise Cancelled()
+                break
+    _fold(combined, keyed, wanted, long, result)
+    return result
+
+
+def _fold(combined: Counter[object], keyed: list[int], wanted: list[int],
+          long: tuple[int, int | None, int] | None, result: Tally) -> None:
+    """Split counts of cell tuples into per-column counts (and long-table triples)."""
+    position = {column: i for i, column in enumerate(keyed)}
+    for combo, count in combined.items():
+        cells = combo if len(keyed) > 1 else (combo,)
+        result.responses += count
+        for column in wanted:
+            result.columns[column][cells[position[column]]] += count
+        if long is not None:
+            stage, metric, score = long
+            result.triples[(cells[position[stage]],
+                            "" if metric is None else cells[position[metric]],
+                            cells[position[score]])] += count
+
+
+def _by_blocks(survey: SurveyFile, header_rows: int, wanted: list[int],
+               long: tuple[int, int | None, int] | None, progress: Progress | None) -> Tally:
+    result = Tally(columns={i: Counter() for i in wanted})
+    need = max(wanted + [i for i in (long or ()) if i is not None], default=-1) + 1
+    skip = header_rows
+    for block in survey.blocks(progress=progress):
+        skip = _count_block(result, block, skip, wanted, [], long, need)
+    return result
+
+
+def _quotes(survey: SurveyFile, header_rows: int, columns: list[int]) -> dict[int, dict[str, str]]:
+    """Distinct texts of open-ended columns, read only until each has enough."""
+    kept: dict[int, dict[str, str]] = {i: {} for i in columns}
+    skip = header_rows
+    for block in survey.blocks():
+        if skip:
+            block, skip = block[skip:], max(0, skip - len(block))
+        for column in columns:
+            _collect_quotes(kept[column], (row[column] for row in block if len(row) > column))
+        if all(len(k) >= QUOTES_PER_COLUMN for k in kept.values()):
+            break
+    return kept
+
+
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    """The rows of a block are containers without cycles; letting the cyclic
+    collector walk them every few thousand allocations only costs time."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _count_block(result: Tally, block: list[list[str]], skip: int, wanted: list[int],
+                 quoting: list[int], long: tuple[int, int | None, int] | None, need: int) -> int:
+    """Count one block into ``result``; returns how many header rows are still to skip."""
+    if skip:
+        taken = min(skip, len(block))
+        block = block[taken:]
+        skip -= taken
+        if not block:
+            return skip
+    result.responses += len(block) - block.count([])
+    if need and min(map(len, block)) < need:
+        block = [row if len(row) >= need else row + [""] * (need - len(row)) for row in block]
+    for index in wanted:
+        result.columns[index].update(map(itemgetter(index), block))
+    for index in quoting:
+        _collect_quotes(result.quotes[index], map(itemgetter(index), block))
+    if long is not None:
+        stage, metric, score = long
+        metrics = repeat("") if metric is None else map(itemgetter(metric), block)
+        result.triples.update(zip(map(itemgetter(stage), block), metrics,
+                                  map(itemgetter(score), block)))
+    return skip
 
 
 def _collect_quotes(kept: dict[str, str], cells: Iterable[str]) -> None:
