@@ -1,0 +1,349 @@
+"""Mouse gestures on the map, each turned into one undo command on release.
+
+A gesture (drag cards, draw a link, drag an emotion point, reorder a stage
+or a lane) lives from press to release; Esc cancels it and puts the items
+back. Items never change the model: only ``finish`` pushes a command.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
+from PySide6.QtGui import QPainterPath, QPen
+from PySide6.QtWidgets import (
+    QGraphicsItem,
+    QGraphicsPathItem,
+    QGraphicsRectItem,
+    QGraphicsSceneMouseEvent,
+)
+
+from journeymapper.canvas.dropplan import plan_drop
+from journeymapper.canvas.items.cards import BaseCardItem, EmotionItem
+from journeymapper.canvas.items.headers import LaneHeaderItem, StageHeaderItem
+from journeymapper.commands import AddLink, MoveCards, MoveLane, MoveStage, SetField, link_refusal
+from journeymapper.layout import geometry as g
+
+DRAG_START = 5.0
+
+
+class Gesture:
+    """One press-drag-release; subclasses move items and push one command."""
+
+    def __init__(self, scene, item: QGraphicsItem, pos: QPointF) -> None:
+        self.scene, self.item, self.start = scene, item, QPointF(pos)
+        self.dragging = False
+
+    def move(self, pos: QPointF) -> None:
+        if not self.dragging and QLineF(self.start, pos).length() < DRAG_START:
+            return
+        self.dragging = True
+        self.drag(pos)
+
+    def drag(self, pos: QPointF) -> None: ...
+
+    def finish(self, pos: QPointF) -> None: ...
+
+    def cancel(self) -> None: ...
+
+
+class CardDrag(Gesture):
+    """Drag the selected cards; they snap into the cell under the mouse."""
+
+    def __init__(self, scene, item: BaseCardItem, pos: QPointF) -> None:
+        super().__init__(scene, item, pos)
+        self.items = [i for i in scene.selectedItems() if isinstance(i, BaseCardItem)
+                      and not isinstance(i, EmotionItem)] or [item]
+        if item not in self.items:
+            self.items.append(item)
+        self.origins = {i: QPointF(i.pos()) for i in self.items}
+        self.marker = QGraphicsRectItem()
+        self.marker.setZValue(3)
+        self.marker.setPen(QPen(scene.theme["selection"], 2, Qt.PenStyle.DashLine))
+        self.marker.setVisible(False)
+        scene.addItem(self.marker)
+
+    def drag(self, pos: QPointF) -> None:
+        delta = pos - self.start
+        for i in self.items:
+            i.setPos(self.origins[i] + delta)
+            i.setZValue(30)
+        target = self.target()
+        self.marker.setVisible(target is not None)
+        if target is not None:
+            self.marker.setRect(QRectF(*self.scene.live.geo.cell_rect(*target)).adjusted(3, 3, -3, -3))
+
+    def target(self) -> tuple[str, str] | None:
+        centre = self.item.sceneBoundingRect().center()
+        return self.scene.live.geo.cell_at(centre.x(), centre.y())
+
+    def finish(self, pos: QPointF) -> None:
+        self.marker.scene() and self.scene.removeItem(self.marker)
+        target = self.target() if self.dragging else None
+        ids = [i.element_id for i in self.items]
+        moves = {}
+        if target is not None:
+            doc = self.scene.doc
+            centre = self.item.sceneBoundingRect().center()
+            others = [e.id for e in doc.cell(*target) if e.id not in ids]
+            rects = [self.scene.live.rect(o) for o in others]
+            at = sum(1 for r in rects if r is not None and r[1] + r[3] / 2 < centre.y())
+            moves = plan_drop(doc, ids, self.item.element_id, target, at)
+        if moves:
+            self.scene.push(MoveCards(self.scene.doc, moves))
+        self.put_back()
+
+    def put_back(self) -> None:
+        for i in self.items:
+            i.setZValue(12 if isinstance(i, EmotionItem) else 10)
+            rect = self.scene.live.rect(i.element_id) if i.scene() else None
+            if rect is not None:
+                i.setPos(rect[0], rect[1])
+
+    def cancel(self) -> None:
+        if self.marker.scene():
+            self.scene.removeItem(self.marker)
+        self.put_back()
+
+
+class LinkDrag(Gesture):
+    """Drag from a card's link handle to another card (or a stage header)."""
+
+    def __init__(self, scene, item: BaseCardItem, pos: QPointF) -> None:
+        super().__init__(scene, item, pos)
+        self.dragging = True
+        self.line = QGraphicsPathItem()
+        pen = QPen(scene.theme["selection"], 2.2, Qt.PenStyle.DashLine)
+        self.line.setPen(pen)
+        self.line.setZValue(40)
+        scene.addItem(self.line)
+        self.hover: QGraphicsItem | None = None
+
+    def drag(self, pos: QPointF) -> None:
+        start = self.item.mapToScene(self.item.handle_centre())
+        path = QPainterPath(start)
+        mid = (start.x() + pos.x()) / 2
+        path.cubicTo(QPointF(mid, start.y()), QPointF(mid, pos.y()), pos)
+        self.line.setPath(path)
+        target = self.target(pos)
+        if target is not self.hover:
+            for it in (self.hover, target):
+                if it is not None and hasattr(it, "set_highlighted"):
+                    it.set_highlighted(it is target)
+            self.hover = target
+
+    def target(self, pos: QPointF) -> QGraphicsItem | None:
+        for it in self.scene.items(pos):
+            if it is self.item or it is self.line:
+                continue
+            if isinstance(it, (BaseCardItem, StageHeaderItem)):
+                return it
+        return None
+
+    def _clear(self) -> None:
+        if self.hover is not None and hasattr(self.hover, "set_highlighted"):
+            self.hover.set_highlighted(self.hover.element_id in self.scene.highlighted)
+        if self.line.scene():
+            self.scene.removeItem(self.line)
+
+    def finish(self, pos: QPointF) -> None:
+        target = self.target(pos)
+        self._clear()
+        if target is None:
+            self.scene.message.emit("Drop the link on a card to connect it")
+            return
+        source = self.item.element_id
+        reason = link_refusal(self.scene.doc, source, target.element_id)
+        if reason:
+            self.scene.message.emit(reason)
+            return
+        self.scene.push(AddLink(self.scene.doc, source, target.element_id))
+
+    def cancel(self) -> None:
+        self._clear()
+
+
+class EmotionDrag(Gesture):
+    """Drag an emotion point up or down: the curve follows, release sets the score."""
+
+    def __init__(self, scene, item: EmotionItem, pos: QPointF) -> None:
+        super().__init__(scene, item, pos)
+        self.origin = QPointF(item.pos())
+        element = scene.doc.element(item.element_id)
+        self.lane = element.placement.lane
+        self.old_score = int(element.fields.get("score", 0))
+        self.score = self.old_score
+
+    def score_at(self, centre_y: float) -> int:
+        _, ly, _, _ = self.scene.live.geo.lanes[self.lane]
+        rng = max(1, int(self.scene.doc.settings.get("emotion_range", 2)))
+        half = g.EMOTION_LANE_H / 2 - g.EMOTION_H / 2 - g.PAD / 2
+        value = (ly + g.EMOTION_LANE_H / 2 - centre_y) / half * rng
+        return max(-rng, min(rng, round(value)))
+
+    def drag(self, pos: QPointF) -> None:
+        _, ly, _, _ = self.scene.live.geo.lanes[self.lane]
+        y = self.origin.y() + pos.y() - self.start.y()
+        y = max(ly + 2, min(ly + g.EMOTION_LANE_H - self.item.h - 2, y))
+        self.item.setPos(self.origin.x(), y)
+        centre = (self.origin.x() + self.item.w / 2, y + self.item.h / 2)
+        self.scene.curves[self.lane].move_point(self.item.element_id, centre)
+        self.score = self.score_at(centre[1])
+        self.item.fields["score"] = self.score
+        self.item.relayout_text()
+        self.item.update()
+
+    def finish(self, pos: QPointF) -> None:
+        if self.dragging and self.score != self.old_score:
+            self.scene.push(SetField(self.scene.doc, self.item.element_id, "score", self.score))
+        else:
+            self.cancel()
+
+    def cancel(self) -> None:
+        self.item.fields["score"] = self.old_score
+        self.item.relayout_text()
+        self.item.setPos(self.origin)
+        curve = self.scene.curves.get(self.lane)
+        if curve is not None:
+            curve.set_points(self.scene._curve_points(self.lane))
+
+
+class HeaderDrag(Gesture):
+    """Drag a stage header sideways (or a lane header up/down) to reorder."""
+
+    def __init__(self, scene, item: QGraphicsItem, pos: QPointF) -> None:
+        super().__init__(scene, item, pos)
+        self.origin = QPointF(item.pos())
+        self.stage = isinstance(item, StageHeaderItem)
+
+    def drag(self, pos: QPointF) -> None:
+        delta = pos - self.start
+        if self.stage:
+            self.item.setPos(self.origin.x() + delta.x(), self.origin.y())
+        else:
+            self.item.setPos(self.origin.x(), self.origin.y() + delta.y())
+        self.item.setZValue(30)
+
+    def index(self) -> int:
+        centre = self.item.sceneBoundingRect().center()
+        geo = self.scene.live.geo
+        if self.stage:
+            others = [s for s in self.scene.doc.stage_order if s != self.item.element_id]
+            return sum(1 for s in others if geo.columns[s][0] + geo.columns[s][2] / 2 < centre.x())
+        others = [ln.id for ln in self.scene.doc.lanes if ln.id != self.item.lane_id]
+        return sum(1 for ln in others if geo.lanes[ln][1] + geo.lanes[ln][3] / 2 < centre.y())
+
+    def finish(self, pos: QPointF) -> None:
+        doc = self.scene.doc
+        if self.dragging:
+            index = self.index()
+            if self.stage and doc.stage_order.index(self.item.element_id) != index:
+                self.cancel()
+                self.scene.push(MoveStage(doc, self.item.element_id, index))
+                return
+            lanes = [ln.id for ln in doc.lanes]
+            if not self.stage and lanes.index(self.item.lane_id) != index:
+                self.cancel()
+                self.scene.push(MoveLane(doc, self.item.lane_id, index))
+                return
+        self.cancel()
+
+    def cancel(self) -> None:
+        self.item.setZValue(9)
+        self.item.setPos(self.origin)
+
+
+class GestureMixin:
+    """Mouse handling of MapScene: selection, then one gesture per drag."""
+
+    def _init_gestures(self) -> None:
+        self._gesture: Gesture | None = None
+        self._press_item: QGraphicsItem | None = None
+
+    def _hit(self, pos: QPointF) -> QGraphicsItem | None:
+        for it in self.items(pos):
+            if isinstance(it, (BaseCardItem, StageHeaderItem, LaneHeaderItem)):
+                return it
+            if it.flags() & QGraphicsItem.GraphicsItemFlag.ItemIsSelectable:
+                return it
+        return None
+
+    def cancel_gesture(self) -> bool:
+        if getattr(self, "_gesture", None) is None:
+            return False
+        gesture, self._gesture = self._gesture, None
+        gesture.cancel()
+        return True
+
+    def cancel_gesture_on(self, element_id: str) -> None:
+        gesture = getattr(self, "_gesture", None)
+        if gesture is not None and getattr(gesture.item, "element_id", None) == element_id:
+            self.cancel_gesture()
+
+    def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802
+        if self.doc is None:
+            return super().mousePressEvent(event)
+        self.finish_editing()
+        pos = event.scenePos()
+        cell = self.live.geo.cell_at(pos.x(), pos.y())
+        if cell is not None:
+            self.current_cell = cell
+        if event.button() != Qt.MouseButton.LeftButton:
+            return super().mousePressEvent(event)
+        item = self._hit(pos)
+        if item is None:
+            return super().mousePressEvent(event)  # empty: the view starts a rubber band
+        event.accept()
+        toggle = bool(event.modifiers() & (Qt.KeyboardModifier.ControlModifier
+                                           | Qt.KeyboardModifier.ShiftModifier))
+        if isinstance(item, BaseCardItem) and item.handle_contains(item.mapFromScene(pos)) \
+                and not toggle:
+            self._gesture = LinkDrag(self, item, pos)
+            return
+        if toggle:
+            item.setSelected(not item.isSelected())
+            self._press_item = None
+            return
+        if not item.isSelected():
+            self.clearSelection()
+            item.setSelected(True)
+        self._press_item = item
+        if isinstance(item, EmotionItem):
+            self._gesture = EmotionDrag(self, item, pos)
+        elif isinstance(item, BaseCardItem):
+            self._gesture = CardDrag(self, item, pos)
+        elif isinstance(item, (StageHeaderItem, LaneHeaderItem)):
+            self._gesture = HeaderDrag(self, item, pos)
+
+    def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802
+        if self._gesture is not None:
+            self._gesture.move(event.scenePos())
+            event.accept()
+            return
+        super().mouseMoveEvent(event)
+
+    def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802
+        gesture, self._gesture = self._gesture, None
+        if gesture is None:
+            return super().mouseReleaseEvent(event)
+        event.accept()
+        if not gesture.dragging and self._press_item is not None:
+            # a plain click on one of several selected items selects just that one
+            self.blockSignals(True)
+            self.clearSelection()
+            self.blockSignals(False)
+            self._press_item.setSelected(True)
+        gesture.finish(event.scenePos())
+        self._press_item = None
+
+    def mouseDoubleClickEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802
+        if self.doc is None or event.button() != Qt.MouseButton.LeftButton:
+            return super().mouseDoubleClickEvent(event)
+        self.cancel_gesture()
+        pos = event.scenePos()
+        item = self._hit(pos)
+        event.accept()
+        if isinstance(item, (BaseCardItem, StageHeaderItem, LaneHeaderItem)):
+            self.start_editing(self.id_for(item))
+            return
+        cell = self.live.geo.cell_at(pos.x(), pos.y())
+        if cell is not None:
+            self.start_new_card(*cell)

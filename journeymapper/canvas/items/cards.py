@@ -1,0 +1,332 @@
+"""Card items: a card in a cell, an emotion chip, and a persona in the top strip.
+
+Each item shows one element. ``set_element`` refreshes it from the model
+(the scene calls it on FieldChanged); painting uses text laid out once, and
+skips text when it would be too small to read.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen
+from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
+
+from journeymapper.canvas import style as st
+from journeymapper.canvas.items.markers import marker_path
+from journeymapper.canvas.text import TextBlock, elide
+from journeymapper.layout.palette import KIND_STYLE
+from journeymapper.model.elements import Element, Kind
+
+TEXT_LOD = 0.45     # below this zoom, text is unreadable: draw blocks only
+DETAIL_LOD = 0.2    # below this, a plain rectangle
+HANDLE_R = 7.0
+RADIUS = 7.0
+
+
+def lod_of(painter: QPainter, option: QStyleOptionGraphicsItem) -> float:
+    return option.levelOfDetailFromTransform(painter.worldTransform())
+
+
+class BaseCardItem(QGraphicsItem):
+    """What every element item shares: its id, geometry, theme, selection,
+    search highlight and persona dimming."""
+
+    def __init__(self, element: Element, theme: st.Theme) -> None:
+        super().__init__()
+        self.element_id = element.id
+        self.kind = element.kind
+        self.theme = theme
+        self.w, self.h = 100.0, 40.0
+        self.highlighted = False
+        self.hovered = False
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
+        self.setAcceptHoverEvents(True)
+        self.setZValue(10)
+
+    # ------------------------------------------------------------ geometry
+    def set_geometry(self, x: float, y: float, w: float, h: float) -> None:
+        if (w, h) != (self.w, self.h):
+            self.prepareGeometryChange()
+            self.w, self.h = w, h
+            self.relayout_text()
+        self.setPos(x, y)
+
+    def rect(self) -> QRectF:
+        return QRectF(0, 0, self.w, self.h)
+
+    def boundingRect(self) -> QRectF:  # noqa: N802 - Qt API
+        return QRectF(-4, -4, self.w + 8 + HANDLE_R, self.h + 9)
+
+    def shape(self) -> QPainterPath:
+        path = QPainterPath()
+        path.addRoundedRect(self.rect(), RADIUS, RADIUS)
+        return path
+
+    # ------------------------------------------------------------ state
+    def set_element(self, element: Element) -> None:
+        self.kind = element.kind
+        self.fields = dict(element.fields)
+        self.relayout_text()
+        self.update()
+
+    def relayout_text(self) -> None:
+        """Lay the text out again for the current size (override)."""
+
+    def set_theme(self, theme: st.Theme) -> None:
+        self.theme = theme
+        self.update()
+
+    def set_highlighted(self, on: bool) -> None:
+        if on != self.highlighted:
+            self.highlighted = on
+            self.update()
+
+    def hoverEnterEvent(self, event) -> None:  # noqa: N802 - Qt API
+        self.hovered = True
+        self.update()
+
+    def hoverLeaveEvent(self, event) -> None:  # noqa: N802 - Qt API
+        self.hovered = False
+        self.update()
+
+    # ------------------------------------------------------------ link handle
+    def handle_centre(self) -> QPointF:
+        return QPointF(self.w, self.h / 2)
+
+    def handle_contains(self, local: QPointF) -> bool:
+        """True when ``local`` (item coordinates) is on the link handle."""
+        c = self.handle_centre()
+        return (local.x() - c.x()) ** 2 + (local.y() - c.y()) ** 2 <= (HANDLE_R + 3) ** 2
+
+    def _paint_frame(self, p: QPainter, fill: QColor, border: QColor, lod: float,
+                     radius: float = RADIUS) -> None:
+        r = self.rect()
+        p.setPen(Qt.PenStyle.NoPen)
+        if lod >= TEXT_LOD:
+            p.setBrush(self.theme.shadow)
+            p.drawRoundedRect(r.translated(0, 2), radius, radius)
+        selected = self.isSelected()
+        pen = QPen(self.theme["selection"] if selected else border, 2.5 if selected else 1.2)
+        p.setPen(pen)
+        p.setBrush(QBrush(fill))
+        p.drawRoundedRect(r, radius, radius)
+        if self.highlighted:
+            p.setPen(QPen(self.theme["highlight"], 4))
+            p.setBrush(Qt.BrushStyle.NoBrush)
+            p.drawRoundedRect(r.adjusted(-3, -3, 3, 3), radius + 2, radius + 2)
+
+    def _paint_handle(self, p: QPainter) -> None:
+        if not (self.hovered or self.isSelected()):
+            return
+        c = self.handle_centre()
+        p.setPen(QPen(self.theme["background"], 2))
+        p.setBrush(self.theme["selection"])
+        p.drawEllipse(c, HANDLE_R, HANDLE_R)
+        p.setPen(QPen(QColor("#ffffff"), 1.6))
+        p.drawLine(QPointF(c.x() - 3.5, c.y()), QPointF(c.x() + 3.5, c.y()))
+        p.drawLine(QPointF(c.x() + 1, c.y() - 3), QPointF(c.x() + 3.5, c.y()))
+        p.drawLine(QPointF(c.x() + 1, c.y() + 3), QPointF(c.x() + 3.5, c.y()))
+
+    def _paint_marker(self, p: QPainter, x: float, y: float, size: float, colour: QColor) -> None:
+        p.save()
+        p.translate(x, y)
+        p.setPen(Qt.PenStyle.NoPen)
+        p.setBrush(colour)
+        p.drawPath(marker_path(KIND_STYLE[self.kind].marker, size))
+        p.restore()
+
+
+class CardItem(BaseCardItem):
+    """A card in a cell: kind marker and tag, wrapped text, kind details."""
+
+    def __init__(self, element: Element, theme: st.Theme) -> None:
+        super().__init__(element, theme)
+        self.fields = dict(element.fields)
+        self.block: TextBlock | None = None
+        self.meta = ""
+        self.relayout_text()
+
+    def relayout_text(self) -> None:
+        text = str(self.fields.get("text", ""))
+        width = self.w - 2 * st.TEXT_PAD
+        lines = max(1, int((self.h - st.TAG_H - 6) // (st.CARD_PX * 1.32)))
+        self.block = TextBlock(text, st.CARD_PX, width, lines)
+        self.setToolTip(text if self.block.cut else "")
+        self.meta = _meta_text(self.kind, self.fields)
+
+    def paint(self, p: QPainter, option: QStyleOptionGraphicsItem,
+              widget: QWidget | None = None) -> None:
+        lod = lod_of(p, option)
+        kc = self.theme.kind(self.kind)
+        fill = kc.fill
+        if self.kind is Kind.NOTE and not self.theme.dark:
+            fill = QColor(str(self.fields.get("colour", "#fff2a8")))
+        if lod < DETAIL_LOD:
+            p.fillRect(self.rect(), kc.border if self.isSelected() else fill)
+            return
+        p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        self._paint_frame(p, fill, kc.border, lod)
+        p.setPen(Qt.PenStyle.NoPen)
+        p.setBrush(kc.border)
+        p.drawRoundedRect(QRectF(0, 0, 5, self.h), 2.5, 2.5)
+        if lod < TEXT_LOD:
+            return
+        self._paint_marker(p, 16, 12, 10, kc.accent)
+        p.setPen(kc.accent)
+        p.setFont(st.font(st.TAG_PX, bold=True))
+        p.drawText(QPointF(27, 16), KIND_STYLE[self.kind].tag)
+        self._paint_details(p, kc.accent)
+        p.setPen(self.theme.card_text)
+        if self.block is not None:
+            self.block.draw(p, st.TEXT_PAD, st.TAG_H + 1)
+        self._paint_handle(p)
+
+    def _paint_details(self, p: QPainter, accent: QColor) -> None:
+        """Severity dots for pain points, the short meta text for the rest."""
+        if self.kind is Kind.PAIN_POINT:
+            severity = int(self.fields.get("severity", 3))
+            for i in range(5):
+                p.setPen(Qt.PenStyle.NoPen)
+                p.setBrush(accent if i < severity else self.theme["grid"])
+                p.drawEllipse(QPointF(self.w - 52 + i * 10, 12), 3.4, 3.4)
+            return
+        if self.meta:
+            p.setFont(st.font(st.TAG_PX, bold=True))
+            room = self.w - 10 - 35 - p.fontMetrics().horizontalAdvance(KIND_STYLE[self.kind].tag)
+            p.setFont(st.font(st.TAG_PX))
+            p.setPen(self.theme["muted"])
+            text = elide(self.meta, st.TAG_PX, False, room)
+            width = p.fontMetrics().horizontalAdvance(text)
+            p.drawText(QPointF(self.w - 10 - width, 16), text)
+
+
+def _meta_text(kind: Kind, fields: dict) -> str:
+    if kind is Kind.TOUCHPOINT:
+        return str(fields.get("channel", ""))
+    if kind is Kind.OPPORTUNITY:
+        votes = int(fields.get("votes", 0))
+        status = str(fields.get("status", ""))
+        return f"{status} · {votes} vote{'s' * (votes != 1)}" if votes else status
+    if kind is Kind.GOAL:
+        return str(fields.get("metric", ""))
+    if kind is Kind.NOTE:
+        return str(fields.get("author", ""))
+    return ""
+
+
+class EmotionItem(BaseCardItem):
+    """An emotion point: a chip whose height in the lane is its score."""
+
+    def __init__(self, element: Element, theme: st.Theme) -> None:
+        super().__init__(element, theme)
+        self.fields = dict(element.fields)
+        self.setZValue(12)
+        self.label = ""
+
+    def relayout_text(self) -> None:
+        score = int(self.fields.get("score", 0))
+        text = str(self.fields.get("text", ""))
+        self.label = elide(f"{score:+d}  {text}".strip(), st.TAG_PX + 2, True, self.w - 30)
+        self.setToolTip(f"{text} ({score:+d})")
+
+    def set_element(self, element: Element) -> None:
+        self.fields = dict(element.fields)
+        super().set_element(element)
+
+    def handle_contains(self, local: QPointF) -> bool:
+        return False  # emotions only join a persona; no link handle
+
+    def paint(self, p: QPainter, option: QStyleOptionGraphicsItem,
+              widget: QWidget | None = None) -> None:
+        lod = lod_of(p, option)
+        kc = self.theme.kind(Kind.EMOTION)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        self._paint_frame(p, kc.fill, kc.border, lod, radius=self.h / 2)
+        score = int(self.fields.get("score", 0))
+        colour = _score_tint(score, self.theme)
+        p.setPen(Qt.PenStyle.NoPen)
+        p.setBrush(colour)
+        p.drawEllipse(QPointF(16, self.h / 2), 7, 7)
+        if lod < TEXT_LOD:
+            return
+        p.setPen(self.theme.card_text)
+        p.setFont(st.font(st.TAG_PX + 2, bold=True))
+        p.drawText(QRectF(28, 0, self.w - 32, self.h), Qt.AlignmentFlag.AlignVCenter, self.label)
+
+
+def _score_tint(score: int, theme: st.Theme) -> QColor:
+    if score > 0:
+        return QColor("#2ea043")
+    if score < 0:
+        return QColor("#d32f2f")
+    return theme["muted"]
+
+
+class PersonaItem(BaseCardItem):
+    """A persona in the top strip: avatar initials, name, role, quote."""
+
+    def __init__(self, element: Element, theme: st.Theme) -> None:
+        super().__init__(element, theme)
+        self.fields = dict(element.fields)
+        self.quote: TextBlock | None = None
+        self.name = ""
+        self.role = ""
+
+    def relayout_text(self) -> None:
+        text_x = 76
+        self.name = elide(str(self.fields.get("text", "")), st.CARD_PX + 2, True,
+                          self.w - text_x - 10)
+        role = " · ".join(str(self.fields.get(k, "")) for k in ("role", "age_group", "segment")
+                          if self.fields.get(k))
+        self.role = elide(role, st.TAG_PX + 1, False, self.w - text_x - 10)
+        quote = str(self.fields.get("quote", ""))
+        self.quote = TextBlock(f"“{quote}”" if quote else "", st.TAG_PX + 2,
+                               self.w - text_x - 10, 3, italic=True)
+        self.setToolTip(quote if self.quote.cut else "")
+
+    def initials(self) -> str:
+        avatar = str(self.fields.get("avatar", "")).strip()
+        if avatar and len(avatar) <= 3 and "/" not in avatar and "." not in avatar:
+            return avatar.upper()
+        words = str(self.fields.get("text", "?")).split()
+        if not words:
+            return "?"
+        if len(words) == 1:
+            return words[0][:2].upper()
+        return (words[0][0] + words[-1][0]).upper()
+
+    def paint(self, p: QPainter, option: QStyleOptionGraphicsItem,
+              widget: QWidget | None = None) -> None:
+        lod = lod_of(p, option)
+        kc = self.theme.kind(Kind.PERSONA)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        self._paint_frame(p, kc.fill, kc.border, lod)
+        centre = QPointF(38, self.h / 2)
+        p.setPen(Qt.PenStyle.NoPen)
+        p.setBrush(kc.border)
+        p.drawEllipse(centre, 27, 27)
+        if lod < TEXT_LOD:
+            return
+        p.setPen(QColor("#ffffff"))
+        p.setFont(st.font(st.CARD_PX + 3, bold=True))
+        p.drawText(QRectF(centre.x() - 27, centre.y() - 27, 54, 54),
+                   Qt.AlignmentFlag.AlignCenter, self.initials())
+        p.setPen(self.theme.card_text)
+        p.setFont(st.font(st.CARD_PX + 2, bold=True))
+        p.drawText(QPointF(76, 24), self.name)
+        p.setPen(kc.accent)
+        p.setFont(st.font(st.TAG_PX + 1))
+        p.drawText(QPointF(76, 40), self.role)
+        p.setPen(self.theme["muted"])
+        if self.quote is not None:
+            self.quote.draw(p, 76, 46)
+        self._paint_handle(p)
+
+
+def item_class(kind: Kind, lane_kind: Kind | None, in_strip: bool) -> type[BaseCardItem]:
+    """Which item shows an element of ``kind`` placed in a lane of ``lane_kind``."""
+    if kind is Kind.EMOTION and lane_kind is Kind.EMOTION and not in_strip:
+        return EmotionItem
+    if kind is Kind.PERSONA:
+        return PersonaItem
+    return CardItem

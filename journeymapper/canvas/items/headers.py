@@ -1,0 +1,252 @@
+"""Stage headers (name, goal, score badges) and lane headers (kind marker,
+name, card count)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPen, QPolygonF
+from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
+
+from journeymapper.canvas import style as st
+from journeymapper.canvas.items.cards import TEXT_LOD, lod_of
+from journeymapper.canvas.items.markers import marker_path
+from journeymapper.canvas.text import TextBlock, elide
+from journeymapper.layout.palette import KIND_STYLE, score_colour, score_text
+from journeymapper.model.document import JourneyMap
+from journeymapper.model.elements import Element, Lane
+from journeymapper.model.scores import Score
+
+INSET = 6.0
+METRIC_NAMES = {"csat": "CSAT", "nps": "NPS", "ces": "CES", "mean": "Mean"}
+
+
+@dataclass(frozen=True)
+class Badge:
+    """The latest score of one metric at a stage, and how it moved."""
+
+    label: str
+    value: str
+    n: int
+    trend: int          # +1 better than the previous wave, -1 worse, 0 same / none
+    low: bool           # n below the confidence threshold
+    colour: str
+    tip: str
+
+
+def stage_badges(doc: JourneyMap, stage_id: str) -> list[Badge]:
+    """One badge per stage-level metric, from the latest wave that has it."""
+    series: dict[tuple[str, str], list[Score]] = {}
+    for score in doc.scores(stage=stage_id):  # ordered by wave within a metric
+        if score.touchpoint is None:
+            series.setdefault((score.metric, score.name), []).append(score)
+    badges = []
+    for (metric, name), scores in series.items():
+        last = scores[-1]
+        prev = scores[-2] if len(scores) > 1 else None
+        trend = 0
+        if prev is not None and prev.value != last.value:
+            trend = 1 if (last.value > prev.value) == last.higher_is_better else -1
+        label = METRIC_NAMES.get(metric, metric.upper()) + (f" {name}" if name else "")
+        tip = f"{label} {score_text(last)} in {last.wave} (n={last.n}"
+        tip += f", {last.skipped} skipped)" if last.skipped else ")"
+        if prev is not None:
+            tip += f"; {prev.wave}: {score_text(prev)}"
+        if last.low_confidence:
+            tip += "; low confidence: fewer than 30 answers"
+        badges.append(Badge(label, score_text(last), last.n, trend, last.low_confidence,
+                            score_colour(last), tip))
+    return badges
+
+
+class StageHeaderItem(QGraphicsItem):
+    """The header of a stage column; drag it to reorder, double-click to rename."""
+
+    def __init__(self, element: Element, theme: st.Theme) -> None:
+        super().__init__()
+        self.element_id = element.id
+        self.theme = theme
+        self.w, self.h = 200.0, 60.0
+        self.name = ""
+        self.sub = ""
+        self.badges: list[Badge] = []
+        self.highlighted = False
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
+        self.setZValue(9)
+        self.set_element(element)
+
+    def set_geometry(self, x: float, y: float, w: float, h: float) -> None:
+        if (w, h) != (self.w, self.h):
+            self.prepareGeometryChange()
+            self.w, self.h = w, h
+        self.setPos(x, y)
+        self._relayout()
+
+    def set_element(self, element: Element) -> None:
+        self.fields = dict(element.fields)
+        self._relayout()
+
+    def set_badges(self, badges: list[Badge]) -> None:
+        self.badges = badges
+        self.setToolTip("\n".join(b.tip for b in badges))
+        self.update()
+
+    def set_theme(self, theme: st.Theme) -> None:
+        self.theme = theme
+        self.update()
+
+    def set_highlighted(self, on: bool) -> None:
+        self.highlighted = on
+        self.update()
+
+    def _relayout(self) -> None:
+        width = self.w - 2 * INSET - 20
+        self.name = TextBlock(str(self.fields.get("text", "")), st.HEADER_PX, width, 1, bold=True)
+        sub = str(self.fields.get("goal") or self.fields.get("description") or "")
+        self.sub = elide(sub, st.TAG_PX + 1, False, width)
+        self.update()
+
+    def rect(self) -> QRectF:
+        return QRectF(INSET, 4, self.w - 2 * INSET, self.h - 8)
+
+    def boundingRect(self) -> QRectF:  # noqa: N802 - Qt API
+        return QRectF(0, 0, self.w, self.h)
+
+    def paint(self, p: QPainter, option: QStyleOptionGraphicsItem,
+              widget: QWidget | None = None) -> None:
+        lod = lod_of(p, option)
+        r = self.rect()
+        p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        selected = self.isSelected()
+        p.setPen(QPen(self.theme["selection"], 3) if selected else Qt.PenStyle.NoPen)
+        p.setBrush(self.theme["stage_header"])
+        p.drawRoundedRect(r, 8, 8)
+        if self.highlighted:
+            p.setPen(QPen(self.theme["highlight"], 4))
+            p.setBrush(Qt.BrushStyle.NoBrush)
+            p.drawRoundedRect(r.adjusted(-3, -3, 3, 3), 10, 10)
+        if lod < TEXT_LOD * 0.6:
+            return
+        p.setPen(self.theme["stage_text"])
+        self.name.draw(p, r.x() + 10, r.y() + 4)
+        if self.sub:
+            muted = QColor(self.theme["stage_text"])
+            muted.setAlphaF(0.72)
+            p.setPen(muted)
+            p.setFont(st.font(st.TAG_PX + 1))
+            p.drawText(QPointF(r.x() + 10, r.y() + 40), self.sub)
+        self._paint_badges(p, r)
+
+    def _paint_badges(self, p: QPainter, r: QRectF) -> None:
+        if not self.badges:
+            return
+        f = st.font(st.BADGE_PX, bold=True)
+        small = st.font(st.BADGE_PX - 1)
+        fm, fs = QFontMetricsF(f), QFontMetricsF(small)
+        x, y, h = r.x() + 8, r.bottom() - 24, 19.0
+        for i, b in enumerate(self.badges):
+            main = f"{b.label} {b.value}"
+            n_text = f"n={b.n}"
+            w = fm.horizontalAdvance(main) + fs.horizontalAdvance(n_text) + 30
+            rest = len(self.badges) - i
+            if x + w > r.right() - 6 and rest:
+                p.setPen(self.theme["stage_text"])
+                p.setFont(small)
+                p.drawText(QPointF(x, y + 14), f"+{rest}")
+                break
+            colour = QColor(b.colour)
+            box = QRectF(x, y, w, h)
+            if b.low:
+                pen = QPen(colour, 1.6)
+                pen.setDashPattern([3, 2])
+                p.setPen(pen)
+                p.setBrush(self.theme["stage_header"])
+                text_colour = colour.lighter(130) if not self.theme.dark else colour.darker(130)
+            else:
+                p.setPen(Qt.PenStyle.NoPen)
+                p.setBrush(colour)
+                text_colour = QColor("#ffffff")
+            p.drawRoundedRect(box, h / 2, h / 2)
+            p.setPen(text_colour)
+            p.setFont(f)
+            p.drawText(QPointF(x + 8, y + 14), main)
+            tx = x + 8 + fm.horizontalAdvance(main) + 6
+            if b.trend:
+                self._paint_trend(p, QPointF(tx + 3, y + h / 2), b.trend, text_colour)
+            p.setFont(small)
+            p.drawText(QPointF(tx + 10, y + 14), n_text)
+            x += w + 5
+
+    @staticmethod
+    def _paint_trend(p: QPainter, c: QPointF, trend: int, colour: QColor) -> None:
+        s = 4.0
+        if trend > 0:
+            tri = [QPointF(c.x(), c.y() - s), QPointF(c.x() + s, c.y() + s * 0.7),
+                   QPointF(c.x() - s, c.y() + s * 0.7)]
+        else:
+            tri = [QPointF(c.x(), c.y() + s), QPointF(c.x() + s, c.y() - s * 0.7),
+                   QPointF(c.x() - s, c.y() - s * 0.7)]
+        p.setPen(Qt.PenStyle.NoPen)
+        p.setBrush(colour)
+        p.drawPolygon(QPolygonF(tri))
+
+
+class LaneHeaderItem(QGraphicsItem):
+    """The label of a lane row; drag to reorder, double-click to rename."""
+
+    def __init__(self, lane: Lane, theme: st.Theme) -> None:
+        super().__init__()
+        self.lane = lane
+        self.theme = theme
+        self.w, self.h = 150.0, 100.0
+        self.count = 0
+        self.block: TextBlock | None = None
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
+        self.setZValue(9)
+        self.set_lane(lane)
+
+    @property
+    def lane_id(self) -> str:
+        return self.lane.id
+
+    def set_lane(self, lane: Lane) -> None:
+        self.lane = lane
+        self.block = TextBlock(lane.name, st.LANE_PX, self.w - 38, 3, bold=True)
+        self.update()
+
+    def set_geometry(self, x: float, y: float, w: float, h: float) -> None:
+        if (w, h) != (self.w, self.h):
+            self.prepareGeometryChange()
+            self.w, self.h = w, h
+        self.setPos(x, y)
+
+    def set_theme(self, theme: st.Theme) -> None:
+        self.theme = theme
+        self.update()
+
+    def boundingRect(self) -> QRectF:  # noqa: N802 - Qt API
+        return QRectF(0, 0, self.w, self.h)
+
+    def paint(self, p: QPainter, option: QStyleOptionGraphicsItem,
+              widget: QWidget | None = None) -> None:
+        r = self.boundingRect()
+        p.fillRect(r, self.theme["lane_header"])
+        kc = self.theme.kind(self.lane.kind)
+        p.fillRect(QRectF(r.right() - 4, r.top(), 4, r.height()), kc.border)
+        if self.isSelected():
+            p.setPen(QPen(self.theme["selection"], 3))
+            p.setBrush(Qt.BrushStyle.NoBrush)
+            p.drawRect(r.adjusted(1.5, 1.5, -1.5, -1.5))
+        if lod_of(p, option) < TEXT_LOD * 0.6:
+            return
+        p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        p.save()
+        p.translate(17, 21)
+        p.setPen(Qt.PenStyle.NoPen)
+        p.setBrush(kc.accent)
+        p.drawPath(marker_path(KIND_STYLE[self.lane.kind].marker, 13))
+        p.restore()
+        p.setPen(self.theme["text"])
+        if self.block is not None:
+            self.block.draw(p, 30, 11)

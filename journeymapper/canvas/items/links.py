@@ -1,0 +1,156 @@
+"""Link items: routed arrows between cards, and stage-to-stage arrows and
+arcs above the stage headers (loops back in their own colour)."""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QPainter, QPainterPath, QPainterPathStroker, QPen, QPolygonF
+from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
+
+from journeymapper.canvas import style as st
+from journeymapper.canvas.items.markers import arrow_head
+from journeymapper.model.links import LINK_LABELS, Link
+
+CORNER = 9.0
+
+
+def rounded_path(points: list[tuple[float, float]], radius: float = CORNER) -> QPainterPath:
+    """A polyline with its corners rounded off (a smooth orthogonal route)."""
+    path = QPainterPath(QPointF(*points[0]))
+    for i in range(1, len(points) - 1):
+        (x0, y0), (x1, y1), (x2, y2) = points[i - 1], points[i], points[i + 1]
+        d0 = math.hypot(x1 - x0, y1 - y0)
+        d1 = math.hypot(x2 - x1, y2 - y1)
+        r = min(radius, d0 / 2, d1 / 2)
+        if r < 0.5:
+            path.lineTo(x1, y1)
+            continue
+        a = QPointF(x1 - (x1 - x0) / d0 * r, y1 - (y1 - y0) / d0 * r)
+        b = QPointF(x1 + (x2 - x1) / d1 * r, y1 + (y2 - y1) / d1 * r)
+        path.lineTo(a)
+        path.quadTo(QPointF(x1, y1), b)
+    path.lineTo(QPointF(*points[-1]))
+    return path
+
+
+def _direction(points: list[tuple[float, float]]) -> QPointF:
+    (x0, y0), (x1, y1) = points[-2], points[-1]
+    d = math.hypot(x1 - x0, y1 - y0) or 1.0
+    return QPointF((x1 - x0) / d, (y1 - y0) / d)
+
+
+class ArrowItem(QGraphicsItem):
+    """A link drawn as a path with an arrowhead; subclasses place the path."""
+
+    WIDTH = 1.6
+
+    def __init__(self, link: Link, theme: st.Theme, z: float) -> None:
+        super().__init__()
+        self.link = link
+        self.theme = theme
+        self.path = QPainterPath()
+        self.head: QPolygonF | None = None
+        self._bounds = QRectF()
+        self._shape: QPainterPath | None = None
+        self.setZValue(z)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
+
+    def _set_path(self, path: QPainterPath, head: QPolygonF) -> None:
+        self.prepareGeometryChange()
+        self.path, self.head = path, head
+        self._bounds = path.boundingRect().united(head.boundingRect()).adjusted(-4, -4, 4, 4)
+        self._shape = None
+
+    def set_theme(self, theme: st.Theme) -> None:
+        self.theme = theme
+        self.update()
+
+    def boundingRect(self) -> QRectF:  # noqa: N802 - Qt API
+        return self._bounds
+
+    def shape(self) -> QPainterPath:
+        if self._shape is None:
+            stroker = QPainterPathStroker()
+            stroker.setWidth(10)
+            self._shape = stroker.createStroke(self.path)
+        return self._shape
+
+    def colour(self) -> QColor:
+        return self.theme["link"]
+
+    def pen(self, colour: QColor) -> QPen:
+        pen = QPen(colour, 2.6 if self.isSelected() else self.WIDTH)
+        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+        return pen
+
+    def paint(self, p: QPainter, option: QStyleOptionGraphicsItem,
+              widget: QWidget | None = None) -> None:
+        if self.head is None:
+            return
+        colour = self.theme["selection"] if self.isSelected() else self.colour()
+        p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        p.setPen(self.pen(colour))
+        p.setBrush(Qt.BrushStyle.NoBrush)
+        p.drawPath(self.path)
+        p.setPen(Qt.PenStyle.NoPen)
+        p.setBrush(colour)
+        p.drawPolygon(self.head)
+
+
+class LinkItem(ArrowItem):
+    """An arrow between two cards along a route computed by the scene."""
+
+    def __init__(self, link: Link, theme: st.Theme) -> None:
+        super().__init__(link, theme, 5)
+        self.setToolTip(f"{link.source} {LINK_LABELS[link.kind]} {link.target}")
+
+    def set_route(self, points: list[tuple[float, float]]) -> None:
+        self._set_path(rounded_path(points),
+                       arrow_head(QPointF(*points[-1]), _direction(points), 9.0))
+
+
+class StageLinkItem(ArrowItem):
+    """A leads-to link between stages: a short arrow between neighbouring
+    headers, an arc above the headers otherwise; loops back use the loop colour."""
+
+    WIDTH = 2.6
+
+    def __init__(self, link: Link, theme: st.Theme) -> None:
+        super().__init__(link, theme, 8)
+        self.loop = False
+
+    def set_headers(self, s: QRectF, t: QRectF, loop: bool, rise: float) -> None:
+        """Place the arrow between header rects ``s`` and ``t``."""
+        self.loop = loop
+        path = QPainterPath()
+        if not loop and abs(s.right() - t.left()) < 1.0:
+            y = s.center().y()
+            start, end = QPointF(s.right() - 6, y), QPointF(t.left() + 7, y)
+            path.moveTo(start)
+            path.lineTo(end)
+            head = arrow_head(end, QPointF(1, 0), 9.0)
+        else:
+            top = min(s.top(), t.top())
+            forward = t.center().x() > s.center().x()
+            sx = s.center().x() + (12 if forward else -12)
+            tx = t.center().x() + (-12 if forward else 12)
+            if s == t:
+                sx, tx = s.center().x() + 30, s.center().x() - 30
+            end = QPointF(tx, top + 1)
+            path.moveTo(QPointF(sx, top))
+            path.cubicTo(QPointF(sx, top - rise * 1.3), QPointF(tx, top - rise * 1.3), end)
+            head = arrow_head(end, QPointF(0, 1), 10.0)
+        self._set_path(path, head)
+        kind = "loops back to" if loop else "leads to"
+        self.setToolTip(f"{self.link.source} {kind} {self.link.target}")
+
+    def colour(self) -> QColor:
+        return self.theme["loop"] if self.loop else self.theme["link"]
+
+    def pen(self, colour: QColor) -> QPen:
+        pen = super().pen(colour)
+        if self.loop:
+            pen.setDashPattern([5, 3])
+        return pen

@@ -1,0 +1,467 @@
+"""MapScene: the journey map as a QGraphicsScene.
+
+The scene observes a JourneyMap: ``set_document`` builds one item per
+element, lane and link once, then keeps them current from the document's
+events only, moving existing items (cells are laid out again one by one,
+see LiveLayout). Gestures on items become undo commands (see
+interactions.py and editing.py); no item writes the model.
+
+Signals: ``selection_ids_changed(list)`` with the selected element ids,
+``message(str)`` for the status bar (e.g. why a link was refused).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from PySide6.QtCore import QPointF, QRectF, Signal
+from PySide6.QtGui import QPainter, QUndoCommand, QUndoStack
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
+
+from journeymapper.canvas import style as st
+from journeymapper.canvas.editing import EditingMixin
+from journeymapper.canvas.interactions import GestureMixin
+from journeymapper.canvas.items.cards import BaseCardItem, EmotionItem, item_class
+from journeymapper.canvas.items.emotion import EmotionCurveItem
+from journeymapper.canvas.items.headers import LaneHeaderItem, StageHeaderItem, stage_badges
+from journeymapper.canvas.items.links import LinkItem, StageLinkItem
+from journeymapper.canvas.items.overview import Layer, OverviewItem
+from journeymapper.canvas.livelayout import LiveLayout
+from journeymapper.canvas.routing import channel_offset, route
+from journeymapper.model import events as ev
+from journeymapper.model.analysis import persona_elements
+from journeymapper.model.document import JourneyMap
+from journeymapper.model.elements import Kind
+from journeymapper.model.links import Link, LinkKind
+
+MARGIN = 40.0
+ARC_ROOM = 64.0
+OVERVIEW_ITEMS = 400  # maps with fewer cards never need the overview
+
+
+class MapScene(GestureMixin, EditingMixin, QGraphicsScene):
+    """The canvas of one journey map (see the module docstring)."""
+
+    selection_ids_changed = Signal(list)
+    message = Signal(str)
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.doc: JourneyMap | None = None
+        self.stack: QUndoStack | None = None
+        self.dark = False
+        self.theme = st.theme(False)
+        self.live: LiveLayout | None = None
+        self.cards: dict[str, BaseCardItem] = {}
+        self.stages: dict[str, StageHeaderItem] = {}
+        self.lane_items: dict[str, LaneHeaderItem] = {}
+        self.links: dict[tuple[str, str], QGraphicsItem] = {}
+        self.curves: dict[str, EmotionCurveItem] = {}
+        self.card_layer = Layer(10)   # above headers (9), stage arcs (8), the curve (4)
+        self.link_layer = Layer(5)
+        self.overview = OverviewItem(self)
+        for item in (self.card_layer, self.link_layer, self.overview):
+            self.addItem(item)
+        self.overview_on = False
+        self.persona_filter: str | None = None
+        self.highlighted: set[str] = set()
+        #: asks before a removal that takes cards with it; tests replace it
+        self.confirm: Callable[[str], bool] = self._ask
+        self.current_cell: tuple[str, str] | None = None
+        self._init_gestures()
+        self._init_editing()
+        self.selectionChanged.connect(self._emit_selection)
+
+    # ------------------------------------------------------------ document
+    def set_document(self, doc: JourneyMap, undo_stack: QUndoStack) -> None:
+        """Show ``doc``; gestures push commands on ``undo_stack``."""
+        self.clear_document()
+        self.doc, self.stack = doc, undo_stack
+        self.live = LiveLayout(doc)
+        self.blockSignals(True)
+        for stage in doc.stages():
+            self._add_stage_item(stage.id)
+        for lane in doc.lanes:
+            self._add_lane_item(lane)
+        for element in doc.elements():
+            if element.kind is not Kind.STAGE:
+                self._add_card_item(element.id)
+        for link in doc.links():
+            self._add_link_item(link)
+        self.blockSignals(False)
+        self._place_all()
+        doc.events.connect(self._on_event)
+        self.current_cell = self._default_cell()
+
+    def clear_document(self) -> None:
+        """Stop observing the document and drop its items."""
+        self.cancel_gesture()
+        self.cancel_editing()
+        if self.doc is not None:
+            self.doc.events.disconnect(self._on_event)
+        for group in (self.cards, self.stages, self.lane_items, self.links, self.curves):
+            for item in group.values():
+                self.removeItem(item)
+            group.clear()
+        self.doc, self.stack, self.live = None, None, None
+        self.highlighted.clear()
+        self.persona_filter = None
+        self.overview.invalidate()
+
+    def push(self, command: QUndoCommand) -> None:
+        """Run a command through the undo stack (the one way gestures change the map)."""
+        assert self.stack is not None
+        self.stack.push(command)
+
+    # ------------------------------------------------------------ lookups
+    def item_for(self, element_id: str) -> QGraphicsItem | None:
+        return self.cards.get(element_id) or self.stages.get(element_id) \
+            or self.lane_items.get(element_id)
+
+    @staticmethod
+    def id_for(item: QGraphicsItem | None) -> str | None:
+        if isinstance(item, (BaseCardItem, StageHeaderItem)):
+            return item.element_id
+        if isinstance(item, LaneHeaderItem):
+            return item.lane_id
+        return None
+
+    def selected_ids(self) -> list[str]:
+        """Selected cards and stages, in a stable order (map order)."""
+        ids = [self.id_for(i) for i in self.selectedItems()
+               if isinstance(i, (BaseCardItem, StageHeaderItem))]
+        return sorted(i for i in ids if i is not None)
+
+    def selected_links(self) -> list[Link]:
+        return [i.link for i in self.selectedItems() if isinstance(i, (LinkItem, StageLinkItem))]
+
+    def selected_lane(self) -> str | None:
+        lanes = [i.lane_id for i in self.selectedItems() if isinstance(i, LaneHeaderItem)]
+        return lanes[0] if lanes else None
+
+    def select_ids(self, ids: Iterable[str]) -> None:
+        wanted = set(ids)
+        self.blockSignals(True)
+        self.clearSelection()
+        for i in wanted:
+            item = self.item_for(i)
+            if item is not None:
+                item.setSelected(True)
+        self.blockSignals(False)
+        self._emit_selection()
+
+    def _emit_selection(self) -> None:
+        ids = self.selected_ids()
+        cards = [i for i in ids if i in self.cards]
+        if cards and self.doc is not None:
+            p = self.doc.element(cards[0]).placement
+            if p is not None and p.stage is not None:
+                self.current_cell = (p.stage, p.lane)
+        self.selection_ids_changed.emit(ids)
+
+    def map_rect(self) -> QRectF:
+        """The map's area, with room for stage arcs above the headers."""
+        if self.live is None:
+            return QRectF()
+        geo = self.live.geo
+        return QRectF(-MARGIN, -ARC_ROOM, geo.width + 2 * MARGIN, geo.height + ARC_ROOM + MARGIN)
+
+    # ------------------------------------------------------------ look
+    def set_dark(self, dark: bool) -> None:
+        self.dark = dark
+        self.theme = st.theme(dark)
+        for group in (self.cards, self.stages, self.lane_items, self.links, self.curves):
+            for item in group.values():
+                item.set_theme(self.theme)
+        self.overview.invalidate()
+        self.invalidate(self.sceneRect(), QGraphicsScene.SceneLayer.BackgroundLayer)
+        for view in self.views():
+            view.resetCachedContent()
+            view.viewport().update()
+
+    def highlight_ids(self, ids: Iterable[str]) -> None:
+        """Mark find results (an empty list clears the marks)."""
+        new = set(ids)
+        for i in self.highlighted ^ new:
+            item = self.cards.get(i) or self.stages.get(i)
+            if item is not None:
+                item.set_highlighted(i in new)
+        self.highlighted = new
+
+    def set_persona_filter(self, persona_id: str | None) -> None:
+        """Dim the cards the persona does not walk (None shows everyone's)."""
+        self.persona_filter = persona_id
+        self._apply_persona_filter()
+
+    def _apply_persona_filter(self) -> None:
+        if self.doc is None:
+            return
+        keep = None
+        if self.persona_filter is not None and self.persona_filter in self.doc:
+            keep = persona_elements(self.doc, self.persona_filter)
+        for element_id, item in self.cards.items():
+            item.setOpacity(1.0 if keep is None or element_id in keep else 0.18)
+
+    def set_overview(self, on: bool) -> None:
+        """Zoomed far out: paint every card and link in one batched item."""
+        on = on and len(self.cards) >= OVERVIEW_ITEMS
+        if on == self.overview_on:
+            return
+        self.overview_on = on
+        self.card_layer.setVisible(not on)
+        self.link_layer.setVisible(not on)
+        self.overview.setVisible(on)
+
+    def drawBackground(self, painter: QPainter, rect: QRectF) -> None:  # noqa: N802 - Qt API
+        painter.fillRect(rect, self.theme["background"])
+        if self.live is None:
+            return
+        geo = self.live.geo
+        for n, (_, ly, lw, lh) in enumerate(geo.lanes.values()):
+            band = QRectF(0, ly, lw, lh)
+            if band.intersects(rect):
+                painter.fillRect(band, self.theme["lane_band" if n % 2 == 0 else "lane_band_alt"])
+        if geo.strip is not None:
+            painter.fillRect(QRectF(*geo.strip), self.theme["lane_header"])
+        grid = self.theme["grid"]
+        painter.setPen(grid)
+        bottom = geo.height
+        for cx, cy, _, _ in geo.columns.values():
+            painter.drawLine(QPointF(cx, cy), QPointF(cx, bottom))
+        for _, ly, lw, _ in geo.lanes.values():
+            painter.drawLine(QPointF(0, ly), QPointF(lw, ly))
+        painter.drawLine(QPointF(0, bottom), QPointF(geo.width, bottom))
+
+    # ------------------------------------------------------------ items
+    def _add_stage_item(self, stage_id: str) -> None:
+        assert self.doc is not None
+        item = StageHeaderItem(self.doc.element(stage_id), self.theme)
+        item.set_badges(stage_badges(self.doc, stage_id))
+        self.stages[stage_id] = item
+        self.addItem(item)
+
+    def _add_lane_item(self, lane) -> None:
+        item = LaneHeaderItem(lane, self.theme)
+        self.lane_items[lane.id] = item
+        self.addItem(item)
+        if lane.kind is Kind.EMOTION:
+            curve = EmotionCurveItem(self.theme)
+            self.curves[lane.id] = curve
+            self.addItem(curve)
+
+    def _add_card_item(self, element_id: str) -> None:
+        assert self.doc is not None
+        element = self.doc.element(element_id)
+        p = element.placement
+        assert p is not None
+        lane_kind = self.doc.lane(p.lane).kind
+        cls = item_class(element.kind, lane_kind, p.stage is None)
+        item = cls(element, self.theme)
+        item.setParentItem(self.card_layer)
+        if element_id in self.highlighted:
+            item.set_highlighted(True)
+        self.cards[element_id] = item
+
+    def _drawn(self, link: Link) -> bool:
+        """Persona 'walks' links are shown by the persona filter, not as arrows."""
+        return link.kind is not LinkKind.WALKS
+
+    def _add_link_item(self, link: Link) -> None:
+        if not self._drawn(link):
+            return
+        if link.kind is LinkKind.LEADS_TO:
+            item: QGraphicsItem = StageLinkItem(link, self.theme)
+            self.addItem(item)
+        else:
+            item = LinkItem(link, self.theme)
+            item.setParentItem(self.link_layer)
+        self.links[(link.source, link.target)] = item
+
+    def _remove_item(self, group: dict, key) -> None:
+        item = group.pop(key, None)
+        if item is not None:
+            if item.isSelected():
+                item.setSelected(False)
+            self.removeItem(item)
+
+    # ------------------------------------------------------------ placing
+    def _place_all(self) -> None:
+        """Put every item where the layout says (after a full layout)."""
+        assert self.live is not None and self.doc is not None
+        geo = self.live.geo
+        for stage_id, item in self.stages.items():
+            item.set_geometry(*geo.stage_headers[stage_id])
+        for lane_id, item in self.lane_items.items():
+            item.set_geometry(*geo.lane_headers[lane_id])
+        for element_id, item in self.cards.items():
+            item.set_geometry(*geo.cards[element_id])
+        for lane_id, curve in self.curves.items():
+            curve.set_lane(QRectF(*geo.lanes[lane_id]).adjusted(150, 0, 0, 0))
+            curve.set_points(self._curve_points(lane_id))
+        for link_item in self.links.values():
+            self._route(link_item)
+        self.setSceneRect(self.map_rect())
+        self.overview.invalidate()
+        self.invalidate(self.sceneRect(), QGraphicsScene.SceneLayer.BackgroundLayer)
+
+    def _curve_points(self, lane_id: str) -> dict[str, tuple[float, float]]:
+        assert self.doc is not None and self.live is not None
+        points = self.live.geo.emotion_points
+        return {e.id: points[e.id] for stage in self.doc.stage_order
+                for e in self.doc.cell(stage, lane_id) if e.id in points}
+
+    def _place_cards(self, ids: Iterable[str]) -> None:
+        """Move the items of ``ids`` to their layout rects and re-route their links."""
+        assert self.live is not None and self.doc is not None
+        touched_links: set[tuple[str, str]] = set()
+        curves: set[str] = set()
+        for element_id in ids:
+            item = self.cards.get(element_id)
+            rect = self.live.rect(element_id)
+            if item is None or rect is None:
+                continue
+            item.set_geometry(*rect)
+            if isinstance(item, EmotionItem):
+                curves.add(self.doc.element(element_id).placement.lane)
+            graph = self.doc.graph
+            touched_links.update((s, t) for s, t in graph.out_edges(element_id))
+            touched_links.update((s, t) for s, t in graph.in_edges(element_id))
+        for key in touched_links:
+            link_item = self.links.get(key)
+            if link_item is not None:
+                self._route(link_item)
+        for lane_id in curves:
+            if lane_id in self.curves:
+                self.curves[lane_id].set_points(self._curve_points(lane_id))
+        self.overview.invalidate()
+
+    def _route(self, item: QGraphicsItem) -> None:
+        assert self.live is not None and self.doc is not None
+        link = item.link
+        if isinstance(item, StageLinkItem):
+            headers = self.live.geo.stage_headers
+            order = self.doc.stage_order
+            s, t = QRectF(*headers[link.source]), QRectF(*headers[link.target])
+            span = abs(order.index(link.source) - order.index(link.target))
+            loop = order.index(link.target) <= order.index(link.source)
+            item.set_headers(s, t, loop, min(ARC_ROOM - 14, 14 + 7 * span))
+            return
+        s_rect, t_rect = self.live.rect(link.source), self.live.rect(link.target)
+        if s_rect is None or t_rect is None:
+            item.setVisible(False)  # a link to a stage header (e.g. a goal measuring a stage)
+            return
+        item.setVisible(True)
+        sp = self.doc.element(link.source).placement
+        tp = self.doc.element(link.target).placement
+        points = route(s_rect, t_rect, self.live.column_span(sp.stage),
+                       self.live.column_span(tp.stage), self.live.channels(),
+                       channel_offset(link.source + link.target))
+        item.set_route(points)
+
+    def _relayout_cells(self, cells: set, removed: Iterable[str] = ()) -> None:
+        assert self.live is not None
+        changed = self.live.update_cells(cells, removed)
+        if changed is None:
+            self._place_all()
+        else:
+            self._place_cards(changed)
+
+    # ------------------------------------------------------------ events
+    def _on_event(self, event) -> None:  # noqa: C901 - one branch per event type
+        doc = self.doc
+        assert doc is not None and self.live is not None
+        if isinstance(event, ev.FieldChanged):
+            element = doc.element(event.id)
+            if element.kind is Kind.STAGE:
+                self.stages[event.id].set_element(element)
+            elif event.id in self.cards:
+                self.cards[event.id].set_element(element)
+                if event.field == "score" and isinstance(self.cards[event.id], EmotionItem):
+                    self._relayout_cells({element.placement.cell})
+        elif isinstance(event, ev.ElementAdded):
+            element = doc.element(event.id)
+            if element.kind is Kind.STAGE:
+                self._add_stage_item(event.id)
+                self.live.rebuild()
+                self._place_all()
+            else:
+                self._add_card_item(event.id)
+                self._relayout_cells({element.placement.cell})
+                if self.persona_filter is not None:
+                    self._apply_persona_filter()
+        elif isinstance(event, ev.ElementRemoved):
+            if event.element.kind is Kind.STAGE:
+                self._remove_item(self.stages, event.id)
+                self.live.rebuild()
+                self._place_all()
+            else:
+                self.cancel_gesture_on(event.id)
+                self._remove_item(self.cards, event.id)
+                self.highlighted.discard(event.id)
+                self._relayout_cells({event.element.placement.cell}, removed=[event.id])
+        elif isinstance(event, ev.ElementMoved):
+            item = self.cards.get(event.id)
+            lane_kind = doc.lane(event.new.lane).kind
+            element = doc.element(event.id)
+            wanted = item_class(element.kind, lane_kind, event.new.stage is None)
+            if item is not None and type(item) is not wanted:
+                selected = item.isSelected()
+                self._remove_item(self.cards, event.id)
+                self._add_card_item(event.id)
+                self.cards[event.id].setSelected(selected)
+            self._relayout_cells({event.old.cell, event.new.cell})
+        elif isinstance(event, (ev.Linked, ev.Unlinked)):
+            key = (event.link.source, event.link.target)
+            if isinstance(event, ev.Linked):
+                self._add_link_item(event.link)
+                if key in self.links:
+                    self._route(self.links[key])
+            else:
+                self._remove_item(self.links, key)
+            if event.link.kind is LinkKind.WALKS and self.persona_filter is not None:
+                self._apply_persona_filter()
+            self.overview.invalidate()
+        elif isinstance(event, ev.StagesReordered):
+            self.live.rebuild()
+            self._place_all()
+        elif isinstance(event, (ev.LaneAdded, ev.LaneRemoved, ev.LaneChanged, ev.LanesReordered)):
+            self._on_lane_event(event)
+        elif isinstance(event, ev.ScoresChanged):
+            stages = event.stages or tuple(self.stages)
+            for stage_id in stages:
+                if stage_id in self.stages:
+                    self.stages[stage_id].set_badges(stage_badges(doc, stage_id))
+
+    def _on_lane_event(self, event) -> None:
+        assert self.doc is not None and self.live is not None
+        if isinstance(event, ev.LaneAdded):
+            self._add_lane_item(event.lane)
+        elif isinstance(event, ev.LaneRemoved):
+            self._remove_item(self.lane_items, event.lane.id)
+            self._remove_item(self.curves, event.lane.id)
+        elif isinstance(event, ev.LaneChanged):
+            self.lane_items[event.new.id].set_lane(event.new)
+            if (event.new.kind is Kind.EMOTION) != (event.old.kind is Kind.EMOTION):
+                self._remove_item(self.curves, event.new.id)
+                self._remove_item(self.lane_items, event.new.id)
+                self._add_lane_item(event.new)
+                for e in [e for s in (None, *self.doc.stage_order)
+                          for e in self.doc.cell(s, event.new.id)]:
+                    self._remove_item(self.cards, e.id)
+                    self._add_card_item(e.id)
+        self.live.rebuild()
+        self._place_all()
+
+    # ------------------------------------------------------------ helpers
+    def _default_cell(self) -> tuple[str, str] | None:
+        if self.doc is None or not self.doc.stage_order or not self.doc.lanes:
+            return None
+        lanes = [ln for ln in self.doc.lanes if ln.kind is not Kind.PERSONA] or list(self.doc.lanes)
+        return (self.doc.stage_order[0], lanes[0].id)
+
+    def _ask(self, text: str) -> bool:
+        from PySide6.QtWidgets import QMessageBox
+
+        views = self.views()
+        answer = QMessageBox.question(views[0] if views else None, "journeymapper", text)
+        return answer == QMessageBox.StandardButton.Yes

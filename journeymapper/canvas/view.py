@@ -1,0 +1,190 @@
+"""MapView: the window onto a MapScene, with zoom, pan and fit.
+
+Ctrl+wheel, a pinch (QNativeGestureEvent) or Ctrl +/- zoom; Ctrl+0 resets;
+space-drag or the middle button pans; dragging on empty canvas draws a
+rubber band. Zoomed far out on a big map, the scene paints an overview.
+
+Signals: ``zoom_changed(float)`` with the new scale (1.0 = 100%).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QPoint, QRectF, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QMouseEvent, QNativeGestureEvent, QPainter, QWheelEvent
+from PySide6.QtWidgets import QGraphicsView, QWidget
+
+from journeymapper.canvas.scene import MapScene
+
+MIN_ZOOM, MAX_ZOOM = 0.01, 4.0
+STEP = 1.25
+OVERVIEW_BELOW = 0.3
+
+
+class MapView(QGraphicsView):
+    """Shows a MapScene; see the module docstring for the gestures."""
+
+    zoom_changed = Signal(float)
+
+    def __init__(self, scene: MapScene, parent: QWidget | None = None) -> None:
+        super().__init__(scene, parent)
+        self.setRenderHints(QPainter.RenderHint.Antialiasing
+                            | QPainter.RenderHint.TextAntialiasing
+                            | QPainter.RenderHint.SmoothPixmapTransform)
+        self.setDragMode(QGraphicsView.DragMode.RubberBandDrag)
+        self.setRubberBandSelectionMode(Qt.ItemSelectionMode.IntersectsItemShape)
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+        self.setResizeAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
+        self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
+        self.setOptimizationFlags(QGraphicsView.OptimizationFlag.DontAdjustForAntialiasing)
+        self.setCacheMode(QGraphicsView.CacheModeFlag.CacheBackground)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.viewport().grabGesture(Qt.GestureType.PinchGesture)
+        self._space = False
+        self._pan_from: QPoint | None = None
+
+    def map_scene(self) -> MapScene:
+        scene = self.scene()
+        assert isinstance(scene, MapScene)
+        return scene
+
+    # ------------------------------------------------------------ zoom
+    def zoom(self) -> float:
+        return self.transform().m11()
+
+    def set_zoom(self, factor: float) -> None:
+        """Scale to ``factor`` (1.0 = 100%), clamped to 1%..400%."""
+        factor = max(MIN_ZOOM, min(MAX_ZOOM, factor))
+        current = self.zoom()
+        if abs(factor - current) > 1e-9:
+            self.scale(factor / current, factor / current)
+        self._zoomed()
+
+    def _zoomed(self) -> None:
+        self.map_scene().set_overview(self.zoom() < OVERVIEW_BELOW)
+        self.zoom_changed.emit(self.zoom())
+
+    def zoom_in(self) -> None:
+        self.set_zoom(self.zoom() * STEP)
+
+    def zoom_out(self) -> None:
+        self.set_zoom(self.zoom() / STEP)
+
+    def reset_zoom(self) -> None:
+        self.set_zoom(1.0)
+
+    def fit_rect(self, rect: QRectF) -> None:
+        if rect.isEmpty():
+            return
+        self.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
+        if self.zoom() > MAX_ZOOM or self.zoom() < MIN_ZOOM:
+            self.set_zoom(self.zoom())
+        self._zoomed()
+
+    def fit_map(self) -> None:
+        """The whole map in the window."""
+        self.fit_rect(self.map_scene().map_rect())
+
+    def zoom_to_selection(self) -> None:
+        rect = QRectF()
+        for item in self.map_scene().selectedItems():
+            rect = rect.united(item.sceneBoundingRect())
+        if rect.isEmpty():
+            return
+        self.fit_rect(rect.adjusted(-60, -60, 60, 60))
+        if self.zoom() > 1.5:
+            self.set_zoom(1.5)
+            self.centerOn(rect.center())
+
+    def center_on_id(self, element_id: str) -> bool:
+        item = self.map_scene().item_for(element_id)
+        if item is None:
+            return False
+        if self.zoom() < 0.5:
+            self.set_zoom(1.0)
+        self.centerOn(item.sceneBoundingRect().center())
+        return True
+
+    def start_editing(self, element_id: str) -> bool:
+        """Show the element and open its inline editor."""
+        self.center_on_id(element_id)
+        self.setFocus()
+        return self.map_scene().start_editing(element_id)
+
+    def drawBackground(self, painter: QPainter, rect: QRectF) -> None:  # noqa: N802 - Qt API
+        painter.fillRect(rect, self.map_scene().theme["background"])
+        super().drawBackground(painter, rect)
+
+    # ------------------------------------------------------------ input
+    def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802 - Qt API
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            delta = event.angleDelta().y() or event.pixelDelta().y()
+            self.set_zoom(self.zoom() * (1.0015 ** delta))
+            event.accept()
+            return
+        super().wheelEvent(event)
+
+    def viewportEvent(self, event: QEvent) -> bool:  # noqa: N802 - Qt API
+        if isinstance(event, QNativeGestureEvent) \
+                and event.gestureType() == Qt.NativeGestureType.ZoomNativeGesture:
+            self.set_zoom(self.zoom() * (1.0 + event.value()))
+            return True
+        return super().viewportEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt API
+        scene = self.map_scene()
+        ctrl = event.modifiers() & Qt.KeyboardModifier.ControlModifier
+        if not scene.is_editing():
+            if ctrl and event.key() in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
+                return self.zoom_in()
+            if ctrl and event.key() == Qt.Key.Key_Minus:
+                return self.zoom_out()
+            if ctrl and event.key() == Qt.Key.Key_0:
+                return self.reset_zoom()
+            if event.key() == Qt.Key.Key_Space and not event.isAutoRepeat():
+                self._space = True
+                self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
+                self.viewport().setCursor(Qt.CursorShape.OpenHandCursor)
+                return
+        super().keyPressEvent(event)
+
+    def keyReleaseEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt API
+        if event.key() == Qt.Key.Key_Space and not event.isAutoRepeat() and self._space:
+            self._space = False
+            self.setDragMode(QGraphicsView.DragMode.RubberBandDrag)
+            self.viewport().unsetCursor()
+            return
+        super().keyReleaseEvent(event)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt API
+        if event.button() == Qt.MouseButton.MiddleButton:
+            self._pan_from = event.position().toPoint()
+            self.viewport().setCursor(Qt.CursorShape.ClosedHandCursor)
+            event.accept()
+            return
+        if self._space:
+            # space held: pan only, never select or drag items
+            self.setInteractive(False)
+            super().mousePressEvent(event)
+            return
+        super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt API
+        if self._pan_from is not None:
+            now = event.position().toPoint()
+            delta = now - self._pan_from
+            self._pan_from = now
+            self.horizontalScrollBar().setValue(self.horizontalScrollBar().value() - delta.x())
+            self.verticalScrollBar().setValue(self.verticalScrollBar().value() - delta.y())
+            event.accept()
+            return
+        super().mouseMoveEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt API
+        if event.button() == Qt.MouseButton.MiddleButton and self._pan_from is not None:
+            self._pan_from = None
+            self.viewport().unsetCursor()
+            event.accept()
+            return
+        super().mouseReleaseEvent(event)
+        if not self.isInteractive():
+            self.setInteractive(True)
