@@ -40,13 +40,15 @@ class TextBlock(Flowable):
         self.style = style
         self.lines = lines
         self._fixed = lines is not None
+        self._wrapped_at = -1.0
         self.width = 0.0
         self.height = 0.0
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
-        if not self._fixed:
+        if not self._fixed and avail_width != self._wrapped_at:
             self.lines = wrap(self.text, max(avail_width - 0.5, 4.0),
                               measure_with(self.style.font, self.style.size))
+            self._wrapped_at = avail_width
         assert self.lines is not None
         self.width = avail_width
         self.height = len(self.lines) * self.style.line_height

@@ -16,6 +16,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from journeymapper.io.pdf import shapes
 from journeymapper.io.pdf.scoring import Reading, format_delta, format_value, metric_label
+from journeymapper.io.pdf.spatial import GridIndex
 from journeymapper.io.pdf.text import fit_lines, measure_with, single_line
 from journeymapper.layout import geometry as g
 from journeymapper.layout.geometry import MapLayout, Rect, layout_map
@@ -58,6 +59,42 @@ class MapPainter:
         self._measures: dict[tuple[str, float], object] = {}
         self.window: Rect = self.extent
         self.scale = 1.0
+        self._cards: GridIndex[Element] = GridIndex()
+        for element in doc.elements():
+            rect = self.layout.cards.get(element.id)
+            if rect is not None:
+                self._cards.insert(rect, element)
+        self._links = self._index_links()
+        self._curve = self._index_curve()
+
+    def _index_links(self) -> GridIndex[tuple[tuple[float, float], tuple[float, float]]]:
+        """Arrows between cards, as (start, end) on the card edges."""
+        cards = self.layout.cards
+        index: GridIndex[tuple[tuple[float, float], tuple[float, float]]] = GridIndex()
+        for source, target, kind in self.doc.graph.edges(data="kind"):
+            if kind in SKIPPED_LINKS or source not in cards or target not in cards:
+                continue
+            a, b = cards[source], cards[target]
+            start, end = _edge_point(a, _centre(b)), _edge_point(b, _centre(a))
+            if math.dist(start, end) < 6:
+                continue
+            x0, y0 = min(start[0], end[0]), min(start[1], end[1])
+            index.insert((x0, y0, abs(end[0] - start[0]), abs(end[1] - start[1])), (start, end))
+        return index
+
+    def _index_curve(self) -> GridIndex[tuple[tuple[float, float], ...]]:
+        """The emotion curve as Catmull-Rom Bezier segments through the points."""
+        points = sorted(self.layout.emotion_points.values())
+        index: GridIndex[tuple[tuple[float, float], ...]] = GridIndex()
+        for i in range(len(points) - 1):
+            p0 = points[max(0, i - 1)]
+            p1, p2 = points[i], points[i + 1]
+            p3 = points[min(len(points) - 1, i + 2)]
+            c1 = (p1[0] + (p2[0] - p0[0]) / 6, p1[1] + (p2[1] - p0[1]) / 6)
+            c2 = (p2[0] - (p3[0] - p1[0]) / 6, p2[1] - (p3[1] - p1[1]) / 6)
+            xs, ys = (p1[0], c1[0], c2[0], p2[0]), (p1[1], c1[1], c2[1], p2[1])
+            index.insert((min(xs), min(ys), max(xs) - min(xs), max(ys) - min(ys)), (p1, c1, c2, p2))
+        return index
 
     # ------------------------------------------------------------ helpers
     def measure(self, bold: bool, size: float):
@@ -223,21 +260,16 @@ class MapPainter:
 
     # ------------------------------------------------------------ emotion curve
     def draw_emotion_curve(self, c: Canvas) -> None:
-        points = sorted(self.layout.emotion_points.values())
-        if len(points) < 2:
-            return
-        xs = [p[0] for p in points]
-        if xs[-1] < self.window[0] - 50 or xs[0] > self.window[0] + self.window[2] + 50:
+        segments = self._curve.query(self.window)
+        if not segments:
             return
         path = c.beginPath()
-        path.moveTo(points[0][0], -points[0][1])
-        for i in range(len(points) - 1):
-            p0 = points[max(0, i - 1)]
-            p1, p2 = points[i], points[i + 1]
-            p3 = points[min(len(points) - 1, i + 2)]
-            c1 = (p1[0] + (p2[0] - p0[0]) / 6, p1[1] + (p2[1] - p0[1]) / 6)
-            c2 = (p2[0] - (p3[0] - p1[0]) / 6, p2[1] - (p3[1] - p1[1]) / 6)
+        last = None
+        for p1, c1, c2, p2 in segments:
+            if p1 != last:
+                path.moveTo(p1[0], -p1[1])
             path.curveTo(c1[0], -c1[1], c2[0], -c2[1], p2[0], -p2[1])
+            last = p2
         c.setStrokeColor(shapes.colour(self.colours["curve"]))
         c.setLineWidth(2.5)
         c.setLineJoin(1)
@@ -246,25 +278,24 @@ class MapPainter:
 
     # ------------------------------------------------------------ links
     def draw_links(self, c: Canvas) -> None:
-        cards = self.layout.cards
         colour = self.colours["link"]
+        wx, wy, ww, wh = self.window
+        box = (wx - 8, wy - 8, wx + ww + 8, wy + wh + 8)
+        links = [(a, b) for a, b in self._links.query(self.window) if _segment_meets(a, b, box)]
+        if not links:
+            return
+        lines = c.beginPath()
+        heads = c.beginPath()
+        for start, end in links:
+            lines.moveTo(start[0], -start[1])
+            lines.lineTo(end[0], -end[1])
+            if box[0] <= end[0] <= box[2] and box[1] <= end[1] <= box[3]:
+                shapes.arrowhead_path(heads, start[0], -start[1], end[0], -end[1], 7.0)
         c.setStrokeColor(shapes.colour(colour))
+        c.setFillColor(shapes.colour(colour))
         c.setLineWidth(1.2)
-        for source, target, kind in self.doc.graph.edges(data="kind"):
-            if kind in SKIPPED_LINKS or source not in cards or target not in cards:
-                continue
-            a, b = cards[source], cards[target]
-            x0, y0 = min(a[0], b[0]), min(a[1], b[1])
-            x1, y1 = max(a[0] + a[2], b[0] + b[2]), max(a[1] + a[3], b[1] + b[3])
-            if not self.visible((x0, y0, x1 - x0, y1 - y0)):
-                continue
-            start = _edge_point(a, _centre(b))
-            end = _edge_point(b, _centre(a))
-            if math.dist(start, end) < 6:
-                continue
-            c.setStrokeColor(shapes.colour(colour))
-            c.line(start[0], -start[1], end[0], -end[1])
-            shapes.arrowhead(c, start[0], -start[1], end[0], -end[1], 7.0, colour)
+        c.drawPath(lines, stroke=1, fill=0)
+        c.drawPath(heads, stroke=0, fill=1)
 
     def draw_loops(self, c: Canvas) -> None:
         headers = self.layout.stage_headers
@@ -292,10 +323,8 @@ class MapPainter:
     def draw_cards(self, c: Canvas) -> None:
         cards = self.layout.cards
         emotion_points = self.layout.emotion_points
-        for element in self.doc.elements():
-            rect = cards.get(element.id)
-            if rect is None or not self.visible(rect):
-                continue
+        for element in self._cards.query(self.window):
+            rect = cards[element.id]
             if element.id in emotion_points:
                 self.draw_emotion(c, element, rect)
             elif element.kind is Kind.PERSONA and element.placement and element.placement.stage is None:
@@ -402,6 +431,27 @@ class MapPainter:
 
 def _centre(rect: Rect) -> tuple[float, float]:
     return rect[0] + rect[2] / 2, rect[1] + rect[3] / 2
+
+
+def _segment_meets(a: tuple[float, float], b: tuple[float, float],
+                   box: tuple[float, float, float, float]) -> bool:
+    """Whether the segment a-b crosses the box (x0, y0, x1, y1): Liang-Barsky clipping."""
+    x0, y0, x1, y1 = box
+    dx, dy = b[0] - a[0], b[1] - a[1]
+    lo, hi = 0.0, 1.0
+    for p, q in ((-dx, a[0] - x0), (dx, x1 - a[0]), (-dy, a[1] - y0), (dy, y1 - a[1])):
+        if p == 0:
+            if q < 0:
+                return False
+            continue
+        t = q / p
+        if p < 0:
+            lo = max(lo, t)
+        else:
+            hi = min(hi, t)
+        if lo > hi:
+            return False
+    return True
 
 
 def _edge_point(rect: Rect, toward: tuple[float, float]) -> tuple[float, float]:

@@ -68,16 +68,21 @@ def marker(c: Canvas, shape: str, cx: float, cy: float, size: float, fill: str) 
     c.drawPath(p, stroke=0, fill=1)
 
 
+def arrowhead_path(path, x0: float, y0: float, x1: float, y1: float, size: float) -> None:
+    """Add a closed arrowhead at (x1, y1), pointing away from (x0, y0), to ``path``."""
+    angle = math.atan2(y1 - y0, x1 - x0)
+    spread = 0.45
+    path.moveTo(x1, y1)
+    path.lineTo(x1 - size * math.cos(angle - spread), y1 - size * math.sin(angle - spread))
+    path.lineTo(x1 - size * math.cos(angle + spread), y1 - size * math.sin(angle + spread))
+    path.close()
+
+
 def arrowhead(c: Canvas, x0: float, y0: float, x1: float, y1: float, size: float,
               fill: str) -> None:
     """A filled arrowhead at (x1, y1) pointing away from (x0, y0)."""
-    angle = math.atan2(y1 - y0, x1 - x0)
-    spread = 0.45
     p = c.beginPath()
-    p.moveTo(x1, y1)
-    p.lineTo(x1 - size * math.cos(angle - spread), y1 - size * math.sin(angle - spread))
-    p.lineTo(x1 - size * math.cos(angle + spread), y1 - size * math.sin(angle + spread))
-    p.close()
+    arrowhead_path(p, x0, y0, x1, y1, size)
     c.setFillColor(colour(fill))
     c.drawPath(p, stroke=0, fill=1)
 

@@ -8,11 +8,13 @@ from reportlab.platypus import Table, TableStyle
 
 from journeymapper.io.pdf import shapes
 from journeymapper.io.pdf.flowables import TextBlock, TextStyle
+from journeymapper.io.pdf.text import measure_with, nfc
 from journeymapper.layout.palette import palette
 
 INK = palette(False)["text"]
 MUTED = palette(False)["muted"]
 HEAD_FILL = palette(False)["stage_header"]
+PADDING = 5.0
 
 
 @dataclass
@@ -45,21 +47,31 @@ def data_table(head: list[str], rows: list[list[str]], widths: list[float], st: 
     """A table with a dark repeated header, zebra rows, wrapped cells that may
     split across pages; ``highlight`` rows get a warm background, ``rules``
     rows a heavier line above."""
-    data = [[TextBlock(h, st.cell_head_right if i in numeric else st.cell_head)
-             for i, h in enumerate(head)]]
+    data: list[list[object]] = [[TextBlock(h, st.cell_head_right if i in numeric else st.cell_head)
+                                 for i, h in enumerate(head)]]
+    measure = measure_with(st.cell.font, st.cell.size)
+    room = [w - 2 * PADDING - 0.5 for w in widths]
     for row in rows:
-        data.append([TextBlock(str(v), st.cell_right if i in numeric else st.cell)
-                     for i, v in enumerate(row)])
+        # one-line cells stay plain strings (the table draws those fastest); longer
+        # ones become TextBlocks that wrap by words and may split across pages
+        data.append([v if "\n" not in v and measure(v) <= room[i] and v == nfc(v)
+                     else TextBlock(v, st.cell_right if i in numeric else st.cell)
+                     for i, v in enumerate(str(v) for v in row)])
     table = Table(data, colWidths=widths, repeatRows=1, splitInRow=1, hAlign="LEFT")
     style = [
+        ("FONTNAME", (0, 1), (-1, -1), st.cell.font),
+        ("FONTSIZE", (0, 1), (-1, -1), st.cell.size),
+        ("LEADING", (0, 1), (-1, -1), st.cell.line_height),
+        ("TEXTCOLOR", (0, 1), (-1, -1), shapes.colour(st.cell.colour)),
+        *[("ALIGN", (i, 1), (i, -1), "RIGHT") for i in numeric],
         ("BACKGROUND", (0, 0), (-1, 0), shapes.colour(HEAD_FILL)),
         ("ROWBACKGROUNDS", (0, 1), (-1, -1), [shapes.colour("#ffffff"), shapes.colour("#f4f6f8")]),
         ("LINEBELOW", (0, 1), (-1, -1), 0.4, shapes.colour("#dde1e6")),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("TOPPADDING", (0, 0), (-1, -1), 4),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
-        ("LEFTPADDING", (0, 0), (-1, -1), 5),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 5),
+        ("LEFTPADDING", (0, 0), (-1, -1), PADDING),
+        ("RIGHTPADDING", (0, 0), (-1, -1), PADDING),
     ]
     for row in highlight:
         style.append(("BACKGROUND", (0, row), (-1, row), shapes.colour("#fff4e0")))
