@@ -171,23 +171,47 @@ class MapFlowable(Flowable):
             c.bookmarkPage(key, fit="XYZ", left=max(0, px - 20), top=py + 40)
 
     def _overview(self, c: Canvas, area_w: float, area_h: float) -> None:
-        x, y, w, h = self.painter.extent
-        scale = min(area_w / w, area_h / h)
-        left = (area_w - w * scale) / 2
-        self.painter.draw(c, self.painter.extent, scale, left, area_h)
+        """The whole map scaled to fit, with the tile grid over it: a label in
+        each tile when there is room, and always column letters along the top
+        and row numbers down the left, like an atlas."""
         regular, bold = self.fonts
+        edge_left, edge_top = 22.0, 14.0
+        x, y, w, h = self.painter.extent
+        scale = min((area_w - 2 * edge_left) / w, (area_h - edge_top) / h)
+        left = (area_w - w * scale) / 2
+        top = area_h - edge_top
+        self.painter.draw(c, self.painter.extent, scale, left, top)
+        blue = shapes.colour("#2962ff")
+        c.setStrokeColor(blue)
+        c.setLineWidth(0.6)
+        c.setDash(3, 2)
         for tile in self.plan.tiles:
             tx, ty, tw, th = tile.window
-            px, py = left + (tx - x) * scale, area_h - (ty - y) * scale
-            c.setStrokeColor(shapes.colour("#2962ff"))
-            c.setLineWidth(0.8)
-            c.setDash(3, 2)
-            c.rect(px, py - th * scale, tw * scale, th * scale, stroke=1, fill=0)
-            c.setDash()
-            label = tile.label
-            lw = measure_with(bold, 9)(label) + 8
-            c.setFillColor(shapes.colour("#2962ff"))
+            c.rect(left + (tx - x) * scale, top - (ty - y + th) * scale, tw * scale, th * scale,
+                   stroke=1, fill=0)
+        c.setDash()
+        first = self.plan.tiles[0].window
+        roomy = first[2] * scale >= 40 and first[3] * scale >= 24
+        c.setFont(bold, 8)
+        c.setFillColor(blue)
+        columns = {t.column: t.window for t in self.plan.tiles if t.row == 0}
+        rows = {t.row: t.window for t in self.plan.tiles if t.column == 0}
+        col_every = max(1, int(14 // max(first[2] * scale, 0.01)) + 1)
+        row_every = max(1, int(10 // max(first[3] * scale, 0.01)) + 1)
+        for col, (tx, _, tw, _) in columns.items():
+            if col % col_every == 0:
+                c.drawCentredString(left + (tx - x + tw / 2) * scale, top + 4, column_label(col))
+        for row, (_, ty, _, th) in rows.items():
+            if row % row_every == 0:
+                c.drawRightString(left - 4, top - (ty - y + th / 2) * scale - 3, str(row + 1))
+        if not roomy:
+            return
+        for tile in self.plan.tiles:
+            tx, ty, _, _ = tile.window
+            px, py = left + (tx - x) * scale, top - (ty - y) * scale
+            lw = measure_with(bold, 9)(tile.label) + 8
+            c.setFillColor(blue)
             c.roundRect(px + 3, py - 16, lw, 13, 2, stroke=0, fill=1)
             c.setFillColor(shapes.colour("#ffffff"))
             c.setFont(bold, 9)
-            c.drawString(px + 7, py - 12.5, label)
+            c.drawString(px + 7, py - 12.5, tile.label)
