@@ -143,6 +143,14 @@ def resolve_stage(doc: JourneyMap, ref: str, map_name: str) -> str:
     return stage.id
 
 
+def require_responses(file_name: str, header_rows: int, responses: int) -> None:
+    """Refuse a file that holds headers but no answers."""
+    if responses == 0:
+        what = "header row" if header_rows == 1 else f"{header_rows} header rows"
+        raise SurveyError(f"{file_name}: row {header_rows + 1}: no responses after the "
+                          f"{what}; expected at least one row of answers")
+
+
 def plan_import(doc: JourneyMap, survey: SurveyFile, layout: Layout,
                 mappings: list[Mapping] | LongMapping, options: ImportOptions,
                 progress: Progress | None = None) -> ImportResult:
@@ -225,11 +233,7 @@ class _Builder:
         return header[:80] if metric == "mean" else ""
 
     def _require_responses(self, counts: Tally) -> None:
-        if counts.responses == 0:
-            rows = self.layout.header_rows
-            what = "header row" if rows == 1 else f"{rows} header rows"
-            raise SurveyError(f"{self.survey.name}: row {rows + 1}: no responses after the "
-                              f"{what}; expected at least one row of answers")
+        require_responses(self.survey.name, self.layout.header_rows, counts.responses)
 
     # ---------------------------------------------------------------- values
     def _interpret(self, cells: Counter[str], metric: str,

@@ -1,0 +1,575 @@
+"""File > Import survey: map a survey export's columns to stages and metrics,
+see the resulting scores, and commit them as one undo step.
+
+The dialog shows the detected layout and a preview of the answers, suggests
+a metric and stage for every column (each one a combo box the user can
+change), lists answer labels it does not know so the user can give them a
+number, and recomputes the scores on a worker thread whenever a choice
+changes: the window never freezes, a progress bar shows large files and
+Cancel stops the pass. Import pushes one ImportScores command.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtGui import QDoubleValidator, QUndoCommand
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from journeymapper.commands.scores import ImportScores
+from journeymapper.io.survey import (
+    QUOTES,
+    Cancelled,
+    ImportOptions,
+    ImportResult,
+    Inspection,
+    Mapping,
+    inspect_survey,
+    plan_import,
+)
+from journeymapper.io.survey.labels import normalise_label, parse_number
+from journeymapper.io.survey.layouts import META
+from journeymapper.io.survey.plan import require_responses
+from journeymapper.model import metrics
+from journeymapper.model.document import JourneyMap
+from journeymapper.model.errors import JourneyError
+
+SURVEY_SUFFIXES = (".csv", ".tsv", ".txt", ".xlsx", ".xlsm")
+SURVEY_FILTER = "Survey exports (*.csv *.tsv *.txt *.xlsx *.xlsm);;All files (*)"
+
+#: (label, metric, mean range) choices of the metric combo boxes.
+METRIC_CHOICES: tuple[tuple[str, str, tuple[float, float] | None], ...] = (
+    ("— not imported —", "", None),
+    ("CSAT (1-5)", "csat", None),
+    ("NPS (0-10)", "nps", None),
+    ("CES (1-7)", "ces", None),
+    ("Mean 1-5", "mean", (1.0, 5.0)),
+    ("Mean 1-10", "mean", (1.0, 10.0)),
+    ("Mean 0-10", "mean", (0.0, 10.0)),
+    ("Quotes (open answers)", QUOTES, None),
+)
+CES_CHOICES = (("1 = very easy (lower is better)", metrics.CES_LOW_IS_EASY),
+               ("7 = very easy (higher is better)", metrics.CES_HIGH_IS_EASY))
+
+
+class _Signals(QObject):
+    progress = Signal(int)
+    finished = Signal(object)
+    failed = Signal(str)
+    cancelled = Signal()
+
+
+class PlanTask(QRunnable):
+    """Runs ``job(progress)`` on a pool thread; reports through ``signals``."""
+
+    def __init__(self, job: Callable[[Callable[[int, int], bool]], ImportResult]) -> None:
+        super().__init__()
+        self.setAutoDelete(False)
+        self.job = job
+        self.signals = _Signals()
+        self.stop = threading.Event()
+        self._percent = -1
+
+    def _progress(self, done: int, total: int) -> bool:
+        percent = int(100 * done / total) if total else 0
+        if percent != self._percent:
+            self._percent = percent
+            self.signals.progress.emit(percent)
+        return not self.stop.is_set()
+
+    def run(self) -> None:
+        try:
+            result = self.job(self._progress)
+        except Cancelled:
+            self.signals.cancelled.emit()
+        except JourneyError as exc:
+            self.signals.failed.emit(str(exc))
+        except Exception as exc:  # a bug must not kill the thread silently
+            self.signals.failed.emit(f"could not read the survey: {type(exc).__name__}: {exc}")
+        else:
+            self.signals.finished.emit(result)
+
+
+class SurveyImportDialog(QDialog):
+    """Map a survey file's columns and import its scores. ``push`` runs a
+    command through the window's undo stack. Emits ``imported(result)``."""
+
+    imported = Signal(object)
+    preview_ready = Signal()
+
+    def __init__(self, doc: JourneyMap, push: Callable[[QUndoCommand], object],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("survey_dialog")
+        self.setWindowTitle("Import survey")
+        self.doc, self.push = doc, push
+        self.inspection: Inspection | None = None
+        self.result: ImportResult | None = None
+        self.error = ""
+        self.label_values: dict[str, float] = {}   # normalised label -> number
+        self.label_texts: dict[str, str] = {}      # normalised label -> as answered
+        self.pool = QThreadPool(self)
+        self.pool.setMaxThreadCount(1)
+        self.task: PlanTask | None = None
+        self._stale_tasks: list[PlanTask] = []
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(200)
+        self._timer.timeout.connect(self.start_preview)
+        self._build()
+        self.resize(1000, 760)
+
+    # ------------------------------------------------------------ widgets
+    def _build(self) -> None:
+        self.file_label = QLabel("No file chosen.")
+        self.file_label.setObjectName("file_label")
+        self.file_label.setWordWrap(True)
+        choose = QPushButton("Choose file…")
+        choose.clicked.connect(self.choose_file)
+        self.sheet_combo = QComboBox()
+        self.sheet_combo.setObjectName("sheet_combo")
+        self.sheet_combo.setVisible(False)
+        self.sheet_combo.currentTextChanged.connect(self._sheet_changed)
+        top = QHBoxLayout()
+        top.addWidget(self.file_label, 1)
+        top.addWidget(self.sheet_combo)
+        top.addWidget(choose)
+
+        self.preview_table = QTableWidget()
+        self.preview_table.setObjectName("preview_table")
+        self.preview_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+
+        self.mapping_table = QTableWidget(0, 3)
+        self.mapping_table.setObjectName("mapping_table")
+        self.mapping_table.setHorizontalHeaderLabels(["Column", "Metric", "Stage"])
+        self.mapping_table.horizontalHeader().setSectionResizeMode(
+            0, QHeaderView.ResizeMode.Stretch)
+        self.mapping_table.verticalHeader().setVisible(False)
+        self.mapping_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+
+        self.wave_edit = QLineEdit(dt.date.today().isoformat())
+        self.wave_edit.setObjectName("wave_edit")
+        self.wave_edit.textChanged.connect(self.schedule_preview)
+        self.ces_combo = QComboBox()
+        self.ces_combo.setObjectName("ces_combo")
+        for text, value in CES_CHOICES:
+            self.ces_combo.addItem(text, value)
+        self.ces_combo.currentIndexChanged.connect(self.schedule_preview)
+        options = QFormLayout()
+        options.addRow("Wave label:", self.wave_edit)
+        options.addRow("CES scale:", self.ces_combo)
+
+        self.labels_table = QTableWidget(0, 3)
+        self.labels_table.setObjectName("labels_table")
+        self.labels_table.setHorizontalHeaderLabels(["Unknown answer", "Count", "Number"])
+        self.labels_table.horizontalHeader().setSectionResizeMode(
+            0, QHeaderView.ResizeMode.Stretch)
+        self.labels_table.verticalHeader().setVisible(False)
+        self.labels_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        labels_box = QGroupBox("Answers to map (counted as skipped until given a number)")
+        QVBoxLayout(labels_box).addWidget(self.labels_table)
+
+        self.results_table = QTableWidget(0, 6)
+        self.results_table.setObjectName("results_table")
+        self.results_table.setHorizontalHeaderLabels(
+            ["Stage", "Metric", "Value", "n", "Skipped", "Note"])
+        self.results_table.horizontalHeader().setSectionResizeMode(
+            5, QHeaderView.ResizeMode.Stretch)
+        self.results_table.verticalHeader().setVisible(False)
+        self.results_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.status = QLabel()
+        self.status.setObjectName("status_label")
+        self.status.setWordWrap(True)
+        self.progress = QProgressBar()
+        self.progress.setObjectName("progress")
+        self.progress.setRange(0, 100)
+        self.progress.setVisible(False)
+        self.cancel_button = QPushButton("Cancel reading")
+        self.cancel_button.setObjectName("cancel_button")
+        self.cancel_button.setVisible(False)
+        self.cancel_button.clicked.connect(self.cancel_by_user)
+
+        self.import_button = QPushButton("Import")
+        self.import_button.setObjectName("import_button")
+        self.import_button.setEnabled(False)
+        self.import_button.setDefault(True)
+        self.import_button.clicked.connect(self.commit)
+        close = QPushButton("Close")
+        close.setObjectName("close_button")
+        close.clicked.connect(self.reject)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.progress, 1)
+        bottom.addWidget(self.cancel_button)
+        bottom.addStretch()
+        bottom.addWidget(close)
+        bottom.addWidget(self.import_button)
+
+        left = QWidget()
+        left_column = QVBoxLayout(left)
+        left_column.setContentsMargins(0, 0, 0, 0)
+        left_column.addWidget(QLabel("Columns: choose a metric and a stage for each to import"))
+        left_column.addWidget(self.mapping_table, 2)
+        left_column.addLayout(options)
+        left_column.addWidget(labels_box, 1)
+        right = QWidget()
+        right_column = QVBoxLayout(right)
+        right_column.setContentsMargins(0, 0, 0, 0)
+        right_column.addWidget(QLabel("Scores this import makes:"))
+        right_column.addWidget(self.results_table, 1)
+        right_column.addWidget(self.status)
+        middle = QSplitter(Qt.Orientation.Horizontal)
+        middle.addWidget(left)
+        middle.addWidget(right)
+        outer = QSplitter(Qt.Orientation.Vertical)
+        preview_box = QGroupBox("Answers (first rows)")
+        QVBoxLayout(preview_box).addWidget(self.preview_table)
+        outer.addWidget(preview_box)
+        outer.addWidget(middle)
+        outer.setSizes([220, 520])
+        column = QVBoxLayout(self)
+        column.addLayout(top)
+        column.addWidget(outer, 1)
+        column.addLayout(bottom)
+
+    # ------------------------------------------------------------ file
+    def choose_file(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Import survey", "", SURVEY_FILTER)
+        if path:
+            self.load_file(path)
+
+    def load_file(self, path: str | Path, sheet: str | None = None) -> bool:
+        """Inspect ``path`` and fill the dialog; False (with the reason shown) if unreadable."""
+        self.cancel_preview()
+        try:
+            inspection = inspect_survey(path, sheet, self.doc)
+        except JourneyError as exc:
+            self.inspection = None
+            self._show_error(str(exc))
+            self.file_label.setText(f"{Path(path).name}: cannot be read.")
+            self.mapping_table.setRowCount(0)
+            self.preview_table.clear()
+            return False
+        if not inspection.preview:
+            try:
+                require_responses(inspection.survey.name, inspection.layout.header_rows, 0)
+            except JourneyError as exc:
+                self._show_error(str(exc))
+            self.inspection = None
+            self.mapping_table.setRowCount(0)
+            self.results_table.setRowCount(0)
+            return False
+        self.inspection = inspection
+        self.label_values.clear()
+        self.label_texts.clear()
+        survey, layout = inspection.survey, inspection.layout
+        encoding = survey.encoding_label if survey.format == "csv" else f"sheet “{survey.sheet}”"
+        rows = "1 header row" if layout.header_rows == 1 else f"{layout.header_rows} header rows"
+        self.file_label.setText(f"<b>{survey.name}</b> — {layout.label}, {rows}, {encoding}")
+        self.sheet_combo.blockSignals(True)
+        self.sheet_combo.clear()
+        self.sheet_combo.addItems(list(survey.sheets))
+        self.sheet_combo.setCurrentText(survey.sheet)
+        self.sheet_combo.setVisible(len(survey.sheets) > 1)
+        self.sheet_combo.blockSignals(False)
+        self._fill_preview()
+        self._fill_mapping()
+        self._fill_labels({})
+        self.start_preview()
+        return True
+
+    def _sheet_changed(self, sheet: str) -> None:
+        if self.inspection is not None and sheet and sheet != self.inspection.survey.sheet:
+            self.load_file(self.inspection.survey.path, sheet)
+
+    def _fill_preview(self) -> None:
+        assert self.inspection is not None
+        columns = self.inspection.layout.columns
+        rows = self.inspection.preview
+        self.preview_table.clear()
+        self.preview_table.setColumnCount(len(columns))
+        self.preview_table.setRowCount(len(rows))
+        self.preview_table.setHorizontalHeaderLabels(
+            [f"{c.ref} {c.header[:40]}" for c in columns])
+        for r, row in enumerate(rows):
+            for c in range(len(columns)):
+                text = row[c] if c < len(row) else ""
+                self.preview_table.setItem(r, c, QTableWidgetItem(" ".join(text.split())))
+
+    def _fill_mapping(self) -> None:
+        assert self.inspection is not None
+        infos = [i for i in self.inspection.columns if i.column.role != META]
+        self.mapping_table.setRowCount(len(infos))
+        self.metric_combos: list[QComboBox] = []
+        self.stage_combos: list[QComboBox] = []
+        self.mapping_columns = [i.column.index for i in infos]
+        for row, info in enumerate(infos):
+            item = QTableWidgetItem(f"{info.column.ref}  {info.column.header}")
+            item.setToolTip(info.column.header)
+            self.mapping_table.setItem(row, 0, item)
+            metric = QComboBox()
+            metric.setObjectName(f"metric_{info.column.index + 1}")
+            for text, value, rng in METRIC_CHOICES:
+                metric.addItem(text, (value, rng))
+            suggested = next((i for i, (_, v, _r) in enumerate(METRIC_CHOICES)
+                              if v == (info.metric or "")), 0)
+            metric.setCurrentIndex(suggested)
+            stage = QComboBox()
+            stage.setObjectName(f"stage_{info.column.index + 1}")
+            stage.addItem("— choose a stage —", "")
+            for element in self.doc.stages():
+                stage.addItem(element.text, element.id)
+            if info.stage:
+                stage.setCurrentIndex(max(0, stage.findData(info.stage)))
+            metric.currentIndexChanged.connect(self.schedule_preview)
+            stage.currentIndexChanged.connect(self.schedule_preview)
+            self.mapping_table.setCellWidget(row, 1, metric)
+            self.mapping_table.setCellWidget(row, 2, stage)
+            self.metric_combos.append(metric)
+            self.stage_combos.append(stage)
+        self.mapping_table.resizeColumnsToContents()
+        self.mapping_table.horizontalHeader().setSectionResizeMode(
+            0, QHeaderView.ResizeMode.Stretch)
+
+    def mapping_combos(self, column_ref: str) -> tuple[QComboBox, QComboBox]:
+        """The metric and stage combo boxes of a column (``#7``)."""
+        index = self.mapping_columns.index(int(column_ref.lstrip("#")) - 1)
+        return self.metric_combos[index], self.stage_combos[index]
+
+    # ------------------------------------------------------------ choices
+    def mappings(self) -> list[Mapping]:
+        out = []
+        for column, metric, stage in zip(self.mapping_columns, self.metric_combos,
+                                         self.stage_combos):
+            value, rng = metric.currentData()
+            stage_id = stage.currentData()
+            if value and stage_id:
+                out.append(Mapping(column, stage_id, value, rng))
+        return out
+
+    def options(self) -> ImportOptions:
+        return ImportOptions(wave=self.wave_edit.text().strip(),
+                             ces_direction=self.ces_combo.currentData(),
+                             labels=dict(self.label_values))
+
+    def _fill_labels(self, unknown: dict[str, int]) -> None:
+        """List unknown answers, keeping those already given a number."""
+        shown = dict(unknown)
+        for key, text in self.label_texts.items():
+            if key in self.label_values:
+                shown.setdefault(text, 0)
+        self.labels_table.setRowCount(len(shown))
+        self.label_edits: dict[str, QLineEdit] = {}
+        for row, (text, count) in enumerate(sorted(shown.items())):
+            self.labels_table.setItem(row, 0, QTableWidgetItem(text))
+            self.labels_table.setItem(row, 1, QTableWidgetItem(str(count) if count else "mapped"))
+            edit = QLineEdit()
+            edit.setObjectName(f"label_{row}")
+            edit.setValidator(QDoubleValidator(edit))
+            key = normalise_label(text)
+            if key in self.label_values:
+                edit.setText(f"{self.label_values[key]:g}")
+            edit.editingFinished.connect(lambda t=text, e=edit: self._label_entered(t, e))
+            self.labels_table.setCellWidget(row, 2, edit)
+            self.label_edits[text] = edit
+
+    def _label_entered(self, text: str, edit: QLineEdit) -> None:
+        key = normalise_label(text)
+        self.label_texts[key] = text
+        value = parse_number(edit.text())
+        if value is None:
+            if self.label_values.pop(key, None) is not None:
+                self.schedule_preview()
+            return
+        if self.label_values.get(key) != value:
+            self.label_values[key] = value
+            self.schedule_preview()
+
+    # ------------------------------------------------------------ preview
+    def schedule_preview(self, *_args: object) -> None:
+        """Recompute shortly after the last change (typing does not start a pass per key)."""
+        self.import_button.setEnabled(False)
+        self._timer.start()
+
+    def start_preview(self) -> None:
+        """Count the file on the worker thread with the current choices."""
+        self._timer.stop()
+        self.cancel_preview()
+        self.result, self.error = None, ""
+        self.import_button.setEnabled(False)
+        if self.inspection is None:
+            return
+        mappings = self.mappings()
+        if not mappings:
+            self.results_table.setRowCount(0)
+            self._show_status("Choose a metric and a stage for at least one column.")
+            self.preview_ready.emit()
+            return
+        inspection, options, doc = self.inspection, self.options(), self.doc
+        task = PlanTask(lambda progress: plan_import(doc, inspection.survey, inspection.layout,
+                                                     mappings, options, progress))
+        task.signals.progress.connect(self.progress.setValue)
+        task.signals.finished.connect(lambda result, t=task: self._finished(t, result))
+        task.signals.failed.connect(lambda message, t=task: self._failed(t, message))
+        task.signals.cancelled.connect(lambda t=task: self._cancelled(t))
+        self.task = task
+        self.progress.setValue(0)
+        self.progress.setVisible(True)
+        self.cancel_button.setVisible(True)
+        self._show_status("Reading answers…")
+        self.pool.start(task)
+
+    def cancel_preview(self) -> None:
+        if self.task is not None:
+            self.task.stop.set()
+            self._stale_tasks.append(self.task)
+            self.task = None
+        self.progress.setVisible(False)
+        self.cancel_button.setVisible(False)
+
+    def cancel_by_user(self) -> None:
+        """The Cancel button: stop reading; the choices stay as they are."""
+        self.cancel_preview()
+        self._show_status("Reading cancelled; change a choice to read again.")
+        self.preview_ready.emit()
+
+    def _done(self, task: PlanTask) -> bool:
+        if task in self._stale_tasks:
+            self._stale_tasks.remove(task)
+            return False
+        self.task = None
+        self.progress.setVisible(False)
+        self.cancel_button.setVisible(False)
+        return True
+
+    def _finished(self, task: PlanTask, result: ImportResult) -> None:
+        if not self._done(task):
+            return
+        self.result = result
+        self._fill_results(result)
+        merged: dict[str, int] = {}
+        for counts in result.unknown.values():
+            for text, count in counts.items():
+                merged[text] = merged.get(text, 0) + count
+        self._fill_labels(merged)
+        self.import_button.setEnabled(bool(result.scores or result.cards))
+        self.preview_ready.emit()
+
+    def _failed(self, task: PlanTask, message: str) -> None:
+        if not self._done(task):
+            return
+        self.results_table.setRowCount(0)
+        self._show_error(message)
+        self.preview_ready.emit()
+
+    def _cancelled(self, task: PlanTask) -> None:
+        self._done(task)
+
+    def _fill_results(self, result: ImportResult) -> None:
+        self.results_table.setRowCount(len(result.scores))
+        for row, score in enumerate(result.scores):
+            note = []
+            if score.metric == "ces":
+                note.append("lower is better" if not score.higher_is_better
+                            else "higher is better")
+            split = score.source.get("nps_split")
+            if isinstance(split, dict):
+                note.append(f"{split['promoters']} promoters, {split['passives']} passives, "
+                            f"{split['detractors']} detractors")
+            if score.low_confidence:
+                note.append("low confidence (n < 30)")
+            metric = score.metric.upper() + (f" {score.name}" if score.name else "")
+            cells = [self.doc.element(score.stage).text, metric,
+                     metrics.format_value(score.metric, score.value), str(score.n),
+                     str(score.skipped), "; ".join(note)]
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if column == 5 and score.low_confidence:
+                    item.setForeground(Qt.GlobalColor.darkRed)
+                self.results_table.setItem(row, column, item)
+        self.results_table.resizeColumnsToContents()
+        wave = result.waves[0].label if result.waves else ""
+        lines = [f"{result.responses} responses → wave “{wave}”."]
+        if any(w.label == wave for w in self.doc.waves):
+            lines.append("This wave exists: scores of the same stage and metric are replaced.")
+        if result.cards:
+            lines.append(f"{len(result.cards)} quote(s) will be added to the thought lane.")
+        lines += result.notes
+        self._show_status("\n".join(lines))
+
+    def _show_status(self, text: str) -> None:
+        self.error = ""
+        self.status.setStyleSheet("")
+        self.status.setText(text)
+
+    def _show_error(self, message: str) -> None:
+        self.error = message
+        self.status.setStyleSheet("color: #c62828;")
+        self.status.setText(message)
+
+    # ------------------------------------------------------------ commit
+    def commit(self) -> None:
+        """Push the previewed import as one undo step and close."""
+        if self.result is None:
+            return
+        self.push(ImportScores(self.doc, self.result))
+        self.imported.emit(self.result)
+        self.accept()
+
+    def done(self, code: int) -> None:
+        """Closing stops any pass still reading."""
+        self._timer.stop()
+        self.cancel_preview()
+        self.pool.waitForDone(5000)
+        super().done(code)
+
+
+def is_survey_file(path: str) -> bool:
+    return path.lower().endswith(SURVEY_SUFFIXES)
+
+
+def open_dialog(window: object, path: str | None = None) -> SurveyImportDialog:
+    """Open the dialog (window-modal, not blocking) over a main window."""
+    dialog = SurveyImportDialog(window.document, window.push, window)  # type: ignore[attr-defined]
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    if path:
+        dialog.load_file(path)
+    dialog.open()
+    if not path:
+        QTimer.singleShot(0, dialog.choose_file)
+    return dialog
+
+
+def install(window: object) -> None:
+    """File > Import survey… and dropping a CSV/XLSX on the window."""
+    window.add_file_action("Import &survey…", lambda: open_dialog(window),  # type: ignore[attr-defined]
+                           position="import")
+
+    def on_drop(path: str) -> bool:
+        if not is_survey_file(path):
+            return False
+        open_dialog(window, path)
+        return True
+
+    window.drop_handlers.append(on_drop)  # type: ignore[attr-defined]
