@@ -23,7 +23,7 @@ sys.path.insert(0, str(HERE))
 
 from _harness import print_table  # noqa: E402
 
-GROUPS = ("file", "canvas", "survey", "pdf")
+GROUPS = ("file", "canvas", "survey", "pdf", "startup")
 
 
 def main() -> int:

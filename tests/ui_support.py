@@ -83,6 +83,9 @@ class ScriptedDialogs:
     def pick_colour(self, current: str) -> str | None:
         return self._answer("pick_colour", current)
 
+    def confirm(self, question: str) -> bool:
+        return self._answer("confirm", question)
+
     def error(self, title: str, message: str) -> None:
         self.shown.append(("error", title, message))
 

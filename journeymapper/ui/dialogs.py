@@ -65,6 +65,10 @@ class Dialogs:
     def error(self, title: str, message: str) -> None:
         QMessageBox.critical(self.parent, title, message)
 
+    def confirm(self, question: str) -> bool:
+        answer = QMessageBox.question(self.parent, "journeymapper", question)
+        return answer == QMessageBox.StandardButton.Yes
+
     def information(self, title: str, message: str) -> None:
         QMessageBox.information(self.parent, title, message)
 

@@ -98,6 +98,7 @@ class FieldForm(QWidget):
         self._setters: dict[str, Callable[[Any], None]] = {}
         form = QFormLayout(self)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         for spec in fields:
             widget = self._build(spec)
             widget.setObjectName(f"field_{spec.name}")

@@ -1,0 +1,38 @@
+"""Start the desktop app: ``run(path) -> exit code`` (used by ``journeymapper [FILE]``)."""
+
+from __future__ import annotations
+
+import sys
+
+from PySide6.QtWidgets import QApplication
+
+from journeymapper import __version__
+
+ORGANIZATION = "journeymapper"
+APPLICATION = "journeymapper"
+
+
+def make_app() -> QApplication:
+    """The QApplication (created once), named so QSettings finds our settings."""
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        app = QApplication(sys.argv[:1])
+    app.setOrganizationName(ORGANIZATION)
+    app.setApplicationName(APPLICATION)
+    app.setApplicationVersion(__version__)
+    app.setApplicationDisplayName("journeymapper")
+    return app
+
+
+def run(path: str | None = None) -> int:
+    """Open the main window (on ``path`` when given) and run until it closes."""
+    app = make_app()
+    from journeymapper.ui import theme
+    from journeymapper.ui.window import MainWindow
+
+    theme.apply_theme(app)
+    window = MainWindow()
+    window.show()
+    if path:
+        window.open_path(path, ask=False)
+    return app.exec()

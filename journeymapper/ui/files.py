@@ -1,0 +1,172 @@
+"""New, Open, Save, Save As, Open Recent and the unsaved-changes question,
+as a mixin of the main window.
+
+A file that cannot be read leaves the current map as it was and says why in
+one line; a partially loaded file opens with a warning listing what was
+repaired, and counts as modified so saving it writes the repaired map.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QAction
+
+from journeymapper.io import jmap
+from journeymapper.model.document import JourneyMap
+from journeymapper.model.errors import JourneyError
+from journeymapper.templates import new_from_template
+
+if TYPE_CHECKING:
+    from journeymapper.ui.window import MainWindow
+
+MAP_SUFFIX = ".jmap"
+
+
+class DocumentFiles:
+    """File handling for :class:`journeymapper.ui.window.MainWindow`."""
+
+    # ------------------------------------------------------------ state
+    def is_dirty(self: MainWindow) -> bool:
+        return not self.undo_stack.isClean()
+
+    def display_name(self: MainWindow) -> str:
+        return self.path.name if self.path is not None else "Untitled"
+
+    def maybe_save(self: MainWindow, action: str) -> bool:
+        """Ask Save / Discard / Cancel when there are unsaved changes.
+
+        Returns True when it is fine to go on with ``action``."""
+        if not self.is_dirty():
+            return True
+        answer = self.dialogs.ask_unsaved(self.display_name(), action)
+        if answer == "save":
+            return self.save()
+        return answer == "discard"
+
+    # ------------------------------------------------------------ new / open
+    def new_map(self: MainWindow) -> bool:
+        """File > New: ask about unsaved changes, then pick a template."""
+        if not self.maybe_save("starting a new map"):
+            return False
+        choice = self.dialogs.choose_template()
+        if choice is None:
+            return False
+        name, title = choice
+        try:
+            doc = new_from_template(name, title)
+        except JourneyError as exc:
+            self.dialogs.error("Could not create the map", str(exc))
+            return False
+        self.set_document(doc, None)
+        self.show_start()
+        return True
+
+    def open_map(self: MainWindow) -> bool:
+        """File > Open: ask about unsaved changes, then choose a file."""
+        if not self.maybe_save("opening another map"):
+            return False
+        path = self.dialogs.open_path(self.settings.last_folder)
+        if not path:
+            return False
+        return self.open_path(path, ask=False)
+
+    def open_path(self: MainWindow, path: str | Path, ask: bool = True) -> bool:
+        """Open ``path``; on failure show why and keep the current map."""
+        if ask and not self.maybe_save("opening another map"):
+            return False
+        target = Path(path)
+        try:
+            result = jmap.load(target)
+        except JourneyError as exc:
+            self.dialogs.error("Could not open the map", str(exc))
+            return False
+        except OSError as exc:
+            self.dialogs.error("Could not open the map",
+                               f"{target}: {exc.strerror or exc}")
+            return False
+        self.set_document(result.document, target.resolve(), partial=bool(result.problems))
+        self.settings.add_recent(target)
+        self.settings.last_folder = str(target.resolve().parent)
+        self.show_start()
+        if result.problems:
+            count = len(result.problems)
+            self.dialogs.warning(
+                "Map partially loaded",
+                f"{target.name} was partially loaded: {count} problem"
+                f"{'s' * (count != 1)} repaired. Saving writes the repaired map.",
+                result.problems)
+        elif result.migrated_from is not None:
+            self.statusBar().showMessage(
+                f"{target.name} is in the older format version {result.migrated_from}; "
+                "saving it writes the current format", 8000)
+        else:
+            self.statusBar().showMessage(f"Opened {target}", 4000)
+        return True
+
+    # ------------------------------------------------------------ save
+    def save(self: MainWindow) -> bool:
+        if self.path is None:
+            return self.save_as()
+        return self.save_to(self.path)
+
+    def save_as(self: MainWindow) -> bool:
+        if self.path is not None:
+            suggestion = str(self.path)
+        else:
+            safe = "".join(c for c in self.document.title if c not in '\\/:*?"<>|').strip()
+            suggestion = str(Path(self.settings.last_folder) / f"{safe or 'journey'}{MAP_SUFFIX}")
+        path = self.dialogs.save_path(suggestion)
+        if not path:
+            return False
+        return self.save_to(Path(path))
+
+    def save_to(self: MainWindow, path: Path) -> bool:
+        """Write the map atomically (keeping a .bak) and mark it clean."""
+        try:
+            jmap.save(self.document, path)
+        except JourneyError as exc:
+            self.dialogs.error("Could not save the map", str(exc))
+            return False
+        self.path = path.resolve()
+        self.undo_stack.setClean()
+        self.settings.add_recent(self.path)
+        self.settings.last_folder = str(self.path.parent)
+        self.update_title()
+        self.statusBar().showMessage(f"Saved {self.path}", 4000)
+        return True
+
+    # ------------------------------------------------------------ recent files
+    def fill_recent_menu(self: MainWindow) -> None:
+        menu = self.menu_recent
+        menu.clear()
+        recent = self.settings.recent_files()
+        for number, path in enumerate(recent, start=1):
+            name = Path(path).name.replace("&", "&&")
+            action = QAction(f"&{number % 10} {name}", menu)
+            action.setToolTip(path)
+            action.setStatusTip(path)
+            action.triggered.connect(lambda _=False, p=path: self.open_recent(p))
+            menu.addAction(action)
+        if not recent:
+            empty = menu.addAction("No recent maps")
+            empty.setEnabled(False)
+        menu.addSeparator()
+        clear = menu.addAction("Clear recent maps")
+        clear.setEnabled(bool(recent))
+        clear.triggered.connect(self.settings.clear_recent)
+
+    def open_recent(self: MainWindow, path: str) -> bool:
+        if not self.maybe_save("opening another map"):
+            return False
+        if not Path(path).is_file():
+            self.settings.remove_recent(path)
+            self.dialogs.error("Could not open the map",
+                               f"{path}: no such file (removed from the recent maps)")
+            return False
+        return self.open_path(path, ask=False)
+
+    def start_document(self: MainWindow) -> JourneyMap:
+        """The map a new window starts with: the first template, unmodified."""
+        return new_from_template("ecommerce")

@@ -1,0 +1,205 @@
+"""The Map menu: stages, lanes and cards, each change through a command.
+
+Stage actions work on the selected stage (or the stage of the selected
+card); lane actions on the selected lane header (or the lane of the
+selected card). When nothing fits,
+the action says in the status bar what to select instead.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMenu
+
+from journeymapper.commands.elements import AddStage, MoveStage, RemoveStage, SetField
+from journeymapper.commands.lanes import AddLane, MoveLane, RemoveLane, UpdateLane
+from journeymapper.model.elements import Kind
+
+if TYPE_CHECKING:
+    from journeymapper.ui.window import MainWindow
+
+
+class MapActions:
+    """Builds the Map menu of ``window`` and carries out its actions."""
+
+    def __init__(self, window: MainWindow, menu: QMenu) -> None:
+        self.window = window
+        self.menu = menu
+        add = self._add
+        self.add_card = add("Add &card\tN", self.do_add_card)
+        menu.addSeparator()
+        self.add_stage = add("Add &stage…", self.do_add_stage, "Ctrl+Shift+T")
+        self.rename_stage = add("&Rename stage…", self.do_rename_stage)
+        self.stage_left = add("Move stage &left", lambda: self.do_move_stage(-1))
+        self.stage_right = add("Move stage r&ight", lambda: self.do_move_stage(1))
+        self.remove_stage = add("Remove stage", self.do_remove_stage)
+        menu.addSeparator()
+        self.add_lane = add("Add &lane…", self.do_add_lane, "Ctrl+Shift+L")
+        self.edit_lane = add("&Edit lane…", self.do_edit_lane)
+        self.lane_up = add("Move lane &up", lambda: self.do_move_lane(-1))
+        self.lane_down = add("Move lane &down", lambda: self.do_move_lane(1))
+        self.remove_lane = add("Remove lane", self.do_remove_lane)
+        menu.addSeparator()
+        self.properties = add("Map &properties", self.do_properties)
+
+    def _add(self, text: str, slot: Callable[[], object], shortcut: str | None = None) -> QAction:
+        action = QAction(text, self.window)
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(lambda _=False: slot())
+        self.menu.addAction(action)
+        return action
+
+    # ------------------------------------------------------------ what is selected
+    def _say(self, text: str) -> None:
+        self.window.statusBar().showMessage(text, 5000)
+
+    def selected_stage(self) -> str | None:
+        """The selected stage, or the stage column of the selected card."""
+        doc = self.window.document
+        for element_id in self.window.scene.selected_ids():
+            if element_id not in doc:
+                continue
+            element = doc.element(element_id)
+            if element.kind is Kind.STAGE:
+                return element.id
+            if element.placement is not None and element.placement.stage is not None:
+                return element.placement.stage
+        return None
+
+    def selected_cell(self) -> tuple[str | None, str] | None:
+        """The cell of the first selected card."""
+        doc = self.window.document
+        for element_id in self.window.scene.selected_ids():
+            if element_id in doc and doc.element(element_id).placement is not None:
+                return doc.element(element_id).placement.cell
+        return None
+
+    # ------------------------------------------------------------ cards
+    def do_add_card(self) -> None:
+        """A new card in the current cell, typed in place on the canvas."""
+        if not self.window.scene.new_card():
+            self._say("Add a stage first: cards sit in a stage column")
+            return
+        self.window.view.setFocus()
+
+    # ------------------------------------------------------------ stages
+    def do_add_stage(self) -> None:
+        doc = self.window.document
+        name = self.window.dialogs.ask_text("Add stage", "Name of the new stage:", "New stage")
+        if not name:
+            return
+        after = self.selected_stage()
+        index = doc.stage_order.index(after) + 1 if after else None
+        command = AddStage(doc, name, index)
+        self.window.push(command)
+        self.window.scene.select_ids([command.element_id])
+        self.window.view.center_on_id(command.element_id)
+
+    def _need_stage(self) -> str | None:
+        stage = self.selected_stage()
+        if stage is None:
+            self._say("Select a stage (or a card in its column) first")
+        return stage
+
+    def do_rename_stage(self) -> None:
+        stage = self._need_stage()
+        if stage is None:
+            return
+        doc = self.window.document
+        old = doc.element(stage).text
+        name = self.window.dialogs.ask_text("Rename stage", "Stage name:", old)
+        if name and name != old:
+            self.window.push(SetField(doc, stage, "text", name))
+
+    def do_move_stage(self, delta: int) -> None:
+        stage = self._need_stage()
+        if stage is None:
+            return
+        doc = self.window.document
+        index = doc.stage_order.index(stage) + delta
+        if 0 <= index < len(doc.stage_order):
+            self.window.push(MoveStage(doc, stage, index))
+
+    def do_remove_stage(self) -> None:
+        stage = self._need_stage()
+        if stage is None:
+            return
+        doc = self.window.document
+        self._remove_with_cards(f"stage '{doc.element(stage).text}'", doc.cards_in_stage(stage),
+                                lambda: RemoveStage(doc, stage))
+
+    def _remove_with_cards(self, what: str, held: int,
+                           make: Callable[[], RemoveStage | RemoveLane]) -> None:
+        """Remove a stage or lane, asking first when cards go with it."""
+        if held and not self.window.dialogs.confirm(f"Remove {what} and its {held} card(s)?"):
+            return
+        command = make()
+        self.window.push(command)
+        self._say(f"{command.text()} with {command.card_count} card(s); Ctrl+Z brings it back")
+
+    # ------------------------------------------------------------ lanes
+    def selected_lane(self) -> str | None:
+        """The selected lane header, or the lane of the selected card."""
+        lane = self.window.scene.selected_lane()
+        if lane is not None:
+            return lane
+        cell = self.selected_cell()
+        return cell[1] if cell is not None else None
+
+    def _need_lane(self) -> str | None:
+        lane = self.selected_lane()
+        if lane is None:
+            self._say("Select a lane (its header, or a card in it) first")
+        return lane
+
+    def do_add_lane(self) -> None:
+        answer = self.window.dialogs.ask_lane("New lane", Kind.NOTE)
+        if answer is None:
+            return
+        doc, after = self.window.document, self.selected_lane()
+        index = None
+        if after is not None:
+            index = [lane.id for lane in doc.lanes].index(after) + 1
+        self.window.push(AddLane(doc, answer[0], answer[1], index))
+
+    def do_edit_lane(self) -> None:
+        lane_id = self._need_lane()
+        if lane_id is None:
+            return
+        doc = self.window.document
+        lane = doc.lane(lane_id)
+        answer = self.window.dialogs.ask_lane(lane.name, lane.kind)
+        if answer is None or answer == (lane.name, lane.kind):
+            return
+        name, kind = answer
+        self.window.push(UpdateLane(doc, lane_id, name, kind if kind is not lane.kind else None))
+
+    def do_move_lane(self, delta: int) -> None:
+        lane_id = self._need_lane()
+        if lane_id is None:
+            return
+        doc = self.window.document
+        ids = [lane.id for lane in doc.lanes]
+        index = ids.index(lane_id) + delta
+        if 0 <= index < len(ids):
+            self.window.push(MoveLane(doc, lane_id, index))
+
+    def do_remove_lane(self) -> None:
+        lane_id = self._need_lane()
+        if lane_id is None:
+            return
+        doc = self.window.document
+        self._remove_with_cards(f"lane '{doc.lane(lane_id).name}'", doc.cards_in_lane(lane_id),
+                                lambda: RemoveLane(doc, lane_id))
+
+    # ------------------------------------------------------------ map
+    def do_properties(self) -> None:
+        """Show the map's own properties (title, description, ...) in the inspector."""
+        self.window.scene.select_ids([])
+        self.window.inspector.show_ids([])
+        self.window.inspector_dock.show()
+        self.window.inspector_dock.raise_()

@@ -1,0 +1,493 @@
+"""The main window: the map view in the middle, the inspector, personas and
+undo history as docks, the menus, the find bar and the status bar.
+
+Extension points for other features (see docs/architecture.md):
+``menu_file`` with :meth:`MainWindow.add_file_action`, :meth:`add_panel`,
+``drop_handlers``, and the public ``document``, ``undo_stack``, ``scene``,
+``view`` and ``path`` attributes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, Literal
+
+from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QKeySequence,
+    QUndoCommand,
+    QUndoStack,
+)
+from PySide6.QtWidgets import (
+    QApplication,
+    QDockWidget,
+    QLabel,
+    QMainWindow,
+    QUndoView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from journeymapper.canvas.scene import MapScene
+from journeymapper.canvas.view import MapView
+from journeymapper.commands.elements import AddCard, RemoveElements, SetField
+from journeymapper.commands.lanes import AddLane
+from journeymapper.commands.meta import SetMeta
+from journeymapper.model.document import JourneyMap
+from journeymapper.model.elements import Kind, check_field
+from journeymapper.model.errors import JourneyError
+from journeymapper.ui import theme
+from journeymapper.ui.dialogs import Dialogs
+from journeymapper.ui.files import MAP_SUFFIX, DocumentFiles
+from journeymapper.ui.find import FindBar
+from journeymapper.ui.inspector import Inspector
+from journeymapper.ui.map_actions import MapActions
+from journeymapper.ui.personas import PersonasPanel
+from journeymapper.ui.settings import AppSettings
+
+DropHandler = Callable[[str], bool]
+DOCK_WIDTH = 340
+READABLE_ZOOM = 0.6  # below this the cards' text is not drawn
+
+
+class MainWindow(QMainWindow, DocumentFiles):
+    """One map in one window. Public: ``document``, ``path``, ``undo_stack``,
+    ``scene``, ``view``, ``menu_file``, ``drop_handlers``, ``dialogs``."""
+
+    def __init__(self, settings: QSettings | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("main_window")
+        self.settings = AppSettings(settings)
+        self.dialogs: Any = Dialogs(self)
+        self.undo_stack = QUndoStack(self)
+        self.document: JourneyMap = JourneyMap()
+        self.path: Path | None = None
+        self.drop_handlers: list[DropHandler] = []
+        self.dark = theme.system_is_dark()
+        self._shown = False
+
+        self.scene = MapScene(self)
+        self.view = MapView(self.scene)
+        self.view.setObjectName("map_view")
+        self.scene.set_dark(self.dark)
+        self.find_bar = FindBar()
+        central = QWidget()
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.find_bar)
+        column.addWidget(self.view, 1)
+        self.setCentralWidget(central)
+
+        self.inspector = Inspector(self.pick_colour)
+        self.personas = PersonasPanel(self.pick_colour)
+        self.history = QUndoView(self.undo_stack)
+        self.history.setObjectName("history")
+        self.history.setEmptyLabel("<opened map>")
+        self.inspector_dock = self.add_panel(self.inspector, "Inspector", "inspector")
+        self.personas_dock = self.add_panel(self.personas, "Personas", "personas")
+        self.history_dock = self.add_panel(self.history, "History", "history")
+        self.tabifyDockWidget(self.personas_dock, self.history_dock)
+        self.personas_dock.raise_()
+        self.resizeDocks([self.inspector_dock], [DOCK_WIDTH], Qt.Orientation.Horizontal)
+
+        self.zoom_label = QLabel()
+        self.zoom_label.setObjectName("zoom_label")
+        self.statusBar().addPermanentWidget(self.zoom_label)
+        self._build_menus()
+        self._connect()
+
+        self.setAcceptDrops(True)
+        self.view.viewport().installEventFilter(self)
+        self.resize(1280, 800)
+        self.settings.restore_window(self)
+        self.set_document(self.start_document(), None)
+
+    # ------------------------------------------------------------ extension points
+    def add_file_action(self, text: str, slot: Callable[[], object],
+                        shortcut: str | QKeySequence | None = None,
+                        position: Literal["import", "export"] = "import") -> QAction:
+        """Add an action to the File menu's import or export group."""
+        anchor = self._import_end if position == "import" else self._export_end
+        action = QAction(text, self)
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(lambda _=False: slot())
+        self.menu_file.insertAction(anchor, action)
+        return action
+
+    def add_panel(self, widget: QWidget, title: str, name: str,
+                  area: Qt.DockWidgetArea = Qt.DockWidgetArea.RightDockWidgetArea,
+                  ) -> QDockWidget:
+        """Put ``widget`` in a dock (remembered in the window state as ``name``)
+        and list it in View > Panels."""
+        dock = QDockWidget(title, self)
+        dock.setObjectName(f"dock_{name}")
+        dock.setWidget(widget)
+        self.addDockWidget(area, dock)
+        menu = getattr(self, "menu_panels", None)
+        if menu is not None:
+            menu.addAction(dock.toggleViewAction())
+        return dock
+
+    # ------------------------------------------------------------ menus
+    def _action(self, menu: Any, text: str, slot: Callable[[], object],
+                shortcut: QKeySequence | str | QKeySequence.StandardKey | None = None,
+                name: str = "") -> QAction:
+        action = QAction(text, self)
+        if name:
+            action.setObjectName(name)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(lambda _=False: slot())
+        menu.addAction(action)
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        key = QKeySequence.StandardKey
+        self.menu_file = bar.addMenu("&File")
+        f = self.menu_file
+        self.action_new = self._action(f, "&New…", self.new_map, key.New, "action_new")
+        self.action_open = self._action(f, "&Open…", self.open_map, key.Open, "action_open")
+        self.menu_recent = f.addMenu("Open &Recent")
+        self.menu_recent.aboutToShow.connect(self.fill_recent_menu)
+        f.addSeparator()
+        self.action_save = self._action(f, "&Save", self.save, key.Save, "action_save")
+        self.action_save_as = self._action(f, "Save &As…", self.save_as, key.SaveAs,
+                                           "action_save_as")
+        f.addSeparator()
+        # Import actions are inserted before _import_end, export actions before _export_end.
+        self._import_end = f.addSeparator()
+        self._export_end = f.addSeparator()
+        self.action_quit = self._action(f, "&Quit", self.close, key.Quit, "action_quit")
+
+        self.menu_edit = bar.addMenu("&Edit")
+        e = self.menu_edit
+        self.action_undo = self.undo_stack.createUndoAction(self, "&Undo")
+        self.action_undo.setShortcut(key.Undo)
+        self.action_redo = self.undo_stack.createRedoAction(self, "&Redo")
+        redo_keys = QKeySequence.keyBindings(key.Redo)
+        if QKeySequence("Ctrl+Y") not in redo_keys:
+            redo_keys.append(QKeySequence("Ctrl+Y"))
+        self.action_redo.setShortcuts(redo_keys)
+        e.addAction(self.action_undo)
+        e.addAction(self.action_redo)
+        e.addSeparator()
+        # The canvas handles these keys itself (and leaves them to its inline
+        # editor while one is open), so the menu only shows them.
+        scene = self.scene
+        for text, slot, keys, name in (
+            ("Cu&t", scene.cut_selection, key.Cut, "action_cut"),
+            ("&Copy", scene.copy_selection, key.Copy, "action_copy"),
+            ("&Paste", scene.paste, key.Paste, "action_paste"),
+            ("D&uplicate", scene.duplicate_selection, "Ctrl+D", "action_duplicate"),
+            ("&Delete", scene.delete_selection, key.Delete, "action_delete"),
+            ("Select &all", scene.select_all, key.SelectAll, "action_select_all"),
+        ):
+            hint = QKeySequence(keys).toString(QKeySequence.SequenceFormat.NativeText)
+            self._action(e, f"{text}\t{hint}", slot, None, name)
+        e.addSeparator()
+        self.action_find = self._action(e, "&Find…", self.find_bar.open_bar, key.Find,
+                                        "action_find")
+        self.action_find_next = self._action(e, "Find &next", self.find_next, key.FindNext,
+                                             "action_find_next")
+        self.action_find_previous = self._action(e, "Find &previous", self.find_previous,
+                                                 key.FindPrevious, "action_find_previous")
+
+        self.menu_view = bar.addMenu("&View")
+        v = self.menu_view
+        self.action_zoom_in = self._action(v, "Zoom &in", self.zoom_in, key.ZoomIn,
+                                           "action_zoom_in")
+        self.action_zoom_out = self._action(v, "Zoom &out", self.zoom_out, key.ZoomOut,
+                                            "action_zoom_out")
+        self.action_reset_zoom = self._action(v, "&Actual size (100%)", self.reset_zoom,
+                                              "Ctrl+0", "action_reset_zoom")
+        self.action_fit = self._action(v, "&Fit map", self.fit_map, "Ctrl+9", "action_fit")
+        self.action_zoom_selection = self._action(v, "Zoom to &selection",
+                                                  self.zoom_to_selection, "Ctrl+8",
+                                                  "action_zoom_selection")
+        v.addSeparator()
+        self.menu_panels = v.addMenu("&Panels")
+        for dock in (self.inspector_dock, self.personas_dock, self.history_dock):
+            self.menu_panels.addAction(dock.toggleViewAction())
+        self.action_full_screen = self._action(v, "F&ull screen", self.toggle_full_screen,
+                                               key.FullScreen, "action_full_screen")
+
+        self.menu_map = bar.addMenu("&Map")
+        self.map_actions = MapActions(self, self.menu_map)
+
+        self.menu_help = bar.addMenu("&Help")
+        self._action(self.menu_help, "&About journeymapper", self.about)
+
+    def _connect(self) -> None:
+        # Bound methods only: Qt drops them when the window goes, lambdas would outlive it.
+        self.undo_stack.cleanChanged.connect(self.update_title)
+        self.undo_stack.indexChanged.connect(self.update_title)
+        self.scene.selection_ids_changed.connect(self.inspector.show_ids)
+        self.scene.message.connect(self.show_message)
+        self.inspector.field_edited.connect(self.edit_field)
+        self.inspector.meta_edited.connect(self.edit_meta)
+        self.inspector.problem.connect(self.show_message)
+        self.personas.field_edited.connect(self.edit_field)
+        self.personas.form.problem.connect(self.show_message)
+        self.personas.add_requested.connect(self.add_persona)
+        self.personas.remove_requested.connect(self.remove_persona)
+        self.personas.filter_changed.connect(self.scene.set_persona_filter)
+        self.find_bar.highlight.connect(self.scene.highlight_ids)
+        self.find_bar.go_to.connect(self._go_to_match)
+        self.find_bar.closed.connect(self.view.setFocus)
+        self.view.zoom_changed.connect(self.show_zoom)
+        self.scene.confirm = self.confirm
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.styleHints().colorSchemeChanged.connect(self._scheme_changed)
+
+    def show_message(self, text: str) -> None:
+        """A passing message in the status bar (refused links, bad values, ...)."""
+        self.statusBar().showMessage(text, 8000)
+
+    def confirm(self, question: str) -> bool:
+        return bool(self.dialogs.confirm(question))
+
+    # ------------------------------------------------------------ document
+    def set_document(self, doc: JourneyMap, path: Path | None, partial: bool = False) -> None:
+        """Show ``doc``; a fresh undo history, clean unless ``partial``."""
+        for panel in (self.inspector, self.personas, self.find_bar):
+            panel.set_document(None)
+        self.scene.clear_document()
+        self.undo_stack.clear()
+        self.document = doc
+        self.path = path
+        self.scene.set_document(doc, self.undo_stack)
+        for panel in (self.inspector, self.personas, self.find_bar):
+            panel.set_document(doc)
+        if partial:
+            self.undo_stack.resetClean()
+        self.update_title()
+        self.show_zoom()
+
+    def update_title(self, *_changed: object) -> None:
+        self.setWindowTitle(f"{self.display_name()}[*] — journeymapper")
+        self.setWindowModified(self.is_dirty())
+
+    def push(self, command: QUndoCommand) -> bool:
+        """Run ``command`` through the undo stack; a refused change becomes a
+        status message instead of an error."""
+        try:
+            self.undo_stack.push(command)
+        except JourneyError as exc:
+            self.statusBar().showMessage(str(exc), 8000)
+            return False
+        return True
+
+    def edit_field(self, element_id: str, name: str, value: Any, typing: bool = False) -> None:
+        """An edit from a panel: checked first, then pushed as SetField."""
+        if element_id not in self.document:
+            return
+        element = self.document.element(element_id)
+        problem = check_field(element.kind, name, value)
+        if problem:
+            self.statusBar().showMessage(f"{element.kind.label} {name}: {problem}", 8000)
+            return
+        if element.fields.get(name) != value:
+            self.push(SetField(self.document, element_id, name, value, typing=typing))
+
+    def edit_meta(self, key: str, value: Any) -> None:
+        if self.document.meta.get(key) != value:
+            self.push(MergingSetMeta(self.document, key, value))
+            if key == "title":
+                self.update_title()
+
+    def add_persona(self) -> None:
+        """Add a persona to the persona strip (adding a persona lane if the map has none)."""
+        doc = self.document
+        lane = doc.lane_for_kind(Kind.PERSONA)
+        self.undo_stack.beginMacro("Add persona")
+        try:
+            if lane is None:
+                add_lane = AddLane(doc, "Persona", Kind.PERSONA, 0)
+                self.undo_stack.push(add_lane)
+                lane_id = add_lane.lane_id
+            else:
+                lane_id = lane.id
+            card = AddCard(doc, Kind.PERSONA, None, lane_id, "New persona")
+            self.undo_stack.push(card)
+        finally:
+            self.undo_stack.endMacro()
+        self.personas.select(card.element_id)
+        self.personas_dock.show()
+        self.personas_dock.raise_()
+
+    def remove_persona(self, persona_id: str) -> None:
+        if persona_id in self.document:
+            self.push(RemoveElements(self.document, [persona_id]))
+
+    def pick_colour(self, current: str) -> str | None:
+        return self.dialogs.pick_colour(current)
+
+    # ------------------------------------------------------------ find
+    def find_next(self) -> None:
+        if not self.find_bar.isVisible():
+            self.find_bar.open_bar()
+        else:
+            self.find_bar.find_next()
+
+    def find_previous(self) -> None:
+        if not self.find_bar.isVisible():
+            self.find_bar.open_bar()
+        else:
+            self.find_bar.find_previous()
+
+    def _go_to_match(self, element_id: str) -> None:
+        self.scene.select_ids([element_id])
+        self.view.center_on_id(element_id)
+
+    # ------------------------------------------------------------ view
+    def zoom_in(self) -> None:
+        self.view.zoom_in()
+        self.show_zoom()
+
+    def zoom_out(self) -> None:
+        self.view.zoom_out()
+        self.show_zoom()
+
+    def reset_zoom(self) -> None:
+        self.view.reset_zoom()
+        self.show_zoom()
+
+    def fit_map(self) -> None:
+        self.view.fit_map()
+        self.show_zoom()
+
+    def show_start(self) -> None:
+        """A freshly opened map: all of it when its text stays readable,
+        else readable from the top-left corner (the stages and persona)."""
+        self.view.fit_map()
+        if self.view.zoom() < READABLE_ZOOM:
+            self.view.set_zoom(READABLE_ZOOM)
+            rect = self.scene.map_rect()
+            self.view.centerOn(rect.left() + self.view.viewport().width() / READABLE_ZOOM / 2,
+                               rect.top() + self.view.viewport().height() / READABLE_ZOOM / 2)
+        self.show_zoom()
+
+    def zoom_to_selection(self) -> None:
+        if not self.scene.selected_ids():
+            self.statusBar().showMessage("Select something to zoom to", 4000)
+            return
+        self.view.zoom_to_selection()
+        self.show_zoom()
+
+    def zoom_percent(self) -> int:
+        return round(self.view.zoom() * 100)
+
+    def show_zoom(self, *_zoom: object) -> None:
+        self.zoom_label.setText(f"{self.zoom_percent()}%")
+
+    def toggle_full_screen(self) -> None:
+        self.setWindowState(self.windowState() ^ Qt.WindowState.WindowFullScreen)
+
+    def _scheme_changed(self, _scheme: Any) -> None:
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            self.dark = theme.apply_theme(app)
+            self.scene.set_dark(self.dark)
+
+    def about(self) -> None:
+        from journeymapper import __version__
+
+        self.dialogs.information(
+            "About journeymapper",
+            f"journeymapper {__version__}\nCustomer journey maps for workshops, "
+            "survey reviews and stakeholder reports.")
+
+    # ------------------------------------------------------------ drag and drop
+    def _local_paths(self, event: QDragEnterEvent | QDropEvent) -> list[str]:
+        mime = event.mimeData()
+        if not mime.hasUrls():
+            return []
+        return [url.toLocalFile() for url in mime.urls() if url.isLocalFile()]
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt API
+        if self._local_paths(event):
+            event.acceptProposedAction()
+        else:
+            super().dragEnterEvent(event)
+
+    def dragMoveEvent(self, event: Any) -> None:  # noqa: N802 - Qt API
+        if self._local_paths(event):
+            event.acceptProposedAction()
+        else:
+            super().dragMoveEvent(event)
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt API
+        paths = self._local_paths(event)
+        if not paths:
+            super().dropEvent(event)
+            return
+        event.acceptProposedAction()
+        # Open after the drop has finished, so a question does not run inside the drag.
+        QTimer.singleShot(0, lambda: self.open_dropped(paths[0]))
+
+    def open_dropped(self, path: str) -> bool:
+        """A dropped file: a .jmap opens, anything else goes to ``drop_handlers``."""
+        if path.lower().endswith(MAP_SUFFIX):
+            return self.open_path(path)
+        for handler in self.drop_handlers:
+            if handler(path):
+                return True
+        self.statusBar().showMessage(
+            f"{Path(path).name}: cannot open this file here (expected a {MAP_SUFFIX} map)", 8000)
+        return False
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+        """File drags over the map view go to the window, not the canvas."""
+        kind = event.type()
+        if watched is self.view.viewport():
+            if kind in (QEvent.Type.DragEnter, QEvent.Type.DragMove) and \
+                    self._local_paths(event):  # type: ignore[arg-type]
+                event.acceptProposedAction()  # type: ignore[attr-defined]
+                return True
+            if kind == QEvent.Type.Drop and self._local_paths(event):  # type: ignore[arg-type]
+                self.dropEvent(event)  # type: ignore[arg-type]
+                return True
+        return super().eventFilter(watched, event)
+
+    def showEvent(self, event: Any) -> None:  # noqa: N802 - Qt API
+        super().showEvent(event)
+        if not self._shown:
+            self._shown = True
+            self.show_start()
+
+    # ------------------------------------------------------------ closing
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
+        if not self.maybe_save("closing"):
+            event.ignore()
+            return
+        self.settings.save_window(self)
+        for panel in (self.inspector, self.personas, self.find_bar):
+            panel.set_document(None)
+        self.scene.clear_document()
+        event.accept()
+
+
+class MergingSetMeta(SetMeta):
+    """SetMeta whose consecutive edits of the same property (typing the
+    title) merge into one undo step."""
+
+    MERGE_ID = 0x4A4D02
+
+    def id(self) -> int:  # noqa: A003 - Qt API
+        return self.MERGE_ID
+
+    def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 - Qt API
+        if not isinstance(other, MergingSetMeta) or other.key != self.key:
+            return False
+        self.new = other.new
+        self.setObsolete(self.new == self.old)
+        return True
