@@ -74,6 +74,17 @@ CES_CHOICES = (("1 = very easy (lower is better)", metrics.CES_LOW_IS_EASY),
                ("7 = very easy (higher is better)", metrics.CES_HIGH_IS_EASY))
 
 
+def _table(name: str, headers: list[str], stretch: int) -> QTableWidget:
+    """A read-only table with column headers; column ``stretch`` takes the spare width."""
+    table = QTableWidget(0, len(headers))
+    table.setObjectName(name)
+    table.setHorizontalHeaderLabels(headers)
+    table.horizontalHeader().setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    table.verticalHeader().setVisible(False)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    return table
+
+
 class _Signals(QObject):
     progress = Signal(int)
     finished = Signal(object)
@@ -161,13 +172,7 @@ class SurveyImportDialog(QDialog):
         self.preview_table.setObjectName("preview_table")
         self.preview_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
 
-        self.mapping_table = QTableWidget(0, 3)
-        self.mapping_table.setObjectName("mapping_table")
-        self.mapping_table.setHorizontalHeaderLabels(["Column", "Metric", "Stage"])
-        self.mapping_table.horizontalHeader().setSectionResizeMode(
-            0, QHeaderView.ResizeMode.Stretch)
-        self.mapping_table.verticalHeader().setVisible(False)
-        self.mapping_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.mapping_table = _table("mapping_table", ["Column", "Metric", "Stage"], 0)
 
         self.wave_edit = QLineEdit(dt.date.today().isoformat())
         self.wave_edit.setObjectName("wave_edit")
@@ -181,24 +186,12 @@ class SurveyImportDialog(QDialog):
         options.addRow("Wave label:", self.wave_edit)
         options.addRow("CES scale:", self.ces_combo)
 
-        self.labels_table = QTableWidget(0, 3)
-        self.labels_table.setObjectName("labels_table")
-        self.labels_table.setHorizontalHeaderLabels(["Unknown answer", "Count", "Number"])
-        self.labels_table.horizontalHeader().setSectionResizeMode(
-            0, QHeaderView.ResizeMode.Stretch)
-        self.labels_table.verticalHeader().setVisible(False)
-        self.labels_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.labels_table = _table("labels_table", ["Unknown answer", "Count", "Number"], 0)
         labels_box = QGroupBox("Answers to map (counted as skipped until given a number)")
         QVBoxLayout(labels_box).addWidget(self.labels_table)
 
-        self.results_table = QTableWidget(0, 6)
-        self.results_table.setObjectName("results_table")
-        self.results_table.setHorizontalHeaderLabels(
-            ["Stage", "Metric", "Value", "n", "Skipped", "Note"])
-        self.results_table.horizontalHeader().setSectionResizeMode(
-            5, QHeaderView.ResizeMode.Stretch)
-        self.results_table.verticalHeader().setVisible(False)
-        self.results_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.results_table = _table("results_table",
+                                    ["Stage", "Metric", "Value", "n", "Skipped", "Note"], 5)
         self.status = QLabel()
         self.status.setObjectName("status_label")
         self.status.setWordWrap(True)

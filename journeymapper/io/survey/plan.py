@@ -71,7 +71,8 @@ class ImportOptions:
         return self.now or dt.datetime.now(dt.timezone.utc)
 
     def wave_label(self) -> str:
-        return self.wave.strip() or self.moment().date().isoformat()
+        """The wave's label; by default the import date as the user's calendar shows it."""
+        return self.wave.strip() or self.moment().astimezone().date().isoformat()
 
 
 @dataclass
@@ -300,7 +301,7 @@ class _Builder:
         existing = next((w for w in self.doc.waves if w.label == self.wave), None)
         if existing is not None:
             return existing
-        date = self.wave if _DATE.match(self.wave) else self.moment.date().isoformat()
+        date = self.wave if _DATE.match(self.wave) else self.moment.astimezone().date().isoformat()
         return Wave(self.wave, date)
 
     def _partial(self, counts: Tally) -> int:
