@@ -262,6 +262,13 @@ class EditingMixin:
         self.select_ids(self.cards)
 
     # ------------------------------------------------------------ keys
+    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: N802, A002 - Qt API
+        """Tab while typing moves to the next cell instead of the next item."""
+        if self.editor is not None:
+            self.editor.finish("tab" if next else "backtab")
+            return True
+        return False
+
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt API
         if self.doc is None or self.focusItem() is not None:
             return super().keyPressEvent(event)

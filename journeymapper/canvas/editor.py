@@ -39,6 +39,7 @@ class InlineEditor(QGraphicsTextItem):
         self.setPos(rect.topLeft())
         self.setZValue(100)
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextEditorInteraction)
+        self.setTabChangesFocus(True)  # Tab reaches keyPressEvent instead of the text
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsFocusable)
         self.document().contentsChanged.connect(self._grow)
         self._grow()

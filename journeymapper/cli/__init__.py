@@ -20,6 +20,7 @@ COMMAND_MODULES = (
     "journeymapper.cli.core",
     "journeymapper.cli.export",
     "journeymapper.cli.survey",
+    "journeymapper.cli.render",
 )
 
 

@@ -58,8 +58,11 @@ class BaseCardItem(QGraphicsItem):
         return QRectF(-4, -4, self.w + 8 + HANDLE_R, self.h + 9)
 
     def shape(self) -> QPainterPath:
+        """The card and, while it shows, its link handle (so a press there hits)."""
         path = QPainterPath()
         path.addRoundedRect(self.rect(), RADIUS, RADIUS)
+        if self.hovered or self.isSelected():
+            path.addEllipse(self.handle_centre(), HANDLE_R + 3, HANDLE_R + 3)
         return path
 
     # ------------------------------------------------------------ state
