@@ -372,16 +372,16 @@ def test_drop_a_map_or_another_file_on_the_window(qtbot, make_window, korean_pat
     qtbot.waitUntil(lambda: window.path == korean_path.resolve())
     assert window.document.title == "신선마켓 새벽배송 고객 여정"
 
-    survey = tmp_path / "응답.csv"
-    survey.write_text("a,b\n1,2\n", encoding="utf-8")
+    picture = tmp_path / "사진.png"
+    picture.write_bytes(b"\x89PNG")
     handled: list[str] = []
-    window.drop_handlers.append(lambda p: p.endswith(".csv") and not handled.append(p))
-    drop(window, survey)
-    qtbot.waitUntil(lambda: handled == [str(survey)])
-    other = tmp_path / "notes.txt"
+    window.drop_handlers.append(lambda p: p.endswith(".png") and not handled.append(p))
+    drop(window, picture)
+    qtbot.waitUntil(lambda: handled == [str(picture)])
+    other = tmp_path / "notes.docx"
     other.write_text("x", encoding="utf-8")
     drop(window, other)
-    qtbot.waitUntil(lambda: "notes.txt" in window.statusBar().currentMessage())
+    qtbot.waitUntil(lambda: "notes.docx" in window.statusBar().currentMessage())
     assert window.path == korean_path.resolve()
 
 
@@ -453,7 +453,8 @@ def test_zoom_actions_and_status_messages(qtbot, make_window, laptop_path):
 def test_menus_list_every_panel(make_window):
     window = make_window()
     panels = [a.text() for a in window.menu_panels.actions()]
-    assert panels == ["Inspector", "Personas", "History"]
+    assert panels[:3] == ["Inspector", "Personas", "History"]
+    assert "Scores" in panels, "panels of installed extensions are listed too"
     window.history_dock.toggleViewAction().trigger()
     assert window.history_dock.isHidden() or not window.history_dock.isVisible()
     assert isinstance(window.menu_file, QMenu)

@@ -9,11 +9,12 @@ Extension points for other features (see docs/architecture.md):
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import importlib
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, Literal
 
-from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -48,18 +49,27 @@ from journeymapper.ui.find import FindBar
 from journeymapper.ui.inspector import Inspector
 from journeymapper.ui.map_actions import MapActions
 from journeymapper.ui.personas import PersonasPanel
+from journeymapper.ui.scores_panel import ScoresPanel
 from journeymapper.ui.settings import AppSettings
 
 DropHandler = Callable[[str], bool]
+#: Modules whose ``install(window)`` adds their actions, panels and drop handlers.
+EXTENSIONS: tuple[str, ...] = (
+    "journeymapper.ui.survey_dialog",
+)
 DOCK_WIDTH = 340
 READABLE_ZOOM = 0.6  # below this the cards' text is not drawn
 
 
 class MainWindow(QMainWindow, DocumentFiles):
     """One map in one window. Public: ``document``, ``path``, ``undo_stack``,
-    ``scene``, ``view``, ``menu_file``, ``drop_handlers``, ``dialogs``."""
+    ``scene``, ``view``, ``menu_file``, ``drop_handlers``, ``dialogs``.
+    Signal: ``document_changed(doc)`` after another map is shown."""
 
-    def __init__(self, settings: QSettings | None = None, parent: QWidget | None = None) -> None:
+    document_changed = Signal(object)
+
+    def __init__(self, settings: QSettings | None = None,
+                 extensions: Iterable[str] = EXTENSIONS, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("main_window")
         self.settings = AppSettings(settings)
@@ -68,6 +78,7 @@ class MainWindow(QMainWindow, DocumentFiles):
         self.document: JourneyMap = JourneyMap()
         self.path: Path | None = None
         self.drop_handlers: list[DropHandler] = []
+        self._document_panels: list[Any] = []
         self.dark = theme.system_is_dark()
         self._shown = False
 
@@ -89,11 +100,12 @@ class MainWindow(QMainWindow, DocumentFiles):
         self.history = QUndoView(self.undo_stack)
         self.history.setObjectName("history")
         self.history.setEmptyLabel("<opened map>")
+        self.history_dock: QDockWidget | None = None
         self.inspector_dock = self.add_panel(self.inspector, "Inspector", "inspector")
         self.personas_dock = self.add_panel(self.personas, "Personas", "personas")
         self.history_dock = self.add_panel(self.history, "History", "history")
         self.tabifyDockWidget(self.personas_dock, self.history_dock)
-        self.personas_dock.raise_()
+        self._document_panels.append(self.find_bar)
         self.resizeDocks([self.inspector_dock], [DOCK_WIDTH], Qt.Orientation.Horizontal)
 
         self.zoom_label = QLabel()
@@ -101,6 +113,12 @@ class MainWindow(QMainWindow, DocumentFiles):
         self.statusBar().addPermanentWidget(self.zoom_label)
         self._build_menus()
         self._connect()
+        self.scores = ScoresPanel(self.push)
+        self.scores_dock = self.add_panel(self.scores, "Scores", "scores")
+        self.extensions = [importlib.import_module(name) for name in extensions]
+        for module in self.extensions:
+            module.install(self)
+        self.personas_dock.raise_()
 
         self.setAcceptDrops(True)
         self.view.viewport().installEventFilter(self)
@@ -125,11 +143,17 @@ class MainWindow(QMainWindow, DocumentFiles):
                   area: Qt.DockWidgetArea = Qt.DockWidgetArea.RightDockWidgetArea,
                   ) -> QDockWidget:
         """Put ``widget`` in a dock (remembered in the window state as ``name``)
-        and list it in View > Panels."""
+        and list it in View > Panels. Panels added after the built-in ones
+        share the tabs of the History panel. A widget with
+        ``set_document(doc | None)`` is told about every map the window shows."""
         dock = QDockWidget(title, self)
         dock.setObjectName(f"dock_{name}")
         dock.setWidget(widget)
         self.addDockWidget(area, dock)
+        if self.history_dock is not None and area == self.dockWidgetArea(self.history_dock):
+            self.tabifyDockWidget(self.history_dock, dock)
+        if callable(getattr(widget, "set_document", None)):
+            self._document_panels.append(widget)
         menu = getattr(self, "menu_panels", None)
         if menu is not None:
             menu.addAction(dock.toggleViewAction())
@@ -258,19 +282,20 @@ class MainWindow(QMainWindow, DocumentFiles):
     # ------------------------------------------------------------ document
     def set_document(self, doc: JourneyMap, path: Path | None, partial: bool = False) -> None:
         """Show ``doc``; a fresh undo history, clean unless ``partial``."""
-        for panel in (self.inspector, self.personas, self.find_bar):
+        for panel in self._document_panels:
             panel.set_document(None)
         self.scene.clear_document()
         self.undo_stack.clear()
         self.document = doc
         self.path = path
         self.scene.set_document(doc, self.undo_stack)
-        for panel in (self.inspector, self.personas, self.find_bar):
+        for panel in self._document_panels:
             panel.set_document(doc)
         if partial:
             self.undo_stack.resetClean()
         self.update_title()
         self.show_zoom()
+        self.document_changed.emit(doc)
 
     def update_title(self, *_changed: object) -> None:
         self.setWindowTitle(f"{self.display_name()}[*] — journeymapper")
@@ -470,7 +495,7 @@ class MainWindow(QMainWindow, DocumentFiles):
             event.ignore()
             return
         self.settings.save_window(self)
-        for panel in (self.inspector, self.personas, self.find_bar):
+        for panel in self._document_panels:
             panel.set_document(None)
         self.scene.clear_document()
         event.accept()
