@@ -361,10 +361,3 @@ class ScoresPanel(QWidget):
         self.message.setText(f"Deleted wave “{label}” and its {count} score(s) (undo brings "
                              "them back).")
 
-
-def install(window: object) -> ScoresPanel:
-    """Add the scores panel to a main window (``add_panel``, ``push``, ``document``)."""
-    panel = ScoresPanel(window.push)  # type: ignore[attr-defined]
-    window.scores_dock = window.add_panel(panel, "Scores", "scores")  # type: ignore[attr-defined]
-    panel.set_document(window.document)  # type: ignore[attr-defined]
-    return panel
