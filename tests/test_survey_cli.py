@@ -242,3 +242,14 @@ def test_long_table_unknown_stage_names_row(capsys, map_path: Path, tmp_path: Pa
 def test_scores_unknown_wave(capsys, map_path: Path) -> None:
     code, _, err = run(capsys, "scores", map_path, "--wave", "nope", "--json")
     assert code == 1 and "no wave 'nope'" in err
+
+
+def test_inspect_with_a_map_guesses_stages(capsys, ko_map: Path, tmp_path: Path) -> None:
+    code, out, _ = run(capsys, "survey", "inspect", fx.google_forms_ko(tmp_path),
+                       "--map", ko_map, "--json")
+    columns = json.loads(out)["columns"]
+    assert code == 0
+    assert [(c["metric"], c["stage"]) for c in columns] == [
+        (None, None), ("csat", "구매"), ("nps", None), ("ces", None), ("quotes", "구매")]
+    code, out, _ = run(capsys, "survey", "inspect", fx.google_forms_ko(tmp_path), "--map", ko_map)
+    assert "-> CSAT @ 구매" in out and "-> NPS @ (no stage)" in out

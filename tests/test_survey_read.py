@@ -176,3 +176,25 @@ def test_counting_paths_agree_on_ragged_rows_and_blank_lines(tmp_path: Path, mon
     monkeypatch.setattr(tally_module, "CHUNK_ROWS", 2)
     assert _csat_counts(even) == (7, expected)
     assert _csat_counts(ragged) == (9, {**expected, "5": 3})
+
+
+def test_excel_sep_line_and_decimal_commas(tmp_path: Path) -> None:
+    path = tmp_path / "excel.csv"
+    body = "sep=;\r\nRespondent;Rating (mean 1-10);How satisfied?\r\n" \
+           "r1;7,5;5\r\nr2;8,5;4\r\nr3;;2\r\n"
+    path.write_bytes(body.encode("cp1252"))
+    inspection = inspect_survey(path)
+    assert inspection.survey.delimiter == ";" and inspection.survey.sep_line
+    assert [c.column.header for c in inspection.columns] == [
+        "Respondent", "Rating (mean 1-10)", "How satisfied?"]
+    assert count_responses(inspection) == 3
+    from journeymapper.io.survey import ImportOptions, Mapping, plan_import
+
+    doc = new_from_template("ecommerce")
+    stage = doc.stage_by_name("Purchase").id
+    result = plan_import(doc, inspection.survey, inspection.layout,
+                         [Mapping(1, stage, "mean", (1.0, 10.0)), Mapping(2, stage, "csat")],
+                         ImportOptions(wave="EU"))
+    mean, csat = result.scores
+    assert (mean.value, mean.n, mean.name) == (8.0, 2, "Rating (mean 1-10)")
+    assert (csat.value, csat.n) == (pytest.approx(200 / 3), 3)

@@ -10,7 +10,7 @@ responses aggregate in one streaming pass and still compute exact values.
 | csat | 1..5 | 100 x (answers 4 or 5) / valid answers | higher |
 | nps  | 0..10 | % answers 9-10 minus % answers 0-6 | higher |
 | ces  | 1..7 | mean of answers (1 = very easy by default) | lower (``low-is-easy``) |
-| mean | stated LO..HI | mean of answers | higher |
+| mean | stated LO..HI (any number in it) | mean of answers | higher |
 
 CES may also be collected with 7 = very easy (``high-is-easy``). Such a score
 keeps its values as answered; its scale records the direction and that higher
@@ -91,8 +91,8 @@ def scale_for(metric: str, ces_direction: str = CES_LOW_IS_EASY,
         low, high = mean_range
         if not low < high:
             raise ValueError(f"a mean's scale must run low to high, got {low}-{high}")
-        integer = float(low).is_integer() and float(high).is_integer()
-        return MetricScale("mean", low, high, integer, MEAN_FORMULA, "higher")
+        # A stated range, not a set of points: 7.5 on 1-10 is a valid answer.
+        return MetricScale("mean", low, high, False, MEAN_FORMULA, "higher")
     raise ValueError(f"no metric {metric!r}")
 
 

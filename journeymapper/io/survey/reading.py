@@ -13,6 +13,7 @@ import codecs
 import csv
 import datetime as dt
 import os
+import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -27,6 +28,8 @@ BLOCK_ROWS = 4096  # small enough to stay in cache, large enough to amortise
 FIELD_LIMIT = 1 << 20
 DELIMITERS = (",", ";", "\t")
 DELIMITER_NAMES = {",": "comma", ";": "semicolon", "\t": "tab"}
+
+_SEP_LINE = re.compile(r"^\ufeff?sep=([,;\t|])$", re.IGNORECASE)
 
 #: progress(done_bytes, total_bytes) -> False to cancel.
 Progress = Callable[[int, int], bool]
@@ -47,6 +50,7 @@ class SurveyFile:
     sheet: str = ""      # XLSX: the sheet read
     sheets: tuple[str, ...] = ()
     size: int = 0
+    sep_line: bool = False  # Excel's "sep=;" first line, not part of the table
 
     @property
     def name(self) -> str:
@@ -107,6 +111,10 @@ def open_survey(path: str | os.PathLike[str], sheet: str | None = None) -> Surve
     encoding = detect_encoding(sample, name, complete=size <= SAMPLE_BYTES)
     text = _decode_sample(sample, encoding)
     _refuse_binary(text, name)
+    first, _, rest = text.partition("\n")
+    declared = _SEP_LINE.match(first.strip())
+    if declared:
+        return SurveyFile(target, "csv", encoding, declared.group(1), size=size, sep_line=True)
     return SurveyFile(target, "csv", encoding, detect_delimiter(text), size=size)
 
 
@@ -188,6 +196,8 @@ def csv_reader(survey: SurveyFile) -> Iterator[tuple[Any, Any]]:
     with open(survey.path, encoding=survey.encoding, newline="") as handle:
         reader = csv.reader(handle, delimiter=survey.delimiter, strict=True)
         try:
+            if survey.sep_line:
+                next(reader, None)
             yield reader, handle
         except (csv.Error, UnicodeDecodeError) as exc:
             raise reading_error(survey, exc) from None
@@ -214,6 +224,8 @@ def reading_error(survey: SurveyFile, error: Exception) -> SurveyError:
     try:
         with open(survey.path, encoding=survey.encoding, newline="") as handle:
             reader = csv.reader(handle, delimiter=survey.delimiter, strict=True)
+            if survey.sep_line:
+                next(reader, None)
             while True:
                 start_line = reader.line_num + 1
                 try:
