@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from journeymapper import __version__
@@ -32,6 +33,7 @@ def run(path: str | None = None) -> int:
 
     theme.apply_theme(app)
     window = MainWindow()
+    window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     window.show()
     if path:
         window.open_path(path, ask=False)

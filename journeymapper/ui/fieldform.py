@@ -90,7 +90,7 @@ class FieldForm(QWidget):
     problem = Signal(str)
 
     def __init__(self, fields: list[FormField], pick_colour: Callable[[str], str | None],
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, labels_above: bool = False) -> None:
         super().__init__(parent)
         self.fields = fields
         self._pick_colour = pick_colour
@@ -98,7 +98,8 @@ class FieldForm(QWidget):
         self._setters: dict[str, Callable[[Any], None]] = {}
         form = QFormLayout(self)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows if labels_above
+                              else QFormLayout.RowWrapPolicy.WrapLongRows)
         for spec in fields:
             widget = self._build(spec)
             widget.setObjectName(f"field_{spec.name}")

@@ -60,7 +60,7 @@ class PersonasPanel(QWidget):
         self.add_button.setObjectName("persona_add")
         self.remove_button = QPushButton("Remove")
         self.remove_button.setObjectName("persona_remove")
-        self.form = FieldForm(kind_fields(Kind.PERSONA), pick_colour)
+        self.form = FieldForm(kind_fields(Kind.PERSONA), pick_colour, labels_above=True)
         self.form.setObjectName("persona_form")
         self.scroll = QScrollArea()
         self.scroll.setWidgetResizable(True)

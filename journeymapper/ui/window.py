@@ -417,10 +417,11 @@ class MainWindow(QMainWindow, DocumentFiles):
     def toggle_full_screen(self) -> None:
         self.setWindowState(self.windowState() ^ Qt.WindowState.WindowFullScreen)
 
-    def _scheme_changed(self, _scheme: Any) -> None:
+    def _scheme_changed(self, scheme: Qt.ColorScheme) -> None:
+        """The system switched between light and dark: so do the widgets and the map."""
         app = QApplication.instance()
         if isinstance(app, QApplication):
-            self.dark = theme.apply_theme(app)
+            self.dark = theme.apply_theme(app, scheme == Qt.ColorScheme.Dark)
             self.scene.set_dark(self.dark)
 
     def about(self) -> None:
