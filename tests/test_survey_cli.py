@@ -253,3 +253,21 @@ def test_inspect_with_a_map_guesses_stages(capsys, ko_map: Path, tmp_path: Path)
         (None, None), ("csat", "구매"), ("nps", None), ("ces", None), ("quotes", "구매")]
     code, out, _ = run(capsys, "survey", "inspect", fx.google_forms_ko(tmp_path), "--map", ko_map)
     assert "-> CSAT @ 구매" in out and "-> NPS @ (no stage)" in out
+
+
+def test_quotes_only_adds_cards_but_no_wave(capsys, map_path: Path, tmp_path: Path) -> None:
+    code, out, _ = run(capsys, "survey", "import", map_path, fx.surveymonkey(tmp_path),
+                       "--quotes", "What could we improve?=Retention", "--quote-cap", "2")
+    assert code == 0 and "added 2 quote(s)" in out
+    doc = jmap.load(map_path).document
+    assert doc.waves == () and doc.scores() == []
+    lane = doc.lane_for_kind(Kind.THOUGHT).id
+    texts = [e.text for e in doc.cell(doc.stage_by_name("Retention").id, lane)]
+    # first-seen order; "faster delivery" repeats "Faster delivery"
+    assert texts == ["\u201cFaster delivery\u201d", "\u201cMore payment options\u201d"]
+    # importing again adds only the answer not on the map yet ("n/a" is no answer)
+    run(capsys, "survey", "import", map_path, fx.surveymonkey(tmp_path),
+        "--quotes", "What could we improve?=Retention", "--quote-cap", "2")
+    doc = jmap.load(map_path).document
+    texts = [e.text for e in doc.cell(doc.stage_by_name("Retention").id, lane)]
+    assert texts[2:] == ["\u201cCheaper shipping\u201d"]

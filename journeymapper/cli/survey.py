@@ -244,8 +244,9 @@ def print_result(doc: JourneyMap, inspection: Inspection, result: ImportResult,
                  replaced: list[Score]) -> None:
     survey, layout = inspection.survey, inspection.layout
     wave = result.waves[0].label if result.waves else ""
+    into = f" -> wave {wave!r}" if wave else ""
     print(f"{survey.name}: {layout.label}, {survey.encoding_label}, {result.responses} "
-          f"responses -> wave {wave!r}")
+          f"responses{into}")
     print_scores(doc, result.scores, show_wave=False)
     if replaced:
         print(f"replaced {len(replaced)} earlier score(s) of wave {wave!r}")

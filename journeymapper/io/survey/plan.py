@@ -30,6 +30,7 @@ QUOTE_CAP = 20
 QUOTE_MAX_CHARS = 500
 _TRIVIAL = {"-", "--", ".", "n/a", "na", "none", "no", "nothing", "nil", "없음", "없다", "무",
             "x", "해당없음", "해당 없음", "없습니다"}
+_QUOTE_MARKS = "\u201c\u201d\"' "
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _MEAN = re.compile(r"^mean\s*[:(]\s*(-?\d+(?:\.\d+)?)\s*(?:-|\.\.|to)\s*(-?\d+(?:\.\d+)?)\s*\)?$",
                    re.IGNORECASE)
@@ -203,8 +204,8 @@ class _Builder:
                                       column.header, column.ref, column.id, counts.responses))
         partial = self._partial(counts)
         cards = self._quote_cards(quoted, counts)
-        return ImportResult(scores, [self._wave()], cards, counts.responses, partial,
-                            self.notes, unknown)
+        waves = [self._wave()] if scores else []
+        return ImportResult(scores, waves, cards, counts.responses, partial, self.notes, unknown)
 
     def _check_keys(self, mappings: list[Mapping]) -> None:
         seen: dict[tuple[str, str | None, str, str], int] = {}
@@ -329,7 +330,7 @@ class _Builder:
                 per_stage[m.stage].setdefault(key, text)
         cards: list[Element] = []
         for stage, texts in per_stage.items():
-            present = {quote_key(e.text) for e in self.doc.cell(stage, lane.id)}
+            present = {quote_key(e.text.strip(_QUOTE_MARKS)) for e in self.doc.cell(stage, lane.id)}
             order = self.doc.next_order((stage, lane.id))
             added = 0
             for key, text in texts.items():
