@@ -458,3 +458,52 @@ def test_menus_list_every_panel(make_window):
     window.history_dock.toggleViewAction().trigger()
     assert window.history_dock.isHidden() or not window.history_dock.isVisible()
     assert isinstance(window.menu_file, QMenu)
+
+
+def click_lane(qtbot, window: MainWindow, lane_id: str) -> None:
+    item = window.scene.lane_items[lane_id]
+    window.view.ensureVisible(item.sceneBoundingRect())
+    pos = window.view.mapFromScene(item.mapToScene(item.boundingRect().center()))
+    qtbot.mouseClick(window.view.viewport(), Qt.MouseButton.LeftButton, pos=pos)
+
+
+def test_a_selected_lane_is_renamed_and_retyped_in_the_inspector(qtbot, make_window,
+                                                                  korean_path):
+    window = make_window()
+    window.open_path(korean_path)
+    doc = window.document
+    lane = next(lane for lane in doc.lanes if lane.name == "생각")
+    click_lane(qtbot, window, lane.id)
+    assert window.scene.selected_lane() == lane.id
+    form = window.inspector.lane_form
+    assert window.inspector.lane == lane.id and form.isVisible()
+    assert form.name_edit.text() == "생각"
+    form.name_edit.setFocus()
+    form.name_edit.selectAll()
+    type_text(form.name_edit, "고객의 생각")
+    assert doc.lane(lane.id).name == "생각", "a lane name is committed with Enter"
+    qtbot.keyClick(form.name_edit, Qt.Key.Key_Return)
+    assert doc.lane(lane.id).name == "고객의 생각"
+    assert window.scene.lane_items[lane.id].lane.name == "고객의 생각"
+    form.kind_box.setFocus()
+    qtbot.keyClick(form.kind_box, Qt.Key.Key_Down)
+    assert doc.lane(lane.id).kind.label == form.kind_box.currentText() != "Thought"
+    assert window.inspector.lane == lane.id, "the lane stays shown after its kind changed"
+    window.action_undo.trigger()
+    window.action_undo.trigger()
+    assert doc.lane(lane.id) == lane
+    click_lane(qtbot, window, lane.id)
+    assert form.name_edit.text() == "생각" and form.kind_box.currentText() == "Thought"
+
+
+def test_a_failed_save_says_why_and_keeps_the_changes(qtbot, make_window, laptop_copy, tmp_path):
+    window = make_window()
+    window.open_path(laptop_copy)
+    window.dialogs.script("ask_text", "Onboarding")
+    window.map_actions.add_stage.trigger()
+    window.dialogs.script("save_path", str(tmp_path / "no such folder" / "map.jmap"))
+    window.action_save_as.trigger()
+    kind, _title, message = window.dialogs.shown[-1]
+    assert kind == "error" and "no such folder" in message and "does not exist" in message
+    assert window.isWindowModified() and window.path == laptop_copy.resolve()
+    assert not (tmp_path / "no such folder").exists()

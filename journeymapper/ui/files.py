@@ -1,5 +1,5 @@
-"""New, Open, Save, Save As, Open Recent and the unsaved-changes question,
-as a mixin of the main window.
+"""New, Open, Save, Save As, Open Recent, dropped files and the
+unsaved-changes question, as a mixin of the main window.
 
 A file that cannot be read leaves the current map as it was and says why in
 one line; a partially loaded file opens with a warning listing what was
@@ -9,9 +9,10 @@ repaired, and counts as modified so saving it writes the repaired map.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtGui import QAction
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent
 
 from journeymapper.io import jmap
 from journeymapper.model.document import JourneyMap
@@ -170,3 +171,55 @@ class DocumentFiles:
     def start_document(self: MainWindow) -> JourneyMap:
         """The map a new window starts with: the first template, unmodified."""
         return new_from_template("ecommerce")
+
+    # ------------------------------------------------------------ drag and drop
+    def _local_paths(self: MainWindow, event: QDragEnterEvent | QDropEvent) -> list[str]:
+        mime = event.mimeData()
+        if not mime.hasUrls():
+            return []
+        return [url.toLocalFile() for url in mime.urls() if url.isLocalFile()]
+
+    def dragEnterEvent(self: MainWindow, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt API
+        if self._local_paths(event):
+            event.acceptProposedAction()
+        else:
+            super().dragEnterEvent(event)
+
+    def dragMoveEvent(self: MainWindow, event: Any) -> None:  # noqa: N802 - Qt API
+        if self._local_paths(event):
+            event.acceptProposedAction()
+        else:
+            super().dragMoveEvent(event)
+
+    def dropEvent(self: MainWindow, event: QDropEvent) -> None:  # noqa: N802 - Qt API
+        paths = self._local_paths(event)
+        if not paths:
+            super().dropEvent(event)
+            return
+        event.acceptProposedAction()
+        # Open after the drop has finished, so a question does not run inside the drag.
+        QTimer.singleShot(0, lambda: self.open_dropped(paths[0]))
+
+    def open_dropped(self: MainWindow, path: str) -> bool:
+        """A dropped file: a .jmap opens, anything else goes to ``drop_handlers``."""
+        if path.lower().endswith(MAP_SUFFIX):
+            return self.open_path(path)
+        for handler in self.drop_handlers:
+            if handler(path):
+                return True
+        self.statusBar().showMessage(
+            f"{Path(path).name}: cannot open this file here (expected a {MAP_SUFFIX} map)", 8000)
+        return False
+
+    def eventFilter(self: MainWindow, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+        """File drags over the map view go to the window, not the canvas."""
+        kind = event.type()
+        if watched is self.view.viewport():
+            if kind in (QEvent.Type.DragEnter, QEvent.Type.DragMove) and \
+                    self._local_paths(event):  # type: ignore[arg-type]
+                event.acceptProposedAction()  # type: ignore[attr-defined]
+                return True
+            if kind == QEvent.Type.Drop and self._local_paths(event):  # type: ignore[arg-type]
+                self.dropEvent(event)  # type: ignore[arg-type]
+                return True
+        return super().eventFilter(watched, event)

@@ -1,5 +1,5 @@
-"""The inspector: edits the selected element's fields, or the map's own
-properties when nothing is selected.
+"""The inspector: edits the selected element's fields, a selected lane's
+name and kind, or the map's own properties when nothing is selected.
 
 It observes the document (refreshing on FieldChanged, MetaChanged, moves,
 links, removal) and never writes to it: edits leave as
@@ -12,12 +12,21 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QLabel, QScrollArea, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtCore import QSignalBlocker, Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QScrollArea,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from journeymapper.model import events as ev
 from journeymapper.model.document import JourneyMap
-from journeymapper.model.elements import Element, Kind
+from journeymapper.model.elements import CARD_KINDS, Element, Kind, Lane
 from journeymapper.model.links import LINK_LABELS
 from journeymapper.ui.fieldform import Editor, FieldForm, FormField, kind_fields
 from journeymapper.ui.observe import follow
@@ -35,10 +44,51 @@ def short(text: str, limit: int = 40) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+class LaneForm(QWidget):
+    """Name and card kind of one lane; ``edited(name | None, kind | None)``
+    when the user commits a new name (Enter, leaving the field) or picks a kind."""
+
+    edited = Signal(object, object)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.lane: Lane | None = None
+        self.name_edit = QLineEdit()
+        self.name_edit.setObjectName("lane_name")
+        self.kind_box = QComboBox()
+        self.kind_box.setObjectName("lane_kind")
+        for kind in CARD_KINDS:
+            self.kind_box.addItem(kind.label, kind.value)
+        form = QFormLayout(self)
+        form.addRow("Name:", self.name_edit)
+        form.addRow("New cards are:", self.kind_box)
+        self.name_edit.editingFinished.connect(self._name_done)
+        self.kind_box.activated.connect(self._kind_chosen)
+
+    def set_lane(self, lane: Lane) -> None:
+        self.lane = lane
+        with QSignalBlocker(self.name_edit), QSignalBlocker(self.kind_box):
+            if self.name_edit.text() != lane.name:
+                self.name_edit.setText(lane.name)
+            self.kind_box.setCurrentIndex(self.kind_box.findData(lane.kind.value))
+
+    def _name_done(self) -> None:
+        name = self.name_edit.text().strip()
+        if self.lane is not None and name and name != self.lane.name:
+            self.edited.emit(name, None)
+
+    def _kind_chosen(self, index: int) -> None:
+        kind = Kind(self.kind_box.itemData(index))
+        if self.lane is not None and kind is not self.lane.kind:
+            self.edited.emit(None, kind)
+
+
 class Inspector(QWidget):
-    """Shows one element (or the map); signals: field_edited, meta_edited, problem."""
+    """Shows one element, a lane, or the map; signals: field_edited,
+    lane_edited(lane id, name | None, kind | None), meta_edited, problem."""
 
     field_edited = Signal(str, str, object, bool)
+    lane_edited = Signal(str, object, object)
     meta_edited = Signal(str, object)
     problem = Signal(str)
 
@@ -48,6 +98,7 @@ class Inspector(QWidget):
         self._pick_colour = pick_colour
         self.document: JourneyMap | None = None
         self.current: str | None = None
+        self.lane: str | None = None
         self.header = QLabel()
         self.header.setObjectName("inspector_header")
         self.header.setWordWrap(True)
@@ -60,6 +111,9 @@ class Inspector(QWidget):
         self.meta_form = self._make_form(META_FIELDS)
         self.meta_form.edited.connect(self.meta_edited)
         self.stack.addWidget(self.meta_form)
+        self.lane_form = LaneForm()
+        self.lane_form.edited.connect(self._emit_lane_edit)
+        self.stack.addWidget(self.lane_form)
         self.forms: dict[Kind, FieldForm] = {}
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -91,6 +145,10 @@ class Inspector(QWidget):
             self.stack.addWidget(form)
         return form
 
+    def _emit_lane_edit(self, name: str | None, kind: Kind | None) -> None:
+        if self.lane is not None:
+            self.lane_edited.emit(self.lane, name, kind)
+
     def _emit_edit(self, form: FieldForm, name: str, value: Any) -> None:
         if self.current is not None:
             self.field_edited.emit(self.current, name, value, form.is_typing(name))
@@ -104,6 +162,7 @@ class Inspector(QWidget):
         """Show the one selected element, the map (none) or a count (several)."""
         doc = self.document
         self.current = ids[0] if len(ids) == 1 and doc is not None and ids[0] in doc else None
+        self.lane = None
         if doc is None:
             self.header.setText("No map")
             self.stack.setVisible(False)
@@ -128,6 +187,24 @@ class Inspector(QWidget):
         self.stack.setCurrentWidget(form)
         self._show_header(element)
         self._show_links(element)
+
+    def show_lane(self, lane_id: str) -> None:
+        """Show a lane's name and card kind (a selected lane header)."""
+        doc = self.document
+        if doc is None or lane_id not in {lane.id for lane in doc.lanes}:
+            self.show_ids([])
+            return
+        self.current, self.lane = None, lane_id
+        self.links.clear()
+        lane = doc.lane(lane_id)
+        self.lane_form.set_lane(lane)
+        self.stack.setVisible(True)
+        self.stack.setCurrentWidget(self.lane_form)
+        self._show_lane_header(lane)
+
+    def _show_lane_header(self, lane: Lane) -> None:
+        assert self.document is not None
+        self.header.setText(f"Lane · {self.document.cards_in_lane(lane.id)} card(s)")
 
     def _show_header(self, element: Element) -> None:
         doc = self.document
@@ -160,6 +237,12 @@ class Inspector(QWidget):
         if doc is None:
             return
         current = self.current
+        if self.lane is not None:
+            if isinstance(event, ev.LaneChanged) and event.new.id == self.lane:
+                self.lane_form.set_lane(event.new)
+            elif isinstance(event, ev.LaneRemoved) and event.lane.id == self.lane:
+                self.show_ids([])
+            return
         if isinstance(event, ev.MetaChanged):
             if current is None:
                 self.meta_form.set_value(event.key, event.new)

@@ -14,12 +14,10 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, Literal
 
-from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
-    QDragEnterEvent,
-    QDropEvent,
     QKeySequence,
     QUndoCommand,
     QUndoStack,
@@ -37,14 +35,14 @@ from PySide6.QtWidgets import (
 from journeymapper.canvas.scene import MapScene
 from journeymapper.canvas.view import MapView
 from journeymapper.commands.elements import AddCard, RemoveElements, SetField
-from journeymapper.commands.lanes import AddLane
+from journeymapper.commands.lanes import AddLane, UpdateLane
 from journeymapper.commands.meta import SetMeta
 from journeymapper.model.document import JourneyMap
 from journeymapper.model.elements import Kind, check_field
 from journeymapper.model.errors import JourneyError
 from journeymapper.ui import theme
 from journeymapper.ui.dialogs import Dialogs
-from journeymapper.ui.files import MAP_SUFFIX, DocumentFiles
+from journeymapper.ui.files import DocumentFiles
 from journeymapper.ui.find import FindBar
 from journeymapper.ui.inspector import Inspector
 from journeymapper.ui.map_actions import MapActions
@@ -61,7 +59,7 @@ DOCK_WIDTH = 340
 READABLE_ZOOM = 0.6  # below this the cards' text is not drawn
 
 
-class MainWindow(QMainWindow, DocumentFiles):
+class MainWindow(DocumentFiles, QMainWindow):
     """One map in one window. Public: ``document``, ``path``, ``undo_stack``,
     ``scene``, ``view``, ``menu_file``, ``drop_handlers``, ``dialogs``.
     Signal: ``document_changed(doc)`` after another map is shown."""
@@ -253,7 +251,8 @@ class MainWindow(QMainWindow, DocumentFiles):
         # Bound methods only: Qt drops them when the window goes, lambdas would outlive it.
         self.undo_stack.cleanChanged.connect(self.update_title)
         self.undo_stack.indexChanged.connect(self.update_title)
-        self.scene.selection_ids_changed.connect(self.inspector.show_ids)
+        self.scene.selection_ids_changed.connect(self._selection_changed)
+        self.inspector.lane_edited.connect(self.edit_lane)
         self.scene.message.connect(self.show_message)
         self.inspector.field_edited.connect(self.edit_field)
         self.inspector.meta_edited.connect(self.edit_meta)
@@ -322,6 +321,19 @@ class MainWindow(QMainWindow, DocumentFiles):
             return
         if element.fields.get(name) != value:
             self.push(SetField(self.document, element_id, name, value, typing=typing))
+
+    def _selection_changed(self, ids: list[str]) -> None:
+        lane = self.scene.selected_lane() if not ids else None
+        if lane is not None:
+            self.inspector.show_lane(lane)
+        else:
+            self.inspector.show_ids(ids)
+
+    def edit_lane(self, lane_id: str, name: str | None, kind: Kind | None) -> None:
+        self.push(UpdateLane(self.document, lane_id, name, kind))
+        if self.scene.selected_lane() != lane_id:
+            # a new kind can rebuild the lane's header; keep it selected and shown
+            self.scene.select_ids([lane_id])
 
     def edit_meta(self, key: str, value: Any) -> None:
         if self.document.meta.get(key) != value:
@@ -431,58 +443,6 @@ class MainWindow(QMainWindow, DocumentFiles):
             "About journeymapper",
             f"journeymapper {__version__}\nCustomer journey maps for workshops, "
             "survey reviews and stakeholder reports.")
-
-    # ------------------------------------------------------------ drag and drop
-    def _local_paths(self, event: QDragEnterEvent | QDropEvent) -> list[str]:
-        mime = event.mimeData()
-        if not mime.hasUrls():
-            return []
-        return [url.toLocalFile() for url in mime.urls() if url.isLocalFile()]
-
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt API
-        if self._local_paths(event):
-            event.acceptProposedAction()
-        else:
-            super().dragEnterEvent(event)
-
-    def dragMoveEvent(self, event: Any) -> None:  # noqa: N802 - Qt API
-        if self._local_paths(event):
-            event.acceptProposedAction()
-        else:
-            super().dragMoveEvent(event)
-
-    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt API
-        paths = self._local_paths(event)
-        if not paths:
-            super().dropEvent(event)
-            return
-        event.acceptProposedAction()
-        # Open after the drop has finished, so a question does not run inside the drag.
-        QTimer.singleShot(0, lambda: self.open_dropped(paths[0]))
-
-    def open_dropped(self, path: str) -> bool:
-        """A dropped file: a .jmap opens, anything else goes to ``drop_handlers``."""
-        if path.lower().endswith(MAP_SUFFIX):
-            return self.open_path(path)
-        for handler in self.drop_handlers:
-            if handler(path):
-                return True
-        self.statusBar().showMessage(
-            f"{Path(path).name}: cannot open this file here (expected a {MAP_SUFFIX} map)", 8000)
-        return False
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
-        """File drags over the map view go to the window, not the canvas."""
-        kind = event.type()
-        if watched is self.view.viewport():
-            if kind in (QEvent.Type.DragEnter, QEvent.Type.DragMove) and \
-                    self._local_paths(event):  # type: ignore[arg-type]
-                event.acceptProposedAction()  # type: ignore[attr-defined]
-                return True
-            if kind == QEvent.Type.Drop and self._local_paths(event):  # type: ignore[arg-type]
-                self.dropEvent(event)  # type: ignore[arg-type]
-                return True
-        return super().eventFilter(watched, event)
 
     def showEvent(self, event: Any) -> None:  # noqa: N802 - Qt API
         super().showEvent(event)
