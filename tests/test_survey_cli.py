@@ -271,3 +271,19 @@ def test_quotes_only_adds_cards_but_no_wave(capsys, map_path: Path, tmp_path: Pa
     doc = jmap.load(map_path).document
     texts = [e.text for e in doc.cell(doc.stage_by_name("Retention").id, lane)]
     assert texts[2:] == ["\u201cCheaper shipping\u201d"]
+
+
+def test_scores_for_a_touchpoint(capsys, tmp_path: Path) -> None:
+    doc = new_from_template("ecommerce")
+    purchase = doc.stage_by_name("Purchase").id
+    lane = doc.lane_for_kind(Kind.TOUCHPOINT).id
+    checkout = doc.add_card(Kind.TOUCHPOINT, purchase, lane, "Checkout page")
+    path = tmp_path / "tp.jmap"
+    jmap.save(doc, path, backup=False)
+    code, out, _ = run(capsys, "survey", "import", path, fx.google_forms_en(tmp_path),
+                       "--column", "#3=checkout page:csat", "--wave", "W")
+    assert code == 0 and "Purchase / Checkout page" in out
+    (row,) = scores(capsys, path)
+    assert (row["stage"], row["touchpoint"], row["touchpoint_name"]) == (
+        "Purchase", checkout, "Checkout page")
+    assert row["value"] == pytest.approx(400 / 7)

@@ -24,6 +24,7 @@ from journeymapper.io.survey import (
     plan_import,
     resolve_column,
     resolve_stage,
+    resolve_target,
 )
 from journeymapper.io.survey.labels import normalise_label, parse_number
 from journeymapper.io.survey.reading import DELIMITER_NAMES
@@ -201,8 +202,9 @@ def build_mappings(args: argparse.Namespace, doc: JourneyMap,
     for spec in args.column:
         column_ref, target = split_spec(spec, "--column")
         stage, metric, mean_range = parse_target(spec, target)
-        mappings.append(Mapping(resolve_column(layout, column_ref, name),
-                                resolve_stage(doc, stage, map_name), metric, mean_range))
+        stage_id, touchpoint = resolve_target(doc, stage, map_name)
+        mappings.append(Mapping(resolve_column(layout, column_ref, name), stage_id, metric,
+                                mean_range, touchpoint))
     for spec in args.quotes:
         column_ref, stage = split_spec(spec, "--quotes")
         mappings.append(Mapping(resolve_column(layout, column_ref, name),
@@ -260,6 +262,8 @@ def print_scores(doc: JourneyMap, scores: list[Score], show_wave: bool = True) -
     rows = []
     for s in scores:
         stage = doc.element(s.stage).text
+        if s.touchpoint is not None and s.touchpoint in doc:
+            stage += f" / {doc.element(s.touchpoint).text}"
         metric = s.metric.upper() + (f" ({s.name})" if s.name else "")
         extra = []
         split = s.source.get("nps_split")
@@ -286,7 +290,10 @@ def print_scores(doc: JourneyMap, scores: list[Score], show_wave: bool = True) -
 def score_dict(doc: JourneyMap, score: Score) -> dict[str, Any]:
     out: dict[str, Any] = {
         "stage": doc.element(score.stage).text, "stage_id": score.stage,
-        "touchpoint": score.touchpoint, "metric": score.metric, "name": score.name,
+        "touchpoint": score.touchpoint,
+        "touchpoint_name": doc.element(score.touchpoint).text
+        if score.touchpoint is not None and score.touchpoint in doc else None,
+        "metric": score.metric, "name": score.name,
         "wave": score.wave, "value": score.value, "n": score.n, "skipped": score.skipped,
         "low_confidence": score.low_confidence, "better": "higher" if score.higher_is_better
         else "lower", "distribution": score.distribution, "scale": score.scale,

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPen, QUndoCommand
+from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPalette, QPen, QUndoCommand
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -67,11 +67,12 @@ class ChartCell:
     name: str
     rect: QRectF
     points: list[PlotPoint]
+    touchpoint_name: str = ""
 
     @property
     def title(self) -> str:
         label = self.metric.upper() if self.metric != "mean" else (self.name or "Mean")
-        return label
+        return f"{label} \u00b7 {self.touchpoint_name}" if self.touchpoint_name else label
 
 
 def scale_range(score: Score) -> tuple[float, float]:
@@ -94,7 +95,6 @@ class ScoresChart(QWidget):
         self.doc: JourneyMap | None = None
         self.cells: list[ChartCell] = []
         self.waves: list[str] = []
-        self.dark = False
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
 
     def set_document(self, doc: JourneyMap | None) -> None:
@@ -110,20 +110,22 @@ class ScoresChart(QWidget):
             self.updateGeometry()
             self.update()
             return
-        groups: dict[tuple[str, str, str], list[Score]] = {}
+        groups: dict[tuple[str, str, str, str], list[Score]] = {}
         for score in doc.scores():
-            if score.touchpoint is None:
-                groups.setdefault((score.stage, score.metric, score.name), []).append(score)
+            key = (score.stage, score.metric, score.name, score.touchpoint or "")
+            groups.setdefault(key, []).append(score)
         stages = [s for s in doc.stage_order if any(k[0] == s for k in groups)]
-        rows = sorted({(k[1], k[2]) for k in groups}, key=lambda m: (METRIC_ORDER[m[0]], m[1]))
+        rows = sorted({k[1:] for k in groups},
+                      key=lambda m: (METRIC_ORDER.get(m[0], 9), m[2] != "", m[1], m[2]))
         for c, stage in enumerate(stages):
-            for r, (metric, name) in enumerate(rows):
-                scores = groups.get((stage, metric, name))
+            for r, (metric, name, touchpoint) in enumerate(rows):
+                scores = groups.get((stage, metric, name, touchpoint))
                 if not scores:
                     continue
                 rect = QRectF(LABEL_W + c * CELL_W, HEAD_H + r * CELL_H, CELL_W, CELL_H)
+                where = doc.element(touchpoint).text if touchpoint and touchpoint in doc else ""
                 self.cells.append(ChartCell(stage, doc.element(stage).text, metric, name, rect,
-                                            self._points(scores, rect)))
+                                            self._points(scores, rect), where))
         self._columns, self._rows = stages, rows
         self.updateGeometry()
         self.adjustSize()
@@ -174,7 +176,8 @@ class ScoresChart(QWidget):
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt API
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        colours = palette(self.dark)
+        dark = self.palette().color(QPalette.ColorRole.Window).lightness() < 128
+        colours = palette(dark)
         painter.fillRect(self.rect(), QColor(colours["lane_band"]))
         if not self.cells:
             painter.setPen(QColor(colours["muted"]))
@@ -200,7 +203,7 @@ class ScoresChart(QWidget):
             painter.drawText(rect.adjusted(PAD, 0, -PAD, 0), Qt.AlignmentFlag.AlignVCenter,
                              painter.fontMetrics().elidedText(name, Qt.TextElideMode.ElideRight,
                                                               int(CELL_W - 2 * PAD)))
-        for r, (metric, _name) in enumerate(self._rows):
+        for r, (metric, _name, _touchpoint) in enumerate(self._rows):
             rect = QRectF(0, HEAD_H + r * CELL_H, LABEL_W, CELL_H)
             label = metric.upper() if metric != "mean" else "MEAN"
             painter.drawText(rect.adjusted(PAD, 0, 0, 0), Qt.AlignmentFlag.AlignVCenter, label)

@@ -54,6 +54,7 @@ from journeymapper.io.survey.layouts import META
 from journeymapper.io.survey.plan import require_responses
 from journeymapper.model import metrics
 from journeymapper.model.document import JourneyMap
+from journeymapper.model.elements import Kind
 from journeymapper.model.errors import JourneyError
 
 SURVEY_SUFFIXES = (".csv", ".tsv", ".txt", ".xlsx", ".xlsm")
@@ -317,6 +318,7 @@ class SurveyImportDialog(QDialog):
         self.metric_combos: list[QComboBox] = []
         self.stage_combos: list[QComboBox] = []
         self.mapping_columns = [i.column.index for i in infos]
+        self.targets = self._targets()
         for row, info in enumerate(infos):
             item = QTableWidgetItem(f"{info.column.ref}  {info.column.header}")
             item.setToolTip(info.column.header)
@@ -330,11 +332,11 @@ class SurveyImportDialog(QDialog):
             metric.setCurrentIndex(suggested)
             stage = QComboBox()
             stage.setObjectName(f"stage_{info.column.index + 1}")
-            stage.addItem("— choose a stage —", "")
-            for element in self.doc.stages():
-                stage.addItem(element.text, element.id)
-            if info.stage:
-                stage.setCurrentIndex(max(0, stage.findData(info.stage)))
+            stage.addItem("— choose a stage —", None)
+            for target, text in self.targets:
+                stage.addItem(text, target)
+                if target == (info.stage, None):
+                    stage.setCurrentIndex(stage.count() - 1)
             metric.currentIndexChanged.connect(self.schedule_preview)
             stage.currentIndexChanged.connect(self.schedule_preview)
             self.mapping_table.setCellWidget(row, 1, metric)
@@ -344,6 +346,17 @@ class SurveyImportDialog(QDialog):
         self.mapping_table.resizeColumnsToContents()
         self.mapping_table.horizontalHeader().setSectionResizeMode(
             0, QHeaderView.ResizeMode.Stretch)
+
+    def _targets(self) -> list[tuple[tuple[str, str | None], str]]:
+        """Every stage, each followed by the touchpoints in its column."""
+        out: list[tuple[tuple[str, str | None], str]] = []
+        for element in self.doc.stages():
+            out.append(((element.id, None), element.text))
+            for lane in self.doc.lanes:
+                for card in self.doc.cell(element.id, lane.id):
+                    if card.kind is Kind.TOUCHPOINT:
+                        out.append(((element.id, card.id), f"{element.text} › {card.text}"))
+        return out
 
     def mapping_combos(self, column_ref: str) -> tuple[QComboBox, QComboBox]:
         """The metric and stage combo boxes of a column (``#7``)."""
@@ -356,9 +369,10 @@ class SurveyImportDialog(QDialog):
         for column, metric, stage in zip(self.mapping_columns, self.metric_combos,
                                          self.stage_combos):
             value, rng = metric.currentData()
-            stage_id = stage.currentData()
-            if value and stage_id:
-                out.append(Mapping(column, stage_id, value, rng))
+            target = stage.currentData()
+            if value and target:
+                touchpoint = target[1] if value != QUOTES else None
+                out.append(Mapping(column, target[0], value, rng, touchpoint))
         return out
 
     def options(self) -> ImportOptions:
@@ -493,7 +507,10 @@ class SurveyImportDialog(QDialog):
             if score.low_confidence:
                 note.append("low confidence (n < 30)")
             metric = score.metric.upper() + (f" {score.name}" if score.name else "")
-            cells = [self.doc.element(score.stage).text, metric,
+            where = self.doc.element(score.stage).text
+            if score.touchpoint is not None:
+                where += f" › {self.doc.element(score.touchpoint).text}"
+            cells = [where, metric,
                      metrics.format_value(score.metric, score.value), str(score.n),
                      str(score.skipped), "; ".join(note)]
             for column, text in enumerate(cells):

@@ -29,6 +29,7 @@ from journeymapper.io.survey.plan import (
     plan_import,
     resolve_column,
     resolve_stage,
+    resolve_target,
 )
 from journeymapper.io.survey.reading import Cancelled, SurveyFile, open_survey
 
@@ -36,5 +37,5 @@ __all__ = [
     "QUOTES", "Cancelled", "Column", "ColumnInfo", "ImportOptions", "ImportResult", "Inspection",
     "Layout", "LongMapping", "Mapping", "SurveyFile", "apply_import", "count_responses",
     "detect_layout", "inspect_survey", "open_survey", "parse_metric", "plan_import",
-    "resolve_column", "resolve_stage",
+    "resolve_column", "resolve_stage", "resolve_target",
 ]

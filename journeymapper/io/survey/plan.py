@@ -132,6 +132,28 @@ def resolve_column(layout: Layout, ref: str, file_name: str) -> int:
                       f"or #1..#{width} (see 'journeymapper survey inspect')")
 
 
+def resolve_target(doc: JourneyMap, ref: str, map_name: str) -> tuple[str, str | None]:
+    """(stage id, touchpoint id or None) for a stage, or for a touchpoint that
+    sits in a stage column (by id or by its unique name, case-insensitive)."""
+    text = ref.strip()
+    try:
+        return resolve_stage(doc, text, map_name), None
+    except SurveyError as refused:
+        wanted = text.casefold()
+        hits = [e for e in doc.elements(Kind.TOUCHPOINT)
+                if (e.id == text or e.text.strip().casefold() == wanted)
+                and e.placement is not None and e.placement.stage is not None]
+        if len(hits) == 1:
+            placement = hits[0].placement
+            assert placement is not None and placement.stage is not None
+            return placement.stage, hits[0].id
+        if len(hits) > 1:
+            ids = ", ".join(e.id for e in hits[:5])
+            raise SurveyError(f"{map_name}: {text!r} names {len(hits)} touchpoints ({ids}); "
+                              "expected one: use its id") from None
+        raise refused from None
+
+
 def resolve_stage(doc: JourneyMap, ref: str, map_name: str) -> str:
     """A stage by id or by name (case-insensitive)."""
     text = ref.strip()
