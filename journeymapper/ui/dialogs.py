@@ -45,6 +45,7 @@ class Dialogs:
                                | QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(QMessageBox.StandardButton.Save)
         pressed = box.exec()
+        box.deleteLater()
         if pressed == QMessageBox.StandardButton.Save:
             return "save"
         if pressed == QMessageBox.StandardButton.Discard:
@@ -79,6 +80,7 @@ class Dialogs:
         box.setInformativeText("\n".join(f"• {d}" for d in shown) + more)
         box.setDetailedText("\n".join(details))
         box.exec()
+        box.deleteLater()
 
     def choose_template(self) -> tuple[str, str | None] | None:
         dialog = TemplateDialog(self.parent)
