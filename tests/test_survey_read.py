@@ -198,3 +198,21 @@ def test_excel_sep_line_and_decimal_commas(tmp_path: Path) -> None:
     mean, csat = result.scores
     assert (mean.value, mean.n, mean.name) == (8.0, 2, "Rating (mean 1-10)")
     assert (csat.value, csat.n) == (pytest.approx(200 / 3), 3)
+
+
+def test_surveymonkey_xlsx_two_header_rows(tmp_path: Path) -> None:
+    import csv
+
+    import openpyxl
+
+    rows = list(csv.reader(fx.surveymonkey(tmp_path).read_text(encoding="utf-8").splitlines()))
+    workbook = openpyxl.Workbook()
+    for row in rows:
+        workbook.active.append([int(c) if c.isdigit() else (c or None) for c in row])
+    path = tmp_path / "monkey.xlsx"
+    workbook.save(path)
+    inspection = inspect_survey(path)
+    assert (inspection.layout.name, inspection.layout.header_rows) == ("surveymonkey", 2)
+    assert inspection.columns[7].column.header == "How easy was it to find products? - Search"
+    assert inspection.preview[0][0] == "114000000"  # an integer cell reads as its digits
+    assert count_responses(inspection) == 7

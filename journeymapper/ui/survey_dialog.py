@@ -12,11 +12,10 @@ Cancel stops the pass. Import pushes one ImportScores command.
 from __future__ import annotations
 
 import datetime as dt
-import threading
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QDoubleValidator, QUndoCommand
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -41,7 +40,6 @@ from PySide6.QtWidgets import (
 from journeymapper.commands.scores import ImportScores
 from journeymapper.io.survey import (
     QUOTES,
-    Cancelled,
     ImportOptions,
     ImportResult,
     Inspection,
@@ -56,6 +54,7 @@ from journeymapper.model import metrics
 from journeymapper.model.document import JourneyMap
 from journeymapper.model.elements import Kind
 from journeymapper.model.errors import JourneyError
+from journeymapper.ui.survey_worker import PlanTask
 
 SURVEY_SUFFIXES = (".csv", ".tsv", ".txt", ".xlsx", ".xlsm")
 SURVEY_FILTER = "Survey exports (*.csv *.tsv *.txt *.xlsx *.xlsm);;All files (*)"
@@ -84,44 +83,6 @@ def _table(name: str, headers: list[str], stretch: int) -> QTableWidget:
     table.verticalHeader().setVisible(False)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     return table
-
-
-class _Signals(QObject):
-    progress = Signal(int)
-    finished = Signal(object)
-    failed = Signal(str)
-    cancelled = Signal()
-
-
-class PlanTask(QRunnable):
-    """Runs ``job(progress)`` on a pool thread; reports through ``signals``."""
-
-    def __init__(self, job: Callable[[Callable[[int, int], bool]], ImportResult]) -> None:
-        super().__init__()
-        self.setAutoDelete(False)
-        self.job = job
-        self.signals = _Signals()
-        self.stop = threading.Event()
-        self._percent = -1
-
-    def _progress(self, done: int, total: int) -> bool:
-        percent = int(100 * done / total) if total else 0
-        if percent != self._percent:
-            self._percent = percent
-            self.signals.progress.emit(percent)
-        return not self.stop.is_set()
-
-    def run(self) -> None:
-        try:
-            result = self.job(self._progress)
-        except Cancelled:
-            self.signals.cancelled.emit()
-        except JourneyError as exc:
-            self.signals.failed.emit(str(exc))
-        except Exception as exc:  # a bug must not kill the thread silently
-            self.signals.failed.emit(f"could not read the survey: {type(exc).__name__}: {exc}")
-        else:
-            self.signals.finished.emit(result)
 
 
 class SurveyImportDialog(QDialog):
