@@ -507,3 +507,29 @@ def test_a_failed_save_says_why_and_keeps_the_changes(qtbot, make_window, laptop
     assert kind == "error" and "no such folder" in message and "does not exist" in message
     assert window.isWindowModified() and window.path == laptop_copy.resolve()
     assert not (tmp_path / "no such folder").exists()
+
+
+def test_history_panel_lists_steps_and_jumps_back(qtbot, make_window, laptop_path):
+    window = make_window()
+    window.open_path(laptop_path)
+    assert window.view.hasFocus(), "the canvas has the keyboard when a map opens"
+    qtbot.keyClick(window.view, Qt.Key.Key_N)  # a new card, typed in place
+    assert window.scene.is_editing()
+    qtbot.keyClicks(window.view, "Asks a friend")
+    qtbot.keyClick(window.view, Qt.Key.Key_Return)
+    assert any(e.text == "Asks a friend" for e in window.document.elements())
+    window.dialogs.script("ask_text", "Onboarding")
+    window.map_actions.add_stage.trigger()
+    window.history_dock.show()
+    window.history_dock.raise_()
+    history = window.history
+    model = history.model()
+    rows = [model.index(r, 0).data() for r in range(model.rowCount())]
+    assert rows[0] == "<opened map>" and len(rows) == 3
+    assert rows[2] == "Add stage 'Onboarding'"
+    rect = history.visualRect(model.index(0, 0))
+    qtbot.mouseClick(history.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert window.undo_stack.index() == 0
+    assert not any(e.text == "Asks a friend" for e in window.document.elements())
+    assert "Onboarding" not in window.document.stage_names()
+    assert not window.isWindowModified()

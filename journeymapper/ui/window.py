@@ -449,6 +449,7 @@ class MainWindow(DocumentFiles, QMainWindow):
         if not self._shown:
             self._shown = True
             self.show_start()
+            self.view.setFocus()  # keyboard first: N adds a card straight away
 
     # ------------------------------------------------------------ closing
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
