@@ -73,3 +73,25 @@ def test_rename_and_delete_wave_undo(doc, tmp_path: Path) -> None:
     stack.undo()
     stack.undo()
     assert dumps(doc) == before
+
+
+def test_imported_scores_survive_save_and_load_byte_for_byte(doc, tmp_path: Path) -> None:
+    from journeymapper.io import jmap
+
+    survey = fx.surveymonkey(tmp_path)
+    inspection = inspect_survey(survey)
+    stage = doc.stage_by_name("구매").id
+    result = plan_import(doc, inspection.survey, inspection.layout,
+                         [Mapping(5, stage, "csat"), Mapping(8, stage, "nps"),
+                          Mapping(6, stage, "ces"), Mapping(9, stage, "quotes")],
+                         ImportOptions(wave="2026-Q3", labels={"kindaok": 4.0},
+                                       ces_direction="high-is-easy"))
+    stack = QUndoStack()
+    stack.push(ImportScores(doc, result))
+    data = dumps(doc)
+    loaded = jmap.loads(data, strict=True).document
+    assert dumps(loaded) == data
+    nps = next(s for s in loaded.scores() if s.metric == "nps")
+    assert nps.source["nps_split"] == {"promoters": 3, "passives": 2, "detractors": 2}
+    ces = next(s for s in loaded.scores() if s.metric == "ces")
+    assert ces.scale["direction"] == "high-is-easy" and ces.higher_is_better
