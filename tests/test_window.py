@@ -403,7 +403,14 @@ def test_map_menu_stage_and_lane_commands(qtbot, make_window, laptop_path):
     window = make_window()
     window.open_path(laptop_path)
     doc = window.document
+    actions = window.map_actions
+    assert not actions.remove_stage.isEnabled() and not actions.remove_lane.isEnabled()
+    click_item(qtbot, window, doc.stage_order[0])
+    assert actions.remove_stage.isEnabled() and actions.stage_right.isEnabled()
+    assert not actions.stage_left.isEnabled(), "the first stage cannot move left"
+    assert not actions.remove_lane.isEnabled()
     click_item(qtbot, window, "pain-point-34")
+    assert actions.remove_lane.isEnabled() and actions.stage_left.isEnabled()
     purchase = doc.element("pain-point-34").placement.stage
     window.dialogs.script("ask_text", "Delivery")
     window.map_actions.add_stage.trigger()

@@ -53,6 +53,22 @@ class MapActions:
         self.menu.addAction(action)
         return action
 
+    def update_enabled(self) -> None:
+        """Enable the stage and lane actions that fit the current selection."""
+        doc = self.window.document
+        stage, lane = self.selected_stage(), self.selected_lane()
+        position = doc.stage_order.index(stage) if stage is not None else -1
+        for action in (self.rename_stage, self.remove_stage):
+            action.setEnabled(stage is not None)
+        self.stage_left.setEnabled(position > 0)
+        self.stage_right.setEnabled(0 <= position < len(doc.stage_order) - 1)
+        lane_ids = [item.id for item in doc.lanes]
+        row = lane_ids.index(lane) if lane in lane_ids else -1
+        for action in (self.edit_lane, self.remove_lane):
+            action.setEnabled(row >= 0)
+        self.lane_up.setEnabled(row > 0)
+        self.lane_down.setEnabled(0 <= row < len(lane_ids) - 1)
+
     # ------------------------------------------------------------ what is selected
     def _say(self, text: str) -> None:
         self.window.statusBar().showMessage(text, 5000)

@@ -250,7 +250,7 @@ class MainWindow(DocumentFiles, QMainWindow):
     def _connect(self) -> None:
         # Bound methods only: Qt drops them when the window goes, lambdas would outlive it.
         self.undo_stack.cleanChanged.connect(self.update_title)
-        self.undo_stack.indexChanged.connect(self.update_title)
+        self.undo_stack.indexChanged.connect(self._stack_moved)
         self.scene.selection_ids_changed.connect(self._selection_changed)
         self.inspector.lane_edited.connect(self.edit_lane)
         self.scene.message.connect(self.show_message)
@@ -294,6 +294,7 @@ class MainWindow(DocumentFiles, QMainWindow):
             self.undo_stack.resetClean()
         self.update_title()
         self.show_zoom()
+        self.map_actions.update_enabled()
         self.document_changed.emit(doc)
 
     def update_title(self, *_changed: object) -> None:
@@ -322,12 +323,17 @@ class MainWindow(DocumentFiles, QMainWindow):
         if element.fields.get(name) != value:
             self.push(SetField(self.document, element_id, name, value, typing=typing))
 
+    def _stack_moved(self, _index: int) -> None:
+        self.update_title()
+        self.map_actions.update_enabled()
+
     def _selection_changed(self, ids: list[str]) -> None:
         lane = self.scene.selected_lane() if not ids else None
         if lane is not None:
             self.inspector.show_lane(lane)
         else:
             self.inspector.show_ids(ids)
+        self.map_actions.update_enabled()
 
     def edit_lane(self, lane_id: str, name: str | None, kind: Kind | None) -> None:
         self.push(UpdateLane(self.document, lane_id, name, kind))
