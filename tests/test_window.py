@@ -296,8 +296,7 @@ def test_persona_panel_adds_edits_and_filters(qtbot, make_window, laptop_path):
     new = panel.current_id()
     assert new in window.scene.cards
     name = panel.form.findChild(QLineEdit, "field_text")
-    name.setFocus()
-    name.selectAll()
+    assert name.hasFocus() and name.selectedText() == "New persona", "ready to type the name"
     type_text(name, "박서연")
     assert window.document.element(new).text == "박서연"
     assert panel.list.currentItem().text() == "박서연"

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QHBoxLayout,
+    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -95,6 +96,13 @@ class PersonasPanel(QWidget):
             if self.list.item(row).data(ID_ROLE) == persona_id:
                 self.list.setCurrentRow(row)
                 return
+
+    def focus_name(self) -> None:
+        """Put the cursor in the chosen persona's name, selected, ready to type over."""
+        name = self.form.editors.get("text")
+        if isinstance(name, QLineEdit):
+            name.setFocus()
+            name.selectAll()
 
     def set_document(self, doc: JourneyMap | None) -> None:
         self.document = follow(self.document, doc, self._on_event)

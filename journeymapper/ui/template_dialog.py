@@ -28,6 +28,7 @@ class TemplateDialog(QDialog):
         self.templates: list[Template] = list_templates()
         self.list = QListWidget()
         self.list.setObjectName("templates")
+        self.list.setSpacing(3)
         for template in self.templates:
             item = QListWidgetItem(f"{template.title}\n    {' → '.join(template.stages)}"
                                    + ("  ↺" if template.loops else ""))

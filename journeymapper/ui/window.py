@@ -366,6 +366,7 @@ class MainWindow(DocumentFiles, QMainWindow):
         self.personas.select(card.element_id)
         self.personas_dock.show()
         self.personas_dock.raise_()
+        self.personas.focus_name()
 
     def remove_persona(self, persona_id: str) -> None:
         if persona_id in self.document:
