@@ -15,11 +15,11 @@ from PySide6.QtWidgets import (
     QPushButton,
     QWidget,
 )
+from ui_support import type_text
 
 from journeymapper.model.elements import Kind
 from journeymapper.ui.dialogs import Dialogs, LaneDialog
 from journeymapper.ui.template_dialog import TemplateDialog
-from ui_support import type_text
 
 
 @pytest.fixture
