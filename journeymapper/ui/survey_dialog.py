@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QProgressBar,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
@@ -157,6 +158,8 @@ class SurveyImportDialog(QDialog):
         self.status = QLabel()
         self.status.setObjectName("status_label")
         self.status.setWordWrap(True)
+        self.status.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.progress = QProgressBar()
         self.progress.setObjectName("progress")
         self.progress.setRange(0, 100)
@@ -193,7 +196,11 @@ class SurveyImportDialog(QDialog):
         right_column.setContentsMargins(0, 0, 0, 0)
         right_column.addWidget(QLabel("Scores this import makes:"))
         right_column.addWidget(self.results_table, 1)
-        right_column.addWidget(self.status)
+        status_scroll = QScrollArea()
+        status_scroll.setWidgetResizable(True)
+        status_scroll.setFixedHeight(120)
+        status_scroll.setWidget(self.status)
+        right_column.addWidget(status_scroll)
         middle = QSplitter(Qt.Orientation.Horizontal)
         middle.addWidget(left)
         middle.addWidget(right)
@@ -339,7 +346,8 @@ class SurveyImportDialog(QDialog):
     def options(self) -> ImportOptions:
         return ImportOptions(wave=self.wave_edit.text().strip(),
                              ces_direction=self.ces_combo.currentData(),
-                             labels=dict(self.label_values))
+                             labels=dict(self.label_values),
+                             unknown_hint="give them a number under “Answers to map”")
 
     def _fill_labels(self, unknown: dict[str, int]) -> None:
         """List unknown answers, keeping those already given a number."""
@@ -479,7 +487,8 @@ class SurveyImportDialog(QDialog):
                 if column == 5 and score.low_confidence:
                     item.setForeground(Qt.GlobalColor.darkRed)
                 self.results_table.setItem(row, column, item)
-        self.results_table.resizeColumnsToContents()
+        for column in range(5):
+            self.results_table.resizeColumnToContents(column)
         wave = result.waves[0].label if result.waves else ""
         lines = [f"{result.responses} responses → wave “{wave}”."]
         if any(w.label == wave for w in self.doc.waves):

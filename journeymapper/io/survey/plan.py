@@ -67,6 +67,7 @@ class ImportOptions:
     labels: dict[str, float] = field(default_factory=dict)  # normalised label -> number
     quote_cap: int = QUOTE_CAP
     now: dt.datetime | None = None
+    unknown_hint: str = "map them with --label TEXT=NUMBER"  # how this caller maps labels
 
     def moment(self) -> dt.datetime:
         return self.now or dt.datetime.now(dt.timezone.utc)
@@ -280,8 +281,8 @@ class _Builder:
         if out.unknown:
             shown = ", ".join(f"{t!r} ({c})" for t, c in out.unknown.most_common(5))
             self.notes.append(f"{where}: {sum(out.unknown.values())} answer(s) with unknown "
-                              f"labels counted as skipped: {shown}; map them with "
-                              "--label TEXT=NUMBER")
+                              f"labels counted as skipped: {shown}; "
+                              f"{self.options.unknown_hint}")
         if out.invalid:
             shown = ", ".join(f"{t!r} ({c})" for t, c in out.invalid.most_common(5))
             self.notes.append(f"{where}: {sum(out.invalid.values())} answer(s) not "
