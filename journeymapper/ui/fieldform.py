@@ -142,7 +142,12 @@ class FieldForm(QWidget):
     def _line(self, spec: FormField) -> QWidget:
         edit = QLineEdit()
         edit.textEdited.connect(self._emit(spec.name))
-        self._setters[spec.name] = lambda v: edit.text() != v and edit.setText(str(v))
+
+        def setter(value: Any) -> None:
+            if edit.text() != value:
+                edit.setText(str(value))
+
+        self._setters[spec.name] = setter
         return edit
 
     def _text(self, spec: FormField) -> QWidget:
@@ -164,7 +169,12 @@ class FieldForm(QWidget):
         box.setRange(spec.editor.lo, spec.editor.hi)
         box.setKeyboardTracking(False)
         box.valueChanged.connect(self._emit(spec.name))
-        self._setters[spec.name] = lambda v: box.value() != v and box.setValue(int(v))
+
+        def setter(value: Any) -> None:
+            if box.value() != value:
+                box.setValue(int(value))
+
+        self._setters[spec.name] = setter
         return box
 
     def _choice(self, spec: FormField) -> QWidget:

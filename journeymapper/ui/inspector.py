@@ -251,8 +251,8 @@ class Inspector(QWidget):
         elif isinstance(event, ev.FieldChanged):
             if event.id == current:
                 self.form_for(doc.element(current).kind).set_value(event.field, event.new)
-            elif current in doc:
-                self._show_links(doc.element(current))
+            elif doc.has_link(current, event.id) or doc.has_link(event.id, current):
+                self._show_links(doc.element(current))  # a linked element's text changed
         elif isinstance(event, ev.ElementRemoved) and event.id == current:
             self.show_ids([])
         elif isinstance(event, (ev.Linked, ev.Unlinked)):
