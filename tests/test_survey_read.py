@@ -118,6 +118,9 @@ def test_numbers_and_labels() -> None:
     assert label_value("Very easy", "ces", "high-is-easy") == 7
     assert label_value("0 - Not at all likely", "nps") == 0
     assert label_value("10 - Extremely likely", "nps") == 10
+    assert label_value("Strongly agree", "ces", "high-is-easy") == 7
+    assert label_value("Somewhat disagree", "ces", "high-is-easy") == 3
+    assert label_value("Strongly agree", "ces") is None  # ambiguous with 1 = very easy
     assert label_value("Kinda ok", "csat") is None
     assert label_value("Kinda ok", "csat", overrides={"kindaok": 4}) == 4
 

@@ -63,6 +63,18 @@ EASE = _table(
          "매우 어려움", "매우 어려웠다", "매우 어렵다", "아주 어려움", "아주 어려웠다")),
 )
 
+#: Agreement with "... made it easy to ..." (Qualtrics' CES): 7 = strongly agree = easy.
+#: Used only for a CES read as ``high-is-easy``; under 1 = very easy they would invert.
+AGREEMENT_EASY = _table(
+    (1, ("Strongly disagree", "매우 그렇지 않다", "전혀 그렇지 않다")),
+    (2, ("Disagree", "그렇지 않다")),
+    (3, ("Somewhat disagree", "약간 그렇지 않다")),
+    (4, ("Neither agree nor disagree", "보통이다")),
+    (5, ("Somewhat agree", "약간 그렇다")),
+    (6, ("Agree", "그렇다")),
+    (7, ("Strongly agree", "매우 그렇다")),
+)
+
 LIKELIHOOD = _table(
     (0, ("Not at all likely", "Not likely at all", "Extremely unlikely",
          "전혀 추천하지 않음", "전혀 추천하지 않는다", "전혀 그렇지 않다")),
@@ -96,13 +108,14 @@ def label_value(text: str, metric: str, ces_direction: str = "",
     lead = _LEADING_NUMBER.match(text)
     if lead:
         return float(lead.group(1))
+    high_is_easy = metric == "ces" and ces_direction == CES_HIGH_IS_EASY
+    if high_is_easy and key in AGREEMENT_EASY:
+        return float(AGREEMENT_EASY[key])
     table = TABLES.get(metric)
     if table is None or key not in table:
         return None
     value = table[key]
-    if metric == "ces" and ces_direction == CES_HIGH_IS_EASY:
-        return float(8 - value)
-    return float(value)
+    return float(8 - value) if high_is_easy else float(value)
 
 
 def answer_value(text: str, metric: str, ces_direction: str = "",
