@@ -39,6 +39,7 @@ _MEAN_TAIL = re.compile(r"^(?P<stage>.*):(?P<metric>mean\s*:\s*[-\d.]+\s*-\s*[-\
 def register(sub: argparse._SubParsersAction) -> None:
     survey = sub.add_parser("survey", help="read survey exports into CSAT / NPS / CES scores")
     survey_sub = survey.add_subparsers(dest="survey_command", metavar="COMMAND")
+    survey.set_defaults(func=lambda _args: survey.print_help() or 2)
 
     p = survey_sub.add_parser("inspect", help="show a survey file's layout and columns")
     p.add_argument("file")
