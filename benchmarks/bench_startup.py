@@ -1,7 +1,10 @@
 """Start-up: from process start to the first paint of the main window showing
 examples/laptop-store.jmap, against an empty PySide6 QMainWindow shown the
 same way. Both run in a fresh Python process (offscreen), so the figures
-include the interpreter and Qt start-up a user waits for."""
+include the interpreter and Qt start-up a user waits for.
+
+Also: File > Open of a generated 5,000-card map in a running window, until
+it is painted, against reading the same file without a window."""
 
 from __future__ import annotations
 
@@ -15,7 +18,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from _harness import Row  # noqa: E402
+from _harness import Row, median_ms  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "laptop-store.jmap"
@@ -69,6 +72,37 @@ def first_paint_ms(args: list[str], config: str) -> float:
     raise RuntimeError(f"the window was never painted: {done.stderr.strip()[-400:]}")
 
 
+def open_big_map(quick: bool) -> Row:
+    """Open a 5k-card / 5k-link map in a shown window and paint it once."""
+    from bench_file import generate
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication
+
+    from journeymapper.io import jmap
+    from journeymapper.ui.window import MainWindow
+
+    app = QApplication.instance() or QApplication([])
+    folder = Path(tempfile.mkdtemp(prefix="jm-bench-open-"))
+    path = folder / "big.jmap"
+    jmap.save(generate(), path)
+    window = MainWindow(QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat))
+    window.show()
+    app.processEvents()
+
+    def open_and_paint() -> None:
+        window.open_path(path, ask=False)
+        window.view.viewport().repaint()
+
+    repeat = 3 if quick else 5
+    value = median_ms(open_and_paint, repeat)
+    baseline = median_ms(lambda: jmap.load(path), repeat)
+    window.close()
+    window.deleteLater()
+    app.processEvents()
+    return Row("window: open a 5k-card map and paint it", value, None, "jmap.load alone",
+               baseline, note="cards, links, panels, undo history reset")
+
+
 def rows(quick: bool) -> list[Row]:
     repeat = 3 if quick else 5
     config = tempfile.mkdtemp(prefix="jm-bench-config-")
@@ -79,4 +113,5 @@ def rows(quick: bool) -> list[Row]:
         app_times.append(first_paint_ms(["app", str(EXAMPLE)], config))
     return [Row("startup: window with laptop-store.jmap painted",
                 statistics.median(app_times), 1500, "empty QMainWindow",
-                statistics.median(base_times), note=f"median of {repeat} fresh processes")]
+                statistics.median(base_times), note=f"median of {repeat} fresh processes"),
+            open_big_map(quick)]
