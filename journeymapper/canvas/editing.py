@@ -78,7 +78,7 @@ class EditingMixin:
         self.finish_editing()
         self.current_cell = (stage, lane)
         x, y, _, h = self.live.geo.cell_rect(stage, lane)
-        count = self.live.counts.get((stage, lane), 0)
+        count = self.live.count((stage, lane))
         slot_y = y + g.PAD + count * (g.CARD_H + g.GAP)
         if self.doc.lane(lane).kind is Kind.EMOTION:
             slot_y = y + h / 2 - g.CARD_H / 2

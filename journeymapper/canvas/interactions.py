@@ -65,7 +65,7 @@ class CardDrag(Gesture):
         delta = pos - self.start
         for i in self.items:
             i.setPos(self.origins[i] + delta)
-            i.setZValue(30)
+            i.setZValue(40)
         target = self.target()
         self.marker.setVisible(target is not None)
         if target is not None:
@@ -93,7 +93,7 @@ class CardDrag(Gesture):
 
     def put_back(self) -> None:
         for i in self.items:
-            i.setZValue(12 if isinstance(i, EmotionItem) else 10)
+            i.setZValue(22 if isinstance(i, EmotionItem) else 20)
             rect = self.scene.live.rect(i.element_id) if i.scene() else None
             if rect is not None:
                 i.setPos(rect[0], rect[1])
@@ -251,6 +251,13 @@ class HeaderDrag(Gesture):
         self.item.setPos(self.origin)
 
 
+def _scale(event: QGraphicsSceneMouseEvent) -> float:
+    """The zoom of the view the event came from (1.0 when unknown)."""
+    widget = event.widget()
+    view = widget.parentWidget() if widget is not None else None
+    return view.transform().m11() if hasattr(view, "transform") else 1.0
+
+
 class GestureMixin:
     """Mouse handling of MapScene: selection, then one gesture per drag."""
 
@@ -289,11 +296,20 @@ class GestureMixin:
         if event.button() != Qt.MouseButton.LeftButton:
             return super().mousePressEvent(event)
         item = self._hit(pos)
-        if item is None:
-            return super().mousePressEvent(event)  # empty: the view starts a rubber band
-        event.accept()
         toggle = bool(event.modifiers() & (Qt.KeyboardModifier.ControlModifier
                                            | Qt.KeyboardModifier.ShiftModifier))
+        if item is None:
+            link = self.link_layer.link_at(pos, 5.0 / max(0.05, _scale(event)))
+            if link is None:
+                self.link_layer.select(set())
+                return super().mousePressEvent(event)  # empty: the view starts a rubber band
+            if not toggle:
+                self.clearSelection()
+            self.link_layer.select(self.link_layer.selected ^ {link} if toggle else {link})
+            self.message.emit(f"Link: {link[0]} -> {link[1]} (Delete removes it)")
+            event.accept()
+            return
+        event.accept()
         if isinstance(item, BaseCardItem) and item.handle_contains(item.mapFromScene(pos)) \
                 and not toggle:
             self._gesture = LinkDrag(self, item, pos)

@@ -1,34 +1,41 @@
 """The map's layout, kept current cell by cell as the document changes.
 
 ``layout_map`` lays out the whole map (O(cards)); after a card is added,
-removed or moved only its old and new cells need laying out again, unless a
-lane's height or the persona strip changes. Plain Python, no Qt.
+removed or moved only its old and new cells change, and in each only the
+cards from the changed position onwards, unless a lane's height or the
+persona strip changes. Each cell's members are kept sorted, so no cell is
+sorted again. Plain Python, no Qt.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from bisect import bisect_left, insort
 
 from journeymapper.layout import geometry as g
 from journeymapper.layout.geometry import MapLayout, Rect, layout_map
 from journeymapper.model.document import JourneyMap
-from journeymapper.model.elements import Kind
+from journeymapper.model.elements import Kind, Placement
 
 Cell = tuple[str | None, str]
+Member = tuple[int, str]  # (order, id): the order the document sorts a cell by
 
 
 class LiveLayout:
-    """``geo`` is a MapLayout equal to ``layout_map(doc)`` after every update."""
+    """``geo`` equals ``layout_map(doc)`` after every ``added``/``removed``/``moved``."""
 
     def __init__(self, doc: JourneyMap) -> None:
         self.doc = doc
         self.geo = MapLayout()
-        self.counts: dict[Cell, int] = {}
+        self.members: dict[Cell, list[Member]] = {}
         self.rebuild()
 
     def rebuild(self) -> None:
         self.geo = layout_map(self.doc)
-        self.counts = {cell: len(items) for cell, items in self.doc.cells()}
+        self.members = {cell: [(e.placement.order, e.id) for e in items]
+                        for cell, items in self.doc.cells()}
+
+    def count(self, cell: Cell) -> int:
+        return len(self.members.get(cell, ()))
 
     def rect(self, element_id: str) -> Rect | None:
         return self.geo.cards.get(element_id)
@@ -45,41 +52,70 @@ class LiveLayout:
         ys |= {ly + lh for _, ly, _, lh in self.geo.lanes.values()}
         return sorted(ys)
 
-    def update_cells(self, cells: Iterable[Cell], removed: Iterable[str] = ()) -> set[str] | None:
-        """Lay out ``cells`` again; return the ids whose rectangle changed,
-        or None when the whole map had to be laid out again."""
-        for element_id in removed:
-            self.geo.cards.pop(element_id, None)
-            self.geo.emotion_points.pop(element_id, None)
-        cells = set(cells)
-        for cell in cells:
-            self.counts[cell] = len(self.doc.cell(*cell))
+    # ------------------------------------------------------------ changes
+    def added(self, element_id: str) -> set[str] | None:
+        """A card was added; the ids whose rectangle changed, or None after a
+        full layout."""
+        p = self.doc.element(element_id).placement
+        assert p is not None
+        index = self._insert(p, element_id)
+        return self._update({p.cell: index})
+
+    def removed(self, element_id: str, placement: Placement) -> set[str] | None:
+        self.geo.cards.pop(element_id, None)
+        self.geo.emotion_points.pop(element_id, None)
+        index = self._remove(placement, element_id)
+        return self._update({placement.cell: index})
+
+    def moved(self, element_id: str, old: Placement, new: Placement) -> set[str] | None:
+        first = self._remove(old, element_id)
+        second = self._insert(new, element_id)
+        starts = {old.cell: first}
+        starts[new.cell] = min(second, starts.get(new.cell, second))
+        return self._update(starts)
+
+    def _insert(self, p: Placement, element_id: str) -> int:
+        members = self.members.setdefault(p.cell, [])
+        insort(members, (p.order, element_id))
+        return bisect_left(members, (p.order, element_id))
+
+    def _remove(self, p: Placement, element_id: str) -> int:
+        members = self.members.get(p.cell, [])
+        index = bisect_left(members, (p.order, element_id))
+        if index < len(members) and members[index][1] == element_id:
+            del members[index]
+        return index
+
+    def _update(self, starts: dict[Cell, int]) -> set[str] | None:
+        """Lay out each cell from its start index; None when the whole map had
+        to be laid out again (a lane changed height, or the persona strip changed)."""
         stages = self.doc.stage_order
         lanes = {lane.id: lane for lane in self.doc.lanes}
-        for stage, lane_id in cells:
+        for stage, lane_id in starts:
             lane = lanes.get(lane_id)
             if stage is None or lane is None or stage not in self.geo.columns \
                     or lane_id not in self.geo.lanes:
                 self.rebuild()
                 return None
-            fullest = max((self.counts.get((s, lane_id), 0) for s in stages), default=0)
+            fullest = max((self.count((s, lane_id)) for s in stages), default=0)
             if g.lane_height(fullest, lane.kind) != self.geo.lanes[lane_id][3]:
                 self.rebuild()
                 return None
         changed: set[str] = set()
         emotion_range = int(self.doc.settings.get("emotion_range", 2))
-        for stage, lane_id in cells:
-            assert stage is not None
+        for (stage, lane_id), start in starts.items():
             x = self.geo.columns[stage][0]
             ly = self.geo.lanes[lane_id][1]
-            items = self.doc.cell(stage, lane_id)
+            members = self.members.get((stage, lane_id), [])
             emotional = lanes[lane_id].kind is Kind.EMOTION
-            for i, element in enumerate(items):
+            begin = 0 if emotional else start  # chips spread over the column: all move
+            for i in range(begin, len(members)):
+                element = self.doc.element(members[i][1])
                 if emotional and element.kind is Kind.EMOTION:
-                    point = g.emotion_point(x, ly, i, len(items), element.fields.get("score", 0),
-                                            emotion_range)
+                    point = g.emotion_point(x, ly, i, len(members),
+                                            element.fields.get("score", 0), emotion_range)
                     self.geo.emotion_points[element.id] = point
-                    rect = g.emotion_rect(point, len(items))
+                    rect = g.emotion_rect(point, len(members))
                 else:
                     self.geo.emotion_points.pop(element.id, None)
                     rect = g.card_rect(x, ly, i, element)
@@ -87,3 +123,9 @@ class LiveLayout:
                     self.geo.cards[element.id] = rect
                     changed.add(element.id)
         return changed
+
+    def refresh(self, element_id: str) -> set[str] | None:
+        """A card's own values changed (an emotion's score): lay its cell out again."""
+        p = self.doc.element(element_id).placement
+        assert p is not None
+        return self._update({p.cell: 0})

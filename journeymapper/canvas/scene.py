@@ -24,8 +24,9 @@ from journeymapper.canvas.interactions import GestureMixin
 from journeymapper.canvas.items.cards import BaseCardItem, EmotionItem, item_class
 from journeymapper.canvas.items.emotion import EmotionCurveItem
 from journeymapper.canvas.items.headers import LaneHeaderItem, StageHeaderItem, stage_badges
-from journeymapper.canvas.items.links import LinkItem, StageLinkItem
-from journeymapper.canvas.items.overview import Layer, OverviewItem
+from journeymapper.canvas.items.linklayer import LinkLayer, Route
+from journeymapper.canvas.items.links import StageLinkItem
+from journeymapper.canvas.items.overview import OverviewItem
 from journeymapper.canvas.livelayout import LiveLayout
 from journeymapper.canvas.routing import channel_offset, route
 from journeymapper.model import events as ev
@@ -55,12 +56,12 @@ class MapScene(GestureMixin, EditingMixin, QGraphicsScene):
         self.cards: dict[str, BaseCardItem] = {}
         self.stages: dict[str, StageHeaderItem] = {}
         self.lane_items: dict[str, LaneHeaderItem] = {}
-        self.links: dict[tuple[str, str], QGraphicsItem] = {}
+        #: drawn links: a Route in the link layer, or a StageLinkItem above the headers
+        self.links: dict[tuple[str, str], Route | StageLinkItem] = {}
         self.curves: dict[str, EmotionCurveItem] = {}
-        self.card_layer = Layer(10)   # above headers (9), stage arcs (8), the curve (4)
-        self.link_layer = Layer(5)
+        self.link_layer = LinkLayer(self.theme)
         self.overview = OverviewItem(self)
-        for item in (self.card_layer, self.link_layer, self.overview):
+        for item in (self.link_layer, self.overview):
             self.addItem(item)
         self.overview_on = False
         self.persona_filter: str | None = None
@@ -99,7 +100,9 @@ class MapScene(GestureMixin, EditingMixin, QGraphicsScene):
         self.cancel_editing()
         if self.doc is not None:
             self.doc.events.disconnect(self._on_event)
-        for group in (self.cards, self.stages, self.lane_items, self.links, self.curves):
+        for key in list(self.links):
+            self._remove_link(key)
+        for group in (self.cards, self.stages, self.lane_items, self.curves):
             for item in group.values():
                 self.removeItem(item)
             group.clear()
@@ -133,7 +136,8 @@ class MapScene(GestureMixin, EditingMixin, QGraphicsScene):
         return sorted(i for i in ids if i is not None)
 
     def selected_links(self) -> list[Link]:
-        return [i.link for i in self.selectedItems() if isinstance(i, (LinkItem, StageLinkItem))]
+        chosen = [self.links[k].link for k in sorted(self.link_layer.selected) if k in self.links]
+        return chosen + [i.link for i in self.selectedItems() if isinstance(i, StageLinkItem)]
 
     def selected_lane(self) -> str | None:
         lanes = [i.lane_id for i in self.selectedItems() if isinstance(i, LaneHeaderItem)]
@@ -152,6 +156,8 @@ class MapScene(GestureMixin, EditingMixin, QGraphicsScene):
 
     def _emit_selection(self) -> None:
         ids = self.selected_ids()
+        if self.selectedItems():
+            self.link_layer.select(set())
         cards = [i for i in ids if i in self.cards]
         if cards and self.doc is not None:
             p = self.doc.element(cards[0]).placement
@@ -170,9 +176,13 @@ class MapScene(GestureMixin, EditingMixin, QGraphicsScene):
     def set_dark(self, dark: bool) -> None:
         self.dark = dark
         self.theme = st.theme(dark)
-        for group in (self.cards, self.stages, self.lane_items, self.links, self.curves):
+        for group in (self.cards, self.stages, self.lane_items, self.curves):
             for item in group.values():
                 item.set_theme(self.theme)
+        for link_item in self.links.values():
+            if isinstance(link_item, StageLinkItem):
+                link_item.set_theme(self.theme)
+        self.link_layer.set_theme(self.theme)
         self.overview.invalidate()
         self.invalidate(self.sceneRect(), QGraphicsScene.SceneLayer.BackgroundLayer)
         for view in self.views():
@@ -208,7 +218,8 @@ class MapScene(GestureMixin, EditingMixin, QGraphicsScene):
         if on == self.overview_on:
             return
         self.overview_on = on
-        self.card_layer.setVisible(not on)
+        for item in self.cards.values():  # top-level items: a parent would defeat culling
+            item.setVisible(not on)
         self.link_layer.setVisible(not on)
         self.overview.setVisible(on)
 
@@ -257,7 +268,9 @@ class MapScene(GestureMixin, EditingMixin, QGraphicsScene):
         lane_kind = self.doc.lane(p.lane).kind
         cls = item_class(element.kind, lane_kind, p.stage is None)
         item = cls(element, self.theme)
-        item.setParentItem(self.card_layer)
+        item.setZValue(item.zValue() + 10)  # above headers (9), stage arcs (8), the curve (4)
+        item.setVisible(not self.overview_on)
+        self.addItem(item)
         if element_id in self.highlighted:
             item.set_highlighted(True)
         self.cards[element_id] = item
@@ -270,12 +283,19 @@ class MapScene(GestureMixin, EditingMixin, QGraphicsScene):
         if not self._drawn(link):
             return
         if link.kind is LinkKind.LEADS_TO:
-            item: QGraphicsItem = StageLinkItem(link, self.theme)
+            item = StageLinkItem(link, self.theme)
             self.addItem(item)
+            self.links[(link.source, link.target)] = item
         else:
-            item = LinkItem(link, self.theme)
-            item.setParentItem(self.link_layer)
-        self.links[(link.source, link.target)] = item
+            self.links[(link.source, link.target)] = self.link_layer.add(link)
+
+    def _remove_link(self, key: tuple[str, str]) -> None:
+        item = self.links.pop(key, None)
+        if isinstance(item, StageLinkItem):
+            item.setSelected(False)
+            self.removeItem(item)
+        elif item is not None:
+            self.link_layer.remove(key)
 
     def _remove_item(self, group: dict, key) -> None:
         item = group.pop(key, None)
@@ -298,6 +318,7 @@ class MapScene(GestureMixin, EditingMixin, QGraphicsScene):
         for lane_id, curve in self.curves.items():
             curve.set_lane(QRectF(*geo.lanes[lane_id]).adjusted(150, 0, 0, 0))
             curve.set_points(self._curve_points(lane_id))
+        self.link_layer.set_bounds(self.map_rect())
         for link_item in self.links.values():
             self._route(link_item)
         self.setSceneRect(self.map_rect())
@@ -335,7 +356,7 @@ class MapScene(GestureMixin, EditingMixin, QGraphicsScene):
                 self.curves[lane_id].set_points(self._curve_points(lane_id))
         self.overview.invalidate()
 
-    def _route(self, item: QGraphicsItem) -> None:
+    def _route(self, item: Route | StageLinkItem) -> None:
         assert self.live is not None and self.doc is not None
         link = item.link
         if isinstance(item, StageLinkItem):
@@ -346,21 +367,20 @@ class MapScene(GestureMixin, EditingMixin, QGraphicsScene):
             loop = order.index(link.target) <= order.index(link.source)
             item.set_headers(s, t, loop, min(ARC_ROOM - 14, 14 + 7 * span))
             return
+        key = (link.source, link.target)
         s_rect, t_rect = self.live.rect(link.source), self.live.rect(link.target)
         if s_rect is None or t_rect is None:
-            item.setVisible(False)  # a link to a stage header (e.g. a goal measuring a stage)
+            self.link_layer.set_route(key, None)  # ends at a header (a goal measuring a stage)
             return
-        item.setVisible(True)
         sp = self.doc.element(link.source).placement
         tp = self.doc.element(link.target).placement
         points = route(s_rect, t_rect, self.live.column_span(sp.stage),
                        self.live.column_span(tp.stage), self.live.channels(),
                        channel_offset(link.source + link.target))
-        item.set_route(points)
+        self.link_layer.set_route(key, points)
 
-    def _relayout_cells(self, cells: set, removed: Iterable[str] = ()) -> None:
-        assert self.live is not None
-        changed = self.live.update_cells(cells, removed)
+    def _apply_layout(self, changed: set[str] | None) -> None:
+        """Move the items whose rectangles changed (all of them after a full layout)."""
         if changed is None:
             self._place_all()
         else:
@@ -377,7 +397,7 @@ class MapScene(GestureMixin, EditingMixin, QGraphicsScene):
             elif event.id in self.cards:
                 self.cards[event.id].set_element(element)
                 if event.field == "score" and isinstance(self.cards[event.id], EmotionItem):
-                    self._relayout_cells({element.placement.cell})
+                    self._apply_layout(self.live.refresh(event.id))
         elif isinstance(event, ev.ElementAdded):
             element = doc.element(event.id)
             if element.kind is Kind.STAGE:
@@ -386,7 +406,7 @@ class MapScene(GestureMixin, EditingMixin, QGraphicsScene):
                 self._place_all()
             else:
                 self._add_card_item(event.id)
-                self._relayout_cells({element.placement.cell})
+                self._apply_layout(self.live.added(event.id))
                 if self.persona_filter is not None:
                     self._apply_persona_filter()
         elif isinstance(event, ev.ElementRemoved):
@@ -398,7 +418,7 @@ class MapScene(GestureMixin, EditingMixin, QGraphicsScene):
                 self.cancel_gesture_on(event.id)
                 self._remove_item(self.cards, event.id)
                 self.highlighted.discard(event.id)
-                self._relayout_cells({event.element.placement.cell}, removed=[event.id])
+                self._apply_layout(self.live.removed(event.id, event.element.placement))
         elif isinstance(event, ev.ElementMoved):
             item = self.cards.get(event.id)
             lane_kind = doc.lane(event.new.lane).kind
@@ -409,7 +429,7 @@ class MapScene(GestureMixin, EditingMixin, QGraphicsScene):
                 self._remove_item(self.cards, event.id)
                 self._add_card_item(event.id)
                 self.cards[event.id].setSelected(selected)
-            self._relayout_cells({event.old.cell, event.new.cell})
+            self._apply_layout(self.live.moved(event.id, event.old, event.new))
         elif isinstance(event, (ev.Linked, ev.Unlinked)):
             key = (event.link.source, event.link.target)
             if isinstance(event, ev.Linked):
@@ -417,7 +437,7 @@ class MapScene(GestureMixin, EditingMixin, QGraphicsScene):
                 if key in self.links:
                     self._route(self.links[key])
             else:
-                self._remove_item(self.links, key)
+                self._remove_link(key)
             if event.link.kind is LinkKind.WALKS and self.persona_filter is not None:
                 self._apply_persona_filter()
             self.overview.invalidate()

@@ -3,42 +3,15 @@ arcs above the stage headers (loops back in their own colour)."""
 
 from __future__ import annotations
 
-import math
-
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPainterPathStroker, QPen, QPolygonF
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from journeymapper.canvas import style as st
 from journeymapper.canvas.items.markers import arrow_head
-from journeymapper.model.links import LINK_LABELS, Link
+from journeymapper.model.links import Link
 
 CORNER = 9.0
-
-
-def rounded_path(points: list[tuple[float, float]], radius: float = CORNER) -> QPainterPath:
-    """A polyline with its corners rounded off (a smooth orthogonal route)."""
-    path = QPainterPath(QPointF(*points[0]))
-    for i in range(1, len(points) - 1):
-        (x0, y0), (x1, y1), (x2, y2) = points[i - 1], points[i], points[i + 1]
-        d0 = math.hypot(x1 - x0, y1 - y0)
-        d1 = math.hypot(x2 - x1, y2 - y1)
-        r = min(radius, d0 / 2, d1 / 2)
-        if r < 0.5:
-            path.lineTo(x1, y1)
-            continue
-        a = QPointF(x1 - (x1 - x0) / d0 * r, y1 - (y1 - y0) / d0 * r)
-        b = QPointF(x1 + (x2 - x1) / d1 * r, y1 + (y2 - y1) / d1 * r)
-        path.lineTo(a)
-        path.quadTo(QPointF(x1, y1), b)
-    path.lineTo(QPointF(*points[-1]))
-    return path
-
-
-def _direction(points: list[tuple[float, float]]) -> QPointF:
-    (x0, y0), (x1, y1) = points[-2], points[-1]
-    d = math.hypot(x1 - x0, y1 - y0) or 1.0
-    return QPointF((x1 - x0) / d, (y1 - y0) / d)
 
 
 class ArrowItem(QGraphicsItem):
@@ -97,18 +70,6 @@ class ArrowItem(QGraphicsItem):
         p.setPen(Qt.PenStyle.NoPen)
         p.setBrush(colour)
         p.drawPolygon(self.head)
-
-
-class LinkItem(ArrowItem):
-    """An arrow between two cards along a route computed by the scene."""
-
-    def __init__(self, link: Link, theme: st.Theme) -> None:
-        super().__init__(link, theme, 5)
-        self.setToolTip(f"{link.source} {LINK_LABELS[link.kind]} {link.target}")
-
-    def set_route(self, points: list[tuple[float, float]]) -> None:
-        self._set_path(rounded_path(points),
-                       arrow_head(QPointF(*points[-1]), _direction(points), 9.0))
 
 
 class StageLinkItem(ArrowItem):

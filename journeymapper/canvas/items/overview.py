@@ -2,7 +2,7 @@
 
 Thousands of items each painted from Python cannot fill a frame in time, so
 when the view is zoomed out past the point where text is readable the scene
-hides the card and link layers and this one item paints every card as a
+hides the cards and the link layer and this one item paints every card as a
 coloured block and every link as a thin line, in a few batched calls.
 """
 
@@ -18,22 +18,6 @@ from journeymapper.model.elements import Kind
 
 if TYPE_CHECKING:
     from journeymapper.canvas.scene import MapScene
-
-
-class Layer(QGraphicsItem):
-    """An empty parent for many items, so they can be hidden in one call."""
-
-    def __init__(self, z: float) -> None:
-        super().__init__()
-        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents)
-        self.setZValue(z)
-
-    def boundingRect(self) -> QRectF:  # noqa: N802 - Qt API
-        return QRectF()
-
-    def paint(self, p: QPainter, option: QStyleOptionGraphicsItem,
-              widget: QWidget | None = None) -> None:
-        pass
 
 
 class OverviewItem(QGraphicsItem):
@@ -65,7 +49,7 @@ class OverviewItem(QGraphicsItem):
             x, y, w, h = cards[element_id]
             self._blocks.setdefault(item.kind, []).append(QRectF(x, y, w, h))
         for (s, t), item in scene.links.items():
-            if s in cards and t in cards and item.parentItem() is scene.link_layer:
+            if s in cards and t in cards and not hasattr(item, "set_headers"):
                 (sx, sy, sw, sh), (tx, ty, tw, th) = cards[s], cards[t]
                 self._lines.append(QLineF(sx + sw / 2, sy + sh / 2, tx + tw / 2, ty + th / 2))
         new = scene.map_rect()
