@@ -97,6 +97,7 @@ class FieldForm(QWidget):
         self.editors: dict[str, QWidget] = {}
         self._setters: dict[str, Callable[[Any], None]] = {}
         form = QFormLayout(self)
+        form.setFormAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows if labels_above
                               else QFormLayout.RowWrapPolicy.WrapLongRows)

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QScrollArea,
-    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -42,6 +41,31 @@ META_FIELDS = [
 def short(text: str, limit: int = 40) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+class Pages(QWidget):
+    """Pages of which one is shown. Unlike QStackedWidget the hidden pages
+    take no room, so a one-field form is not as tall as the longest form."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.pages: list[QWidget] = []
+        self.current: QWidget | None = None
+        self._column = QVBoxLayout(self)
+        self._column.setContentsMargins(0, 0, 0, 0)
+
+    def addWidget(self, page: QWidget) -> None:  # noqa: N802 - same name as QStackedWidget
+        self.pages.append(page)
+        self._column.addWidget(page)
+        page.setVisible(page is self.current)
+
+    def setCurrentWidget(self, page: QWidget) -> None:  # noqa: N802 - same name as QStackedWidget
+        self.current = page
+        for other in self.pages:
+            other.setVisible(other is page)
+
+    def currentWidget(self) -> QWidget | None:  # noqa: N802 - same name as QStackedWidget
+        return self.current
 
 
 class LaneForm(QWidget):
@@ -107,7 +131,7 @@ class Inspector(QWidget):
         self.links.setObjectName("inspector_links")
         self.links.setWordWrap(True)
         self.links.setTextFormat(Qt.TextFormat.PlainText)
-        self.stack = QStackedWidget()
+        self.stack = Pages()
         self.meta_form = self._make_form(META_FIELDS)
         self.meta_form.edited.connect(self.meta_edited)
         self.stack.addWidget(self.meta_form)
@@ -176,7 +200,7 @@ class Inspector(QWidget):
                 return
             self.header.setText("Map properties")
             self.meta_form.set_values({f.name: doc.meta.get(f.name, "") for f in META_FIELDS})
-            self.stack.setCurrentWidget(self.meta_form)
+            self._show_page(self.meta_form)
             return
         element = doc.element(self.current)
         form = self.form_for(element.kind)
@@ -184,9 +208,12 @@ class Inspector(QWidget):
             rng = int(doc.settings.get("emotion_range", 2))
             form.set_int_range("score", -rng, rng)
         form.set_values(element.fields)
-        self.stack.setCurrentWidget(form)
+        self._show_page(form)
         self._show_header(element)
         self._show_links(element)
+
+    def _show_page(self, page: QWidget) -> None:
+        self.stack.setCurrentWidget(page)
 
     def show_lane(self, lane_id: str) -> None:
         """Show a lane's name and card kind (a selected lane header)."""
@@ -199,7 +226,7 @@ class Inspector(QWidget):
         lane = doc.lane(lane_id)
         self.lane_form.set_lane(lane)
         self.stack.setVisible(True)
-        self.stack.setCurrentWidget(self.lane_form)
+        self._show_page(self.lane_form)
         self._show_lane_header(lane)
 
     def _show_lane_header(self, lane: Lane) -> None:

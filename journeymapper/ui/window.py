@@ -105,6 +105,8 @@ class MainWindow(DocumentFiles, QMainWindow):
         self.tabifyDockWidget(self.personas_dock, self.history_dock)
         self._document_panels.append(self.find_bar)
         self.resizeDocks([self.inspector_dock], [DOCK_WIDTH], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.inspector_dock, self.personas_dock], [3, 2],
+                         Qt.Orientation.Vertical)
 
         self.zoom_label = QLabel()
         self.zoom_label.setObjectName("zoom_label")
