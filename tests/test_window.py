@@ -10,7 +10,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLineEdit, QMenu, QPlainTextEdit, QSpinBox
@@ -101,10 +101,21 @@ def test_inspector_edit_changes_the_card_and_undo_redo_from_the_menu(qtbot, make
                                                                       laptop_copy):
     window = make_window()
     window.open_path(laptop_copy)
+    click_item(qtbot, window, "persona-13")  # a long form first
+    assert window.inspector.current == "persona-13"
     click_item(qtbot, window, "pain-point-34")
     assert window.scene.selected_ids() == ["pain-point-34"]
     text = window.inspector.findChild(QPlainTextEdit, "field_text")
     assert window.inspector.current == "pain-point-34"
+    header = window.inspector.header
+    gap = text.mapTo(window.inspector, QPoint(0, 0)).y() - header.mapTo(
+        window.inspector, QPoint(0, header.height())).y()
+    assert 0 <= gap < 40, "the form starts right under its header"
+    links = window.inspector.links
+    assert links.text().startswith("Links:\noccurs at → ")
+    below = links.mapTo(window.inspector, QPoint(0, 0)).y() - window.inspector.findChild(
+        QSpinBox, "field_severity").mapTo(window.inspector, QPoint(0, 0)).y()
+    assert below < 250, "no blank space left by a longer form shown before"
     text.setFocus()
     text.selectAll()
     type_text(text, "배송비가 마지막 단계에서야 보인다")
