@@ -11,7 +11,13 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QKeyEvent, QPainter, QPen, QTextCursor, QTextOption
-from PySide6.QtWidgets import QGraphicsItem, QGraphicsTextItem, QStyleOptionGraphicsItem, QWidget
+from PySide6.QtWidgets import (
+    QGraphicsItem,
+    QGraphicsTextItem,
+    QStyle,
+    QStyleOptionGraphicsItem,
+    QWidget,
+)
 
 from journeymapper.canvas import style as st
 
@@ -69,7 +75,9 @@ class InlineEditor(QGraphicsTextItem):
         p.setPen(QPen(self.theme["selection"], 2))
         p.setBrush(self.theme["lane_band"])
         p.drawRoundedRect(self.boundingRect().adjusted(1, 1, -1, -1), 6, 6)
-        super().paint(p, option, widget)
+        plain = QStyleOptionGraphicsItem(option)  # no dashed focus frame over ours
+        plain.state &= ~(QStyle.StateFlag.State_HasFocus | QStyle.StateFlag.State_Selected)
+        super().paint(p, plain, widget)
 
     def finish(self, how: str) -> None:
         if self.done:

@@ -50,8 +50,8 @@ class MapScene(GestureMixin, EditingMixin, QGraphicsScene):
         super().__init__(parent)
         self.doc: JourneyMap | None = None
         self.stack: QUndoStack | None = None
-        self.dark = False
-        self.theme = st.theme(False)
+        self.dark = st.system_is_dark()  # the window keeps it in step with the system
+        self.theme = st.theme(self.dark)
         self.live: LiveLayout | None = None
         self.cards: dict[str, BaseCardItem] = {}
         self.stages: dict[str, StageHeaderItem] = {}

@@ -1,0 +1,111 @@
+"""Zoom and pan the map view: Ctrl+wheel, pinch, middle button, space-drag,
+and the level of detail when zoomed out."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QNativeGestureEvent, QPointingDevice, QUndoStack, QWheelEvent
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+from test_canvas_helpers import centre
+
+from journeymapper.canvas import MapScene, MapView
+from journeymapper.io.serialize import dumps
+
+
+@pytest.fixture
+def view(qtbot, laptop_doc):
+    scene = MapScene()
+    scene.set_document(laptop_doc, QUndoStack())
+    view = MapView(scene)
+    qtbot.addWidget(view)
+    view.resize(900, 600)
+    view.show()
+    qtbot.waitExposed(view)
+    view.setFocus()
+    view.reset_zoom()
+    return view
+
+
+def scroll(view) -> tuple[int, int]:
+    return view.horizontalScrollBar().value(), view.verticalScrollBar().value()
+
+
+def test_ctrl_wheel_zooms_and_plain_wheel_scrolls(view):
+    pos = QPointF(300, 300)
+
+    def wheel(delta: int, mods) -> None:
+        event = QWheelEvent(pos, view.viewport().mapToGlobal(pos), QPoint(), QPoint(0, delta),
+                            Qt.MouseButton.NoButton, mods, Qt.ScrollPhase.NoScrollPhase, False)
+        QApplication.sendEvent(view.viewport(), event)
+
+    wheel(240, Qt.KeyboardModifier.ControlModifier)  # two notches
+    assert view.zoom() > 1.3
+    wheel(-480, Qt.KeyboardModifier.ControlModifier)
+    assert view.zoom() == pytest.approx(1.0, rel=0.01)
+    before = scroll(view)
+    wheel(-240, Qt.KeyboardModifier.NoModifier)
+    assert scroll(view)[1] > before[1] and view.zoom() == pytest.approx(1.0, rel=0.01)
+
+
+def test_pinch_zooms(view):
+    zooms = []
+    view.zoom_changed.connect(zooms.append)
+    pos = QPointF(400, 300)
+    event = QNativeGestureEvent(Qt.NativeGestureType.ZoomNativeGesture,
+                                QPointingDevice.primaryPointingDevice(), 2, pos, pos,
+                                view.viewport().mapToGlobal(pos), 0.5, QPointF(), 0)
+    QApplication.sendEvent(view.viewport(), event)
+    assert view.zoom() == pytest.approx(1.5) and zooms[-1] == pytest.approx(1.5)
+
+
+def test_middle_button_pans(view):
+    before = scroll(view)
+    vp = view.viewport()
+    QTest.mousePress(vp, Qt.MouseButton.MiddleButton, Qt.KeyboardModifier.NoModifier,
+                     QPoint(500, 400))
+    QTest.mouseMove(vp, QPoint(400, 300))
+    QTest.mouseRelease(vp, Qt.MouseButton.MiddleButton, Qt.KeyboardModifier.NoModifier,
+                       QPoint(300, 200))
+    after = scroll(view)
+    assert after[0] > before[0] and after[1] > before[1]
+
+
+def test_space_drag_pans_without_moving_cards(view):
+    scene = view.map_scene()
+    doc_before = dumps(scene.doc)
+    card = scene.cards["thought-21"]
+    start = view.mapFromScene(centre(card))
+    before = scroll(view)
+    QTest.keyPress(view, Qt.Key.Key_Space)
+    vp = view.viewport()
+    QTest.mousePress(vp, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start)
+    for step in range(1, 6):
+        QTest.mouseMove(vp, start - QPoint(40 * step, 30 * step))
+    QTest.mouseRelease(vp, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                       start - QPoint(200, 150))
+    QTest.keyRelease(view, Qt.Key.Key_Space)
+    assert scroll(view) != before
+    assert dumps(scene.doc) == doc_before  # nothing moved on the map
+    assert view.dragMode() == view.DragMode.RubberBandDrag
+
+
+def test_zoomed_far_out_a_big_map_paints_an_overview(qtbot):
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+    from bench_file import generate
+
+    scene = MapScene()
+    scene.set_document(generate(cards=800, links=400, stages=6), QUndoStack())
+    view = MapView(scene)
+    qtbot.addWidget(view)
+    view.resize(800, 600)
+    view.fit_map()
+    assert scene.overview_on and scene.overview.isVisible()
+    assert not any(item.isVisible() for item in scene.cards.values())
+    view.reset_zoom()
+    assert not scene.overview_on and all(item.isVisible() for item in scene.cards.values())
+    scene.clear_document()
