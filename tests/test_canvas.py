@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QPointF, Qt
-from PySide6.QtGui import QUndoStack
 from PySide6.QtTest import QTest
 from test_canvas_helpers import (
     assert_agrees,
@@ -14,10 +13,10 @@ from test_canvas_helpers import (
     double_click,
     drag,
     key,
+    make_board,
     type_ime,
 )
 
-from journeymapper.canvas import MapScene, MapView
 from journeymapper.io.serialize import dumps
 from journeymapper.model import Kind
 from journeymapper.model.scores import Score, Wave
@@ -28,22 +27,6 @@ CTRL = Qt.KeyboardModifier.ControlModifier
 @pytest.fixture
 def board(qtbot, laptop_doc):
     return make_board(qtbot, laptop_doc)
-
-
-def make_board(qtbot, doc):
-    stack = QUndoStack()
-    scene = MapScene()
-    scene.set_document(doc, stack)
-    view = MapView(scene)
-    qtbot.addWidget(view)
-    view.resize(1500, 950)
-    view.show()
-    qtbot.waitExposed(view)
-    view.activateWindow()
-    view.setFocus()
-    view.reset_zoom()
-    scene.confirm = lambda text: True
-    return view, scene, doc, stack
 
 
 def cell_point(scene, stage_index, kind, dy=0.0):

@@ -12,6 +12,28 @@ from journeymapper.model.elements import Kind
 from journeymapper.model.links import LinkKind
 
 
+def make_board(qtbot, doc, size=(1500, 950)):
+    """A shown MapView on ``doc`` at 100%; returns (view, scene, doc, undo stack).
+    Removals are confirmed without asking."""
+    from PySide6.QtGui import QUndoStack
+
+    from journeymapper.canvas import MapScene, MapView
+
+    stack = QUndoStack()
+    scene = MapScene()
+    scene.set_document(doc, stack)
+    view = MapView(scene)
+    qtbot.addWidget(view)
+    view.resize(*size)
+    view.show()
+    qtbot.waitExposed(view)
+    view.activateWindow()
+    view.setFocus()
+    view.reset_zoom()
+    scene.confirm = lambda text: True
+    return view, scene, doc, stack
+
+
 def centre(item) -> QPointF:
     """Scene point at the middle of an item's body."""
     if isinstance(item, BaseCardItem):

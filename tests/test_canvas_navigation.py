@@ -8,7 +8,7 @@ from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QNativeGestureEvent, QPointingDevice, QUndoStack, QWheelEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
-from test_canvas_helpers import centre
+from test_canvas_helpers import centre, make_board
 
 from journeymapper.canvas import MapScene, MapView
 from journeymapper.io.serialize import dumps
@@ -16,16 +16,7 @@ from journeymapper.io.serialize import dumps
 
 @pytest.fixture
 def view(qtbot, laptop_doc):
-    scene = MapScene()
-    scene.set_document(laptop_doc, QUndoStack())
-    view = MapView(scene)
-    qtbot.addWidget(view)
-    view.resize(900, 600)
-    view.show()
-    qtbot.waitExposed(view)
-    view.setFocus()
-    view.reset_zoom()
-    return view
+    return make_board(qtbot, laptop_doc, (900, 600))[0]
 
 
 def scroll(view) -> tuple[int, int]:
@@ -42,7 +33,7 @@ def test_ctrl_wheel_zooms_and_plain_wheel_scrolls(view):
 
     wheel(240, Qt.KeyboardModifier.ControlModifier)  # two notches
     assert view.zoom() > 1.3
-    wheel(-480, Qt.KeyboardModifier.ControlModifier)
+    wheel(-240, Qt.KeyboardModifier.ControlModifier)
     assert view.zoom() == pytest.approx(1.0, rel=0.01)
     before = scroll(view)
     wheel(-240, Qt.KeyboardModifier.NoModifier)
