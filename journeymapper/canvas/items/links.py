@@ -95,8 +95,10 @@ class StageLinkItem(ArrowItem):
         else:
             top = min(s.top(), t.top())
             forward = t.center().x() > s.center().x()
-            sx = s.center().x() + (12 if forward else -12)
-            tx = t.center().x() + (-12 if forward else 12)
+            # longer links land further from the centre, so their heads stay apart
+            spread = min(s.width() / 2 - 16, 10 + 0.03 * abs(t.center().x() - s.center().x()))
+            sx = s.center().x() + (spread if forward else -spread)
+            tx = t.center().x() + (-spread if forward else spread)
             if s == t:
                 sx, tx = s.center().x() + 30, s.center().x() - 30
             end = QPointF(tx, top + 1)
