@@ -354,3 +354,56 @@ def test_model_changes_from_elsewhere_move_items(board):
     assert_agrees(scene, doc)
     doc.set_stage_order(reversed(doc.stage_order))
     assert_agrees(scene, doc)
+
+
+def test_reorder_lane_by_dragging_its_header_and_remove_it(board):
+    view, scene, doc, stack = board
+    lanes = [ln.id for ln in doc.lanes]
+    view.set_zoom(0.5)
+    thoughts = doc.lane_for_kind(Kind.THOUGHT).id
+    target = scene.lane_items[doc.lane_for_kind(Kind.PAIN_POINT).id]
+    drag(view, centre(scene.lane_items[thoughts]), centre(target) + QPointF(0, 20))
+    assert [ln.id for ln in doc.lanes].index(thoughts) > lanes.index(thoughts)
+    assert_agrees(scene, doc)
+    asked = []
+    scene.confirm = lambda text: asked.append(text) or True
+    click(view, centre(scene.lane_items[thoughts]))
+    key(view, Qt.Key.Key_Delete)
+    assert thoughts not in [ln.id for ln in doc.lanes] and "Thoughts" in asked[0]
+    assert_agrees(scene, doc)
+    stack.undo()
+    stack.undo()
+    assert [ln.id for ln in doc.lanes] == lanes
+    assert_agrees(scene, doc)
+
+
+def test_plain_text_paste_makes_one_card_per_line(board):
+    from PySide6.QtWidgets import QApplication
+
+    view, scene, doc, stack = board
+    QApplication.clipboard().setText("첫 번째 아이디어\n\nSecond idea\n")
+    card = scene.cards["opportunity-26"]
+    click(view, centre(card))
+    key(view, Qt.Key.Key_V, CTRL)
+    new = [doc.element(i) for i in scene.selected_ids()]
+    assert sorted(e.text for e in new) == sorted(["첫 번째 아이디어", "Second idea"])
+    cell = doc.element(card.element_id).placement.cell
+    assert all(e.kind is Kind.OPPORTUNITY and e.placement.cell == cell for e in new)
+    assert stack.count() == 1
+    assert_agrees(scene, doc)
+
+
+def test_insert_key_and_arrows_walk_the_map(board):
+    view, scene, doc, stack = board
+    click(view, centre(scene.cards["action-19"]))
+    key(view, Qt.Key.Key_Down)
+    assert scene.selected_ids() == ["action-20"]
+    key(view, Qt.Key.Key_Right)
+    assert doc.element(scene.selected_ids()[0]).placement.stage == doc.stage_order[2]
+    key(view, Qt.Key.Key_Insert)
+    assert scene.is_editing()
+    QTest.keyClicks(view, "Compares prices")
+    key(view, Qt.Key.Key_Enter)
+    made = doc.element(scene.selected_ids()[0])
+    assert made.text == "Compares prices" and made.placement.stage == doc.stage_order[2]
+    assert_agrees(scene, doc)
