@@ -145,3 +145,36 @@ def test_editing_during_export_does_not_change_the_pdf(qtbot, make_dialog, lapto
     laptop_doc.set_meta("title", "Changed while exporting")
     qtbot.waitUntil(lambda: dialog.thread is None, timeout=20000)
     assert PdfReader(tmp_path / "snap.pdf").metadata.title == "Laptop store: the price-sensitive buyer"
+
+
+def test_file_menu_shortcut_opens_the_dialog_on_the_window_map(qtbot, tmp_path, laptop_path):
+    import shutil
+
+    from journeymapper.io import jmap
+    from journeymapper.ui.window import MainWindow
+
+    copy = tmp_path / "노트북 매장.jmap"
+    shutil.copy(laptop_path, copy)
+    (tmp_path / "settings").mkdir()
+    window = MainWindow(temp_settings(tmp_path / "settings"))
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    assert QTest.qWaitForWindowActive(window)
+    window.set_document(jmap.load(copy).document, copy)
+    texts = [a.text() for a in window.menu_file.actions()]
+    assert "Export &PDF…" in texts
+    QTest.keyClick(window, Qt.Key.Key_E,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.waitUntil(lambda: window.findChild(ExportDialog) is not None, timeout=3000)
+    dialog = window.findChild(ExportDialog)
+    assert dialog.isVisible() and dialog.output_edit.text() == str(copy.with_suffix(".pdf"))
+    tick(qtbot, dialog.open_check)  # no system viewer in a test
+    export_and_wait(qtbot, dialog)
+    reader = PdfReader(copy.with_suffix(".pdf"))
+    assert reader.metadata.title == window.document.title
+    qtbot.mouseClick(dialog.buttons.button(dialog.buttons.StandardButton.Close),
+                     Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.findChild(ExportDialog) is None, timeout=3000)
+    window.undo_stack.setClean()

@@ -54,6 +54,7 @@ DropHandler = Callable[[str], bool]
 #: Modules whose ``install(window)`` adds their actions, panels and drop handlers.
 EXTENSIONS: tuple[str, ...] = (
     "journeymapper.ui.survey_dialog",
+    "journeymapper.ui.export_dialog",
 )
 DOCK_WIDTH = 340
 READABLE_ZOOM = 0.6  # below this the cards' text is not drawn
