@@ -70,6 +70,11 @@ class FontChoice:
     missing: list[str] = field(default_factory=list)
 
     @property
+    def name(self) -> str:
+        """The family name alone, for the report itself (the label adds the file)."""
+        return self.label.split(" (", 1)[0]
+
+    @property
     def complete(self) -> bool:
         return not self.missing
 

@@ -179,7 +179,7 @@ def build_pdf(doc: JourneyMap, options: ExportOptions | None = None,
     plan = plan_map(painter.extent, frame_w, frame_h - HEADING_H - 2)
     story: list[Flowable] = []
     if not options.map_only:
-        facts = sections.CoverFacts(options.format_version, options.exported, font.describe())
+        facts = sections.CoverFacts(options.format_version, options.exported, font.name)
         story += sections.cover(doc, facts, st, frame_w)
         story.append(PageBreak())
     story += map_flowables(doc, painter, plan, font)

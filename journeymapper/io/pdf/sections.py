@@ -89,9 +89,47 @@ def cover(doc: JourneyMap, facts: CoverFacts, st: Styles, width: float) -> list[
     ]
     if doc.meta.get("description"):
         out += [TextBlock(doc.meta["description"], st.subtitle), Spacer(1, 18)]
-    out += [facts_table(rows, st, width * 0.8), Spacer(1, 14),
-            TextBlock(f"Set in {facts.font_label}.", st.note)]
+    out += [facts_table(rows, st, width * 0.8), Spacer(1, 16)]
+    out += at_a_glance(doc, st, width)
+    out += [Spacer(1, 14), TextBlock(f"Set in {facts.font_label}.", st.note)]
     return out
+
+
+def at_a_glance(doc: JourneyMap, st: Styles, width: float, count: int = 3) -> list[Flowable]:
+    """The most severe pain points and the strongest opportunities, side by side."""
+    pains = analysis.pain_points_by_severity(doc)[:count]
+    opportunities = [o for o, _ in analysis.ranked_opportunities(doc)][:count]
+    if not pains and not opportunities:
+        return []
+
+    def column(title: str, lines: list[str]) -> list[Flowable]:
+        items: list[Flowable] = [TextBlock(title, st.label), Spacer(1, 4)]
+        for line in lines or ["none yet"]:
+            items += [TextBlock(line, st.body), Spacer(1, 3)]
+        return items
+
+    pain_lines = []
+    for p in pains:
+        stage = analysis.stage_of(doc, p)
+        where = f" ({stage.text})" if stage else ""
+        pain_lines.append(f"{p.fields['severity']}/5  {p.text}{where}")
+    opp_lines = [f"{o.text} ({o.fields['status']}"
+                 + (f", {o.fields['owner']}" if o.fields.get("owner") else "") + ")"
+                 for o in opportunities]
+    half = width * 0.8 / 2
+    table = Table([[column("MOST SEVERE PAIN POINTS", pain_lines),
+                    column("STRONGEST OPPORTUNITIES", opp_lines)]],
+                  colWidths=[half, half], hAlign="LEFT")
+    table.setStyle(TableStyle([
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("BACKGROUND", (0, 0), (0, 0), shapes.colour("#ffebee")),
+        ("BACKGROUND", (1, 0), (1, 0), shapes.colour("#e0f5f1")),
+        ("LEFTPADDING", (0, 0), (-1, -1), 10),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 10),
+        ("TOPPADDING", (0, 0), (-1, -1), 8),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
+    ]))
+    return [table]
 
 
 def persona_pages(doc: JourneyMap, st: Styles, width: float) -> list[Flowable]:
