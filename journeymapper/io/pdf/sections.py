@@ -13,6 +13,7 @@ from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, PageBreak,
 from journeymapper.io.pdf import shapes
 from journeymapper.io.pdf.flowables import Anchor, TextBlock
 from journeymapper.io.pdf.styles import Styles, data_table
+from journeymapper.io.pdf.text import fit_lines, measure_with
 from journeymapper.layout.palette import KIND_STYLE
 from journeymapper.model import analysis
 from journeymapper.model.document import JourneyMap
@@ -102,10 +103,14 @@ def at_a_glance(doc: JourneyMap, st: Styles, width: float, count: int = 3) -> li
     if not pains and not opportunities:
         return []
 
+    half = width * 0.8 / 2
+    measure = measure_with(st.body.font, st.body.size)
+
     def column(title: str, lines: list[str]) -> list[Flowable]:
         items: list[Flowable] = [TextBlock(title, st.label), Spacer(1, 4)]
         for line in lines or ["none yet"]:
-            items += [TextBlock(line, st.body), Spacer(1, 3)]
+            shown, _ = fit_lines(line, half - 21, 3, measure)  # the tables have it in full
+            items += [TextBlock(line, st.body, shown), Spacer(1, 3)]
         return items
 
     pain_lines = []
@@ -116,7 +121,6 @@ def at_a_glance(doc: JourneyMap, st: Styles, width: float, count: int = 3) -> li
     opp_lines = [f"{o.text} ({o.fields['status']}"
                  + (f", {o.fields['owner']}" if o.fields.get("owner") else "") + ")"
                  for o in opportunities]
-    half = width * 0.8 / 2
     table = Table([[column("MOST SEVERE PAIN POINTS", pain_lines),
                     column("STRONGEST OPPORTUNITIES", opp_lines)]],
                   colWidths=[half, half], hAlign="LEFT")
