@@ -233,3 +233,34 @@ def test_failed_export_leaves_the_old_file(tmp_path, laptop_doc, monkeypatch):
 def test_unknown_page_size_is_refused(laptop_doc):
     with pytest.raises(ExportError, match="unknown page size 'B5'"):
         build_pdf(laptop_doc, ExportOptions(page_size="B5"))
+
+
+def test_a_maximal_unbroken_korean_card_splits_across_table_pages():
+    doc = JourneyMap.with_default_lanes("긴 카드")
+    stage = doc.add_stage("인식")
+    text = "가나다라마바사" * 1400  # 9,800 characters and not one space
+    doc.add_card(Kind.PAIN_POINT, stage, doc.lane_for_kind(Kind.PAIN_POINT).id, text)
+    data, result = build_pdf(doc, OPTIONS)
+    pages = [p.extract_text() for p in read(data).pages]
+    assert result.pages == len(pages) > 6
+    # printed whole in the pain point table and in the stage details (page
+    # headers and footers interrupt it, but every syllable is there, twice)
+    assert sum(p.count("가") for p in pages) >= 2 * 1400
+    assert max(p.count("가") for p in pages) < 1400  # no page holds it all: it was split
+
+
+def test_characters_no_font_has_are_reported_not_hidden(monkeypatch, capsys, tmp_path):
+    from journeymapper.cli import main
+    from journeymapper.io import jmap
+    from journeymapper.io.pdf import fonts
+
+    monkeypatch.setattr(fonts, "_font_index", lambda: {})
+    doc = JourneyMap.with_default_lanes("Delivery \U0001f69a")
+    doc.add_stage("고객")
+    path = tmp_path / "emoji.jmap"
+    jmap.save(doc, path)
+    code = main(["export", str(path), "-o", str(tmp_path / "emoji.pdf")])
+    out = capsys.readouterr().out
+    assert code == 0
+    assert "lacks 1 character(s): \U0001f69a" in out
+    assert "warning: no font found that has every character" in out

@@ -203,6 +203,15 @@ def _cid_choice(name: str, chars: set[str], encoding: str) -> FontChoice:
                       _fits_legacy(chars, encoding))
 
 
+def covers(choice: FontChoice, char: str) -> bool:
+    """Whether the chosen regular font has a glyph for ``char``."""
+    font = pdfmetrics.getFont(choice.regular)
+    if isinstance(font, TTFont):
+        return ord(char) in font.face.charToGlyph
+    encoding = dict(CID_CANDIDATES).get(choice.regular)
+    return not _fits_legacy({char}, encoding or "cp1252")
+
+
 def choose_font(texts: Iterable[str], user_path: str | os.PathLike[str] | None = None,
                 preferred: str | os.PathLike[str] | None = None) -> FontChoice:
     """The best font for ``texts``: the user's font, the preference, a system

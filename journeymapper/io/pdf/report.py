@@ -19,7 +19,7 @@ from journeymapper import __version__
 from journeymapper.io.migrations import FORMAT_VERSION
 from journeymapper.io.pdf import sections, shapes
 from journeymapper.io.pdf.flowables import HEADING_H, Anchor, MapFlowable, TextBlock
-from journeymapper.io.pdf.fonts import FontChoice, choose_font
+from journeymapper.io.pdf.fonts import FontChoice, choose_font, covers
 from journeymapper.io.pdf.mapdraw import MapFonts, MapPainter
 from journeymapper.io.pdf.scoresection import score_section
 from journeymapper.io.pdf.scoring import badge_readings, wave_labels
@@ -37,7 +37,7 @@ ORIENTATIONS = ("landscape", "portrait")
 MARGIN = 36.0
 FOOTER_H = 22.0
 #: characters the report itself prints around the map's text
-REPORT_CHARS = "\u2026\u201c\u201d\u00b7\u203a"
+REPORT_CHARS = "\u2026\u201c\u201d\u00b7"
 
 Progress = Callable[[int, int], None]
 
@@ -179,7 +179,8 @@ def build_pdf(doc: JourneyMap, options: ExportOptions | None = None,
     plan = plan_map(painter.extent, frame_w, frame_h - HEADING_H - 2)
     story: list[Flowable] = []
     if not options.map_only:
-        facts = sections.CoverFacts(options.format_version, options.exported, font.name)
+        arrow = "\u2192" if covers(font, "\u2192") else ">"
+        facts = sections.CoverFacts(options.format_version, options.exported, font.name, arrow)
         story += sections.cover(doc, facts, st, frame_w)
         story.append(PageBreak())
     story += map_flowables(doc, painter, plan, font)

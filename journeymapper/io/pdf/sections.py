@@ -30,6 +30,7 @@ class CoverFacts:
     format_version: int
     exported: str
     font_label: str
+    arrow: str = ">"
 
 
 def heading(title: str, key: str, st: Styles, entries: list[tuple[str, str, int]] | None = None,
@@ -73,7 +74,7 @@ def cover(doc: JourneyMap, facts: CoverFacts, st: Styles, width: float) -> list[
         p.text + (f" ({p.fields.get('role')})" if p.fields.get("role") else "") for p in personas)
     rows = [
         ("Persona(s)", persona_text or "none on this map"),
-        ("Stages", " \u203a ".join(doc.stage_names()) if doc.stage_order else "none yet"),
+        ("Stages", f" {facts.arrow} ".join(doc.stage_names()) if doc.stage_order else "none yet"),
         ("Date", doc.meta.get("created") or "not recorded"),
         ("Exported", facts.exported),
         ("File version", version),
@@ -188,10 +189,14 @@ def pain_section(doc: JourneyMap, st: Styles, width: float) -> list[Flowable]:
                       rows, [f * width for f in fractions], st, highlight=highlight, numeric=(0,))]
     unaddressed = [p for p in pains if p.id in open_ids]
     if unaddressed:
-        items = "\n".join(f"severity {p.fields['severity']}: {p.text}" for p in unaddressed)
-        out += [Spacer(1, 12), KeepTogether([
+        measure = measure_with(st.body.font, st.body.size)
+        items: list[Flowable] = [
             TextBlock(f"Not addressed by any opportunity ({len(unaddressed)})", st.callout),
-            Spacer(1, 3), TextBlock(items, st.body)])]
+            Spacer(1, 3)]
+        for pain in unaddressed:  # two lines each: the table above has the full text
+            line = f"severity {pain.fields['severity']}: {pain.text}"
+            items.append(TextBlock(line, st.body, fit_lines(line, width, 2, measure)[0]))
+        out += [Spacer(1, 12), KeepTogether(items)]
     else:
         out += [Spacer(1, 10), TextBlock("Every pain point is addressed by at least one "
                                          "opportunity.", st.body)]
