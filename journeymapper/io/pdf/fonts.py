@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import os
 import sys
+import threading
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -24,6 +25,10 @@ from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
 from journeymapper.model.errors import ExportError
+
+#: reportlab keeps registered fonts and settings in module globals, so font
+#: registration and PDF builds run one at a time (re-entrant: a build chooses fonts)
+REPORTLAB_LOCK = threading.RLock()
 
 #: Preferred system fonts, best first: (file name, bold file name, sub-font index).
 SYSTEM_CANDIDATES: tuple[tuple[str, str, int], ...] = (
@@ -218,7 +223,12 @@ def choose_font(texts: Iterable[str], user_path: str | os.PathLike[str] | None =
     TrueType font that covers the text (embedded, so it prints the same
     everywhere), Helvetica for Latin-1 text, a fitting CID font, else the
     candidate that lacks the fewest characters (with ``missing`` filled)."""
-    chars = needed_characters(texts)
+    with REPORTLAB_LOCK:
+        return _choose(needed_characters(texts), user_path, preferred)
+
+
+def _choose(chars: set[str], user_path: str | os.PathLike[str] | None,
+            preferred: str | os.PathLike[str] | None) -> FontChoice:
     if user_path:
         return user_font(user_path, chars)
     if preferred:

@@ -19,7 +19,7 @@ from journeymapper import __version__
 from journeymapper.io.migrations import FORMAT_VERSION
 from journeymapper.io.pdf import sections, shapes
 from journeymapper.io.pdf.flowables import HEADING_H, Anchor, MapFlowable, TextBlock
-from journeymapper.io.pdf.fonts import FontChoice, choose_font, covers
+from journeymapper.io.pdf.fonts import REPORTLAB_LOCK, FontChoice, choose_font, covers
 from journeymapper.io.pdf.mapdraw import MapFonts, MapPainter
 from journeymapper.io.pdf.scoresection import score_section
 from journeymapper.io.pdf.scoring import badge_readings, wave_labels
@@ -166,8 +166,14 @@ def map_flowables(doc: JourneyMap, painter: MapPainter, plan: MapPlan, fonts: Fo
 
 def build_pdf(doc: JourneyMap, options: ExportOptions | None = None,
               progress: Progress | None = None) -> tuple[bytes, ExportResult]:
-    """The report as PDF bytes, and what went into it. Raises ExportError on bad options."""
-    options = options or ExportOptions()
+    """The report as PDF bytes, and what went into it. Raises ExportError on bad
+    options. Safe to call from worker threads (builds run one at a time)."""
+    with REPORTLAB_LOCK:
+        return _build(doc, options or ExportOptions(), progress)
+
+
+def _build(doc: JourneyMap, options: ExportOptions,
+           progress: Progress | None) -> tuple[bytes, ExportResult]:
     page_w, page_h = options.page()
     waves = wave_labels(doc, options.wave)
     font = choose_font(document_texts(doc), options.font_path, options.preferred_font)
