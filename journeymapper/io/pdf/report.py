@@ -100,6 +100,7 @@ def _numbered_canvas(title: str, font: str) -> type[Canvas]:
         def __init__(self, *args, **kwargs) -> None:
             super().__init__(*args, **kwargs)
             self._pages: list[dict] = []
+            self.showOutline()  # viewers open with the bookmarks shown
 
         def showPage(self) -> None:  # noqa: N802 (reportlab API)
             self._pages.append(dict(self.__dict__))

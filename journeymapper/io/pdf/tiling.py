@@ -71,9 +71,9 @@ def _cuts(start: float, length: float, window: float) -> list[tuple[float, float
     if length <= window:
         return [(start, length)]
     step = window - OVERLAP
-    count = math.ceil((length - window) / step) + 1
-    # spread the pieces evenly so the last tile is not a sliver
-    step = (length - window) / (count - 1)
+    count = math.ceil((length - window) / step - 1e-9) + 1
+    # a fixed step keeps the overlap small, as in an atlas; the last tile
+    # may run past the map's edge, which stays blank
     return [(start + i * step, window) for i in range(count)]
 
 
