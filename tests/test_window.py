@@ -13,12 +13,20 @@ import pytest
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QLineEdit, QMenu, QPlainTextEdit, QSpinBox
+from PySide6.QtWidgets import (
+    QApplication,
+    QLineEdit,
+    QMenu,
+    QPlainTextEdit,
+    QSpinBox,
+    QToolButton,
+)
 from ui_support import ScriptedDialogs, temp_settings, type_text
 
 from journeymapper.commands.links import AddLink
 from journeymapper.io import jmap
 from journeymapper.io.serialize import dumps
+from journeymapper.model.elements import Kind
 from journeymapper.ui.window import MainWindow
 
 
@@ -550,3 +558,46 @@ def test_history_panel_lists_steps_and_jumps_back(qtbot, make_window, laptop_pat
     assert not any(e.text == "Asks a friend" for e in window.document.elements())
     assert "Onboarding" not in window.document.stage_names()
     assert not window.isWindowModified()
+
+
+def test_note_colour_from_the_picker_or_typed(qtbot, make_window, laptop_path):
+    window = make_window()
+    window.open_path(laptop_path)
+    doc = window.document
+    stage = doc.stage_order[0]
+    note = doc.add_card(Kind.NOTE, stage, doc.lane_for_kind(Kind.ACTION).id, "확인 필요")
+    click_item(qtbot, window, note)
+    colour = window.inspector.findChild(QLineEdit, "field_colour_text")
+    assert colour.text() == "#fff2a8"
+    window.dialogs.script("pick_colour", "#a0c4ff")
+    picker = colour.parent().findChild(QToolButton)
+    qtbot.mouseClick(picker, Qt.MouseButton.LeftButton)
+    assert window.dialogs.asked[-1] == ("pick_colour", ("#fff2a8",))
+    assert doc.element(note).fields["colour"] == "#a0c4ff" and colour.text() == "#a0c4ff"
+    colour.setFocus()
+    colour.selectAll()
+    qtbot.keyClicks(colour, "blue")
+    qtbot.keyClick(colour, Qt.Key.Key_Return)
+    assert doc.element(note).fields["colour"] == "#a0c4ff"
+    assert "'blue' is not a colour" in window.statusBar().currentMessage()
+    colour.selectAll()
+    qtbot.keyClicks(colour, "#C8E6C9")
+    qtbot.keyClick(colour, Qt.Key.Key_Return)
+    assert doc.element(note).fields["colour"] == "#c8e6c9"
+    window.action_undo.trigger()
+    assert colour.text() == "#a0c4ff"
+
+
+def test_zoom_to_selection_shows_the_selected_card(qtbot, make_window, laptop_path):
+    window = make_window()
+    window.open_path(laptop_path)
+    window.action_zoom_selection.trigger()
+    assert "Select something" in window.statusBar().currentMessage()
+    window.action_fit.trigger()
+    fitted = window.view.zoom()
+    window.scene.select_ids(["pain-point-34"])
+    window.action_zoom_selection.trigger()
+    assert window.view.zoom() > fitted
+    card = window.scene.cards["pain-point-34"].sceneBoundingRect()
+    assert window.view.mapToScene(window.view.viewport().rect()).boundingRect().contains(card)
+    assert window.zoom_label.text() == f"{round(window.view.zoom() * 100)}%"
