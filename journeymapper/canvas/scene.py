@@ -12,6 +12,7 @@ Signals: ``selection_ids_changed(list)`` with the selected element ids,
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import QPointF, QRectF, Signal
@@ -40,6 +41,28 @@ ARC_ROOM = 64.0
 OVERVIEW_ITEMS = 400  # maps with fewer cards never need the overview
 
 
+def ask_first(text: str) -> bool:
+    """The default ``MapScene.confirm``: a Yes/No box over the active window."""
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    answer = QMessageBox.question(QApplication.activeWindow(), "journeymapper", text)
+    return answer == QMessageBox.StandardButton.Yes
+
+
+def _weak_listener(method):
+    """A document listener that does not keep the scene alive: the document
+    holding the scene and the scene the document would be a cycle, and a
+    QGraphicsScene freed by the cycle collector can crash the process."""
+    ref = weakref.WeakMethod(method)
+
+    def listener(event) -> None:
+        bound = ref()
+        if bound is not None:
+            bound(event)
+
+    return listener
+
+
 class MapScene(GestureMixin, EditingMixin, QGraphicsScene):
     """The canvas of one journey map (see the module docstring)."""
 
@@ -60,15 +83,16 @@ class MapScene(GestureMixin, EditingMixin, QGraphicsScene):
         self.links: dict[tuple[str, str], Route | StageLinkItem] = {}
         self.curves: dict[str, EmotionCurveItem] = {}
         self.link_layer = LinkLayer(self.theme)
-        self.overview = OverviewItem(self)
+        self.overview = OverviewItem()
         for item in (self.link_layer, self.overview):
             self.addItem(item)
         self.overview_on = False
         self.persona_filter: str | None = None
         self.highlighted: set[str] = set()
         #: asks before a removal that takes cards with it; tests replace it
-        self.confirm: Callable[[str], bool] = self._ask
+        self.confirm: Callable[[str], bool] = ask_first
         self.current_cell: tuple[str, str] | None = None
+        self._listener = _weak_listener(self._on_event)
         self._init_gestures()
         self._init_editing()
         self.selectionChanged.connect(self._emit_selection)
@@ -91,7 +115,7 @@ class MapScene(GestureMixin, EditingMixin, QGraphicsScene):
             self._add_link_item(link)
         self.blockSignals(False)
         self._place_all()
-        doc.events.connect(self._on_event)
+        doc.events.connect(self._listener)
         self.current_cell = self._default_cell()
 
     def clear_document(self) -> None:
@@ -99,7 +123,7 @@ class MapScene(GestureMixin, EditingMixin, QGraphicsScene):
         self.cancel_gesture()
         self.cancel_editing()
         if self.doc is not None:
-            self.doc.events.disconnect(self._on_event)
+            self.doc.events.disconnect(self._listener)
         for key in list(self.links):
             self._remove_link(key)
         for group in (self.cards, self.stages, self.lane_items, self.curves):
@@ -479,9 +503,3 @@ class MapScene(GestureMixin, EditingMixin, QGraphicsScene):
         lanes = [ln for ln in self.doc.lanes if ln.kind is not Kind.PERSONA] or list(self.doc.lanes)
         return (self.doc.stage_order[0], lanes[0].id)
 
-    def _ask(self, text: str) -> bool:
-        from PySide6.QtWidgets import QMessageBox
-
-        views = self.views()
-        answer = QMessageBox.question(views[0] if views else None, "journeymapper", text)
-        return answer == QMessageBox.StandardButton.Yes

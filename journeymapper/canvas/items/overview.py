@@ -23,9 +23,8 @@ if TYPE_CHECKING:
 class OverviewItem(QGraphicsItem):
     """Cards as blocks and links as lines, rebuilt lazily after a change."""
 
-    def __init__(self, scene: MapScene) -> None:
+    def __init__(self) -> None:
         super().__init__()
-        self._scene = scene
         self._blocks: dict[Kind, list[QRectF]] | None = None
         self._lines: list[QLineF] = []
         self._bounds = QRectF()
@@ -37,6 +36,11 @@ class OverviewItem(QGraphicsItem):
         self._blocks = None
         if self.isVisible():
             self.update()
+
+    @property
+    def _scene(self) -> MapScene:
+        # asked of Qt each time: holding the scene would make a reference cycle
+        return self.scene()
 
     def _rebuild(self) -> None:
         scene = self._scene
@@ -60,7 +64,9 @@ class OverviewItem(QGraphicsItem):
     def boundingRect(self) -> QRectF:  # noqa: N802 - Qt API
         if self._blocks is None and self.isVisible():
             self._rebuild()
-        return self._bounds if not self._bounds.isNull() else self._scene.map_rect()
+        if self._bounds.isNull() and self.scene() is not None:
+            return self._scene.map_rect()
+        return self._bounds
 
     def paint(self, p: QPainter, option: QStyleOptionGraphicsItem,
               widget: QWidget | None = None) -> None:
