@@ -76,7 +76,8 @@ def test_report_pages_metadata_and_outline(laptop_doc):
     assert titles[titles.index("Personas") + 1] == ["Daniel Kim"]
     assert titles[-1] == laptop_doc.stage_names()
     last = reader.pages[-1].extract_text()
-    assert f"page {result.pages} of {result.pages}" in last
+    # "page N of " is page text; the total is a form drawn on every page
+    assert f"page {result.pages} of" in last and str(result.pages) in last.splitlines()
     assert "Laptop store: the price-sensitive buyer" in last
 
 
@@ -149,6 +150,14 @@ def test_a_wide_map_is_tiled_with_labels_and_an_overview():
     for i in range(20):
         assert flat(f"Action in stage {i + 1}") in joined
     assert outline_titles(reader)[2] == [f"Stage {i + 1}" for i in range(20)]
+    # each stage's bookmark opens the tile that shows its header
+    stage_items = reader.outline[2]
+    for i, item in enumerate(stage_items):
+        page = reader.get_destination_page_number(item)
+        assert 2 <= page < 2 + result.map_pages - 1
+        assert f"Stage {i + 1}" in reader.pages[page].extract_text()
+    first, last = (reader.get_destination_page_number(stage_items[k]) for k in (0, -1))
+    assert first < last
 
 
 def test_a_larger_page_holds_the_map_on_one_page(laptop_doc):

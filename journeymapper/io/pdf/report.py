@@ -93,39 +93,52 @@ def document_texts(doc: JourneyMap) -> list[str]:
     return texts
 
 
+TOTAL_FORM = "jm-page-total"
+
+
 def _numbered_canvas(title: str, font: str) -> type[Canvas]:
-    """A canvas that holds its pages until the end to print "page N of M"."""
+    """A canvas that prints "page N of M" in every footer. M is a form drawn
+    on every page and defined once at the end, when the count is known, so
+    pages are written as they come (and bookmarks point at the right ones)."""
+
+    measure = measure_with(font, 8)
 
     class NumberedCanvas(Canvas):
         def __init__(self, *args, **kwargs) -> None:
             super().__init__(*args, **kwargs)
-            self._pages: list[dict] = []
+            self._shown = 0
             self.showOutline()  # viewers open with the bookmarks shown
 
         def showPage(self) -> None:  # noqa: N802 (reportlab API)
-            self._pages.append(dict(self.__dict__))
-            self._startPage()
+            self._footer()
+            self._shown += 1
+            super().showPage()
 
         def save(self) -> None:
-            total = len(self._pages)
-            for state in self._pages:
-                self.__dict__.update(state)
-                self._footer(total)
-                Canvas.showPage(self)
-            Canvas.save(self)
+            self.beginForm(TOTAL_FORM)
+            self.setFont(font, 8)
+            self.setFillColor(shapes.colour("#5f6b7a"))
+            self.drawString(0, 0, str(self._shown))
+            self.endForm()
+            super().save()
 
-        def _footer(self, total: int) -> None:
+        def _footer(self) -> None:
             width, _ = self._pagesize
             y = MARGIN - 14
+            self.saveState()
             self.setStrokeColor(shapes.colour("#dde1e6"))
             self.setLineWidth(0.5)
             self.line(MARGIN, y + 11, width - MARGIN, y + 11)
             self.setFont(font, 8)
             self.setFillColor(shapes.colour("#5f6b7a"))
-            page = f"page {self._pageNumber} of {total}"
-            self.drawRightString(width - MARGIN, y, page)
-            room = width - 2 * MARGIN - measure_with(font, 8)(page) - 20
-            self.drawString(MARGIN, y, single_line(title, room, measure_with(font, 8)))
+            total_x = width - MARGIN - measure("0000")
+            page = f"page {self.getPageNumber()} of "
+            self.drawRightString(total_x, y, page)
+            room = total_x - measure(page) - MARGIN - 20
+            self.drawString(MARGIN, y, single_line(title, room, measure))
+            self.translate(total_x, y)
+            self.doForm(TOTAL_FORM)
+            self.restoreState()
 
     return NumberedCanvas
 
