@@ -12,6 +12,7 @@ from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, PageBreak,
 
 from journeymapper.io.pdf import shapes
 from journeymapper.io.pdf.flowables import Anchor, TextBlock
+from journeymapper.io.pdf.legend import Legend
 from journeymapper.io.pdf.styles import Styles, data_table
 from journeymapper.io.pdf.text import fit_lines, measure_with
 from journeymapper.layout.palette import KIND_STYLE
@@ -80,10 +81,11 @@ def cover(doc: JourneyMap, facts: CoverFacts, st: Styles, width: float) -> list[
         ("File version", version),
         ("Teams / authors", ", ".join(doc.meta.get("authors") or []) or "not recorded"),
         ("Contents", "; ".join(contents)),
+        ("Typeface", facts.font_label),
     ]
     out: list[Flowable] = [
         Anchor("cover", [("Cover", "cover", 0)]),
-        Spacer(1, 30),
+        Spacer(1, 8),
         TextBlock("CUSTOMER JOURNEY MAP", st.label),
         Spacer(1, 6),
         TextBlock(doc.title or "Untitled journey", st.title),
@@ -93,7 +95,8 @@ def cover(doc: JourneyMap, facts: CoverFacts, st: Styles, width: float) -> list[
         out += [TextBlock(doc.meta["description"], st.subtitle), Spacer(1, 18)]
     out += [facts_table(rows, st, width * 0.8), Spacer(1, 16)]
     out += at_a_glance(doc, st, width)
-    out += [Spacer(1, 14), TextBlock(f"Set in {facts.font_label}.", st.note)]
+    if doc.stage_order:
+        out += [Spacer(1, 16), Legend(st.regular, st.bold)]
     return out
 
 
