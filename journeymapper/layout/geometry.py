@@ -149,3 +149,44 @@ def layout_map(doc: JourneyMap) -> MapLayout:
     for lane_id, (lx, ly, _, lh) in list(out.lanes.items()):
         out.lanes[lane_id] = (lx, ly, out.width, lh)
     return out
+
+
+ARC_ROOM = 64.0  # room above the headers for arcs between stages
+
+
+@dataclass(frozen=True)
+class StageLinkShape:
+    """How a leads-to link between two stage headers is drawn: a straight
+    arrow between neighbours (two points) or an arc above the headers (four
+    Bezier points); ``loop`` when it goes back. The arrow tip is the last point."""
+
+    loop: bool
+    points: tuple[tuple[float, float], ...]
+    direction: tuple[float, float]  # unit vector of the arrow at its tip
+
+    @property
+    def straight(self) -> bool:
+        return len(self.points) == 2
+
+
+def stage_link_shape(s: Rect, t: Rect, span: int, loop: bool) -> StageLinkShape:
+    """The shape of a leads-to link from header ``s`` to header ``t``, ``span``
+    columns apart. Longer links land further from the header's centre, so
+    their arrowheads stay apart."""
+    sx0, sy, sw, sh = s
+    tx0, ty, tw, _ = t
+    if not loop and abs(sx0 + sw - tx0) < 1.0:
+        y = sy + sh / 2
+        return StageLinkShape(False, ((sx0 + sw - 6, y), (tx0 + 7, y)), (1.0, 0.0))
+    rise = min(ARC_ROOM - 14, 14 + 7 * span)
+    top = min(sy, ty)
+    s_mid, t_mid = sx0 + sw / 2, tx0 + tw / 2
+    forward = t_mid > s_mid
+    spread = min(sw / 2 - 16, 10 + 0.03 * abs(t_mid - s_mid))
+    start_x = s_mid + (spread if forward else -spread)
+    end_x = t_mid + (-spread if forward else spread)
+    if s == t:
+        start_x, end_x = s_mid + 30, s_mid - 30
+    lift = top - rise * 1.3
+    return StageLinkShape(loop, ((start_x, top), (start_x, lift), (end_x, lift), (end_x, top + 1)),
+                          (0.0, 1.0))

@@ -17,21 +17,25 @@ from reportlab.pdfgen.canvas import Canvas
 from journeymapper.io.pdf import shapes
 from journeymapper.io.pdf.scoring import Reading, format_delta, format_value, metric_label
 from journeymapper.io.pdf.spatial import GridIndex
-from journeymapper.io.pdf.text import fit_lines, measure_with, single_line
+from journeymapper.io.pdf.text import Measure, fit_lines, measure_with, single_line
 from journeymapper.layout import geometry as g
-from journeymapper.layout.geometry import MapLayout, Rect, layout_map
+from journeymapper.layout.geometry import (
+    MapLayout,
+    Rect,
+    StageLinkShape,
+    layout_map,
+    stage_link_shape,
+)
 from journeymapper.layout.palette import KIND_STYLE, palette, score_colour
-from journeymapper.model.analysis import stage_loops
 from journeymapper.model.document import JourneyMap
 from journeymapper.model.elements import Element, Kind
 from journeymapper.model.links import LinkKind
 
-LOOP_ROOM = 56.0          # space above the map for loop arcs when there is no persona strip
 MIN_TEXT_PT = 2.5         # below this printed size text is left out (overview only)
 CARD_PAD = 10.0
 TAG_BASELINE = 17.0
 BODY_LEADING = 13.5
-SKIPPED_LINKS = (LinkKind.WALKS, LinkKind.LEADS_TO)
+SKIPPED_LINKS = (LinkKind.WALKS, LinkKind.LEADS_TO)  # stage links are drawn apart
 
 
 @dataclass
@@ -52,11 +56,12 @@ class MapPainter:
         self.badges = badges or {}
         self.layout: MapLayout = layout_map(doc)
         self.colours = palette(False)
-        self.loops = stage_loops(doc) if doc.stage_order else []
-        top = LOOP_ROOM if self.loops and self.layout.strip is None else 0.0
+        self.stage_links = self._stage_link_shapes()
+        arcs = any(not shape.straight for shape in self.stage_links)
+        top = g.ARC_ROOM if arcs and self.layout.strip is None else 0.0
         #: the drawn area in map units: (x, y, width, height); y may start above 0
         self.extent: Rect = (0.0, -top, self.layout.width, self.layout.height + top)
-        self._measures: dict[tuple[str, float], object] = {}
+        self._measures: dict[tuple[str, float], Measure] = {}
         self.window: Rect = self.extent
         self.scale = 1.0
         self._cards: GridIndex[Element] = GridIndex()
@@ -66,6 +71,17 @@ class MapPainter:
                 self._cards.insert(rect, element)
         self._links = self._index_links()
         self._curve = self._index_curve()
+
+    def _stage_link_shapes(self) -> list[StageLinkShape]:
+        """Leads-to links between stage headers, shaped as the canvas shapes them."""
+        headers = self.layout.stage_headers
+        order = {stage: i for i, stage in enumerate(self.doc.stage_order)}
+        out = []
+        for link in self.doc.links(LinkKind.LEADS_TO):
+            s, t = order[link.source], order[link.target]
+            out.append(stage_link_shape(headers[link.source], headers[link.target], abs(s - t),
+                                        t <= s))
+        return out
 
     def _index_links(self) -> GridIndex[tuple[tuple[float, float], tuple[float, float]]]:
         """Arrows between cards, as (start, end) on the card edges."""
@@ -97,7 +113,7 @@ class MapPainter:
         return index
 
     # ------------------------------------------------------------ helpers
-    def measure(self, bold: bool, size: float):
+    def measure(self, bold: bool, size: float) -> Measure:
         key = (self.fonts.bold if bold else self.fonts.regular, size)
         m = self._measures.get(key)
         if m is None:
@@ -155,7 +171,7 @@ class MapPainter:
         self.draw_emotion_curve(c)
         self.draw_links(c)
         self.draw_cards(c)
-        self.draw_loops(c)
+        self.draw_stage_links(c)
         c.restoreState()
 
     # ------------------------------------------------------------ grid
@@ -297,27 +313,33 @@ class MapPainter:
         c.drawPath(lines, stroke=1, fill=0)
         c.drawPath(heads, stroke=0, fill=1)
 
-    def draw_loops(self, c: Canvas) -> None:
-        headers = self.layout.stage_headers
-        colour = self.colours["loop"]
-        order = {s: i for i, s in enumerate(self.doc.stage_order)}
-        for source, target in self.loops:
-            sx, sy, sw, _ = headers[source]
-            tx, _, tw, _ = headers[target]
-            x0, x1 = sx + sw * 0.62, tx + tw * 0.38
-            if source == target:
-                x0, x1 = sx + sw * 0.7, sx + sw * 0.3
-            span = abs(order[source] - order[target])
-            rise = min(LOOP_ROOM - 8, 24 + 6 * span) if self.layout.strip is None \
-                else min(g.CARD_H, 28 + 8 * span)
-            top = sy + 2
-            if not self.visible((min(x0, x1), top - rise, abs(x1 - x0) + 1, rise)):
+    def draw_stage_links(self, c: Canvas) -> None:
+        """Arrows between neighbouring headers, arcs above them otherwise;
+        loops back are dashed in the loop colour (as on the canvas)."""
+        for shape in self.stage_links:
+            xs = [p[0] for p in shape.points]
+            ys = [p[1] for p in shape.points]
+            if not self.visible((min(xs), min(ys), max(xs) - min(xs) + 1, max(ys) - min(ys) + 1)):
                 continue
-            for width, stroke in ((5.0, "#ffffff"), (2.0, colour)):
-                c.setStrokeColor(shapes.colour(stroke))
-                c.setLineWidth(width)
-                c.bezier(x0, -top, x0, -(top - rise), x1, -(top - rise), x1, -top)
-            shapes.arrowhead(c, x1, -(top - rise * 0.5), x1, -top, 8.0, colour)
+            colour = self.colours["loop" if shape.loop else "link"]
+            pts = [(x, -y) for x, y in shape.points]
+            if shape.straight:
+                c.setStrokeColor(shapes.colour(colour))
+                c.setLineWidth(2.6)
+                c.line(*pts[0], *pts[1])
+                tip_size = 9.0
+            else:
+                for width, stroke in ((5.0, self.colours["lane_band"]), (2.6, colour)):
+                    c.setStrokeColor(shapes.colour(stroke))
+                    c.setLineWidth(width)
+                    if shape.loop and stroke == colour:
+                        c.setDash(5, 3)
+                    c.bezier(*pts[0], *pts[1], *pts[2], *pts[3])
+                    c.setDash()
+                tip_size = 10.0
+            tip = pts[-1]
+            dx, dy = shape.direction
+            shapes.arrowhead(c, tip[0] - dx, tip[1] + dy, tip[0], tip[1], tip_size, colour)
 
     # ------------------------------------------------------------ cards
     def draw_cards(self, c: Canvas) -> None:
