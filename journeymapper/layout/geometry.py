@@ -190,3 +190,17 @@ def stage_link_shape(s: Rect, t: Rect, span: int, loop: bool) -> StageLinkShape:
     lift = top - rise * 1.3
     return StageLinkShape(loop, ((start_x, top), (start_x, lift), (end_x, lift), (end_x, top + 1)),
                           (0.0, 1.0))
+
+
+def smooth_segments(points: list[tuple[float, float]],
+                    ) -> list[tuple[tuple[float, float], ...]]:
+    """A Catmull-Rom spline through ``points`` (sorted by x) as cubic Bezier
+    segments (start, control 1, control 2, end): the emotion curve."""
+    pts = [points[0], *points, points[-1]] if points else []
+    out = []
+    for i in range(1, len(pts) - 2):
+        p0, p1, p2, p3 = pts[i - 1], pts[i], pts[i + 1], pts[i + 2]
+        c1 = (p1[0] + (p2[0] - p0[0]) / 6, p1[1] + (p2[1] - p0[1]) / 6)
+        c2 = (p2[0] - (p3[0] - p1[0]) / 6, p2[1] - (p3[1] - p1[1]) / 6)
+        out.append((p1, c1, c2, p2))
+    return out

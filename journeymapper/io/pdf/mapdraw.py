@@ -24,6 +24,7 @@ from journeymapper.layout.geometry import (
     Rect,
     StageLinkShape,
     layout_map,
+    smooth_segments,
     stage_link_shape,
 )
 from journeymapper.layout.palette import KIND_STYLE, palette, score_colour
@@ -99,17 +100,17 @@ class MapPainter:
         return index
 
     def _index_curve(self) -> GridIndex[tuple[tuple[float, float], ...]]:
-        """The emotion curve as Catmull-Rom Bezier segments through the points."""
-        points = sorted(self.layout.emotion_points.values())
+        """The emotion curve of each emotion lane as Bezier segments."""
+        by_lane: dict[str, list[tuple[float, float]]] = {}
+        for element_id, point in self.layout.emotion_points.items():
+            placement = self.doc.element(element_id).placement
+            if placement is not None:
+                by_lane.setdefault(placement.lane, []).append(point)
         index: GridIndex[tuple[tuple[float, float], ...]] = GridIndex()
-        for i in range(len(points) - 1):
-            p0 = points[max(0, i - 1)]
-            p1, p2 = points[i], points[i + 1]
-            p3 = points[min(len(points) - 1, i + 2)]
-            c1 = (p1[0] + (p2[0] - p0[0]) / 6, p1[1] + (p2[1] - p0[1]) / 6)
-            c2 = (p2[0] - (p3[0] - p1[0]) / 6, p2[1] - (p3[1] - p1[1]) / 6)
-            xs, ys = (p1[0], c1[0], c2[0], p2[0]), (p1[1], c1[1], c2[1], p2[1])
-            index.insert((min(xs), min(ys), max(xs) - min(xs), max(ys) - min(ys)), (p1, c1, c2, p2))
+        for points in by_lane.values():
+            for segment in smooth_segments(sorted(points)):
+                xs, ys = [p[0] for p in segment], [p[1] for p in segment]
+                index.insert((min(xs), min(ys), max(xs) - min(xs), max(ys) - min(ys)), segment)
         return index
 
     # ------------------------------------------------------------ helpers
