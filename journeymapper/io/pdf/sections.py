@@ -49,8 +49,8 @@ def facts_table(rows: list[tuple[str, str]], st: Styles, width: float) -> Table:
     table.setStyle(TableStyle([
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LINEBELOW", (0, 0), (-1, -1), 0.4, shapes.colour("#dde1e6")),
-        ("TOPPADDING", (0, 0), (-1, -1), 5),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
+        ("TOPPADDING", (0, 0), (-1, -1), 3.5),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 3.5),
         ("LEFTPADDING", (0, 0), (-1, -1), 0),
     ]))
     return table
@@ -93,10 +93,10 @@ def cover(doc: JourneyMap, facts: CoverFacts, st: Styles, width: float) -> list[
     ]
     if doc.meta.get("description"):
         out += [TextBlock(doc.meta["description"], st.subtitle), Spacer(1, 18)]
-    out += [facts_table(rows, st, width * 0.8), Spacer(1, 16)]
+    out += [facts_table(rows, st, width * 0.8), Spacer(1, 12)]
     out += at_a_glance(doc, st, width)
     if doc.stage_order:
-        out += [Spacer(1, 16), Legend(st.regular, st.bold)]
+        out += [Spacer(1, 12), Legend(st.regular, st.bold)]
     return out
 
 
@@ -113,7 +113,7 @@ def at_a_glance(doc: JourneyMap, st: Styles, width: float, count: int = 3) -> li
     def column(title: str, lines: list[str]) -> list[Flowable]:
         items: list[Flowable] = [TextBlock(title, st.label), Spacer(1, 4)]
         for line in lines or ["none yet"]:
-            shown, _ = fit_lines(line, half - 21, 3, measure)  # the tables have it in full
+            shown, _ = fit_lines(line, half - 21, 2, measure)  # the tables have it in full
             items += [TextBlock(line, st.body, shown), Spacer(1, 3)]
         return items
 
@@ -134,8 +134,8 @@ def at_a_glance(doc: JourneyMap, st: Styles, width: float, count: int = 3) -> li
         ("BACKGROUND", (1, 0), (1, 0), shapes.colour("#e0f5f1")),
         ("LEFTPADDING", (0, 0), (-1, -1), 10),
         ("RIGHTPADDING", (0, 0), (-1, -1), 10),
-        ("TOPPADDING", (0, 0), (-1, -1), 8),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
+        ("TOPPADDING", (0, 0), (-1, -1), 6),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
     ]))
     return [table]
 
