@@ -274,3 +274,19 @@ def test_characters_no_font_has_are_reported_not_hidden(monkeypatch, capsys, tmp
     assert code == 0
     assert "lacks 1 character(s): \U0001f69a" in out
     assert "warning: no font found that has every character" in out
+
+
+def test_stage_link_shapes_follow_the_canvas_rules():
+    from journeymapper.layout.geometry import smooth_segments, stage_link_shape
+
+    a, b, e = (150, 0, 224, 76), (374, 0, 224, 76), (1046, 0, 224, 76)
+    neighbour = stage_link_shape(a, b, 1, loop=False)
+    assert neighbour.straight and not neighbour.loop
+    assert neighbour.points[0][0] < 374 < neighbour.points[1][0]
+    back = stage_link_shape(e, a, 4, loop=True)
+    assert back.loop and not back.straight
+    (sx, sy), _, _, (tx, ty) = back.points
+    assert a[0] < tx < a[0] + a[2] and ty == 1 and sy == 0
+    assert min(p[1] for p in back.points) < -40  # the arc rises above the headers
+    segments = smooth_segments([(0, 0), (10, 5), (20, 0)])
+    assert len(segments) == 2 and segments[0][0] == (0, 0) and segments[-1][-1] == (20, 0)
