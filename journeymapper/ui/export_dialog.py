@@ -48,21 +48,23 @@ def open_in_viewer(path: Path) -> None:
 
 
 class ExportThread(QThread):
-    """Builds and writes one PDF off the GUI thread. Signals: ``progressed(done,
-    total)``, ``succeeded(ExportResult)``, ``failed(message)``."""
+    """Builds and writes one PDF off the GUI thread from a serialised snapshot
+    of the document. Signals: ``progressed(done, total)``,
+    ``succeeded(ExportResult)``, ``failed(message)``."""
 
     progressed = Signal(int, int)
     succeeded = Signal(object)
     failed = Signal(str)
 
-    def __init__(self, doc: JourneyMap, path: Path, options: ExportOptions,
+    def __init__(self, snapshot: bytes, path: Path, options: ExportOptions,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.doc, self.path, self.options = doc, path, options
+        self.snapshot, self.path, self.options = snapshot, path, options
 
     def run(self) -> None:
         try:
-            result = export_pdf(self.doc, self.path, self.options,
+            doc = loads(self.snapshot).document
+            result = export_pdf(doc, self.path, self.options,
                                 progress=lambda done, total: self.progressed.emit(done, total))
         except JourneyError as exc:
             self.failed.emit(str(exc))
@@ -242,7 +244,7 @@ class ExportDialog(QDialog):
         if path.suffix.lower() != ".pdf":
             path = path.with_name(path.name + ".pdf")
             self.output_edit.setText(str(path))
-        snapshot = loads(dumps(self.doc)).document  # the user may edit on while it writes
+        snapshot = dumps(self.doc)  # the user may edit on while it writes
         self._remember()
         self.result = None
         self.progress.setRange(0, 0)
