@@ -178,3 +178,23 @@ def test_file_menu_shortcut_opens_the_dialog_on_the_window_map(qtbot, tmp_path, 
                      Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: window.findChild(ExportDialog) is None, timeout=3000)
     window.undo_stack.setClean()
+
+
+def test_the_window_stays_responsive_while_a_big_map_exports(qtbot, make_dialog, tmp_path):
+    from PySide6.QtCore import QTimer
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+    from bench_file import generate
+
+    dialog = make_dialog(generate(cards=2000, links=1500), tmp_path / "big.jmap")
+    tick(qtbot, dialog.open_check)
+    ticks: list[int] = []
+    timer = QTimer()
+    timer.setInterval(20)
+    timer.timeout.connect(lambda: ticks.append(dialog.progress.value()) if dialog.thread else None)
+    timer.start()
+    export_and_wait(qtbot, dialog)
+    timer.stop()
+    assert len(ticks) >= 5  # the event loop kept running during the export
+    assert len(set(ticks)) >= 2  # and the progress bar moved
+    assert "Wrote" in dialog.status.text() and (tmp_path / "big.pdf").exists()
