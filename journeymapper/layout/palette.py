@@ -103,3 +103,17 @@ def score_text(score: Score) -> str:
     if score.metric == "nps":
         return f"{score.value:+.0f}"
     return f"{score.value:.1f}"
+
+
+def persona_initials(fields: dict) -> str:
+    """What a persona's avatar circle shows: the avatar field when it is short
+    initials (not an image path), else initials made from the name."""
+    avatar = str(fields.get("avatar", "")).strip()
+    if avatar and len(avatar) <= 3 and "/" not in avatar and "." not in avatar:
+        return avatar.upper()
+    words = str(fields.get("text", "?")).split()
+    if not words:
+        return "?"
+    if len(words) == 1:
+        return words[0][:2].upper()
+    return (words[0][0] + words[-1][0]).upper()

@@ -27,7 +27,7 @@ from journeymapper.layout.geometry import (
     smooth_segments,
     stage_link_shape,
 )
-from journeymapper.layout.palette import KIND_STYLE, palette, score_colour
+from journeymapper.layout.palette import KIND_STYLE, palette, persona_initials, score_colour
 from journeymapper.model.document import JourneyMap
 from journeymapper.model.elements import Element, Kind
 from journeymapper.model.links import LinkKind
@@ -432,9 +432,7 @@ class MapPainter:
         if not self.text_ok(g.SMALL_FONT_PT):
             return
         f = element.fields
-        avatar = f.get("avatar", "")
-        initials = avatar if avatar and len(avatar) <= 3 else "".join(
-            part[0] for part in element.text.split()[:2]).upper()
+        initials = persona_initials(f)
         self._text(c, x + 32, y + 39, initials or "?", 13.0, "#ffffff", True, "center")
         left = x + 62
         width = w - (left - x) - CARD_PAD
