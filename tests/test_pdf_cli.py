@@ -34,7 +34,7 @@ def test_export_writes_the_pdf_and_says_pages_and_font(capsys, tmp_path):
 
 def test_page_size_orientation_and_map_only(capsys, tmp_path):
     out_pdf = tmp_path / "map.pdf"
-    code, out, _ = run(capsys, "export", LAPTOP, "-o", str(out_pdf), "--page-size", "A2",
+    code, out, _ = run(capsys, "export", LAPTOP, "-o", str(out_pdf), "--page-size", "a2",
                        "--orientation", "portrait", "--map-only")
     assert code == 0
     reader = PdfReader(out_pdf)

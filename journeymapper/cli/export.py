@@ -18,7 +18,8 @@ def register(sub: argparse._SubParsersAction) -> None:
                                    "survey scores, pain points and opportunities.")
     p.add_argument("file", metavar="MAP", help="the .jmap file")
     p.add_argument("-o", "--output", required=True, metavar="OUT.pdf", help="the PDF to write")
-    p.add_argument("--page-size", default="A4", choices=list(PAGE_SIZES), help="default: A4")
+    p.add_argument("--page-size", default="A4", choices=list(PAGE_SIZES), type=_page_size,
+                   help="default: A4")
     p.add_argument("--orientation", default="landscape", choices=list(ORIENTATIONS),
                    help="default: landscape")
     p.add_argument("--map-only", action="store_true", help="only the map pages")
@@ -27,6 +28,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--font", metavar="PATH",
                    help="a TrueType font (.ttf, or .ttc#N) to set the report in")
     p.set_defaults(func=cmd_export)
+
+
+def _page_size(value: str) -> str:
+    """A3, a3 and A3 are the same page size."""
+    return {name.lower(): name for name in PAGE_SIZES}.get(value.lower(), value)
 
 
 def cmd_export(args: argparse.Namespace) -> int:
