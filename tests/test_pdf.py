@@ -290,3 +290,18 @@ def test_stage_link_shapes_follow_the_canvas_rules():
     assert min(p[1] for p in back.points) < -40  # the arc rises above the headers
     segments = smooth_segments([(0, 0), (10, 5), (20, 0)])
     assert len(segments) == 2 and segments[0][0] == (0, 0) and segments[-1][-1] == (20, 0)
+
+
+@pytest.mark.parametrize("size", ["A4", "A3", "A2", "Letter", "Tabloid"])
+@pytest.mark.parametrize("orientation", ["landscape", "portrait"])
+def test_every_page_size_and_orientation(laptop_doc, size, orientation):
+    from journeymapper.io.pdf import PAGE_SIZES
+
+    data, result = build_pdf(laptop_doc, ExportOptions(page_size=size, orientation=orientation,
+                                                       map_only=True))
+    reader = read(data)
+    box = reader.pages[0].mediabox
+    w, h = float(box.width), float(box.height)
+    assert sorted((round(w), round(h))) == sorted(round(v) for v in PAGE_SIZES[size])
+    assert (w > h) == (orientation == "landscape")
+    assert result.scale * 8 >= 6 and len(reader.pages) == result.map_pages
