@@ -305,3 +305,14 @@ def test_every_page_size_and_orientation(laptop_doc, size, orientation):
     assert sorted((round(w), round(h))) == sorted(round(v) for v in PAGE_SIZES[size])
     assert (w > h) == (orientation == "landscape")
     assert result.scale * 8 >= 6 and len(reader.pages) == result.map_pages
+
+
+def test_persona_page_holds_every_field(korean_doc):
+    data, _ = build_pdf(korean_doc, OPTIONS)
+    reader = read(data)
+    persona = next(korean_doc.elements(Kind.PERSONA))
+    page = reader.get_destination_page_number(reader.outline[3][0])
+    text = flat(reader.pages[page].extract_text())
+    for name in ("text", "quote", "role", "segment", "age_group", "goals", "motivations",
+                 "frustrations", "behaviours"):
+        assert flat(persona.fields[name]) in text, name

@@ -21,6 +21,7 @@ from journeymapper.io.pdf import sections, shapes
 from journeymapper.io.pdf.flowables import HEADING_H, Anchor, MapFlowable, TextBlock
 from journeymapper.io.pdf.fonts import REPORTLAB_LOCK, FontChoice, choose_font, covers
 from journeymapper.io.pdf.mapdraw import MapFonts, MapPainter
+from journeymapper.io.pdf.persona import persona_pages
 from journeymapper.io.pdf.scoresection import score_section
 from journeymapper.io.pdf.scoring import badge_readings, wave_labels
 from journeymapper.io.pdf.styles import Styles
@@ -205,7 +206,7 @@ def _build(doc: JourneyMap, options: ExportOptions,
         story.append(PageBreak())
     story += map_flowables(doc, painter, plan, font)
     if not options.map_only:
-        story += sections.persona_pages(doc, st, frame_w)
+        story += persona_pages(doc, st, frame_w)
         scores = score_section(doc, waves, st, frame_w)
         if scores:
             story += [PageBreak(), *sections.heading("Survey scores", "scores", st), *scores]

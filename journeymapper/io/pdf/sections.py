@@ -18,10 +18,7 @@ from journeymapper.io.pdf.text import fit_lines, measure_with
 from journeymapper.layout.palette import KIND_STYLE
 from journeymapper.model import analysis
 from journeymapper.model.document import JourneyMap
-from journeymapper.model.elements import FIELDS, Element, Kind
-
-PERSONA_FIELDS = ("role", "segment", "age_group", "goals", "motivations", "frustrations",
-                  "behaviours")
+from journeymapper.model.elements import Element, Kind
 
 
 @dataclass
@@ -138,35 +135,6 @@ def at_a_glance(doc: JourneyMap, st: Styles, width: float, count: int = 3) -> li
         ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
     ]))
     return [table]
-
-
-def persona_pages(doc: JourneyMap, st: Styles, width: float) -> list[Flowable]:
-    personas = list(doc.elements(Kind.PERSONA))
-    if not personas:
-        return []
-    entries = [(p.text or "Persona", f"persona-{p.id}", 1) for p in personas]
-    out: list[Flowable] = []
-    for i, persona in enumerate(personas):
-        out.append(PageBreak())
-        if i == 0:
-            out.append(Anchor("personas", [("Personas", "personas", 0)]))
-        out.append(Anchor(f"persona-{persona.id}", [entries[i]]))
-        out += persona_block(persona, st, width)
-    return out
-
-
-def persona_block(persona: Element, st: Styles, width: float) -> list[Flowable]:
-    f = persona.fields
-    labels = {spec.name: spec.label for spec in FIELDS[Kind.PERSONA]}
-    out: list[Flowable] = [TextBlock("PERSONA", st.label), Spacer(1, 4),
-                           TextBlock(persona.text or "Unnamed persona", st.h1), Spacer(1, 6)]
-    if f.get("quote"):
-        out += [TextBlock(f"\u201c{f['quote']}\u201d", st.quote), Spacer(1, 10)]
-    rows = [(labels[name], str(f.get(name, ""))) for name in PERSONA_FIELDS]
-    if f.get("avatar"):
-        rows.append((labels["avatar"], f["avatar"]))
-    out.append(facts_table(rows, st, width * 0.8))
-    return out
 
 
 def pain_section(doc: JourneyMap, st: Styles, width: float) -> list[Flowable]:
