@@ -407,3 +407,20 @@ def test_insert_key_and_arrows_walk_the_map(board):
     made = doc.element(scene.selected_ids()[0])
     assert made.text == "Compares prices" and made.placement.stage == doc.stage_order[2]
     assert_agrees(scene, doc)
+
+
+def test_click_a_link_to_select_and_delete_it(board):
+    view, scene, doc, stack = board
+    messages = []
+    scene.message.connect(messages.append)
+    route = scene.links[("pain-point-18", "touchpoint-17")]
+    x1, y1, x2, y2 = max(route.lines, key=lambda ln: abs(ln[3] - ln[1]))  # the long vertical run
+    click(view, QPointF((x1 + x2) / 2, (y1 + y2) / 2))
+    assert scene.selected_links()[0].target == "touchpoint-17"
+    assert "occurs at" in messages[-1]
+    key(view, Qt.Key.Key_Delete)
+    assert not doc.has_link("pain-point-18", "touchpoint-17")
+    assert_agrees(scene, doc)
+    stack.undo()
+    assert doc.has_link("pain-point-18", "touchpoint-17")
+    assert_agrees(scene, doc)

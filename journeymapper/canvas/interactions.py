@@ -21,6 +21,7 @@ from journeymapper.canvas.items.cards import BaseCardItem, EmotionItem
 from journeymapper.canvas.items.headers import LaneHeaderItem, StageHeaderItem
 from journeymapper.commands import AddLink, MoveCards, MoveLane, MoveStage, SetField, link_refusal
 from journeymapper.layout import geometry as g
+from journeymapper.model.links import LINK_LABELS
 
 DRAG_START = 5.0
 
@@ -251,6 +252,16 @@ class HeaderDrag(Gesture):
         self.item.setPos(self.origin)
 
 
+def describe_link(doc, link) -> str:
+    """'“Ads push…” occurs at “Search results…”', for the status bar."""
+    def name(element_id: str) -> str:
+        text = " ".join(doc.element(element_id).text.split())
+        return f"“{text[:40]}…”" if len(text) > 40 else f"“{text}”"
+
+    return (f"{name(link.source)} {LINK_LABELS[link.kind]} {name(link.target)}"
+            " — Delete removes the link")
+
+
 def _scale(event: QGraphicsSceneMouseEvent) -> float:
     """The zoom of the view the event came from (1.0 when unknown)."""
     widget = event.widget()
@@ -306,7 +317,7 @@ class GestureMixin:
             if not toggle:
                 self.clearSelection()
             self.link_layer.select(self.link_layer.selected ^ {link} if toggle else {link})
-            self.message.emit(f"Link: {link[0]} -> {link[1]} (Delete removes it)")
+            self.message.emit(describe_link(self.doc, self.links[link].link))
             event.accept()
             return
         event.accept()
