@@ -311,7 +311,7 @@ def test_persona_page_holds_every_field(korean_doc):
     data, _ = build_pdf(korean_doc, OPTIONS)
     reader = read(data)
     persona = next(korean_doc.elements(Kind.PERSONA))
-    page = reader.get_destination_page_number(reader.outline[3][0])
+    page = reader.get_destination_page_number(reader.outline[4][0])  # Personas > first
     text = flat(reader.pages[page].extract_text())
     for name in ("text", "quote", "role", "segment", "age_group", "goals", "motivations",
                  "frustrations", "behaviours"):
