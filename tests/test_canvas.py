@@ -354,6 +354,13 @@ def test_model_changes_from_elsewhere_move_items(board):
     assert_agrees(scene, doc)
     doc.set_stage_order(reversed(doc.stage_order))
     assert_agrees(scene, doc)
+    emotions = doc.lane_for_kind(Kind.EMOTION).id
+    doc.update_lane(emotions, kind=Kind.NOTE)  # chips become cards, the curve goes
+    assert_agrees(scene, doc)
+    assert emotions not in scene.curves
+    doc.update_lane(emotions, kind=Kind.EMOTION)
+    assert_agrees(scene, doc)
+    assert scene.curves[emotions].points
 
 
 def test_reorder_lane_by_dragging_its_header_and_remove_it(board):
@@ -423,4 +430,20 @@ def test_click_a_link_to_select_and_delete_it(board):
     assert_agrees(scene, doc)
     stack.undo()
     assert doc.has_link("pain-point-18", "touchpoint-17")
+    assert_agrees(scene, doc)
+
+
+def test_typing_into_a_column_that_disappears_adds_nothing(board):
+    from journeymapper.commands import AddStage
+
+    view, scene, doc, stack = board
+    add = AddStage(doc, "Repair", 5)
+    stack.push(add)
+    lane = doc.lane_for_kind(Kind.ACTION).id
+    scene.start_new_card(add.element_id, lane)
+    QTest.keyClicks(view, "half typed")
+    stack.undo()  # e.g. Edit > Undo from the menu while the editor is open
+    key(view, Qt.Key.Key_Return)
+    assert not scene.is_editing() and add.element_id not in doc
+    assert all(e.text != "half typed" for e in doc.elements())
     assert_agrees(scene, doc)

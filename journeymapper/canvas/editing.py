@@ -120,7 +120,8 @@ class EditingMixin:
         text = text.strip() if target[0] != "field" else text.rstrip()
         if target[0] == "new":
             _, stage, lane = target
-            if text:
+            still_there = stage in self.doc.stage_order and lane in self.lane_items
+            if text and still_there:
                 kind = self.doc.lane(lane).kind
                 command = AddCard(self.doc, kind, stage, lane, text)
                 self.push(command)
