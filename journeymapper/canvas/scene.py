@@ -30,6 +30,7 @@ from journeymapper.canvas.items.links import StageLinkItem
 from journeymapper.canvas.items.overview import OverviewItem
 from journeymapper.canvas.livelayout import LiveLayout
 from journeymapper.canvas.routing import channel_offset, route
+from journeymapper.layout import geometry as g
 from journeymapper.model import events as ev
 from journeymapper.model.analysis import persona_elements
 from journeymapper.model.document import JourneyMap
@@ -37,7 +38,6 @@ from journeymapper.model.elements import Kind
 from journeymapper.model.links import Link, LinkKind
 
 MARGIN = 40.0
-ARC_ROOM = 64.0
 OVERVIEW_ITEMS = 400  # maps with fewer cards never need the overview
 
 
@@ -194,7 +194,8 @@ class MapScene(GestureMixin, EditingMixin, QGraphicsScene):
         if self.live is None:
             return QRectF()
         geo = self.live.geo
-        return QRectF(-MARGIN, -ARC_ROOM, geo.width + 2 * MARGIN, geo.height + ARC_ROOM + MARGIN)
+        return QRectF(-MARGIN, -g.ARC_ROOM, geo.width + 2 * MARGIN,
+                      geo.height + g.ARC_ROOM + MARGIN)
 
     # ------------------------------------------------------------ look
     def set_dark(self, dark: bool) -> None:
@@ -386,10 +387,10 @@ class MapScene(GestureMixin, EditingMixin, QGraphicsScene):
         if isinstance(item, StageLinkItem):
             headers = self.live.geo.stage_headers
             order = self.doc.stage_order
-            s, t = QRectF(*headers[link.source]), QRectF(*headers[link.target])
             span = abs(order.index(link.source) - order.index(link.target))
             loop = order.index(link.target) <= order.index(link.source)
-            item.set_headers(s, t, loop, min(ARC_ROOM - 14, 14 + 7 * span))
+            item.set_shape(g.stage_link_shape(headers[link.source], headers[link.target],
+                                              span, loop))
             return
         key = (link.source, link.target)
         s_rect, t_rect = self.live.rect(link.source), self.live.rect(link.target)

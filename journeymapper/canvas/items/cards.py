@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 from journeymapper.canvas import style as st
 from journeymapper.canvas.items.markers import marker_path
 from journeymapper.canvas.text import TextBlock, elide
-from journeymapper.layout.palette import KIND_STYLE
+from journeymapper.layout.palette import KIND_STYLE, persona_initials
 from journeymapper.model.elements import Element, Kind
 
 TEXT_LOD = 0.45     # below this zoom, text is unreadable: draw blocks only
@@ -284,17 +284,6 @@ class PersonaItem(BaseCardItem):
                                self.w - text_x - 10, 3, italic=True)
         self.setToolTip(quote if self.quote.cut else "")
 
-    def initials(self) -> str:
-        avatar = str(self.fields.get("avatar", "")).strip()
-        if avatar and len(avatar) <= 3 and "/" not in avatar and "." not in avatar:
-            return avatar.upper()
-        words = str(self.fields.get("text", "?")).split()
-        if not words:
-            return "?"
-        if len(words) == 1:
-            return words[0][:2].upper()
-        return (words[0][0] + words[-1][0]).upper()
-
     def paint(self, p: QPainter, option: QStyleOptionGraphicsItem,
               widget: QWidget | None = None) -> None:
         lod = lod_of(p, option)
@@ -310,7 +299,7 @@ class PersonaItem(BaseCardItem):
         p.setPen(QColor("#ffffff"))
         p.setFont(st.font(st.CARD_PX + 3, bold=True))
         p.drawText(QRectF(centre.x() - 27, centre.y() - 27, 54, 54),
-                   Qt.AlignmentFlag.AlignCenter, self.initials())
+                   Qt.AlignmentFlag.AlignCenter, persona_initials(self.fields))
         p.setPen(self.theme.card_text)
         p.setFont(st.font(st.CARD_PX + 2, bold=True))
         p.drawText(QPointF(76, 24), self.name)

@@ -8,22 +8,17 @@ from PySide6.QtGui import QColor, QLinearGradient, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from journeymapper.canvas import style as st
+from journeymapper.layout.geometry import smooth_segments
 
 
 def smooth_path(points: list[tuple[float, float]]) -> QPainterPath:
-    """A Catmull-Rom spline through ``points`` (sorted by x) as cubic Béziers."""
+    """The emotion curve through ``points`` (sorted by x), as the layout defines it."""
     path = QPainterPath()
     if not points:
         return path
     path.moveTo(QPointF(*points[0]))
-    if len(points) == 1:
-        return path
-    pts = [points[0], *points, points[-1]]
-    for i in range(1, len(pts) - 2):
-        p0, p1, p2, p3 = pts[i - 1], pts[i], pts[i + 1], pts[i + 2]
-        c1 = QPointF(p1[0] + (p2[0] - p0[0]) / 6, p1[1] + (p2[1] - p0[1]) / 6)
-        c2 = QPointF(p2[0] - (p3[0] - p1[0]) / 6, p2[1] - (p3[1] - p1[1]) / 6)
-        path.cubicTo(c1, c2, QPointF(*p2))
+    for _, c1, c2, end in smooth_segments(points):
+        path.cubicTo(QPointF(*c1), QPointF(*c2), QPointF(*end))
     return path
 
 

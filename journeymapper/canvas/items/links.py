@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from journeymapper.canvas import style as st
 from journeymapper.canvas.items.markers import arrow_head
+from journeymapper.layout.geometry import StageLinkShape
 from journeymapper.model.links import Link
 
 CORNER = 9.0
@@ -82,31 +83,18 @@ class StageLinkItem(ArrowItem):
         super().__init__(link, theme, 8)
         self.loop = False
 
-    def set_headers(self, s: QRectF, t: QRectF, loop: bool, rise: float) -> None:
-        """Place the arrow between header rects ``s`` and ``t``."""
-        self.loop = loop
-        path = QPainterPath()
-        if not loop and abs(s.right() - t.left()) < 1.0:
-            y = s.center().y()
-            start, end = QPointF(s.right() - 6, y), QPointF(t.left() + 7, y)
-            path.moveTo(start)
-            path.lineTo(end)
-            head = arrow_head(end, QPointF(1, 0), 9.0)
+    def set_shape(self, shape: StageLinkShape) -> None:
+        """Draw the shape layout.geometry.stage_link_shape chose (the PDF draws the same)."""
+        self.loop = shape.loop
+        points = [QPointF(x, y) for x, y in shape.points]
+        path = QPainterPath(points[0])
+        if shape.straight:
+            path.lineTo(points[1])
         else:
-            top = min(s.top(), t.top())
-            forward = t.center().x() > s.center().x()
-            # longer links land further from the centre, so their heads stay apart
-            spread = min(s.width() / 2 - 16, 10 + 0.03 * abs(t.center().x() - s.center().x()))
-            sx = s.center().x() + (spread if forward else -spread)
-            tx = t.center().x() + (-spread if forward else spread)
-            if s == t:
-                sx, tx = s.center().x() + 30, s.center().x() - 30
-            end = QPointF(tx, top + 1)
-            path.moveTo(QPointF(sx, top))
-            path.cubicTo(QPointF(sx, top - rise * 1.3), QPointF(tx, top - rise * 1.3), end)
-            head = arrow_head(end, QPointF(0, 1), 10.0)
-        self._set_path(path, head)
-        kind = "loops back to" if loop else "leads to"
+            path.cubicTo(points[1], points[2], points[3])
+        size = 9.0 if shape.straight else 10.0
+        self._set_path(path, arrow_head(points[-1], QPointF(*shape.direction), size))
+        kind = "loops back to" if shape.loop else "leads to"
         self.setToolTip(f"{self.link.source} {kind} {self.link.target}")
 
     def colour(self) -> QColor:
