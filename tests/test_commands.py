@@ -216,3 +216,24 @@ def test_set_meta_undo(laptop_doc):
     assert doc.title == "새 제목"
     stack.undo()
     assert doc.title == old
+
+
+def test_remove_a_stage_together_with_one_of_its_cards(laptop_doc):
+    doc, stack = laptop_doc, QUndoStack()
+    stage = doc.stage_order[0]
+    card = doc.cell(stage, lane_of(doc, Kind.ACTION))[0].id
+    before = dumps(doc)
+    command = RemoveElements(doc, [card, stage, "no-such-id"])
+    stack.push(command)
+    assert stage not in doc and card not in doc
+    assert command.text().startswith("Remove 1 stage")
+    stack.undo()
+    assert dumps(doc) == before
+
+
+def test_typing_back_to_the_old_text_leaves_no_undo_step(laptop_doc):
+    doc, stack = laptop_doc, QUndoStack()
+    old = doc.element("thought-21").text
+    stack.push(SetField(doc, "thought-21", "text", old + "!", typing=True))
+    stack.push(SetField(doc, "thought-21", "text", old, typing=True))
+    assert stack.count() == 0 and doc.element("thought-21").text == old
