@@ -140,3 +140,20 @@ def test_upgrade_rewrites_a_hand_edited_file_in_canonical_form(capsys, tmp_path)
     code, _, _ = run(capsys, "upgrade", str(messy), "-o", str(out_file))
     assert code == 0
     assert out_file.read_bytes() == (EXAMPLES / "laptop-store.jmap").read_bytes()
+
+
+def test_opening_the_window_without_a_display_says_so(tmp_path):
+    import os
+
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    result = subprocess.run([sys.executable, "-m", "journeymapper", str(EXAMPLES / "laptop-store.jmap")],
+                            capture_output=True, text=True, env=env, timeout=60)
+    if not sys.platform.startswith("linux"):
+        pytest.skip("only Linux decides on DISPLAY / WAYLAND_DISPLAY")
+    assert result.returncode == 1
+    assert result.stderr.strip().startswith("journeymapper: no display to open the window on")
+    missing = subprocess.run([sys.executable, "-m", "journeymapper", str(tmp_path / "gone.jmap")],
+                             capture_output=True, text=True, env=env, timeout=60)
+    assert missing.returncode == 1
+    assert missing.stderr.strip() == f"journeymapper: {tmp_path / 'gone.jmap'}: no such file"

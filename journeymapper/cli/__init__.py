@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from collections.abc import Sequence
 
@@ -38,6 +39,12 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _open_window(path: str | None) -> int:
+    if path is not None and not os.path.exists(path):
+        raise JourneyError(f"{path}: no such file")
+    if (sys.platform.startswith("linux") and not os.environ.get("QT_QPA_PLATFORM")
+            and not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY")):
+        raise JourneyError("no display to open the window on (DISPLAY and WAYLAND_DISPLAY are "
+                           "unset); the commands work without one: see 'journeymapper --help'")
     from journeymapper.ui.app import run  # Qt is imported only for the window
 
     return run(path)
