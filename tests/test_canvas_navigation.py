@@ -100,3 +100,29 @@ def test_zoomed_far_out_a_big_map_paints_an_overview(qtbot):
     view.reset_zoom()
     assert not scene.overview_on and all(item.isVisible() for item in scene.cards.values())
     scene.clear_document()
+
+
+def test_big_map_routes_far_links_after_a_lane_grows(qtbot):
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+    from bench_file import generate
+
+    from journeymapper.model import Kind
+
+    doc = generate(cards=2500, links=2500, stages=8)
+    view, scene, _, stack = make_board(qtbot, doc, (1200, 800))
+    lane = doc.lane_for_kind(Kind.ACTION).id
+    fullest = max(doc.stage_order, key=lambda s: len(doc.cell(s, lane)))
+    from journeymapper.commands import AddCard
+
+    stack.push(AddCard(doc, Kind.ACTION, fullest, lane, "one more"))  # the lane grows
+    assert scene._pending_routes  # far links wait for the event loop
+    qtbot.waitUntil(lambda: not scene._pending_routes, timeout=10_000)
+    fresh = MapScene()
+    fresh.set_document(doc, QUndoStack())
+    for key, route in fresh.links.items():
+        if hasattr(route, "points"):  # card links (stage links are never deferred)
+            assert scene.links[key].points == route.points, key
+    fresh.clear_document()

@@ -89,6 +89,7 @@ def render_map(doc: JourneyMap, path: str | os.PathLike[str], width: int = 2400,
     try:
         scene.set_document(doc, QUndoStack())
         scene.set_dark(dark)
+        scene.flush_routes()
         page = page_size(content_rect(scene))
         height = max(1, round(width * page.height() / page.width()))
         if suffix == ".png":

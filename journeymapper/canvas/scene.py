@@ -15,7 +15,7 @@ from __future__ import annotations
 import weakref
 from collections.abc import Callable, Iterable
 
-from PySide6.QtCore import QPointF, QRectF, Signal
+from PySide6.QtCore import QPointF, QRectF, QTimer, Signal
 from PySide6.QtGui import QPainter, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
 
@@ -39,6 +39,8 @@ from journeymapper.model.links import Link, LinkKind
 
 MARGIN = 40.0
 OVERVIEW_ITEMS = 400  # maps with fewer cards never need the overview
+DEFER_ROUTES_ABOVE = 1000  # links; fewer are always routed at once
+ROUTE_SLICE = 400
 
 
 def ask_first(text: str) -> bool:
@@ -92,6 +94,7 @@ class MapScene(GestureMixin, EditingMixin, QGraphicsScene):
         #: asks before a removal that takes cards with it; tests replace it
         self.confirm: Callable[[str], bool] = ask_first
         self.current_cell: tuple[str, str] | None = None
+        self._pending_routes: list[tuple[str, str]] = []
         self._listener = _weak_listener(self._on_event)
         self._init_gestures()
         self._init_editing()
@@ -131,6 +134,7 @@ class MapScene(GestureMixin, EditingMixin, QGraphicsScene):
                 self.removeItem(item)
             group.clear()
         self.doc, self.stack, self.live = None, None, None
+        self._pending_routes = []
         self.highlighted.clear()
         self.persona_filter = None
         self.overview.invalidate()
@@ -344,11 +348,57 @@ class MapScene(GestureMixin, EditingMixin, QGraphicsScene):
             curve.set_lane(QRectF(*geo.lanes[lane_id]).adjusted(150, 0, 0, 0))
             curve.set_points(self._curve_points(lane_id))
         self.link_layer.set_bounds(self.map_rect())
-        for link_item in self.links.values():
-            self._route(link_item)
+        self._route_all()
         self.setSceneRect(self.map_rect())
         self.overview.invalidate()
         self.invalidate(self.sceneRect(), QGraphicsScene.SceneLayer.BackgroundLayer)
+
+    def _route_all(self) -> None:
+        """Route every link after a full layout. On a big map shown in a view,
+        the links near what is on screen go first and the rest follow from the
+        event loop in slices, so a lane that grows does not freeze the window."""
+        assert self.live is not None
+        seen = QRectF()
+        for view in self.views():
+            if view.isVisible():
+                area = view.mapToScene(view.viewport().rect()).boundingRect()
+                seen = seen.united(area.adjusted(-area.width(), -area.height(),
+                                                 area.width(), area.height()))
+        if len(self.links) < DEFER_ROUTES_ABOVE or seen.isEmpty():
+            self._pending_routes = []
+            for item in self.links.values():
+                self._route(item)
+            return
+        cards = self.live.geo.cards
+        later = []
+        for key, item in self.links.items():
+            ends = [QRectF(*cards[k]) for k in key if k in cards]
+            near = isinstance(item, StageLinkItem) or item.bbox.intersects(seen) or (
+                len(ends) == 2 and ends[0].united(ends[1]).intersects(seen))
+            if near:
+                self._route(item)
+            else:
+                later.append(key)
+        self._pending_routes = later
+        if later:
+            QTimer.singleShot(0, self._route_some)
+
+    def _route_some(self) -> None:
+        batch, self._pending_routes = (self._pending_routes[:ROUTE_SLICE],
+                                       self._pending_routes[ROUTE_SLICE:])
+        for key in batch:
+            item = self.links.get(key)
+            if item is not None and self.live is not None:
+                self._route(item)
+        if self._pending_routes:
+            QTimer.singleShot(0, self._route_some)
+        else:
+            self.overview.invalidate()
+
+    def flush_routes(self) -> None:
+        """Route the links still waiting (before drawing the whole map at once)."""
+        while self._pending_routes:
+            self._route_some()
 
     def _curve_points(self, lane_id: str) -> dict[str, tuple[float, float]]:
         assert self.doc is not None and self.live is not None
