@@ -21,6 +21,7 @@ COMMAND_MODULES = (
     "journeymapper.cli.core",
     "journeymapper.cli.export",
     "journeymapper.cli.survey",
+    "journeymapper.cli.waves",
     "journeymapper.cli.render",
 )
 

@@ -1,0 +1,79 @@
+"""``journeymapper waves``: list, rename and delete survey waves of a map.
+
+The window does the same from the Scores panel; here it is for scripts
+(a wave imported under the wrong label, a test round to drop).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+from collections import Counter
+
+from journeymapper.io import jmap
+from journeymapper.model.errors import JourneyError, ModelError
+
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("waves", help="list, rename or delete a map's survey waves")
+    p.add_argument("map", help="the .jmap file (saved in place unless -o)")
+    action = p.add_mutually_exclusive_group()
+    action.add_argument("--rename", nargs=2, metavar=("OLD", "NEW"), help="rename a wave")
+    action.add_argument("--delete", metavar="WAVE", help="delete a wave and all its scores")
+    action.add_argument("--date", nargs=2, metavar=("WAVE", "YYYY-MM-DD"),
+                        help="set the date of a wave")
+    p.add_argument("--json", action="store_true", help="list as JSON")
+    p.add_argument("-o", "--output", help="write the changed map here instead of in place")
+    p.set_defaults(func=cmd_waves)
+
+
+def cmd_waves(args: argparse.Namespace) -> int:
+    doc = jmap.load(args.map, strict=True).document
+    labels = [w.label for w in doc.waves]
+
+    def need(label: str) -> None:
+        if label not in labels:
+            raise JourneyError(f"{args.map}: no wave {label!r}; expected one of "
+                               f"{', '.join(labels) or '(none)'}")
+
+    if args.rename or args.delete or args.date:
+        if args.rename:
+            old, new = args.rename
+            need(old)
+            if not new.strip():
+                raise JourneyError(f"{args.map}: the new wave label is empty")
+            try:
+                doc.rename_wave(old, new.strip())
+            except ModelError as exc:
+                raise JourneyError(f"{args.map}: {exc}") from None
+            done = f"renamed wave {old!r} to {new.strip()!r}"
+        elif args.delete:
+            need(args.delete)
+            dropped = len(doc.scores(wave=args.delete))
+            doc.set_waves([w for w in doc.waves if w.label != args.delete])
+            done = f"deleted wave {args.delete!r} and its {dropped} score(s)"
+        else:
+            label, date = args.date
+            need(label)
+            if not _DATE.match(date):
+                raise JourneyError(f"{args.map}: date {date!r}: expected YYYY-MM-DD")
+            doc.set_waves([type(w)(w.label, date) if w.label == label else w for w in doc.waves])
+            done = f"wave {label!r} dated {date}"
+        target = args.output or args.map
+        jmap.save(doc, target)
+        print(f"{target}: {done}")
+        return 0
+
+    counts = Counter(s.wave for s in doc.scores())
+    rows = [{"label": w.label, "date": w.date, "scores": counts.get(w.label, 0)} for w in doc.waves]
+    if args.json:
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+    elif not rows:
+        print(f"{args.map}: no survey waves yet (import some with 'journeymapper survey import')")
+    else:
+        for row in rows:
+            print(f"{row['label']:<16} {row['date'] or '-':<10}  {row['scores']} score(s)")
+    return 0
