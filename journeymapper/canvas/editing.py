@@ -71,8 +71,9 @@ class EditingMixin:
                           st.HEADER_PX if element.kind is Kind.STAGE else st.CARD_PX, multiline)
         return True
 
-    def start_new_card(self, stage: str, lane: str) -> bool:
-        """Open the editor on the next free slot of a cell; Enter creates the card."""
+    def start_new_card(self, stage: str, lane: str, kind: Kind | None = None) -> bool:
+        """Open the editor on the next free slot of a cell; Enter creates the
+        card, of ``kind`` or else of the lane's kind."""
         if self.doc is None or self.live is None:
             return False
         self.finish_editing()
@@ -83,7 +84,7 @@ class EditingMixin:
         if self.doc.lane(lane).kind is Kind.EMOTION:
             slot_y = y + h / 2 - g.CARD_H / 2
         rect = QRectF(x + g.PAD, slot_y, g.CARD_W, g.CARD_H)
-        self._open_editor(("new", stage, lane), rect, "", st.CARD_PX, True)
+        self._open_editor(("new", stage, lane, kind), rect, "", st.CARD_PX, True)
         return True
 
     def _open_editor(self, target: tuple, rect: QRectF, text: str, px: int,
@@ -119,10 +120,10 @@ class EditingMixin:
             return
         text = text.strip() if target[0] != "field" else text.rstrip()
         if target[0] == "new":
-            _, stage, lane = target
+            _, stage, lane, kind = target
             still_there = stage in self.doc.stage_order and lane in self.lane_items
             if text and still_there:
-                kind = self.doc.lane(lane).kind
+                kind = kind or self.doc.lane(lane).kind
                 command = AddCard(self.doc, kind, stage, lane, text)
                 self.push(command)
                 self.select_ids([command.element_id])

@@ -4,13 +4,23 @@ Ctrl+wheel, a pinch (QNativeGestureEvent) or Ctrl +/- zoom; Ctrl+0 resets;
 space-drag or the middle button pans; dragging on empty canvas draws a
 rubber band. Zoomed far out on a big map, the scene paints an overview.
 
-Signals: ``zoom_changed(float)`` with the new scale (1.0 = 100%).
+Signals: ``zoom_changed(float)`` with the new scale (1.0 = 100%);
+``context_menu_requested(QPointF, QPoint)`` with the scene point and the
+screen point of a right-click (or the menu key: the selection's centre),
+so the window can offer a menu for what is there.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QPoint, QRectF, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QMouseEvent, QNativeGestureEvent, QPainter, QWheelEvent
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import (
+    QContextMenuEvent,
+    QKeyEvent,
+    QMouseEvent,
+    QNativeGestureEvent,
+    QPainter,
+    QWheelEvent,
+)
 from PySide6.QtWidgets import QGraphicsView, QWidget
 
 from journeymapper.canvas.scene import MapScene
@@ -24,6 +34,7 @@ class MapView(QGraphicsView):
     """Shows a MapScene; see the module docstring for the gestures."""
 
     zoom_changed = Signal(float)
+    context_menu_requested = Signal(QPointF, QPoint)
 
     def __init__(self, scene: MapScene, parent: QWidget | None = None) -> None:
         super().__init__(scene, parent)
@@ -116,6 +127,20 @@ class MapView(QGraphicsView):
         super().drawBackground(painter, rect)
 
     # ------------------------------------------------------------ input
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802 - Qt API
+        scene = self.map_scene()
+        if scene.is_editing() or scene.doc is None:
+            super().contextMenuEvent(event)  # the inline editor's own text menu
+            return
+        at = event.pos()
+        if event.reason() == QContextMenuEvent.Reason.Keyboard:
+            selected = scene.selectedItems()
+            at = self.mapFromScene(selected[0].sceneBoundingRect().center()) if selected \
+                else self.viewport().rect().center()
+        event.accept()
+        self.context_menu_requested.emit(self.mapToScene(at),
+                                         self.viewport().mapToGlobal(at))
+
     def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802 - Qt API
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
             delta = event.angleDelta().y() or event.pixelDelta().y()

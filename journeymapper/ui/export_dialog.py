@@ -334,4 +334,5 @@ def show_export_dialog(window: Any, settings: QSettings | None = None,
 def install(window: Any) -> Any:
     """Add File > Export PDF… (Ctrl+Shift+E) to a main window."""
     return window.add_file_action("Export &PDF…", lambda: show_export_dialog(window),
-                                  "Ctrl+Shift+E", position="export")
+                                  "Ctrl+Shift+E", position="export",
+                                  toolbar=("pdf", "Export PDF"))

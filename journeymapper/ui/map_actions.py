@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QMenu
 
 from journeymapper.commands.elements import AddStage, MoveStage, RemoveStage, SetField
 from journeymapper.commands.lanes import AddLane, MoveLane, RemoveLane, UpdateLane
-from journeymapper.model.elements import Kind
+from journeymapper.model.elements import CARD_KINDS, Kind
 
 if TYPE_CHECKING:
     from journeymapper.ui.window import MainWindow
@@ -30,14 +30,24 @@ class MapActions:
         self.menu = menu
         add = self._add
         self.add_card = add("Add &card\tN", self.do_add_card)
+        self.add_card.setIconText("Add card")
+        self.kind_menu = menu.addMenu("Add card of &kind")
+        self.kind_actions: dict[Kind, QAction] = {}
+        for kind in CARD_KINDS:
+            action = self.kind_menu.addAction(kind.label)
+            action.setObjectName(f"action_add_{kind.value}")
+            action.triggered.connect(lambda _=False, k=kind: self.do_add_card_of_kind(k))
+            self.kind_actions[kind] = action
         menu.addSeparator()
         self.add_stage = add("Add &stage…", self.do_add_stage, "Ctrl+Shift+T")
+        self.add_stage.setIconText("Add stage")
         self.rename_stage = add("&Rename stage…", self.do_rename_stage)
         self.stage_left = add("Move stage &left", lambda: self.do_move_stage(-1))
         self.stage_right = add("Move stage r&ight", lambda: self.do_move_stage(1))
         self.remove_stage = add("Remove stage", self.do_remove_stage)
         menu.addSeparator()
         self.add_lane = add("Add &lane…", self.do_add_lane, "Ctrl+Shift+L")
+        self.add_lane.setIconText("Add lane")
         self.edit_lane = add("&Edit lane…", self.do_edit_lane)
         self.lane_up = add("Move lane &up", lambda: self.do_move_lane(-1))
         self.lane_down = add("Move lane &down", lambda: self.do_move_lane(1))
@@ -102,14 +112,38 @@ class MapActions:
             return
         self.window.view.setFocus()
 
+    def do_add_card_of_kind(self, kind: Kind) -> None:
+        """A new card of ``kind`` typed in place: in the selected stage (or the
+        current cell's), in the current lane when it holds that kind, else in
+        the lane of that kind. A persona goes to the persona strip."""
+        window = self.window
+        if kind is Kind.PERSONA:
+            window.add_persona()
+            return
+        doc, scene = window.document, window.scene
+        cell = scene.current_cell or scene._default_cell()
+        if cell is None or cell[0] not in doc.stage_order or cell[1] not in scene.lane_items:
+            self._say("Add a stage first: cards sit in a stage column")
+            return
+        stage, lane = self.selected_stage() or cell[0], cell[1]
+        if doc.lane(lane).kind is not kind:
+            home = doc.lane_for_kind(kind)
+            lane = home.id if home is not None else lane
+        scene.start_new_card(stage, lane, kind)
+        window.view.setFocus()
+
     # ------------------------------------------------------------ stages
-    def do_add_stage(self) -> None:
+    def do_add_stage(self, before: bool = False) -> None:
+        """Ask a name and add a stage after (or ``before``) the selected one;
+        at the end when none is selected."""
         doc = self.window.document
         name = self.window.dialogs.ask_text("Add stage", "Name of the new stage:", "New stage")
         if not name:
             return
-        after = self.selected_stage()
-        index = doc.stage_order.index(after) + 1 if after else None
+        here = self.selected_stage()
+        index = None
+        if here is not None:
+            index = doc.stage_order.index(here) + (0 if before else 1)
         command = AddStage(doc, name, index)
         self.window.push(command)
         self.window.scene.select_ids([command.element_id])
@@ -172,14 +206,16 @@ class MapActions:
             self._say("Select a lane (its header, or a card in it) first")
         return lane
 
-    def do_add_lane(self) -> None:
+    def do_add_lane(self, above: bool = False) -> None:
+        """Ask a name and kind and add a lane below (or ``above``) the selected
+        one; at the bottom when none is selected."""
         answer = self.window.dialogs.ask_lane("New lane", Kind.NOTE)
         if answer is None:
             return
-        doc, after = self.window.document, self.selected_lane()
+        doc, here = self.window.document, self.selected_lane()
         index = None
-        if after is not None:
-            index = [lane.id for lane in doc.lanes].index(after) + 1
+        if here is not None:
+            index = [lane.id for lane in doc.lanes].index(here) + (0 if above else 1)
         self.window.push(AddLane(doc, answer[0], answer[1], index))
 
     def do_edit_lane(self) -> None:

@@ -544,7 +544,7 @@ def open_dialog(window: object, path: str | None = None) -> SurveyImportDialog:
 def install(window: object) -> None:
     """File > Import survey… and dropping a CSV/XLSX on the window."""
     window.add_file_action("Import &survey…", lambda: open_dialog(window),  # type: ignore[attr-defined]
-                           position="import")
+                           position="import", toolbar=("survey", "Import survey"))
 
     def on_drop(path: str) -> bool:
         if not is_survey_file(path):

@@ -41,6 +41,7 @@ from journeymapper.model.document import JourneyMap
 from journeymapper.model.elements import Kind, check_field
 from journeymapper.model.errors import JourneyError
 from journeymapper.ui import theme
+from journeymapper.ui.canvas_menu import CanvasMenu
 from journeymapper.ui.dialogs import Dialogs
 from journeymapper.ui.files import DocumentFiles
 from journeymapper.ui.find import FindBar
@@ -49,6 +50,7 @@ from journeymapper.ui.map_actions import MapActions
 from journeymapper.ui.personas import PersonasPanel
 from journeymapper.ui.scores_panel import ScoresPanel
 from journeymapper.ui.settings import AppSettings
+from journeymapper.ui.toolbar import MainToolBar
 
 DropHandler = Callable[[str], bool]
 #: Modules whose ``install(window)`` adds their actions, panels and drop handlers.
@@ -113,6 +115,10 @@ class MainWindow(DocumentFiles, QMainWindow):
         self.zoom_label.setObjectName("zoom_label")
         self.statusBar().addPermanentWidget(self.zoom_label)
         self._build_menus()
+        self.toolbar = MainToolBar(self)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.toolbar)
+        self.menu_view.insertAction(self.action_full_screen, self.toolbar.toggleViewAction())
+        self.canvas_menu = CanvasMenu(self)
         self._connect()
         self.scores = ScoresPanel(self.push)
         self.scores_dock = self.add_panel(self.scores, "Scores", "scores")
@@ -130,14 +136,18 @@ class MainWindow(DocumentFiles, QMainWindow):
     # ------------------------------------------------------------ extension points
     def add_file_action(self, text: str, slot: Callable[[], object],
                         shortcut: str | QKeySequence | None = None,
-                        position: Literal["import", "export"] = "import") -> QAction:
-        """Add an action to the File menu's import or export group."""
+                        position: Literal["import", "export"] = "import",
+                        toolbar: tuple[str, str] | None = None) -> QAction:
+        """Add an action to the File menu's import or export group; with
+        ``toolbar=(icon name, label)`` (see ui.icons) also to the toolbar."""
         anchor = self._import_end if position == "import" else self._export_end
         action = QAction(text, self)
         if shortcut:
             action.setShortcut(QKeySequence(shortcut))
         action.triggered.connect(lambda _=False: slot())
         self.menu_file.insertAction(anchor, action)
+        if toolbar is not None:
+            self.toolbar.add_file_action(action, *toolbar)
         return action
 
     def add_panel(self, widget: QWidget, title: str, name: str,
@@ -269,6 +279,7 @@ class MainWindow(DocumentFiles, QMainWindow):
         self.find_bar.go_to.connect(self._go_to_match)
         self.find_bar.closed.connect(self.view.setFocus)
         self.view.zoom_changed.connect(self.show_zoom)
+        self.view.context_menu_requested.connect(self.canvas_menu.popup)
         self.scene.confirm = self.confirm
         app = QApplication.instance()
         if isinstance(app, QApplication):
@@ -445,6 +456,7 @@ class MainWindow(DocumentFiles, QMainWindow):
         if isinstance(app, QApplication):
             self.dark = theme.apply_theme(app, scheme == Qt.ColorScheme.Dark)
             self.scene.set_dark(self.dark)
+            self.toolbar.refresh_icons()
 
     def about(self) -> None:
         from journeymapper import __version__

@@ -1,0 +1,278 @@
+"""The toolbar and the canvas's right-click menu, driven through the real
+window: buttons are clicked, menus are popped by a right-click or built for
+a scene point, their entries triggered, and the map and undo agree."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPointF, Qt, QTimer
+from PySide6.QtGui import QAction, QContextMenuEvent
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QMenu
+from test_canvas_helpers import assert_agrees, centre, vp
+from test_window import activate
+from ui_support import ScriptedDialogs, temp_settings, type_text
+
+from journeymapper.io import jmap
+from journeymapper.model.elements import Kind
+from journeymapper.ui.toolbar import LINK_HINT
+from journeymapper.ui.window import MainWindow
+
+
+@pytest.fixture
+def window(qtbot, tmp_path: Path, laptop_path: Path) -> MainWindow:
+    """The window on the laptop example at 100%, removals confirmed by script."""
+    folder = tmp_path / "settings"
+    folder.mkdir()
+    win = MainWindow(temp_settings(folder))
+    win.dialogs = ScriptedDialogs()
+    qtbot.addWidget(win, before_close_func=lambda w: w.undo_stack.setClean())
+    win.resize(1500, 950)
+    win.show()
+    qtbot.waitExposed(win)
+    activate(win)
+    win.set_document(jmap.load(laptop_path).document, laptop_path)
+    win.view.reset_zoom()
+    yield win
+    win.undo_stack.setClean()
+    win.close()
+
+
+def cell_point(window: MainWindow, stage_index: int, kind: Kind) -> tuple[str, str, QPointF]:
+    """A free point low in the cell (stage, lane of ``kind``)."""
+    doc = window.document
+    stage, lane = doc.stage_order[stage_index], doc.lane_for_kind(kind).id
+    x, y, w, h = window.scene.live.geo.cell_rect(stage, lane)
+    return stage, lane, QPointF(x + w / 2, y + h - 12)
+
+
+def menu_action(menu: QMenu, name: str) -> QAction:
+    action = menu.findChild(QAction, name)
+    assert action is not None, f"no {name} in the menu"
+    return action
+
+
+def built(window: MainWindow, point: QPointF) -> QMenu:
+    menu = window.canvas_menu.build(point)
+    QTimer.singleShot(0, menu.deleteLater)
+    return menu
+
+
+def right_click(window: MainWindow, point: QPointF) -> None:
+    """A right-click as the platform delivers it: the press and release, then
+    the context menu event (which QTest does not make by itself)."""
+    viewport = window.view.viewport()
+    pos = vp(window.view, point)
+    QTest.mouseClick(viewport, Qt.MouseButton.RightButton, pos=pos)
+    event = QContextMenuEvent(QContextMenuEvent.Reason.Mouse, pos, viewport.mapToGlobal(pos))
+    QApplication.sendEvent(viewport, event)
+
+
+def names(menu: QMenu) -> list[str]:
+    return [a.objectName() for a in menu.actions() if a.objectName()]
+
+
+def test_right_click_on_a_cell_pops_the_menu_and_adds_a_card_of_the_lane(qtbot, window):
+    doc, scene, stack = window.document, window.scene, window.undo_stack
+    stage, lane, point = cell_point(window, 1, Kind.TOUCHPOINT)
+    before = len(doc.cell(stage, lane))
+    seen: list[list[str]] = []
+
+    def choose() -> None:
+        menu = QApplication.activePopupWidget()
+        assert isinstance(menu, QMenu)
+        seen.append([a.text() for a in menu.actions()])
+        action = menu_action(menu, "menu_add_here")
+        QTest.mouseClick(menu, Qt.MouseButton.LeftButton, pos=menu.actionGeometry(action).center())
+
+    QTimer.singleShot(50, choose)
+    right_click(window, point)
+    qtbot.waitUntil(lambda: scene.is_editing(), timeout=3000)
+    assert seen and seen[0][0] == "Add touchpoint here"
+    type_text(window.view, "카카오톡 상담")
+    QTest.keyClick(window.view, Qt.Key.Key_Return)
+    cell = doc.cell(stage, lane)
+    assert len(cell) == before + 1 and cell[-1].text == "카카오톡 상담"
+    assert cell[-1].kind is Kind.TOUCHPOINT and stack.count() == 1
+    assert_agrees(scene, doc)
+    stack.undo()
+    assert len(doc.cell(stage, lane)) == before
+    assert_agrees(scene, doc)
+
+
+def test_cell_menu_adds_a_card_of_a_chosen_kind_and_pastes(qtbot, window):
+    doc, scene, stack = window.document, window.scene, window.undo_stack
+    stage, lane, point = cell_point(window, 0, Kind.ACTION)
+    menu = built(window, point)
+    assert names(menu)[:1] == ["menu_add_here"]
+    kinds = menu.findChild(QMenu, "menu_kinds")
+    assert "Persona" not in [a.text() for a in kinds.actions()]
+    menu_action(kinds, "menu_add_opportunity").trigger()
+    assert scene.is_editing()
+    QTest.keyClicks(window.view, "Price match badge")
+    QTest.keyClick(window.view, Qt.Key.Key_Return)
+    card = doc.cell(stage, lane)[-1]
+    assert (card.kind, card.text) == (Kind.OPPORTUNITY, "Price match badge")
+    assert scene.selected_ids() == [card.id]
+
+    menu = built(window, centre(scene.cards[card.id]))
+    menu_action(menu, "menu_copy").trigger()
+    _, lane2, point2 = cell_point(window, 3, Kind.NOTE) if doc.lane_for_kind(Kind.NOTE) \
+        else cell_point(window, 3, Kind.ACTION)
+    menu = built(window, point2)
+    paste = menu_action(menu, "menu_paste")
+    assert paste.isEnabled()
+    paste.trigger()
+    pasted = scene.selected_ids()
+    assert len(pasted) == 1 and doc.element(pasted[0]).text == "Price match badge"
+    assert doc.element(pasted[0]).placement.stage == doc.stage_order[3]
+    assert stack.count() == 2
+    assert_agrees(scene, doc)
+
+
+def test_card_menu_duplicate_delete_inspector_and_link_hint(qtbot, window):
+    doc, scene, stack = window.document, window.scene, window.undo_stack
+    card = "pain-point-34"
+    window.view.center_on_id(card)
+    menu = built(window, centre(scene.cards[card]))
+    assert scene.selected_ids() == [card], "right-click selects the card"
+    assert names(menu) == ["menu_edit_text", "menu_duplicate", "menu_copy", "menu_cut",
+                           "menu_delete", "menu_link_hint", "menu_inspector"]
+    menu_action(menu, "menu_duplicate").trigger()
+    copy = scene.selected_ids()[0]
+    assert copy != card and doc.element(copy).text == doc.element(card).text
+    menu = built(window, centre(scene.cards[copy]))
+    menu_action(menu, "menu_delete").trigger()
+    assert copy not in doc and stack.count() == 2
+    menu = built(window, centre(scene.cards[card]))
+    menu_action(menu, "menu_link_hint").trigger()
+    assert window.statusBar().currentMessage() == LINK_HINT
+    window.inspector_dock.hide()
+    menu = built(window, centre(scene.cards[card]))
+    menu_action(menu, "menu_inspector").trigger()
+    assert window.inspector_dock.isVisible() and window.inspector.current == card
+    menu = built(window, centre(scene.cards[card]))
+    menu_action(menu, "menu_edit_text").trigger()
+    assert scene.is_editing()
+    type_text(window.view, "배송비")
+    QTest.keyClick(window.view, Qt.Key.Key_Return)
+    assert doc.element(card).text == "배송비"
+    stack.undo()
+    stack.undo()
+    assert copy in doc
+    assert_agrees(scene, doc)
+
+
+def test_stage_header_menu(qtbot, window):
+    doc, scene, stack = window.document, window.scene, window.undo_stack
+    first, second = doc.stage_order[:2]
+    menu = built(window, centre(scene.stages[first]))
+    assert not menu_action(menu, "menu_stage_left").isEnabled()
+    menu_action(menu, "menu_stage_right").trigger()
+    assert doc.stage_order[:2] == (second, first)
+    window.dialogs.script("ask_text", "고려 전")
+    menu = built(window, centre(scene.stages[first]))
+    menu_action(menu, "menu_stage_before").trigger()
+    assert doc.element(doc.stage_order[1]).text == "고려 전"
+    added = doc.stage_order[1]
+    menu = built(window, centre(scene.stages[added]))
+    menu_action(menu, "menu_rename_stage").trigger()
+    QTest.keyClicks(window.view, "Compare")
+    QTest.keyClick(window.view, Qt.Key.Key_Return)
+    assert doc.element(added).text == "Compare"
+    window.dialogs.script("confirm", True)
+    menu = built(window, centre(scene.stages[second]))
+    menu_action(menu, "menu_stage_remove").trigger()
+    assert second not in doc
+    assert stack.count() == 4
+    assert_agrees(scene, doc)
+    for _ in range(4):
+        stack.undo()
+    assert doc.stage_order[:2] == (first, second)
+    assert_agrees(scene, doc)
+
+
+def test_lane_header_menu(qtbot, window):
+    doc, scene, stack = window.document, window.scene, window.undo_stack
+    lanes = [lane.id for lane in doc.lanes]
+    thoughts = doc.lane_for_kind(Kind.THOUGHT).id
+    menu = built(window, centre(scene.lane_items[thoughts]))
+    assert scene.selected_lane() == thoughts
+    menu_action(menu, "menu_lane_down").trigger()
+    assert [lane.id for lane in doc.lanes].index(thoughts) == lanes.index(thoughts) + 1
+    window.dialogs.script("ask_lane", ("Backstage", Kind.NOTE))
+    menu = built(window, centre(scene.lane_items[thoughts]))
+    menu_action(menu, "menu_lane_above").trigger()
+    order = [lane.id for lane in doc.lanes]
+    assert doc.lanes[order.index(thoughts) - 1].name == "Backstage"
+    menu = built(window, centre(scene.lane_items[thoughts]))
+    menu_action(menu, "menu_rename_lane").trigger()
+    type_text(window.view, "생각")
+    QTest.keyClick(window.view, Qt.Key.Key_Return)
+    assert doc.lane(thoughts).name == "생각"
+    first = doc.lanes[0].id
+    menu = built(window, centre(scene.lane_items[first]))
+    assert not menu_action(menu, "menu_lane_up").isEnabled()
+    assert stack.count() == 3
+    assert_agrees(scene, doc)
+
+
+def test_link_menu_deletes_the_link(qtbot, window):
+    doc, scene, stack = window.document, window.scene, window.undo_stack
+    key = next(k for k, item in scene.links.items() if not hasattr(item, "setSelected"))
+    route = scene.link_layer.routes[key]
+    x1, y1, x2, y2 = max(route.lines, key=lambda ln: abs(ln[3] - ln[1]) + abs(ln[2] - ln[0]))
+    point = QPointF((x1 + x2) / 2, (y1 + y2) / 2)
+    window.view.centerOn(point)
+    menu = built(window, point)
+    assert names(menu) == ["menu_delete_link"]
+    menu_action(menu, "menu_delete_link").trigger()
+    assert not doc.has_link(*key)
+    stack.undo()
+    assert doc.has_link(*key)
+    assert_agrees(scene, doc)
+
+
+def test_toolbar_buttons(qtbot, window):
+    doc, scene, bar = window.document, window.scene, window.toolbar
+    labels = [a.iconText() for a in bar.actions() if not a.isSeparator()]
+    assert labels == ["New", "Open", "Save", "Undo", "Redo", "Add card", "Add stage",
+                      "Add lane", "Link", "Fit map", "Selection", "Find", "Import survey",
+                      "Export PDF"]
+    export = next(a for a in window.menu_file.actions() if a.text() == "Export &PDF…")
+    assert export in bar.actions(), "the toolbar shows the File menu's own action"
+
+    stages = len(doc.stage_order)
+    window.dialogs.script("ask_text", "Advocacy 2")
+    qtbot.mouseClick(bar.button(window.map_actions.add_stage), Qt.MouseButton.LeftButton)
+    assert len(doc.stage_order) == stages + 1
+    assert doc.element(doc.stage_order[-1]).text == "Advocacy 2"
+    qtbot.mouseClick(bar.button(window.action_undo), Qt.MouseButton.LeftButton)
+    assert len(doc.stage_order) == stages
+    qtbot.mouseClick(bar.button(window.action_redo), Qt.MouseButton.LeftButton)
+    assert len(doc.stage_order) == stages + 1
+    assert_agrees(scene, doc)
+
+    # Add card drop-down: a pain point in the selected card's stage, in the pain point lane
+    window.view.center_on_id("action-14")
+    scene.select_ids(["action-14"])
+    stage = doc.element("action-14").placement.stage
+    lane = doc.lane_for_kind(Kind.PAIN_POINT).id
+    before = len(doc.cell(stage, lane))
+    assert bar.card_button.menu() is window.map_actions.kind_menu
+    window.map_actions.kind_actions[Kind.PAIN_POINT].trigger()
+    assert scene.is_editing()
+    QTest.keyClicks(window.view, "Too many tabs")
+    QTest.keyClick(window.view, Qt.Key.Key_Return)
+    cell = doc.cell(stage, lane)
+    assert len(cell) == before + 1 and cell[-1].kind is Kind.PAIN_POINT
+
+    qtbot.mouseClick(bar.button(bar.action_link), Qt.MouseButton.LeftButton)
+    assert window.statusBar().currentMessage() == LINK_HINT
+    window.view.set_zoom(2.0)
+    qtbot.mouseClick(bar.button(window.action_fit), Qt.MouseButton.LeftButton)
+    assert window.view.zoom() < 1.0
+    qtbot.mouseClick(bar.button(window.action_find), Qt.MouseButton.LeftButton)
+    assert window.find_bar.isVisible()
