@@ -102,6 +102,9 @@ def assert_agrees(scene, doc) -> None:
     for stage_id, item in scene.stages.items():
         assert (item.pos().x(), item.pos().y()) == pytest.approx(geo.stage_headers[stage_id][:2])
     assert [scene.lane_items[ln.id].lane for ln in doc.lanes] == list(doc.lanes)
+    for lane_id, item in scene.lane_items.items():
+        got = (item.pos().x(), item.pos().y(), item.w, item.h)
+        assert got == pytest.approx(geo.lane_headers[lane_id]), lane_id
     drawn = {(ln.source, ln.target) for ln in doc.links() if ln.kind is not LinkKind.WALKS}
     assert set(scene.links) == drawn
 

@@ -11,6 +11,7 @@ from test_canvas_helpers import assert_agrees
 
 from journeymapper.canvas import MapScene
 from journeymapper.commands import AddCard, AddLink, MoveCards, RemoveElements, SetField, link_refusal
+from journeymapper.layout.geometry import EMPTY_LANE_H, layout_map
 from journeymapper.model import Kind
 
 
@@ -43,11 +44,14 @@ def random_step(rng: random.Random, doc, stack) -> None:
 def test_incremental_layout_equals_full_layout(qapp, laptop_doc, seed):
     rng = random.Random(seed)
     doc, stack, scene = laptop_doc, QUndoStack(), MapScene()
+    notes = doc.add_lane("메모", Kind.NOTE, 2)  # empty: compact until a card lands in it
     scene.set_document(doc, stack)
+    assert scene.live.geo.lanes[notes.id][3] == EMPTY_LANE_H
     first = {i: item.scenePos() for i, item in scene.cards.items()}
     for _ in range(40):
         random_step(rng, doc, stack)
         assert_agrees(scene, doc)
+        assert scene.live.geo == layout_map(doc)
     while stack.canUndo():
         stack.undo()
     assert_agrees(scene, doc)

@@ -82,7 +82,7 @@ class EditingMixin:
         count = self.live.count((stage, lane))
         slot_y = y + g.PAD + count * (g.CARD_H + g.GAP)
         if self.doc.lane(lane).kind is Kind.EMOTION:
-            slot_y = y + h / 2 - g.CARD_H / 2
+            slot_y = y + max(g.PAD, h / 2 - g.CARD_H / 2)
         rect = QRectF(x + g.PAD, slot_y, g.CARD_W, g.CARD_H)
         self._open_editor(("new", stage, lane, kind), rect, "", st.CARD_PX, True)
         return True

@@ -194,12 +194,13 @@ class MapScene(GestureMixin, EditingMixin, QGraphicsScene):
         self.selection_ids_changed.emit(ids)
 
     def map_rect(self) -> QRectF:
-        """The map's area, with room for stage arcs above the headers."""
+        """The map's area, with room for stage arcs above the headers (the
+        layout leaves that band below the persona strip when there is one)."""
         if self.live is None:
             return QRectF()
         geo = self.live.geo
-        return QRectF(-MARGIN, -g.ARC_ROOM, geo.width + 2 * MARGIN,
-                      geo.height + g.ARC_ROOM + MARGIN)
+        top = 0.0 if geo.strip is not None else g.ARC_ROOM
+        return QRectF(-MARGIN, -top, geo.width + 2 * MARGIN, geo.height + top + MARGIN)
 
     # ------------------------------------------------------------ look
     def set_dark(self, dark: bool) -> None:

@@ -4,7 +4,11 @@ The map is a grid: a persona strip on top (cards whose placement has no
 stage), a row of stage headers, then one row per lane with the lane header
 on the left and one column per stage. Cards stack top-down in their cell;
 the emotion lane places each emotion point at a height given by its score so
-the points read as a curve. ``layout_map`` is O(number of cards).
+the points read as a curve. A lane with no card in any stage is a compact
+row (EMPTY_LANE_H) that grows when a card lands in it. When the persona
+strip is there, a band of ARC_ROOM between it and the stage headers keeps
+the arcs between stages off the persona cards (without a strip the arcs run
+above y = 0). ``layout_map`` is O(number of cards).
 """
 
 from __future__ import annotations
@@ -24,6 +28,8 @@ COL_W = CARD_W + 2 * PAD
 LANE_HEADER_W = 150.0
 STAGE_HEADER_H = 76.0
 EMOTION_LANE_H = 200.0
+EMPTY_LANE_H = CARD_H / 2 + PAD  # a lane with no card in any stage: still a row to click
+ARC_ROOM = 64.0  # the band above the stage headers where arcs between stages run
 EMOTION_W = 150.0
 EMOTION_H = 44.0
 STRIP_CARD_W = 280.0
@@ -47,6 +53,7 @@ class MapLayout:
     cards: dict[str, Rect] = field(default_factory=dict)
     emotion_points: dict[str, tuple[float, float]] = field(default_factory=dict)
     strip: Rect | None = None
+    header_y: float = 0.0  # top of the stage headers
     width: float = 0.0
     height: float = 0.0
 
@@ -67,6 +74,8 @@ class MapLayout:
 
 def lane_height(count: int, kind: Kind) -> float:
     """Height of a lane whose fullest cell holds ``count`` cards."""
+    if count == 0:
+        return EMPTY_LANE_H
     if kind is Kind.EMOTION:
         return EMOTION_LANE_H
     rows = max(1, count)
@@ -110,9 +119,9 @@ def layout_map(doc: JourneyMap) -> MapLayout:
         for i, element in enumerate(strip_cards):
             out.cards[element.id] = (LANE_HEADER_W + PAD + i * (STRIP_CARD_W + GAP), PAD,
                                      STRIP_CARD_W, CARD_H)
-        y = CARD_H + 2 * PAD
+        y = CARD_H + 2 * PAD + ARC_ROOM
 
-    header_y = y
+    header_y = out.header_y = y
     y += STAGE_HEADER_H
     cells = {key: items for key, items in doc.cells()}
     emotion_range = int(doc.settings.get("emotion_range", 2))
@@ -150,8 +159,6 @@ def layout_map(doc: JourneyMap) -> MapLayout:
         out.lanes[lane_id] = (lx, ly, out.width, lh)
     return out
 
-
-ARC_ROOM = 64.0  # room above the headers for arcs between stages
 
 
 @dataclass(frozen=True)

@@ -206,7 +206,7 @@ class MapPainter:
                 c.setDash()
         c.setStrokeColor(shapes.colour(col["grid"]))
         c.setLineWidth(1)
-        top = lay.strip[3] if lay.strip is not None else 0.0
+        top = lay.header_y
         for x, y, w, h in lay.columns.values():
             if self.visible((x, y, w, h)):
                 c.line(x + w, -y, x + w, -(y + h))
