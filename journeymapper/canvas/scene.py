@@ -24,13 +24,14 @@ from journeymapper.canvas.editing import EditingMixin
 from journeymapper.canvas.interactions import GestureMixin
 from journeymapper.canvas.items.cards import BaseCardItem, EmotionItem, item_class
 from journeymapper.canvas.items.emotion import EmotionCurveItem
-from journeymapper.canvas.items.headers import LaneHeaderItem, StageHeaderItem, stage_badges
+from journeymapper.canvas.items.headers import LaneHeaderItem, StageHeaderItem
 from journeymapper.canvas.items.linklayer import LinkLayer, Route
 from journeymapper.canvas.items.links import StageLinkItem
 from journeymapper.canvas.items.overview import OverviewItem
 from journeymapper.canvas.livelayout import LiveLayout
 from journeymapper.canvas.routing import channel_offset, route
 from journeymapper.layout import geometry as g
+from journeymapper.layout.badges import stage_badges
 from journeymapper.model import events as ev
 from journeymapper.model.analysis import persona_elements
 from journeymapper.model.document import JourneyMap
@@ -277,7 +278,7 @@ class MapScene(GestureMixin, EditingMixin, QGraphicsScene):
     def _add_stage_item(self, stage_id: str) -> None:
         assert self.doc is not None
         item = StageHeaderItem(self.doc.element(stage_id), self.theme)
-        item.set_badges(stage_badges(self.doc, stage_id))
+        item.set_badges(stage_badges(self.doc, stage_id).get(stage_id, []))
         self.stages[stage_id] = item
         self.addItem(item)
 
@@ -526,7 +527,7 @@ class MapScene(GestureMixin, EditingMixin, QGraphicsScene):
             stages = event.stages or tuple(self.stages)
             for stage_id in stages:
                 if stage_id in self.stages:
-                    self.stages[stage_id].set_badges(stage_badges(doc, stage_id))
+                    self.stages[stage_id].set_badges(stage_badges(doc, stage_id).get(stage_id, []))
 
     def _on_lane_event(self, event) -> None:
         assert self.doc is not None and self.live is not None

@@ -1,9 +1,7 @@
-"""Stage headers (name, goal, score badges) and lane headers (kind marker,
-name, card count)."""
+"""Stage headers (name, goal, score badges as layout.badges decides them)
+and lane headers (kind marker, name, card count)."""
 
 from __future__ import annotations
-
-from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPen, QPolygonF
@@ -13,51 +11,11 @@ from journeymapper.canvas import style as st
 from journeymapper.canvas.items.cards import TEXT_LOD, lod_of
 from journeymapper.canvas.items.markers import marker_path
 from journeymapper.canvas.text import TextBlock, elide
-from journeymapper.layout.palette import KIND_STYLE, score_colour, score_text
-from journeymapper.model.document import JourneyMap
+from journeymapper.layout.badges import Reading
+from journeymapper.layout.palette import KIND_STYLE
 from journeymapper.model.elements import Element, Lane
-from journeymapper.model.scores import Score
 
 INSET = 6.0
-METRIC_NAMES = {"csat": "CSAT", "nps": "NPS", "ces": "CES", "mean": "Mean"}
-
-
-@dataclass(frozen=True)
-class Badge:
-    """The latest score of one metric at a stage, and how it moved."""
-
-    label: str
-    value: str
-    n: int
-    trend: int          # +1 better than the previous wave, -1 worse, 0 same / none
-    low: bool           # n below the confidence threshold
-    colour: str
-    tip: str
-
-
-def stage_badges(doc: JourneyMap, stage_id: str) -> list[Badge]:
-    """One badge per stage-level metric, from the latest wave that has it."""
-    series: dict[tuple[str, str], list[Score]] = {}
-    for score in doc.scores(stage=stage_id):  # ordered by wave within a metric
-        if score.touchpoint is None:
-            series.setdefault((score.metric, score.name), []).append(score)
-    badges = []
-    for (metric, name), scores in series.items():
-        last = scores[-1]
-        prev = scores[-2] if len(scores) > 1 else None
-        trend = 0
-        if prev is not None and prev.value != last.value:
-            trend = 1 if (last.value > prev.value) == last.higher_is_better else -1
-        label = METRIC_NAMES.get(metric, metric.upper()) + (f" {name}" if name else "")
-        tip = f"{label} {score_text(last)} in {last.wave} (n={last.n}"
-        tip += f", {last.skipped} skipped)" if last.skipped else ")"
-        if prev is not None:
-            tip += f"; {prev.wave}: {score_text(prev)}"
-        if last.low_confidence:
-            tip += "; low confidence: fewer than 30 answers"
-        badges.append(Badge(label, score_text(last), last.n, trend, last.low_confidence,
-                            score_colour(last), tip))
-    return badges
 
 
 class StageHeaderItem(QGraphicsItem):
@@ -70,7 +28,7 @@ class StageHeaderItem(QGraphicsItem):
         self.w, self.h = 200.0, 60.0
         self.name = ""
         self.sub = ""
-        self.badges: list[Badge] = []
+        self.badges: list[Reading] = []
         self.highlighted = False
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
         self.setZValue(9)
@@ -87,7 +45,8 @@ class StageHeaderItem(QGraphicsItem):
         self.fields = dict(element.fields)
         self._relayout()
 
-    def set_badges(self, badges: list[Badge]) -> None:
+    def set_badges(self, badges: list[Reading]) -> None:
+        """The score badges (layout.badges.stage_badges) drawn at the header's foot."""
         self.badges = badges
         self.setToolTip("\n".join(b.tip for b in badges))
         self.update()

@@ -15,10 +15,10 @@ from dataclasses import dataclass
 from reportlab.pdfgen.canvas import Canvas
 
 from journeymapper.io.pdf import shapes
-from journeymapper.io.pdf.scoring import Reading, format_delta, format_value, metric_label
 from journeymapper.io.pdf.spatial import GridIndex
 from journeymapper.io.pdf.text import Measure, fit_lines, measure_with, single_line
 from journeymapper.layout import geometry as g
+from journeymapper.layout.badges import Reading, delta_text
 from journeymapper.layout.geometry import (
     MapLayout,
     Rect,
@@ -27,7 +27,7 @@ from journeymapper.layout.geometry import (
     smooth_segments,
     stage_link_shape,
 )
-from journeymapper.layout.palette import KIND_STYLE, palette, persona_initials, score_colour
+from journeymapper.layout.palette import KIND_STYLE, palette, persona_initials
 from journeymapper.model.document import JourneyMap
 from journeymapper.model.elements import Element, Kind
 from journeymapper.model.links import LinkKind
@@ -253,24 +253,23 @@ class MapPainter:
         for i, reading in enumerate(readings):
             score = reading.score
             bx = x + CARD_PAD + i * (bw + gap)
-            fill = score_colour(score)
-            self._box(c, (bx, by, bw, bh), fill, radius=3)
-            if score.low_confidence:
+            self._box(c, (bx, by, bw, bh), reading.colour, radius=3)
+            if reading.low:
                 c.setDash(2, 1.5)
                 c.setStrokeColor(shapes.colour("#ffffff"))
                 c.setLineWidth(1.2)
                 c.roundRect(bx + 1.5, -(by + bh - 1.5), bw - 3, bh - 3, 2, stroke=1, fill=0)
                 c.setDash()
-            head = single_line(f"{metric_label(score)} {format_value(score)}", bw - 6,
+            head = single_line(f"{reading.label} {reading.value}", bw - 6,
                                self.measure(True, 9.0), self.fonts.mark)
             self._text(c, bx + 4, by + 14, head, 9.0, "#ffffff", True)
-            n_text = f"n={score.n}" + ("*" if score.low_confidence else "")
+            n_text = f"n={reading.n}" + ("*" if reading.low else "")
             delta = reading.delta
             sub_x = bx + 4
             if delta is not None and delta != 0:
                 shapes.trend_arrow(c, bx + 7, -(by + 26.5), 6.5, delta > 0, "#ffffff")
                 sub_x = bx + 13
-                n_text = f"{format_delta(score, delta)} {n_text}"
+                n_text = f"{delta_text(score, delta)} {n_text}"
             n_text = single_line(n_text, bx + bw - sub_x - 3, self.measure(False, g.SMALL_FONT_PT),
                                  self.fonts.mark)
             self._text(c, sub_x, by + 29, n_text, g.SMALL_FONT_PT, "#ffffff")

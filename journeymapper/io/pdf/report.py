@@ -23,10 +23,11 @@ from journeymapper.io.pdf.fonts import REPORTLAB_LOCK, FontChoice, choose_font, 
 from journeymapper.io.pdf.mapdraw import MapFonts, MapPainter
 from journeymapper.io.pdf.persona import persona_pages
 from journeymapper.io.pdf.scoresection import score_section
-from journeymapper.io.pdf.scoring import badge_readings, wave_labels
+from journeymapper.io.pdf.scoring import wave_labels
 from journeymapper.io.pdf.styles import Styles
 from journeymapper.io.pdf.text import ELLIPSIS, measure_with, single_line
 from journeymapper.io.pdf.tiling import MapPlan, plan_map
+from journeymapper.layout.badges import stage_badges
 from journeymapper.model.document import JourneyMap
 from journeymapper.model.errors import ExportError
 
@@ -194,7 +195,8 @@ def _build(doc: JourneyMap, options: ExportOptions,
     font = choose_font(document_texts(doc), options.font_path, options.preferred_font)
     mark = ELLIPSIS if ELLIPSIS not in font.missing else "..."
     st = Styles(font.regular, font.bold)
-    painter = MapPainter(doc, MapFonts(font.regular, font.bold, mark), badge_readings(doc, waves))
+    painter = MapPainter(doc, MapFonts(font.regular, font.bold, mark),
+                         stage_badges(doc, waves=waves, limit=4))
     frame_w = page_w - 2 * MARGIN
     frame_h = page_h - 2 * MARGIN - FOOTER_H + 10
     plan = plan_map(painter.extent, frame_w, frame_h - HEADING_H - 2)

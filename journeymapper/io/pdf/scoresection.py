@@ -11,17 +11,11 @@ from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
 from journeymapper.io.pdf import shapes
 from journeymapper.io.pdf.flowables import TextBlock
-from journeymapper.io.pdf.scoring import (
-    METRIC_LABELS,
-    Reading,
-    format_delta,
-    format_value,
-    metric_label,
-    readings,
-    scale_note,
-)
+from journeymapper.io.pdf.scoring import scale_note
 from journeymapper.io.pdf.styles import Styles, data_table
 from journeymapper.io.pdf.text import measure_with, single_line
+from journeymapper.layout.badges import METRIC_LABELS, Reading, delta_text, metric_label, readings
+from journeymapper.layout.palette import score_text
 from journeymapper.model.document import JourneyMap
 from journeymapper.model.scores import LOW_CONFIDENCE_N, Score
 
@@ -73,12 +67,12 @@ def score_table(doc: JourneyMap, items: list[Reading], st: Styles, width: float)
             change = "first wave" if reading.previous is None else ""
         else:
             word = "same" if delta == 0 else ("better" if reading.improved else "worse")
-            change = f"{format_delta(s, delta)} ({word})" if delta else "no change"
+            change = f"{delta_text(s, delta)} ({word})" if delta else "no change"
         note = scale_note(s)
         split = nps_split(s)
         rows.append([
             stage if stage != last_stage else "",
-            metric_label(s), s.wave, format_value(s),
+            metric_label(s), s.wave, score_text(s),
             f"{s.n}*" if s.low_confidence else str(s.n), str(s.skipped), change,
             f"{note}\n{split}" if split else note,
         ])

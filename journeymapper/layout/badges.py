@@ -1,0 +1,127 @@
+"""Score readings and stage badges: one decision for the canvas and the PDF.
+
+A reading is a score with the score of the same series (stage, touchpoint,
+metric, name) in the previous wave that has one. A stage badge shows, for
+each stage-level metric, the reading of the latest wave: its value, the
+change against that previous wave (better or worse by the metric's own
+direction), n, and whether n is too small to trust. Plain Python, no Qt.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from journeymapper.layout.palette import score_colour, score_text
+from journeymapper.model.document import JourneyMap
+from journeymapper.model.scores import Score
+
+METRIC_LABELS = {"csat": "CSAT", "nps": "NPS", "ces": "CES", "mean": "Mean"}
+
+
+def metric_label(score: Score) -> str:
+    """'CSAT', 'NPS', or 'Mean ease' for a named mean."""
+    label = METRIC_LABELS.get(score.metric, score.metric.upper())
+    return f"{label} {score.name}" if score.name else label
+
+
+def delta_text(score: Score, delta: float) -> str:
+    """A change as printed: +9 pts (CSAT), -4 (NPS), +0.3 (means)."""
+    if score.metric in ("csat", "nps"):
+        return f"{delta:+.0f}" + (" pts" if score.metric == "csat" else "")
+    return f"{delta:+.1f}"
+
+
+@dataclass(frozen=True)
+class Reading:
+    """One score with its predecessor in the previous wave that has one."""
+
+    score: Score
+    previous: Score | None
+
+    @property
+    def delta(self) -> float | None:
+        return None if self.previous is None else self.score.value - self.previous.value
+
+    @property
+    def improved(self) -> bool | None:
+        """True better, False worse (by the metric's direction), None same or first."""
+        d = self.delta
+        if d is None or d == 0:
+            return None
+        return (d > 0) == self.score.higher_is_better
+
+    @property
+    def trend(self) -> int:
+        """+1 better than the previous wave, -1 worse, 0 same or none."""
+        better = self.improved
+        return 0 if better is None else (1 if better else -1)
+
+    # what a badge shows
+    @property
+    def label(self) -> str:
+        return metric_label(self.score)
+
+    @property
+    def value(self) -> str:
+        return score_text(self.score)
+
+    @property
+    def n(self) -> int:
+        return self.score.n
+
+    @property
+    def low(self) -> bool:
+        return self.score.low_confidence
+
+    @property
+    def colour(self) -> str:
+        return score_colour(self.score)
+
+    @property
+    def tip(self) -> str:
+        """'CSAT 71% in 2026-Q3 (n=140, 1 skipped); 2026-Q2: 62%; low confidence ...'"""
+        last, prev = self.score, self.previous
+        tip = f"{self.label} {self.value} in {last.wave} (n={last.n}"
+        tip += f", {last.skipped} skipped)" if last.skipped else ")"
+        if prev is not None:
+            tip += f"; {prev.wave}: {score_text(prev)}"
+        if last.low_confidence:
+            tip += "; low confidence: fewer than 30 answers"
+        return tip
+
+
+def _series(score: Score) -> tuple[str, str, str, str]:
+    return (score.stage, score.touchpoint or "", score.metric, score.name)
+
+
+def readings(doc: JourneyMap, waves: Iterable[str] | None = None,
+             stage: str | None = None) -> list[Reading]:
+    """Every score (of ``waves``, default all; of ``stage``, default all)
+    with its predecessor, in stage / metric / wave order."""
+    allowed = None if waves is None else set(waves)
+    last: dict[tuple[str, str, str, str], Score] = {}
+    out = []
+    for score in doc.scores(stage=stage):
+        if allowed is not None and score.wave not in allowed:
+            continue
+        key = _series(score)
+        out.append(Reading(score, last.get(key)))
+        last[key] = score
+    return out
+
+
+def stage_badges(doc: JourneyMap, stage: str | None = None, waves: Iterable[str] | None = None,
+                 limit: int | None = None) -> dict[str, list[Reading]]:
+    """Per stage (or just ``stage``): the latest stage-level reading of each
+    metric up to the last of ``waves``, at most ``limit`` per stage."""
+    latest: dict[tuple[str, str, str, str], Reading] = {}
+    for reading in readings(doc, waves, stage):
+        if reading.score.touchpoint is None:
+            latest[_series(reading.score)] = reading
+    out: dict[str, list[Reading]] = {}
+    for (stage_id, _, _, _), reading in latest.items():
+        items = out.setdefault(stage_id, [])
+        if limit is None or len(items) < limit:
+            items.append(reading)
+    return out

@@ -1,0 +1,55 @@
+"""One badge decision (layout.badges) for the canvas and the PDF: the latest
+wave per metric, the change against the previous wave by the metric's own
+direction, and the low-confidence mark."""
+
+from __future__ import annotations
+
+from test_pdf import scored
+
+from journeymapper.layout.badges import readings, stage_badges
+from journeymapper.model.scores import Score, Wave
+
+
+def test_latest_wave_trend_and_low_confidence(laptop_doc):
+    doc = scored(laptop_doc)
+    awareness, consideration = doc.stage_order[:2]
+    badges = stage_badges(doc)
+    csat, nps = badges[awareness]
+    assert (csat.label, csat.value, csat.n, csat.trend, csat.low) == ("CSAT", "71%", 140, 1, False)
+    assert csat.delta == 9 and csat.previous.wave == "2026-Q2"
+    assert csat.tip == "CSAT 71% in 2026-Q3 (n=140, 1 skipped); 2026-Q2: 62%"
+    assert (nps.label, nps.value, nps.trend, nps.previous) == ("NPS", "+22", 0, None)
+    (worse,) = badges[consideration]
+    assert (worse.value, worse.trend, worse.low) == ("74%", -1, True)
+    assert worse.tip.endswith("low confidence: fewer than 30 answers")
+    assert set(badges) == {awareness, consideration}
+    assert stage_badges(doc, awareness) == {awareness: badges[awareness]}
+    assert [b.value for b in stage_badges(doc, waves=["2026-Q2"])[awareness]] == ["62%"]
+    assert len(stage_badges(doc, limit=1)[awareness]) == 1
+
+
+def test_lower_is_better_metrics_and_touchpoint_scores(laptop_doc):
+    doc = laptop_doc
+    stage = doc.stage_order[2]
+    touchpoint = next(e.id for e in doc.cell(stage, doc.lanes[4].id))
+    doc.put_scores([Score(stage, "2026-Q2", "ces", 4.1, 40),
+                    Score(stage, "2026-Q3", "ces", 3.5, 45),
+                    Score(stage, "2026-Q3", "csat", 50, 45, touchpoint=touchpoint)],
+                   [Wave("2026-Q2"), Wave("2026-Q3")])
+    (ces,) = stage_badges(doc)[stage]  # the touchpoint's score is no stage badge
+    assert (ces.label, ces.value, ces.trend) == ("CES", "3.5", 1), "a lower CES is better"
+    assert any(r.score.touchpoint == touchpoint for r in readings(doc, stage=stage))
+
+
+def test_the_canvas_shows_the_shared_badges(qapp, laptop_doc):
+    from PySide6.QtGui import QUndoStack
+
+    from journeymapper.canvas import MapScene
+
+    scene = MapScene()
+    scene.set_document(scored(laptop_doc), QUndoStack())
+    shared = stage_badges(laptop_doc)
+    assert shared
+    for stage_id, item in scene.stages.items():
+        assert item.badges == shared.get(stage_id, [])
+    scene.clear_document()
