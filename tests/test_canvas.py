@@ -113,6 +113,27 @@ def test_drag_card_to_another_cell_and_undo(board):
     assert_one_step(scene, doc, stack, before)
 
 
+def test_links_follow_a_dragged_card_live(board):
+    view, scene, doc, stack = board
+    card = "pain-point-18"
+    keys = [k for k in scene.links if card in k and not hasattr(scene.links[k], "setSelected")]
+    assert keys, "the card has links drawn in the link layer"
+    resting = {k: scene.link_layer.routes[k].points for k in keys}
+    item = scene.cards[card]
+    _, _, point = cell_point(scene, 3, Kind.PAIN_POINT)
+    drag(view, centre(item), point, release=False)
+    now = item.sceneBoundingRect()
+    for link in keys:
+        points = scene.link_layer.routes[link].points
+        assert points != resting[link], "the link moved with the card before the drop"
+        end = points[0] if link[0] == card else points[-1]
+        assert now.adjusted(-1, -1, 1, 1).contains(QPointF(*end)), "it ends at the card"
+    key(view, Qt.Key.Key_Escape)  # cancel: card and links go back
+    assert {k: scene.link_layer.routes[k].points for k in keys} == resting
+    QTest.mouseRelease(view.viewport(), Qt.MouseButton.LeftButton)
+    assert stack.count() == 0
+
+
 def test_multi_select_and_drag_is_one_step(board):
     view, scene, doc, stack = board
     ids = ["action-14", "pain-point-18", "touchpoint-17"]  # all in the first column

@@ -71,6 +71,16 @@ class CardDrag(Gesture):
         self.marker.setVisible(target is not None)
         if target is not None:
             self.marker.setRect(QRectF(*self.scene.live.geo.cell_rect(*target)).adjusted(3, 3, -3, -3))
+        self.follow(target[0] if target is not None else None)
+
+    def follow(self, stage: str | None) -> None:
+        """The links of the dragged cards follow them (routed from where they
+        are now, through the column under the mouse)."""
+        moving = {}
+        for i in self.items:
+            p = i.scenePos()
+            moving[i.element_id] = ((p.x(), p.y(), i.w, i.h), stage)
+        self.scene.route_links_of(moving, moving)
 
     def target(self) -> tuple[str, str] | None:
         centre = self.item.sceneBoundingRect().center()
@@ -98,6 +108,8 @@ class CardDrag(Gesture):
             rect = self.scene.live.rect(i.element_id) if i.scene() else None
             if rect is not None:
                 i.setPos(rect[0], rect[1])
+        if self.dragging and self.scene.doc is not None:
+            self.scene.route_links_of([i.element_id for i in self.items])
 
     def cancel(self) -> None:
         if self.marker.scene():

@@ -42,6 +42,8 @@ MARGIN = 40.0
 OVERVIEW_ITEMS = 400  # maps with fewer cards never need the overview
 DEFER_ROUTES_ABOVE = 1000  # links; fewer are always routed at once
 ROUTE_SLICE = 400
+#: cards being dragged: their rectangle now and the stage column under them
+Moving = dict[str, tuple[g.Rect, str | None]]
 
 
 def ask_first(text: str) -> bool:
@@ -411,7 +413,7 @@ class MapScene(GestureMixin, EditingMixin, QGraphicsScene):
     def _place_cards(self, ids: Iterable[str]) -> None:
         """Move the items of ``ids`` to their layout rects and re-route their links."""
         assert self.live is not None and self.doc is not None
-        touched_links: set[tuple[str, str]] = set()
+        placed: list[str] = []
         curves: set[str] = set()
         for element_id in ids:
             item = self.cards.get(element_id)
@@ -419,21 +421,32 @@ class MapScene(GestureMixin, EditingMixin, QGraphicsScene):
             if item is None or rect is None:
                 continue
             item.set_geometry(*rect)
+            placed.append(element_id)
             if isinstance(item, EmotionItem):
                 curves.add(self.doc.element(element_id).placement.lane)
-            graph = self.doc.graph
-            touched_links.update((s, t) for s, t in graph.out_edges(element_id))
-            touched_links.update((s, t) for s, t in graph.in_edges(element_id))
-        for key in touched_links:
-            link_item = self.links.get(key)
-            if link_item is not None:
-                self._route(link_item)
+        self.route_links_of(placed)
         for lane_id in curves:
             if lane_id in self.curves:
                 self.curves[lane_id].set_points(self._curve_points(lane_id))
         self.overview.invalidate()
 
-    def _route(self, item: Route | StageLinkItem) -> None:
+    def route_links_of(self, ids: Iterable[str], moving: Moving | None = None) -> None:
+        """Route the links of cards ``ids`` again. ``moving`` gives cards being
+        dragged their rectangle under the mouse and the stage column there
+        (None outside the grid), so their links follow the drag."""
+        assert self.doc is not None
+        graph = self.doc.graph
+        keys: set[tuple[str, str]] = set()
+        for element_id in ids:
+            if element_id in graph:
+                keys.update(graph.out_edges(element_id))
+                keys.update(graph.in_edges(element_id))
+        for key in keys:
+            link_item = self.links.get(key)
+            if link_item is not None:
+                self._route(link_item, moving)
+
+    def _route(self, item: Route | StageLinkItem, moving: Moving | None = None) -> None:
         assert self.live is not None and self.doc is not None
         link = item.link
         if isinstance(item, StageLinkItem):
@@ -445,16 +458,23 @@ class MapScene(GestureMixin, EditingMixin, QGraphicsScene):
                                               span, loop))
             return
         key = (link.source, link.target)
-        s_rect, t_rect = self.live.rect(link.source), self.live.rect(link.target)
+        (s_rect, s_stage), (t_rect, t_stage) = (self._link_end(end, moving)
+                                                for end in (link.source, link.target))
         if s_rect is None or t_rect is None:
             self.link_layer.set_route(key, None)  # ends at a header (a goal measuring a stage)
             return
-        sp = self.doc.element(link.source).placement
-        tp = self.doc.element(link.target).placement
-        points = route(s_rect, t_rect, self.live.column_span(sp.stage),
-                       self.live.column_span(tp.stage), self.live.channels(),
+        points = route(s_rect, t_rect, self.live.column_span(s_stage),
+                       self.live.column_span(t_stage), self.live.channels(),
                        channel_offset(link.source + link.target))
         self.link_layer.set_route(key, points)
+
+    def _link_end(self, element_id: str, moving: Moving | None) -> tuple[g.Rect | None, str | None]:
+        """Where a link end is: its card's rectangle and stage column."""
+        if moving is not None and element_id in moving:
+            return moving[element_id]
+        rect = self.live.rect(element_id)
+        placement = self.doc.element(element_id).placement
+        return rect, placement.stage if placement is not None else None
 
     def _apply_layout(self, changed: set[str] | None) -> None:
         """Move the items whose rectangles changed (all of them after a full layout)."""
