@@ -3,7 +3,8 @@
 ``layout_map`` lays out the whole map (O(cards)); after a card is added,
 removed or moved only its old and new cells change, and in each only the
 cards from the changed position onwards, unless a lane's height or the
-persona strip changes. Each cell's members are kept sorted, so no cell is
+persona strip changes. When a lane changes height only the lanes below it
+are stacked again. Each cell's members are kept sorted, so no cell is
 sorted again. Plain Python, no Qt.
 """
 
@@ -14,7 +15,7 @@ from bisect import bisect_left, insort
 from journeymapper.layout import geometry as g
 from journeymapper.layout.geometry import MapLayout, Rect, layout_map
 from journeymapper.model.document import JourneyMap
-from journeymapper.model.elements import Kind, Placement
+from journeymapper.model.elements import Kind, Lane, Placement
 
 Cell = tuple[str | None, str]
 Member = tuple[int, str]  # (order, id): the order the document sorts a cell by
@@ -87,10 +88,12 @@ class LiveLayout:
         return index
 
     def _update(self, starts: dict[Cell, int]) -> set[str] | None:
-        """Lay out each cell from its start index; None when the whole map had
-        to be laid out again (a lane changed height, or the persona strip changed)."""
+        """Lay out each cell from its start index. None when more than those
+        cells moved: a lane changed height (the lanes are stacked again, see
+        ``_restack``) or the persona strip changed (the whole map is laid out)."""
         stages = self.doc.stage_order
         lanes = {lane.id: lane for lane in self.doc.lanes}
+        resized = False
         for stage, lane_id in starts:
             lane = lanes.get(lane_id)
             if stage is None or lane is None or stage not in self.geo.columns \
@@ -98,31 +101,58 @@ class LiveLayout:
                 self.rebuild()
                 return None
             fullest = max((self.count((s, lane_id)) for s in stages), default=0)
-            if g.lane_height(fullest, lane.kind) != self.geo.lanes[lane_id][3]:
-                self.rebuild()
-                return None
+            resized = resized or g.lane_height(fullest, lane.kind) != self.geo.lanes[lane_id][3]
+        if resized:
+            self._restack()
         changed: set[str] = set()
-        emotion_range = int(self.doc.settings.get("emotion_range", 2))
         for (stage, lane_id), start in starts.items():
-            x = self.geo.columns[stage][0]
-            ly = self.geo.lanes[lane_id][1]
-            members = self.members.get((stage, lane_id), [])
-            emotional = lanes[lane_id].kind is Kind.EMOTION
-            begin = 0 if emotional else start  # chips spread over the column: all move
-            for i in range(begin, len(members)):
-                element = self.doc.element(members[i][1])
-                if emotional and element.kind is Kind.EMOTION:
-                    point = g.emotion_point(x, ly, i, len(members),
-                                            element.fields.get("score", 0), emotion_range)
-                    self.geo.emotion_points[element.id] = point
-                    rect = g.emotion_rect(point, len(members))
-                else:
-                    self.geo.emotion_points.pop(element.id, None)
-                    rect = g.card_rect(x, ly, i, element)
-                if self.geo.cards.get(element.id) != rect:
-                    self.geo.cards[element.id] = rect
-                    changed.add(element.id)
-        return changed
+            self._lay_out_cell(stage, lanes[lane_id], start, changed)
+        return None if resized else changed
+
+    def _lay_out_cell(self, stage: str, lane: Lane, start: int, changed: set[str]) -> None:
+        """Place the cards of one cell from index ``start`` on; ``changed`` gets
+        the ids whose rectangle moved."""
+        x = self.geo.columns[stage][0]
+        ly = self.geo.lanes[lane.id][1]
+        members = self.members.get((stage, lane.id), [])
+        emotional = lane.kind is Kind.EMOTION
+        begin = 0 if emotional else start  # chips spread over the column: all move
+        emotion_range = int(self.doc.settings.get("emotion_range", 2))
+        for i in range(begin, len(members)):
+            element = self.doc.element(members[i][1])
+            if emotional and element.kind is Kind.EMOTION:
+                point = g.emotion_point(x, ly, i, len(members),
+                                        element.fields.get("score", 0), emotion_range)
+                self.geo.emotion_points[element.id] = point
+                rect = g.emotion_rect(point, len(members))
+            else:
+                self.geo.emotion_points.pop(element.id, None)
+                rect = g.card_rect(x, ly, i, element)
+            if self.geo.cards.get(element.id) != rect:
+                self.geo.cards[element.id] = rect
+                changed.add(element.id)
+
+    def _restack(self) -> None:
+        """Lanes changed height: stack them again under the stage headers and
+        lay out the cells of each lane that moved or resized. Lanes above the
+        first change, the strip and the headers keep their place, so this
+        costs the cards below rather than a whole layout."""
+        geo, stages = self.geo, self.doc.stage_order
+        y = geo.header_y + g.STAGE_HEADER_H
+        moved: set[str] = set()
+        for lane in self.doc.lanes:
+            _, ly, lw, lh = geo.lanes[lane.id]
+            fullest = max((self.count((s, lane.id)) for s in stages), default=0)
+            h = g.lane_height(fullest, lane.kind)
+            if (ly, lh) != (y, h):
+                geo.lanes[lane.id] = (0.0, y, lw, h)
+                geo.lane_headers[lane.id] = (0.0, y, g.LANE_HEADER_W, h)
+                for stage in stages:
+                    self._lay_out_cell(stage, lane, 0, moved)
+            y += h
+        for stage, (cx, cy, cw, _) in list(geo.columns.items()):
+            geo.columns[stage] = (cx, cy, cw, y - cy)
+        geo.height = max(y, geo.header_y + g.STAGE_HEADER_H)
 
     def refresh(self, element_id: str) -> set[str] | None:
         """A card's own values changed (an emotion's score): lay its cell out again."""

@@ -29,7 +29,7 @@ from journeymapper.canvas.items.linklayer import LinkLayer, Route
 from journeymapper.canvas.items.links import StageLinkItem
 from journeymapper.canvas.items.overview import OverviewItem
 from journeymapper.canvas.livelayout import LiveLayout
-from journeymapper.canvas.routing import channel_offset, route
+from journeymapper.canvas.routing import route
 from journeymapper.layout import geometry as g
 from journeymapper.layout.badges import stage_badges
 from journeymapper.model import events as ev
@@ -352,7 +352,8 @@ class MapScene(GestureMixin, EditingMixin, QGraphicsScene):
             curve.set_lane(QRectF(*geo.lanes[lane_id]).adjusted(150, 0, 0, 0))
             curve.set_points(self._curve_points(lane_id))
         self.link_layer.set_bounds(self.map_rect())
-        self._route_all()
+        with self.link_layer.batch():
+            self._route_all()
         self.setSceneRect(self.map_rect())
         self.overview.invalidate()
         self.invalidate(self.sceneRect(), QGraphicsScene.SceneLayer.BackgroundLayer)
@@ -464,8 +465,7 @@ class MapScene(GestureMixin, EditingMixin, QGraphicsScene):
             self.link_layer.set_route(key, None)  # ends at a header (a goal measuring a stage)
             return
         points = route(s_rect, t_rect, self.live.column_span(s_stage),
-                       self.live.column_span(t_stage), self.live.channels(),
-                       channel_offset(link.source + link.target))
+                       self.live.column_span(t_stage), self.live.channels(), item.offset)
         self.link_layer.set_route(key, points)
 
     def _link_end(self, element_id: str, moving: Moving | None) -> tuple[g.Rect | None, str | None]:

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QPainter, QPen, QPolygonF
@@ -18,6 +20,7 @@ from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from journeymapper.canvas import style as st
 from journeymapper.canvas.items.markers import arrow_head
+from journeymapper.canvas.routing import channel_offset
 from journeymapper.model.links import Link
 
 Key = tuple[str, str]
@@ -29,10 +32,12 @@ CORNER = 9.0
 class Route:
     """The drawn shape of one link: segments (corners rounded), arrowhead, bounds."""
 
-    __slots__ = ("link", "points", "lines", "head", "bbox", "cells")
+    __slots__ = ("link", "points", "lines", "head", "bbox", "cells", "offset")
 
     def __init__(self, link: Link) -> None:
         self.link = link
+        #: the small shift that keeps parallel links apart (fixed per link)
+        self.offset = channel_offset(link.source + link.target)
         self.points: list[tuple[float, float]] | None = None
         self.lines: list[Piece] = []
         self.head: QPolygonF | None = None
@@ -83,6 +88,7 @@ class LinkLayer(QGraphicsItem):
         #: per grid cell, the arrowheads whose tip lies in it
         self._heads: dict[tuple[int, int], dict[Key, QPolygonF]] = defaultdict(dict)
         self._bounds = QRectF()
+        self._batch = 0  # inside batch(): one repaint at the end, not one per route
         self.setZValue(5)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption)
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
@@ -105,6 +111,17 @@ class LinkLayer(QGraphicsItem):
         self.routes[(link.source, link.target)] = route
         return route
 
+    @contextmanager
+    def batch(self) -> Iterator[None]:
+        """Many routes change at once (after a full layout): repaint once."""
+        self._batch += 1
+        try:
+            yield
+        finally:
+            self._batch -= 1
+            if not self._batch:
+                self.update()
+
     def set_route(self, key: Key, points: list[tuple[float, float]] | None) -> None:
         """Give a link its corner points (None: not drawn, e.g. it ends at a header)."""
         route = self.routes[key]
@@ -124,7 +141,8 @@ class LinkLayer(QGraphicsItem):
             route.bbox = QRectF(min(xs) - 8, min(ys) - 8, max(xs) - min(xs) + 16,
                                 max(ys) - min(ys) + 16)
             self._index(key, route)
-        self.update(old.united(route.bbox))
+        if not self._batch:
+            self.update(old.united(route.bbox))
 
     def remove(self, key: Key) -> None:
         route = self.routes.pop(key, None)
@@ -136,6 +154,14 @@ class LinkLayer(QGraphicsItem):
     def _index(self, key: Key, route: Route) -> None:
         pieces: dict[tuple[int, int], list[Piece]] = defaultdict(list)
         for line in route.lines:
+            x1, y1, x2, y2 = line
+            cell = (int(x1 // CELL), int(y1 // CELL))
+            if cell == (int(x2 // CELL), int(y2 // CELL)):  # most pieces: one cell, as _cut
+                if (x1 == x2 and y1 > y2 or y1 == y2 and x1 > x2) \
+                        and abs(x2 - x1) + abs(y2 - y1) >= CELL / 4:
+                    line = (x2, y2, x1, y1)
+                pieces[cell].append(line)
+                continue
             for cell, piece in _cut(*line):
                 pieces[cell].append(piece)
         route.cells = list(pieces)
