@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPointF, Qt, QTimer
+from PySide6.QtCore import QPoint, QPointF, Qt, QTimer
 from PySide6.QtGui import QAction, QContextMenuEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMenu
@@ -276,3 +276,26 @@ def test_toolbar_buttons(qtbot, window):
     assert window.view.zoom() < 1.0
     qtbot.mouseClick(bar.button(window.action_find), Qt.MouseButton.LeftButton)
     assert window.find_bar.isVisible()
+
+
+def test_the_menu_key_offers_the_menu_of_the_selected_card(qtbot, window):
+    scene, card = window.scene, "pain-point-34"
+    window.view.center_on_id(card)
+    scene.select_ids([card])
+    shown: list[list[str]] = []
+
+    def close() -> None:
+        menu = QApplication.activePopupWidget()
+        assert isinstance(menu, QMenu)
+        shown.append(names(menu))
+        menu.close()
+
+    QTimer.singleShot(50, close)
+    viewport = window.view.viewport()
+    event = QContextMenuEvent(QContextMenuEvent.Reason.Keyboard, QPoint(2, 2),
+                              viewport.mapToGlobal(QPoint(2, 2)))
+    with qtbot.waitSignal(window.view.context_menu_requested) as blocker:
+        QApplication.sendEvent(viewport, event)
+    assert scene.cards[card].sceneBoundingRect().contains(blocker.args[0])
+    assert shown and shown[0][0] == "menu_edit_text"
+    assert scene.selected_ids() == [card]
