@@ -299,3 +299,16 @@ def test_the_menu_key_offers_the_menu_of_the_selected_card(qtbot, window):
     assert scene.cards[card].sceneBoundingRect().contains(blocker.args[0])
     assert shown and shown[0][0] == "menu_edit_text"
     assert scene.selected_ids() == [card]
+
+
+def test_outside_the_grid_the_menu_adds_a_persona(qtbot, window):
+    doc = window.document
+    geo = window.scene.live.geo
+    personas = len(list(doc.elements(Kind.PERSONA)))
+    strip_x, strip_y, strip_w, strip_h = geo.strip
+    menu = built(window, QPointF(strip_x + strip_w - 20, strip_y + strip_h / 2))
+    assert names(menu)[0] == "menu_add_persona"
+    assert window.map_actions.add_stage in menu.actions()
+    menu_action(menu, "menu_add_persona").trigger()
+    assert len(list(doc.elements(Kind.PERSONA))) == personas + 1
+    assert window.undo_stack.count() == 1

@@ -200,7 +200,9 @@ class CanvasMenu:
         self.window.view.setFocus()
 
     def _map_menu(self, menu: QMenu) -> None:
+        """Outside the grid (the persona strip, the margins): map-wide additions."""
         window = self.window
+        self._add(menu, "Add persona", window.add_persona, "menu_add_persona")
         for action in (window.map_actions.add_stage, window.map_actions.add_lane,
                        window.action_fit):
             menu.addAction(action)
