@@ -39,6 +39,17 @@ def korean_doc(korean_path: Path) -> JourneyMap:
     return jmap.load(korean_path, strict=True).document
 
 
+@pytest.fixture(scope="session", autouse=True)
+def clipboard_handed_over():
+    """What the app does on quit: cards copied to the clipboard are replaced by
+    plain text Qt owns, so the process does not crash when Qt frees it at exit."""
+    yield
+    if "PySide6.QtWidgets" in sys.modules:
+        from journeymapper.canvas.editing import hand_over_clipboard
+
+        hand_over_clipboard()
+
+
 def _top_level_widgets() -> set[int]:
     if "PySide6.QtWidgets" not in sys.modules:
         return set()

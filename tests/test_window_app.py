@@ -91,3 +91,40 @@ def test_palette_and_canvas_follow_the_system_colour_scheme(app_state, qtbot, tm
     hints.colorSchemeChanged.emit(Qt.ColorScheme.Light)
     assert not window.scene.dark
     assert app_state.palette().color(QPalette.ColorRole.Window).lightness() > 200
+
+
+QUIT_AFTER_COPY = r"""
+import os, sys, tempfile
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtWidgets import QApplication
+QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, tempfile.mkdtemp())
+from journeymapper.ui import app as jm_app
+from journeymapper.ui.window import MainWindow
+
+def copy_and_quit():
+    window = next(w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow))
+    window.scene.select_ids([sys.argv[2]])
+    assert window.scene.copy_selection()
+    window.close()
+
+jm_app.make_app()
+QTimer.singleShot(300, copy_and_quit)
+sys.exit(jm_app.run(sys.argv[1]))
+"""
+
+
+def test_quitting_after_copying_cards_exits_cleanly(laptop_path, tmp_path):
+    """The clipboard still holds the copied cards when the app quits; the
+    process must end normally, with the text left on the clipboard."""
+    import subprocess
+    import sys
+
+    from journeymapper.io import jmap
+
+    doc = jmap.load(laptop_path).document
+    card = next(e.id for e in doc.elements() if e.kind.value == "pain_point")
+    result = subprocess.run([sys.executable, "-c", QUIT_AFTER_COPY, str(laptop_path), card],
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr[-2000:]

@@ -335,3 +335,19 @@ class EditingMixin:
             for view in self.views():
                 view.ensureVisible(self.cards[best].sceneBoundingRect(), 40, 40)
         return True
+
+
+def hand_over_clipboard() -> None:
+    """Before the application quits, replace cards this process put on the
+    clipboard by a plain-text copy that Qt owns.
+
+    Qt deletes the clipboard's data after Python has shut down; when that data
+    is a QMimeData made from Python, PySide6 crashes the process on exit. The
+    text stays on the clipboard (a clipboard manager can keep it); the card
+    format is only needed while a journeymapper window is open."""
+    if QGuiApplication.instance() is None:
+        return
+    clipboard = QGuiApplication.clipboard()
+    data = clipboard.mimeData()
+    if data is not None and data.hasFormat(MIME_TYPE):
+        clipboard.setText(data.text())

@@ -22,6 +22,11 @@ def make_app() -> QApplication:
     app.setApplicationName(APPLICATION)
     app.setApplicationVersion(__version__)
     app.setApplicationDisplayName("journeymapper")
+    from journeymapper.canvas.editing import hand_over_clipboard
+
+    if not app.property("journeymapper_quit_hooks"):
+        app.aboutToQuit.connect(hand_over_clipboard)
+        app.setProperty("journeymapper_quit_hooks", True)
     return app
 
 
