@@ -239,3 +239,21 @@ def test_published_schema_accepts_what_we_write():
         jsonschema.validate(json.loads(dumps(doc)), schema)
     for name in ("laptop-store.jmap", "dawn-delivery-ko.jmap"):
         jsonschema.validate(json.loads((EXAMPLES / name).read_text(encoding="utf-8")), schema)
+
+
+@pytest.mark.parametrize("token, shown", [
+    ("NaN", "NaN"), ("Infinity", "Infinity"), ("-Infinity", "-Infinity"), ("1e999", "1e999"),
+])
+def test_non_finite_numbers_are_refused_with_their_place(tmp_path, token, shown):
+    """Python's json reads NaN/Infinity and 1e999 (as inf); a .jmap must not hold them,
+    or the next save fails half-way."""
+    text = dumps(small_map()).decode("utf-8")
+    value = f'"value": {json.dumps(1 / 3 * 100)}'
+    assert value in text
+    line = text[:text.index(value)].count("\n") + 1
+    path = write(tmp_path, text.replace(value, f'"value": {token}'))
+    with pytest.raises(FileFormatError) as info:
+        jmap.load(path)
+    message = str(info.value)
+    assert str(path) in message and f"line {line}" in message and shown in message
+    assert "\n" not in message

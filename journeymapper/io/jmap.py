@@ -11,7 +11,9 @@ window can say "partially loaded".
 from __future__ import annotations
 
 import json
+import math
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -108,17 +110,47 @@ def _parse_json(data: bytes, name: str) -> dict[str, Any]:
             f"at offset {exc.start})") from None
     if "\x00" in text:
         raise FileFormatError(f"{name}: not a .jmap file (binary data)")
+    bad: list[str] = []
     try:
-        root = json.loads(text)
+        root = json.loads(text, parse_constant=lambda token: bad.append(token),
+                          parse_float=lambda token: _finite(token, bad))
     except RecursionError:
         raise FileFormatError(f"{name}: nested too deeply to be a journey map") from None
     except json.JSONDecodeError as exc:
         what = "ends too early (truncated?)" if exc.pos >= len(text.rstrip()) else exc.msg
         raise FileFormatError(
             f"{name}: not valid JSON at line {exc.lineno}, column {exc.colno}: {what}") from None
+    if bad:
+        line, column, token = _non_finite_place(text)
+        raise FileFormatError(f"{name}: not valid JSON at line {line}, column {column}: "
+                              f"{token} is not a finite number")
     if not isinstance(root, dict):
         raise FileFormatError(f"{name}: expected a JSON object at the top, got {_kind(root)}")
     return root
+
+
+# A JSON string, or a number / NaN / Infinity token outside strings.
+_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|-?Infinity|NaN|-?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?')
+
+
+def _finite(token: str, bad: list[str]) -> float:
+    """``parse_float`` hook: 1e999 reads as inf in Python; note it as bad."""
+    value = float(token)
+    if not math.isfinite(value):
+        bad.append(token)
+    return value
+
+
+def _non_finite_place(text: str) -> tuple[int, int, str]:
+    """Line, column and text of the first NaN / Infinity / overflowing number."""
+    for found in _TOKEN.finditer(text):
+        token = found.group()
+        if token.startswith('"'):
+            continue
+        if token.lstrip("-") in ("Infinity", "NaN") or not math.isfinite(float(token)):
+            start = found.start()
+            return text.count("\n", 0, start) + 1, start - text.rfind("\n", 0, start), token
+    return 1, 1, "a number"
 
 
 def _kind(value: Any) -> str:
