@@ -53,3 +53,37 @@ def test_the_canvas_shows_the_shared_badges(qapp, laptop_doc):
     for stage_id, item in scene.stages.items():
         assert item.badges == shared.get(stage_id, [])
     scene.clear_document()
+
+
+def test_badge_prints_n_next_to_the_trend_arrow(qapp, laptop_doc):
+    """The number of answers is on every badge, also after a trend arrow."""
+    import dataclasses
+
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QImage, QPainter
+    from PySide6.QtWidgets import QStyleOptionGraphicsItem
+
+    from journeymapper.canvas import style as st
+    from journeymapper.canvas.items.headers import StageHeaderItem
+
+    doc = scored(laptop_doc)
+    awareness = doc.stage_order[0]
+    csat = stage_badges(doc)[awareness][0]
+    assert csat.trend == 1 and not csat.low
+
+    def picture(n: int) -> QImage:
+        last = dataclasses.replace(csat.score, n=n)
+        reading = dataclasses.replace(csat, score=last)
+        assert reading.n == n
+        item = StageHeaderItem(doc.element(awareness), st.Theme(False))
+        item.set_geometry(0, 0, 224, 76)
+        item.set_badges([reading])
+        image = QImage(224, 76, QImage.Format.Format_ARGB32)
+        image.fill(Qt.GlobalColor.white)
+        painter = QPainter(image)
+        item.paint(painter, QStyleOptionGraphicsItem(), None)
+        painter.end()
+        return image
+
+    # same number of digits, so the badge keeps its size: only the printed n differs
+    assert picture(140) != picture(410)

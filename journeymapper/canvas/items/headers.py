@@ -133,6 +133,7 @@ class StageHeaderItem(QGraphicsItem):
             tx = x + 8 + fm.horizontalAdvance(main) + 6
             if b.trend:
                 self._paint_trend(p, QPointF(tx + 3, y + h / 2), b.trend, text_colour)
+                p.setPen(text_colour)  # the trend arrow is drawn without a pen
             p.setFont(small)
             p.drawText(QPointF(tx + 10, y + 14), n_text)
             x += w + 5
