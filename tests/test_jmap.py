@@ -68,6 +68,8 @@ def test_save_keeps_one_backup(tmp_path):
     doc.set_meta("title", "Changed")
     jmap.save(doc, path)
     assert (tmp_path / "m.jmap.bak").read_bytes() == before
+    mode = path.stat().st_mode & 0o777
+    assert (tmp_path / "m.jmap.bak").stat().st_mode & 0o777 == mode  # not private 0600
     assert sorted(p.name for p in tmp_path.iterdir()) == ["m.jmap", "m.jmap.bak"]
 
 
@@ -257,3 +259,29 @@ def test_non_finite_numbers_are_refused_with_their_place(tmp_path, token, shown)
     message = str(info.value)
     assert str(path) in message and f"line {line}" in message and shown in message
     assert "\n" not in message
+
+
+@pytest.mark.parametrize("metric, value, scale, want", [
+    ("csat", 250, {}, "a percentage 0..100"),
+    ("nps", -101.5, {}, "a number -100..+100"),
+    ("nps", 10 ** 400, {}, "a number -100..+100"),
+    ("ces", 9, {"min": 1, "max": 7}, "a number 1..7"),
+])
+def test_score_value_outside_its_metric_is_dropped_and_named(tmp_path, metric, value, scale,
+                                                             want):
+    """A CSAT of 250% typed into the file would otherwise be shown as is (or crash)."""
+    def change(root):
+        root["scores"][0].update(metric=metric, value=value, scale=scale)
+    result = jmap.load(mutate(tmp_path, change))
+    assert len(result.problems) == 1
+    assert result.problems[0].startswith(f"scores[0].value: expected {want}, got ")
+    assert result.problems[0].endswith("; score dropped")
+    assert result.document.scores() == []
+
+
+def test_duplicate_keys_are_fatal_and_named(tmp_path):
+    """json keeps the last of two equal keys silently; a hand edit must not vanish."""
+    path = write(tmp_path, '{"format_version": 1, "title": "a",\n "title": "b"}')
+    with pytest.raises(FileFormatError, match=r'not valid JSON: the key "title" appears twice '
+                                              r'in one object'):
+        jmap.load(path)

@@ -85,6 +85,7 @@ def _replace_backup(target: Path) -> None:
             shutil.copyfileobj(src, out)
             out.flush()
             os.fsync(out.fileno())
+        shutil.copymode(target, tmp)
         os.replace(tmp, bak)
     except BaseException:
         try:
