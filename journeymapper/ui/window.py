@@ -144,11 +144,16 @@ class MainWindow(DocumentFiles, QMainWindow):
         action = QAction(text, self)
         if shortcut:
             action.setShortcut(QKeySequence(shortcut))
-        action.triggered.connect(lambda _=False: slot())
+        action.triggered.connect(lambda _=False: self._run_file_action(slot))
         self.menu_file.insertAction(anchor, action)
         if toolbar is not None:
             self.toolbar.add_file_action(action, *toolbar)
         return action
+
+    def _run_file_action(self, slot: Callable[[], object]) -> None:
+        """Commit the card being typed first: an export or import sees the map as shown."""
+        self.scene.finish_editing()
+        slot()
 
     def add_panel(self, widget: QWidget, title: str, name: str,
                   area: Qt.DockWidgetArea = Qt.DockWidgetArea.RightDockWidgetArea,
