@@ -1,6 +1,8 @@
 """A card still being typed when the facilitator saves, closes or opens
 another map is part of the map: it is committed first, never dropped."""
 
+# ruff: noqa: F811 - the window fixtures are shared with test_window by import
+
 from __future__ import annotations
 
 from pathlib import Path
