@@ -285,3 +285,13 @@ def test_duplicate_keys_are_fatal_and_named(tmp_path):
     with pytest.raises(FileFormatError, match=r'not valid JSON: the key "title" appears twice '
                                               r'in one object'):
         jmap.load(path)
+
+
+def test_ids_with_superscript_digits_save(tmp_path):
+    """'²' is a digit to str.isdigit but not to int(); an id holding it must still save."""
+    def change(root):
+        root["elements"][_pain_index(root)]["id"] = "pain-3²"
+    doc = jmap.load(mutate(tmp_path, change)).document
+    assert "pain-3²" in doc
+    jmap.save(doc, tmp_path / "again.jmap")
+    assert "pain-3²" in jmap.load(tmp_path / "again.jmap").document

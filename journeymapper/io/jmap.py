@@ -113,7 +113,11 @@ def _parse_json(data: bytes, name: str) -> dict[str, Any]:
     bad: list[str] = []
     try:
         root = json.loads(text, parse_constant=lambda token: bad.append(token),
-                          parse_float=lambda token: _finite(token, bad))
+                          parse_float=lambda token: _finite(token, bad),
+                          object_pairs_hook=_unique_keys)
+    except _DuplicateKey as exc:
+        raise FileFormatError(f"{name}: not valid JSON: the key {_show(exc.args[0])} appears "
+                              "twice in one object") from None
     except RecursionError:
         raise FileFormatError(f"{name}: nested too deeply to be a journey map") from None
     except json.JSONDecodeError as exc:
@@ -131,6 +135,22 @@ def _parse_json(data: bytes, name: str) -> dict[str, Any]:
 
 # A JSON string, or a number / NaN / Infinity token outside strings.
 _TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|-?Infinity|NaN|-?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?')
+
+
+class _DuplicateKey(ValueError):
+    """Two equal keys in one JSON object."""
+
+
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """``object_pairs_hook``: json would keep the last of equal keys silently."""
+    out = dict(pairs)
+    if len(out) != len(pairs):
+        seen: set[str] = set()
+        for key, _value in pairs:
+            if key in seen:
+                raise _DuplicateKey(key)
+            seen.add(key)
+    return out
 
 
 def _finite(token: str, bad: list[str]) -> float:
@@ -387,6 +407,10 @@ class _Builder:
                 self.problems.append(f"{where}.{key}: expected {want}, got "
                                      f"{_show(item.get(key))}; score dropped")
                 return None
+        problem = _value_problem(item)
+        if problem:
+            self.problems.append(f"{where}.value: {problem}; score dropped")
+            return None
         touchpoint = item.get("touchpoint")
         if touchpoint is not None and touchpoint not in doc:
             self.problems.append(f"{where}.touchpoint: no element with id {_show(touchpoint)}; "
@@ -399,3 +423,24 @@ class _Builder:
         return Score(item["stage"], item["wave"], item["metric"], item["value"], item["n"],
                      item["skipped"], touchpoint, str(item.get("name", "")),
                      dicts["distribution"], dicts["scale"], dicts["source"])
+
+
+def _value_problem(item: dict[str, Any]) -> str:
+    """What is wrong with a score's value for its metric ('' if nothing)."""
+    value, metric = item["value"], item["metric"]
+    scale = item.get("scale") if isinstance(item.get("scale"), dict) else {}
+    low, high = scale.get("min"), scale.get("max")
+    if metric == "csat":
+        want, low, high = "a percentage 0..100", 0, 100
+    elif metric == "nps":
+        want, low, high = "a number -100..+100", -100, 100
+    elif all(isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v)
+             for v in (low, high)) and low <= high:
+        want = f"a number {_show(low)}..{_show(high)}"
+    else:
+        want, low, high = "a finite number", -1e300, 1e300
+    try:
+        inside = low <= float(value) <= high
+    except OverflowError:
+        inside = False
+    return "" if inside else f"expected {want}, got {_show(value)}"

@@ -21,7 +21,8 @@ _NUM = re.compile(r"(\d+)")
 
 def natural_key(text: str) -> tuple[Any, ...]:
     """'card-9' sorts before 'card-10'."""
-    return tuple(int(p) if p.isdigit() else p for p in _NUM.split(text))
+    # split() puts the digit runs at the odd places ('²' is isdigit() but no \d)
+    return tuple(int(p) if i % 2 else p for i, p in enumerate(_NUM.split(text)))
 
 
 def _offset(value: float) -> float | int:
