@@ -295,3 +295,18 @@ def test_ids_with_superscript_digits_save(tmp_path):
     assert "pain-3²" in doc
     jmap.save(doc, tmp_path / "again.jmap")
     assert "pain-3²" in jmap.load(tmp_path / "again.jmap").document
+
+
+def test_save_over_a_read_only_file_is_refused(tmp_path):
+    """os.replace would swap a read-only file silently (the folder is writable)."""
+    path = tmp_path / "locked.jmap"
+    jmap.save(JourneyMap.with_default_lanes("old"), path)
+    before = path.read_bytes()
+    path.chmod(0o444)
+    try:
+        with pytest.raises(JourneyError, match=r"locked\.jmap: the file is read-only"):
+            jmap.save(small_map(), path)
+        assert path.read_bytes() == before
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["locked.jmap"]
+    finally:
+        path.chmod(0o644)

@@ -46,6 +46,12 @@ def atomic_write_bytes(path: str | os.PathLike[str], data: bytes, backup: bool =
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
         raise JourneyError(f"{target}: folder {folder} does not exist")
+    if target.is_dir():
+        raise JourneyError(f"{target}: is a folder; expected a file name")
+    if target.is_file() and (not target.stat().st_mode & 0o222
+                             or not os.access(target, os.W_OK)):
+        # os.replace would swap it anyway, since only the folder needs to be writable
+        raise JourneyError(f"{target}: the file is read-only; not overwritten")
     try:
         fd, tmp = _temp_beside(target)
     except OSError as exc:
