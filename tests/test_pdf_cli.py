@@ -45,7 +45,8 @@ def test_page_size_orientation_and_map_only(capsys, tmp_path):
 
 @pytest.mark.parametrize("args, message", [
     (["missing.jmap"], "missing.jmap: no such file"),
-    ([LAPTOP, "--wave", "2026-Q9"], "unknown wave '2026-Q9' (known: this map has no survey waves)"),
+    ([LAPTOP, "--wave", "2026-Q9"],
+     f"{LAPTOP}: unknown wave '2026-Q9' (known: this map has no survey waves)"),
     ([LAPTOP, "--font", "/no/such/font.ttf"], "/no/such/font.ttf: font file not found"),
 ])
 def test_bad_input_is_one_line_and_writes_nothing(capsys, tmp_path, args, message):

@@ -8,6 +8,7 @@ from pathlib import Path
 from journeymapper.io import jmap
 from journeymapper.io.migrations import FORMAT_VERSION
 from journeymapper.io.pdf import ORIENTATIONS, PAGE_SIZES, ExportOptions, export_pdf
+from journeymapper.io.pdf.scoring import wave_labels
 from journeymapper.model.errors import ExportError
 
 
@@ -40,6 +41,10 @@ def cmd_export(args: argparse.Namespace) -> int:
     if output.is_dir():
         raise ExportError(f"{output}: is a folder; give a file name such as {output / 'map.pdf'}")
     result = jmap.load(args.file)
+    try:
+        wave_labels(result.document, args.wave)
+    except ExportError as exc:
+        raise ExportError(f"{args.file}: {exc}") from None
     for problem in result.problems:
         print(f"{args.file}: warning: {problem}")
     options = ExportOptions(
