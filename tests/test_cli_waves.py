@@ -62,3 +62,13 @@ def test_bad_requests_change_nothing(capsys, scored):
     code, _, err = run(capsys, "waves", str(scored), "--date", "2026-Q2", "30.06.2026")
     assert code == 1 and "expected YYYY-MM-DD" in err
     assert scored.read_bytes() == before
+
+
+@pytest.mark.parametrize("date", ["2026-13-45", "2026-02-30", "0000-01-01"])
+def test_a_date_that_is_not_on_the_calendar_is_refused(capsys, scored, date):
+    before = scored.read_bytes()
+    code, _, err = run(capsys, "waves", str(scored), "--date", "2026-Q2", date)
+    assert code == 1
+    assert err.strip() == (f"journeymapper: {scored}: date {date!r}: expected a real date "
+                           "YYYY-MM-DD")
+    assert scored.read_bytes() == before

@@ -7,6 +7,7 @@ The window does the same from the Scores panel; here it is for scripts
 from __future__ import annotations
 
 import argparse
+import datetime
 import json
 import re
 from collections import Counter
@@ -60,6 +61,11 @@ def cmd_waves(args: argparse.Namespace) -> int:
             need(label)
             if not _DATE.match(date):
                 raise JourneyError(f"{args.map}: date {date!r}: expected YYYY-MM-DD")
+            try:
+                datetime.date.fromisoformat(date)
+            except ValueError:
+                raise JourneyError(f"{args.map}: date {date!r}: expected a real date "
+                                   "YYYY-MM-DD") from None
             doc.set_waves([type(w)(w.label, date) if w.label == label else w for w in doc.waves])
             done = f"wave {label!r} dated {date}"
         target = args.output or args.map
