@@ -219,3 +219,35 @@ def test_surveymonkey_xlsx_two_header_rows(tmp_path: Path) -> None:
     assert inspection.columns[7].column.header == "How easy was it to find products? - Search"
     assert inspection.preview[0][0] == "114000000"  # an integer cell reads as its digits
     assert count_responses(inspection) == 7
+
+
+def test_blank_rows_above_the_header_are_skipped(tmp_path: Path) -> None:
+    """Hand-made sheets often start a row or two down; the header is the first
+    row with text (the empty rows were taken as the header before)."""
+    import openpyxl
+
+    from journeymapper.io.survey import ImportOptions, Mapping, plan_import
+
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.append([])
+    sheet.append([])
+    sheet.append(["id", "Satisfaction", "NPS"])
+    for row in ([1, 5, 10], [2, 4, 9], [3, 9, 7], [4, 2, 3]):
+        sheet.append(row)
+    xlsx = tmp_path / "hand.xlsx"
+    workbook.save(xlsx)
+    csv_path = tmp_path / "hand.csv"
+    csv_path.write_text(",,\n,,\nid,Satisfaction,NPS\n1,5,10\n2,4,9\n3,9,7\n4,2,3\n",
+                        encoding="utf-8")
+    doc = new_from_template("ecommerce")
+    purchase = doc.stage_order[2]
+    for path in (xlsx, csv_path):
+        inspection = inspect_survey(path)
+        assert [c.column.header for c in inspection.columns] == ["id", "Satisfaction", "NPS"]
+        assert count_responses(inspection) == 4
+        result = plan_import(doc, inspection.survey, inspection.layout,
+                             [Mapping(1, purchase, "csat")], ImportOptions(wave="w"))
+        (score,) = result.scores
+        assert (score.value, score.n, score.skipped) == (pytest.approx(200 / 3), 3, 1)
+        assert "'9' (1)" in result.notes[0]

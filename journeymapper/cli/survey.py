@@ -123,7 +123,10 @@ def print_inspection(inspection: Inspection, doc: JourneyMap | None) -> None:
               f"{DELIMITER_NAMES[survey.delimiter]}-separated")
     else:
         print(f"{survey.name}: XLSX, sheet {survey.sheet!r} (sheets: {', '.join(survey.sheets)})")
-    rows = "1 header row" if layout.header_rows == 1 else f"{layout.header_rows} header rows"
+    header = layout.header_rows - layout.blank_rows
+    rows = "1 header row" if header == 1 else f"{header} header rows"
+    if layout.blank_rows:
+        rows += f" below {layout.blank_rows} empty row(s)"
     print(f"layout: {layout.label} ({rows}); responses: {inspection.responses}")
     print("columns:")
     for info in inspection.columns:

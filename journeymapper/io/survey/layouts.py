@@ -90,6 +90,7 @@ class Layout:
     header_rows: int
     columns: list[Column] = field(default_factory=list)
     finished_column: int | None = None   # Qualtrics "Finished"
+    blank_rows: int = 0  # empty rows above the header, counted in header_rows
 
     @property
     def label(self) -> str:
@@ -111,8 +112,21 @@ def _strip_bom(text: str) -> str:
 
 
 def detect_layout(head: list[list[str]]) -> Layout:
-    """The layout of an export whose first rows are ``head`` (at least the header rows)."""
+    """The layout of an export whose first rows are ``head`` (at least the header rows).
+
+    Empty rows above the header (a sheet typed a row or two down) belong to
+    the header rows, so every reader skips them and row numbers stay the file's."""
     rows = [[_strip_bom(c) for c in row] for row in head]
+    blank = 0
+    while blank < len(rows) - 1 and not any(rows[blank]):
+        blank += 1
+    layout = _detect(rows[blank:])
+    layout.header_rows += blank
+    layout.blank_rows = blank
+    return layout
+
+
+def _detect(rows: list[list[str]]) -> Layout:
     first = rows[0] if rows else []
     width = max((len(r) for r in rows[:3]), default=0)
     folded = [c.casefold() for c in first]
