@@ -322,9 +322,13 @@ class GestureMixin:
         toggle = bool(event.modifiers() & (Qt.KeyboardModifier.ControlModifier
                                            | Qt.KeyboardModifier.ShiftModifier))
         if item is None:
-            link = self.link_layer.link_at(pos, 5.0 / max(0.05, _scale(event)))
+            link = None if self.overview_on else \
+                self.link_layer.link_at(pos, 5.0 / max(0.05, _scale(event)))  # hidden links
             if link is None:
                 self.link_layer.select(set())
+                if self.kept_selection and not toggle:  # a click on the overview deselects
+                    self.kept_selection = []
+                    self._emit_selection()
                 return super().mousePressEvent(event)  # empty: the view starts a rubber band
             if not toggle:
                 self.clearSelection()

@@ -92,6 +92,8 @@ class MapScene(GestureMixin, EditingMixin, QGraphicsScene):
         for item in (self.link_layer, self.overview):
             self.addItem(item)
         self.overview_on = False
+        #: cards selected when the overview hid them (hidden items cannot stay selected)
+        self.kept_selection: list[str] = []
         self.persona_filter: str | None = None
         self.highlighted: set[str] = set()
         #: asks before a removal that takes cards with it; tests replace it
@@ -164,7 +166,9 @@ class MapScene(GestureMixin, EditingMixin, QGraphicsScene):
         """Selected cards and stages, in a stable order (map order)."""
         ids = [self.id_for(i) for i in self.selectedItems()
                if isinstance(i, (BaseCardItem, StageHeaderItem))]
-        return sorted(i for i in ids if i is not None)
+        if self.overview_on:
+            ids += [i for i in self.kept_selection if i in self.cards]
+        return sorted({i for i in ids if i is not None})
 
     def selected_links(self) -> list[Link]:
         chosen = [self.links[k].link for k in sorted(self.link_layer.selected) if k in self.links]
@@ -177,6 +181,7 @@ class MapScene(GestureMixin, EditingMixin, QGraphicsScene):
     def select_ids(self, ids: Iterable[str]) -> None:
         wanted = set(ids)
         self.blockSignals(True)
+        self.kept_selection = [i for i in wanted if i in self.cards] if self.overview_on else []
         self.clearSelection()
         for i in wanted:
             item = self.item_for(i)
@@ -250,9 +255,17 @@ class MapScene(GestureMixin, EditingMixin, QGraphicsScene):
         on = on and len(self.cards) >= OVERVIEW_ITEMS
         if on == self.overview_on:
             return
+        kept = self.selected_ids()
         self.overview_on = on
+        # hiding a card deselects it: the selection is kept aside instead, and
+        # the panels are not told about a change the user did not make
+        self.blockSignals(True)
+        self.kept_selection = [i for i in kept if i in self.cards] if on else []
         for item in self.cards.values():  # top-level items: a parent would defeat culling
             item.setVisible(not on)
+            if not on and item.element_id in kept:
+                item.setSelected(True)
+        self.blockSignals(False)
         self.link_layer.setVisible(not on)
         self.overview.setVisible(on)
 

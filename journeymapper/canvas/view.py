@@ -98,7 +98,9 @@ class MapView(QGraphicsView):
 
     def zoom_to_selection(self) -> None:
         rect = QRectF()
-        for item in self.map_scene().selectedItems():
+        scene = self.map_scene()
+        kept = [scene.cards[i] for i in scene.kept_selection if i in scene.cards]
+        for item in scene.selectedItems() + kept:
             rect = rect.united(item.sceneBoundingRect())
         if rect.isEmpty():
             return
