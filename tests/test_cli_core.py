@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -157,3 +158,25 @@ def test_opening_the_window_without_a_display_says_so(tmp_path):
                              capture_output=True, text=True, env=env, timeout=60)
     assert missing.returncode == 1
     assert missing.stderr.strip() == f"journeymapper: {tmp_path / 'gone.jmap'}: no such file"
+
+
+HELP_COMMANDS = [[], ["templates"], ["new"], ["validate"], ["info"], ["upgrade"], ["export"],
+                 ["survey"], ["survey", "inspect"], ["survey", "import"], ["scores"], ["waves"],
+                 ["render"]]
+
+
+@pytest.mark.parametrize("command", HELP_COMMANDS, ids=lambda c: " ".join(c) or "main")
+def test_help_names_files_and_values_as_people_read_them(capsys, command):
+    """Placeholders are MAP / FILE / OUT / N, not argparse's QUOTE_CAP or OUTPUT."""
+    with pytest.raises(SystemExit) as info:
+        main([*command, "--help"])
+    assert info.value.code == 0
+    text = capsys.readouterr().out
+    for raw in ("OUTPUT", "QUOTE_CAP", "WIDTH", "SHEET", "TEMPLATE", "TITLE", "show program's"):
+        assert raw not in text, f"{' '.join(command)} --help shows {raw!r}"
+    usage = text.split("\n\n")[0]
+    assert usage.startswith(f"usage: journeymapper {' '.join(command)}".rstrip() + " "), usage
+    assert not re.search(r"\s(map|file)(\s|$)", usage), usage
+    assert not re.search(r"(?m)^  (map|file)\s", text), text
+    if not command:
+        assert "[FILE | COMMAND ...]" in text and "list, rename, re-date or delete" in text

@@ -29,11 +29,13 @@ COMMAND_MODULES = (
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="journeymapper",
+        usage="journeymapper [-h] [--version] [FILE | COMMAND ...]",
         description="Customer journey maps: open the app on FILE, or run a command.",
         epilog="Run 'journeymapper [FILE]' (no command) to open the window.",
     )
-    parser.add_argument("--version", action="version", version=f"journeymapper {__version__}")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    parser.add_argument("--version", action="version", version=f"journeymapper {__version__}",
+                        help="print the version and exit")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", prog="journeymapper")
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(sub)
     return parser

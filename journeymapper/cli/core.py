@@ -18,24 +18,25 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=cmd_templates)
 
     p = sub.add_parser("new", help="create a map from a template")
-    p.add_argument("--template", default="ecommerce", help="template name (see 'templates')")
-    p.add_argument("--title", help="the map's title")
-    p.add_argument("-o", "--output", required=True, help="the .jmap file to write")
+    p.add_argument("--template", default="ecommerce", metavar="NAME",
+                   help="template name (see 'templates'; default: ecommerce)")
+    p.add_argument("--title", metavar="T", help="the map's title")
+    p.add_argument("-o", "--output", required=True, metavar="FILE", help="the .jmap file to write")
     p.add_argument("--force", action="store_true", help="overwrite an existing file")
     p.set_defaults(func=cmd_new)
 
     p = sub.add_parser("validate", help="check a .jmap file and list every problem")
-    p.add_argument("file")
+    p.add_argument("file", metavar="FILE", help="the .jmap file")
     p.set_defaults(func=cmd_validate)
 
     p = sub.add_parser("info", help="summarise a map")
-    p.add_argument("file")
+    p.add_argument("file", metavar="FILE", help="the .jmap file")
     p.add_argument("--json", action="store_true", help="print a JSON object")
     p.set_defaults(func=cmd_info)
 
     p = sub.add_parser("upgrade", help="rewrite a map in the current file format")
-    p.add_argument("file")
-    p.add_argument("-o", "--output", help="write here instead of in place")
+    p.add_argument("file", metavar="FILE", help="the .jmap file (rewritten in place unless -o)")
+    p.add_argument("-o", "--output", metavar="OUT", help="write here instead of in place")
     p.set_defaults(func=cmd_upgrade)
 
 

@@ -24,7 +24,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--orientation", default="landscape", choices=list(ORIENTATIONS),
                    help="default: landscape")
     p.add_argument("--map-only", action="store_true", help="only the map pages")
-    p.add_argument("--wave", metavar="W",
+    p.add_argument("--wave", metavar="WAVE",
                    help="show scores up to this survey wave (default: the latest)")
     p.add_argument("--font", metavar="PATH",
                    help="a TrueType font (.ttf, or .ttc#N) to set the report in")

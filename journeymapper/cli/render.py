@@ -10,9 +10,11 @@ from journeymapper.io import jmap
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("render", help="draw a map as a PNG or SVG picture")
-    p.add_argument("file", help="the .jmap file")
-    p.add_argument("-o", "--output", required=True, help="the .png or .svg file to write")
-    p.add_argument("--width", type=int, default=2400, help="width in pixels (default 2400)")
+    p.add_argument("file", metavar="MAP", help="the .jmap file")
+    p.add_argument("-o", "--output", required=True, metavar="OUT",
+                   help="the .png or .svg file to write")
+    p.add_argument("--width", type=int, default=2400, metavar="PX",
+                   help="width in pixels (default 2400)")
     p.add_argument("--dark", action="store_true", help="use the dark palette")
     p.set_defaults(func=cmd_render)
 

@@ -42,10 +42,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     survey.set_defaults(func=lambda _args: survey.print_help() or 2)
 
     p = survey_sub.add_parser("inspect", help="show a survey file's layout and columns")
-    p.add_argument("file")
+    p.add_argument("file", metavar="FILE", help="the survey export (CSV or XLSX)")
     p.add_argument("--json", action="store_true", help="print a JSON object")
-    p.add_argument("--map", help="a .jmap file: also suggest a stage for each column")
-    p.add_argument("--sheet", help="XLSX: the sheet to read (default: the first)")
+    p.add_argument("--map", metavar="MAP", help="a .jmap file: also suggest a stage for each column")
+    p.add_argument("--sheet", metavar="NAME", help="XLSX: the sheet to read (default: the first)")
     p.set_defaults(func=cmd_inspect)
 
     p = survey_sub.add_parser(
@@ -54,8 +54,8 @@ def register(sub: argparse._SubParsersAction) -> None:
                     "'COLUMN=STAGE:METRIC' (COLUMN: header text, id such as Q3, or #N; "
                     "METRIC: csat, nps, ces, mean:LO-HI, quotes), or read a long table with "
                     "--stage-column/--score-column and --metric-column or --metric.")
-    p.add_argument("map", help="the .jmap file (saved in place unless -o)")
-    p.add_argument("file", help="the survey export (CSV or XLSX)")
+    p.add_argument("map", metavar="MAP", help="the .jmap file (saved in place unless -o)")
+    p.add_argument("file", metavar="FILE", help="the survey export (CSV or XLSX)")
     p.add_argument("--column", action="append", default=[], metavar="COLUMN=STAGE:METRIC",
                    help="map a column (repeatable); the spec splits at its last '='")
     p.add_argument("--quotes", action="append", default=[], metavar="COLUMN=STAGE",
@@ -64,19 +64,20 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--score-column", metavar="COL", help="long table: the column with the answer")
     p.add_argument("--metric-column", metavar="COL", help="long table: the column naming the metric")
     p.add_argument("--metric", help="long table: one metric for every row")
-    p.add_argument("--wave", default="", help="the wave label (default: today, YYYY-MM-DD)")
+    p.add_argument("--wave", default="", metavar="LABEL", help="the wave label (default: today, YYYY-MM-DD)")
     p.add_argument("--ces-scale", choices=metrics.CES_DIRECTIONS, default=metrics.CES_LOW_IS_EASY,
                    help="CES direction: 1 = very easy (default) or 7 = very easy")
     p.add_argument("--label", action="append", default=[], metavar="TEXT=NUMBER",
                    help="map an answer label the importer does not know (repeatable)")
-    p.add_argument("--quote-cap", type=int, default=20, help="quotes per stage at most")
-    p.add_argument("--sheet", help="XLSX: the sheet to read (default: the first)")
-    p.add_argument("-o", "--output", help="write the map here instead of in place")
+    p.add_argument("--quote-cap", type=int, default=20, metavar="N",
+                   help="quotes per stage at most (default 20)")
+    p.add_argument("--sheet", metavar="NAME", help="XLSX: the sheet to read (default: the first)")
+    p.add_argument("-o", "--output", metavar="OUT", help="write the map here instead of in place")
     p.set_defaults(func=cmd_import)
 
     p = sub.add_parser("scores", help="list a map's survey scores")
-    p.add_argument("map")
-    p.add_argument("--wave", help="only this wave")
+    p.add_argument("map", metavar="MAP", help="the .jmap file")
+    p.add_argument("--wave", metavar="LABEL", help="only this wave")
     p.add_argument("--json", action="store_true", help="print a JSON list")
     p.set_defaults(func=cmd_scores)
 

@@ -19,15 +19,15 @@ _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("waves", help="list, rename or delete a map's survey waves")
-    p.add_argument("map", help="the .jmap file (saved in place unless -o)")
+    p = sub.add_parser("waves", help="list, rename, re-date or delete a map's survey waves")
+    p.add_argument("map", metavar="MAP", help="the .jmap file (saved in place unless -o)")
     action = p.add_mutually_exclusive_group()
     action.add_argument("--rename", nargs=2, metavar=("OLD", "NEW"), help="rename a wave")
     action.add_argument("--delete", metavar="WAVE", help="delete a wave and all its scores")
     action.add_argument("--date", nargs=2, metavar=("WAVE", "YYYY-MM-DD"),
                         help="set the date of a wave")
     p.add_argument("--json", action="store_true", help="list as JSON")
-    p.add_argument("-o", "--output", help="write the changed map here instead of in place")
+    p.add_argument("-o", "--output", metavar="OUT", help="write the changed map here instead of in place")
     p.set_defaults(func=cmd_waves)
 
 
