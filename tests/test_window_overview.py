@@ -10,7 +10,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtTest import QTest
 from test_canvas_helpers import centre, click
 from test_window import activate, make_window, settings_dir  # noqa: F401
 
@@ -87,3 +88,33 @@ def test_a_click_on_the_overview_clears_the_kept_selection(qtbot, make_window, b
     qtbot.keyClick(view, Qt.Key.Key_0, CTRL)
     assert scene.selected_ids() == [] and not scene.cards[card].isSelected()
 
+
+
+def test_rubber_band_on_the_overview_selects_the_cards_inside(qtbot, make_window, big_map):
+    window = make_window()
+    assert window.open_path(big_map)
+    view, scene, doc = window.view, window.scene, window.document
+    activate(window)
+    qtbot.keyClick(view, Qt.Key.Key_9, CTRL)
+    assert scene.overview_on
+    stage = doc.stage_order[0]
+    lane = doc.lane_for_kind(Kind.ACTION).id
+    x, y, w, h = scene.live.geo.cell_rect(stage, lane)
+    start = view.mapFromScene(QPointF(x + 1, y + 1))
+    end = view.mapFromScene(QPointF(x + w - 1, y + h - 1))
+    QTest.mousePress(view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                     start)
+    for step in range(1, 9):
+        QTest.mouseMove(view.viewport(), start + (end - start) * step / 8)
+    QTest.mouseRelease(view.viewport(), Qt.MouseButton.LeftButton,
+                       Qt.KeyboardModifier.NoModifier, end)
+    wanted = sorted(e.id for e in doc.cell(stage, lane))
+    assert wanted and scene.selected_ids() == wanted
+    assert f"{len(wanted)} elements selected" in inspector_text(window)
+    fitted = view.zoom()
+    qtbot.keyClick(view, Qt.Key.Key_8, CTRL)  # Zoom to selection comes closer to them
+    assert view.zoom() > fitted
+    assert scene.selected_ids() == wanted
+    qtbot.keyClick(view, Qt.Key.Key_0, CTRL)
+    assert not scene.overview_on
+    assert all(scene.cards[i].isSelected() for i in wanted)

@@ -328,6 +328,7 @@ class GestureMixin:
                 self.link_layer.select(set())
                 if self.kept_selection and not toggle:  # a click on the overview deselects
                     self.kept_selection = []
+                    self.overview.update()
                     self._emit_selection()
                 return super().mousePressEvent(event)  # empty: the view starts a rubber band
             if not toggle:

@@ -182,6 +182,7 @@ class MapScene(GestureMixin, EditingMixin, QGraphicsScene):
         wanted = set(ids)
         self.blockSignals(True)
         self.kept_selection = [i for i in wanted if i in self.cards] if self.overview_on else []
+        self.overview.update()
         self.clearSelection()
         for i in wanted:
             item = self.item_for(i)
@@ -189,6 +190,15 @@ class MapScene(GestureMixin, EditingMixin, QGraphicsScene):
                 item.setSelected(True)
         self.blockSignals(False)
         self._emit_selection()
+
+    def select_area(self, rect: QRectF) -> None:
+        """Select the cards whose place meets ``rect`` (the overview's rubber band:
+        its cards are hidden, so Qt's own band cannot select them)."""
+        if self.live is None:
+            return
+        cards = self.live.geo.cards
+        self.select_ids(i for i in self.cards
+                        if i in cards and rect.intersects(QRectF(*cards[i])))
 
     def _emit_selection(self) -> None:
         ids = self.selected_ids()

@@ -12,7 +12,7 @@ so the window can offer a menu for what is there.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QContextMenuEvent,
     QKeyEvent,
@@ -53,6 +53,8 @@ class MapView(QGraphicsView):
         self.viewport().grabGesture(Qt.GestureType.PinchGesture)
         self._space = False
         self._pan_from: QPoint | None = None
+        self._band = QRectF()  # the rubber band's last area, for the overview
+        self.rubberBandChanged.connect(self._band_moved)
 
     def map_scene(self) -> MapScene:
         scene = self.scene()
@@ -214,5 +216,13 @@ class MapView(QGraphicsView):
             event.accept()
             return
         super().mouseReleaseEvent(event)
+        band, self._band = self._band, QRectF()
+        if not band.isEmpty() and self.map_scene().overview_on:
+            self.map_scene().select_area(band)
         if not self.isInteractive():
             self.setInteractive(True)
+
+    def _band_moved(self, rect: QRect, start: QPointF, end: QPointF) -> None:
+        """Remember the band: the overview's hidden cards are selected by area on release."""
+        if not rect.isNull():
+            self._band = QRectF(start, end).normalized()

@@ -81,3 +81,9 @@ class OverviewItem(QGraphicsItem):
         for kind, rects in (self._blocks or {}).items():
             p.setBrush(theme.kind(kind).border)
             p.drawRects(rects)
+        scene = self._scene
+        chosen = [QRectF(*scene.live.geo.cards[i]) for i in scene.kept_selection
+                  if scene.live is not None and i in scene.live.geo.cards]
+        if chosen:  # the selection stays visible: its blocks in the selection colour
+            p.setBrush(theme["selection"])
+            p.drawRects(chosen)
