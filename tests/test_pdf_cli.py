@@ -85,3 +85,19 @@ def test_bad_page_size_is_a_usage_error(capsys, tmp_path):
     with pytest.raises(SystemExit) as exc:
         main(["export", LAPTOP, "-o", str(tmp_path / "x.pdf"), "--page-size", "B5"])
     assert exc.value.code == 2
+
+
+def test_output_must_be_a_pdf_and_never_the_map_itself(capsys, tmp_path):
+    """'-o map.jmap' (a slip of the shell history) replaced the map with a PDF."""
+    source = tmp_path / "map.jmap"
+    source.write_bytes(Path(LAPTOP).read_bytes())
+    before = source.read_bytes()
+    for out in (source, tmp_path / "report.txt", tmp_path / "report"):
+        code, _, err = run(capsys, "export", str(source), "-o", str(out))
+        assert code == 1, out
+        assert err.strip() == (f"journeymapper: {out}: expected a .pdf file name "
+                               f"(such as {out.with_suffix('.pdf')})")
+    assert source.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["map.jmap"]
+    code, _, _ = run(capsys, "export", str(source), "-o", str(tmp_path / "REPORT.PDF"))
+    assert code == 0

@@ -287,3 +287,15 @@ def test_scores_for_a_touchpoint(capsys, tmp_path: Path) -> None:
     assert (row["stage"], row["touchpoint"], row["touchpoint_name"]) == (
         "Purchase", checkout, "Checkout page")
     assert row["value"] == pytest.approx(400 / 7)
+
+
+def test_output_onto_the_survey_file_is_refused(capsys, map_path: Path, tmp_path: Path) -> None:
+    """'-o export.csv' would replace the survey export with the map."""
+    survey = fx.google_forms_en(tmp_path)
+    before = survey.read_bytes(), map_path.read_bytes()
+    code, out, err = run(capsys, "survey", "import", map_path, survey,
+                         "--column", "#2=Purchase:csat", "-o", survey)
+    assert code == 1 and out == ""
+    assert err.strip() == (f"journeymapper: {survey}: is the survey export being read; "
+                           "expected -o to name the .jmap file to write")
+    assert (survey.read_bytes(), map_path.read_bytes()) == before

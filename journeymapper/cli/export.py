@@ -40,6 +40,10 @@ def cmd_export(args: argparse.Namespace) -> int:
     output = Path(args.output)
     if output.is_dir():
         raise ExportError(f"{output}: is a folder; give a file name such as {output / 'map.pdf'}")
+    if output.suffix.lower() != ".pdf":
+        # also keeps '-o MAP.jmap' from replacing the map with its report
+        raise ExportError(f"{output}: expected a .pdf file name (such as "
+                          f"{output.with_suffix('.pdf')})")
     result = jmap.load(args.file)
     try:
         wave_labels(result.document, args.wave)

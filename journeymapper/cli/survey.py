@@ -229,8 +229,18 @@ def parse_labels(specs: list[str]) -> dict[str, float]:
     return labels
 
 
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.exists() and b.exists() and a.samefile(b)
+    except OSError:
+        return False
+
+
 def cmd_import(args: argparse.Namespace) -> int:
     map_path = Path(args.map)
+    if args.output and _same_file(Path(args.output), Path(args.file)):
+        raise JourneyError(f"{args.output}: is the survey export being read; expected -o to "
+                           "name the .jmap file to write")
     doc = jmap.load(map_path).document
     if args.quote_cap < 0:
         raise JourneyError(f"--quote-cap {args.quote_cap}: expected 0 or more")
