@@ -251,3 +251,19 @@ def test_blank_rows_above_the_header_are_skipped(tmp_path: Path) -> None:
         (score,) = result.scores
         assert (score.value, score.n, score.skipped) == (pytest.approx(200 / 3), 3, 1)
         assert "'9' (1)" in result.notes[0]
+
+
+@pytest.mark.parametrize("text, metric, value", [
+    ("매우 만족함", "csat", 5), ("만족함", "csat", 4), ("불만족함", "csat", 2),
+    ("매우 불만족함", "csat", 1), ("보통임", "csat", 3),
+    ("5점", "csat", 5), ("10점", "nps", 10), ("0 점", "nps", 0),
+    ("Very satisfied (5)", "csat", 5), ("Extremely likely (10)", "nps", 10),
+    ("① 매우 불만족", "csat", 1), ("⑤매우 만족", "csat", 5),
+])
+def test_korean_and_numbered_labels_people_export(text: str, metric: str, value: int) -> None:
+    """Korean forms write '만족함' / '5점' / '① ...'; some tools put the number last."""
+    assert label_value(text, metric) == value
+
+
+def test_a_trailing_number_that_is_not_the_rating_is_not_taken() -> None:
+    assert label_value("Satisfied with 2 orders", "csat") is None

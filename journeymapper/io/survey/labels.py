@@ -16,6 +16,12 @@ from journeymapper.model.metrics import CES_HIGH_IS_EASY
 
 _NUMBER = re.compile(r"^[+-]?(?:\d+(?:[.,]\d+)?|[.,]\d+)$")
 _LEADING_NUMBER = re.compile(r"^\s*(\d{1,2})\s*(?:[-\u2013\u2014:=.)(/]|\s)\s*\D")
+#: "5점" (Korean: five points), alone or before a label.
+_POINTS = re.compile(r"^\s*(\d{1,2})\s*점(?:\s|[-:.)(/]|$)")
+#: "Very satisfied (5)": the rating in brackets at the very end.
+_TRAILING_NUMBER = re.compile(r"\D\s*[(\[](\d{1,2})[)\]]\s*$")
+#: Circled digits ① .. ⑩ that Korean questionnaires number their options with.
+_CIRCLED = {chr(0x2460 + i): i + 1 for i in range(10)}
 _TRAILING = " \t.!\u3002"
 
 
@@ -36,15 +42,15 @@ def _table(*groups: tuple[int, tuple[str, ...]]) -> dict[str, int]:
 SATISFACTION = _table(
     (1, ("Very dissatisfied", "Extremely dissatisfied", "Completely dissatisfied",
          "Very unsatisfied", "매우 불만족", "매우 불만족스럽다", "매우 불만", "아주 불만족",
-         "전혀 만족하지 않음", "전혀 만족하지 않는다")),
+         "전혀 만족하지 않음", "전혀 만족하지 않는다", "매우 불만족함")),
     (2, ("Dissatisfied", "Somewhat dissatisfied", "Unsatisfied", "Slightly dissatisfied",
-         "불만족", "불만족스럽다", "약간 불만족", "다소 불만족", "불만", "만족하지 않음")),
+         "불만족", "불만족스럽다", "약간 불만족", "다소 불만족", "불만", "만족하지 않음", "불만족함")),
     (3, ("Neutral", "Neither satisfied nor dissatisfied", "Neither", "Neither dissatisfied "
-         "nor satisfied", "보통", "보통이다", "중립", "그저 그렇다", "만족도 불만족도 아님")),
+         "nor satisfied", "보통", "보통이다", "중립", "그저 그렇다", "만족도 불만족도 아님", "보통임")),
     (4, ("Satisfied", "Somewhat satisfied", "Slightly satisfied", "만족", "만족스럽다",
-         "약간 만족", "다소 만족", "대체로 만족")),
+         "약간 만족", "다소 만족", "대체로 만족", "만족함")),
     (5, ("Very satisfied", "Extremely satisfied", "Completely satisfied", "매우 만족",
-         "매우 만족스럽다", "아주 만족", "매우 만족한다")),
+         "매우 만족스럽다", "아주 만족", "매우 만족한다", "매우 만족함")),
 )
 
 #: Effort labels with 1 = very easy (the project's CES convention).
@@ -98,14 +104,18 @@ def label_value(text: str, metric: str, ces_direction: str = "",
     """The number a text answer stands for on ``metric``'s scale, or None if unknown.
 
     ``overrides`` (normalised label -> number, as the user mapped them) wins.
-    A label with a leading number ("4 - Satisfied", "10 (Extremely likely)")
+    A label with a leading number ("4 - Satisfied", "10 (Extremely likely)",
+    "5점", "① 매우 불만족") or a bracketed one at the end ("Very satisfied (5)")
     is that number. Effort labels follow ``ces_direction``: with
     ``high-is-easy`` "Very easy" is 7.
     """
     key = normalise_label(text)
     if overrides and key in overrides:
         return overrides[key]
-    lead = _LEADING_NUMBER.match(text)
+    stripped = text.strip()
+    if stripped[:1] in _CIRCLED:
+        return float(_CIRCLED[stripped[0]])
+    lead = _LEADING_NUMBER.match(text) or _POINTS.match(text) or _TRAILING_NUMBER.search(text)
     if lead:
         return float(lead.group(1))
     high_is_easy = metric == "ces" and ces_direction == CES_HIGH_IS_EASY
