@@ -306,3 +306,18 @@ def test_settings_remember_recent_files_and_window_geometry(qtbot, tmp_path):
     settings.clear_recent()
     assert again.recent_files() == []
     assert (tmp_path / "journeymapper-test.ini").is_file()
+
+
+def test_long_one_line_fields_show_their_beginning(qtbot, editing):
+    """A long title or owner in a narrow inspector reads from its first word,
+    not from the middle of the text."""
+    inspector, doc, _ = editing
+    inspector.resize(260, 400)
+    inspector.show_ids([])
+    title = editor(inspector, "title", QLineEdit)
+    assert title.text() == doc.title and len(doc.title) > 30
+    assert title.cursorPosition() == 0
+    doc.set_field("opportunity-43", "owner", "웹팀과 고객경험팀이 함께 맡는 장기 과제")
+    inspector.show_ids(["opportunity-43"])
+    owner = editor(inspector, "owner", QLineEdit)
+    assert owner.text().startswith("웹팀") and owner.cursorPosition() == 0

@@ -147,6 +147,8 @@ class FieldForm(QWidget):
         def setter(value: Any) -> None:
             if edit.text() != value:
                 edit.setText(str(value))
+                if not edit.hasFocus():
+                    edit.setCursorPosition(0)  # a long text reads from its start
 
         self._setters[spec.name] = setter
         return edit
