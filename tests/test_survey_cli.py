@@ -299,3 +299,33 @@ def test_output_onto_the_survey_file_is_refused(capsys, map_path: Path, tmp_path
     assert err.strip() == (f"journeymapper: {survey}: is the survey export being read; "
                            "expected -o to name the .jmap file to write")
     assert (survey.read_bytes(), map_path.read_bytes()) == before
+
+
+def test_stage_names_exact_first_then_ambiguous_case_is_refused(capsys, tmp_path: Path) -> None:
+    """'purchase' means the stage spelled so, not the first of 'Purchase' / 'purchase ';
+    'PURCHASE' matches both only by case and is refused; NFD Hangul finds NFC '구매'."""
+    import unicodedata
+
+    from journeymapper.model import JourneyMap
+
+    doc = JourneyMap.with_default_lanes("twins")
+    upper, lower, korean = doc.add_stage("Purchase"), doc.add_stage("purchase "), doc.add_stage("구매")
+    path = tmp_path / "twins.jmap"
+    jmap.save(doc, path, backup=False)
+    survey = fx.google_forms_en(tmp_path)
+    nfd = unicodedata.normalize("NFD", "구매")
+    code, _, err = run(capsys, "survey", "import", path, survey, "--wave", "w",
+                       "--column", "#3=purchase:csat", "--column", "#4=Purchase:nps")
+    assert code == 0, err
+    code, _, err = run(capsys, "survey", "import", path, survey, "--wave", "w2",
+                       "--column", f"#3={nfd}:csat")
+    assert code == 0, err
+    placed = {(s["wave"], s["metric"]): s["stage_id"] for s in scores(capsys, path)}
+    assert placed == {("w", "csat"): lower, ("w", "nps"): upper, ("w2", "csat"): korean}
+    before = path.read_bytes()
+    code, _, err = run(capsys, "survey", "import", path, survey, "--column", "#3=PURCHASE:csat")
+    assert code == 1
+    assert err.strip() == (f"journeymapper: {path}: stage 'PURCHASE' is ambiguous: "
+                           f"{upper} 'Purchase', {lower} 'purchase '; expected a stage id "
+                           "or the exact name")
+    assert path.read_bytes() == before

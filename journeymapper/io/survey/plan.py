@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
@@ -156,16 +157,23 @@ def resolve_target(doc: JourneyMap, ref: str, map_name: str) -> tuple[str, str |
 
 
 def resolve_stage(doc: JourneyMap, ref: str, map_name: str) -> str:
-    """A stage by id or by name (case-insensitive)."""
-    text = ref.strip()
+    """A stage by id, by its exact name, or by a name that differs only in case
+    (Unicode-normalised, so Hangul typed in decomposed form matches)."""
+    text = unicodedata.normalize("NFC", ref).strip()
     if text in doc.stage_order:
         return text
-    stage = doc.stage_by_name(text)
-    if stage is None:
-        names = ", ".join(doc.stage_names()) or "(the map has no stages)"
-        raise SurveyError(f"{map_name}: no stage {text!r}; expected a stage name ({names}) "
-                          "or a stage id")
-    return stage.id
+    stages = [(s, unicodedata.normalize("NFC", s.text).strip()) for s in doc.stages()]
+    for hits in ([s for s, name in stages if name == text],
+                 [s for s, name in stages if name.casefold() == text.casefold()]):
+        if len(hits) == 1:
+            return hits[0].id
+        if len(hits) > 1:
+            which = ", ".join(f"{s.id} {s.text!r}" for s in hits[:6])
+            raise SurveyError(f"{map_name}: stage {text!r} is ambiguous: {which}; expected a "
+                              "stage id or the exact name")
+    names = ", ".join(doc.stage_names()) or "(the map has no stages)"
+    raise SurveyError(f"{map_name}: no stage {text!r}; expected a stage name ({names}) "
+                      "or a stage id")
 
 
 def require_responses(file_name: str, header_rows: int, responses: int) -> None:
@@ -426,13 +434,14 @@ class _Builder:
             if not text.strip():
                 raise SurveyError("blank")
             return resolve_stage(self.doc, text, "")
-        except SurveyError:
+        except SurveyError as refused:
             column = self.layout.column(spec.stage_column)
-            names = ", ".join(self.doc.stage_names())
+            why = (str(refused).split(": ", 1)[1] if "is ambiguous" in str(refused) else
+                   f"{text.strip()!r} is not a stage of the map; expected one of "
+                   f"{', '.join(self.doc.stage_names())}")
             raise SurveyError(
                 f"{self.survey.name}: {self._locate(spec.stage_column, text)}, column "
-                f"{column.ref} {column.header!r}: {text.strip()!r} is not a stage of the map; "
-                f"expected one of {names}") from None
+                f"{column.ref} {column.header!r}: {why}") from None
 
     def _long_metric(self, text: str, spec: LongMapping) -> tuple[str, tuple[float, float] | None]:
         assert spec.metric_column is not None
