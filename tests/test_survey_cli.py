@@ -329,3 +329,22 @@ def test_stage_names_exact_first_then_ambiguous_case_is_refused(capsys, tmp_path
                            f"{upper} 'Purchase', {lower} 'purchase '; expected a stage id "
                            "or the exact name")
     assert path.read_bytes() == before
+
+
+def test_column_header_as_inspect_prints_it(capsys, map_path: Path, tmp_path: Path) -> None:
+    """'survey inspect' shows headers with their runs of spaces and line breaks folded;
+    that text, or the header in decomposed Hangul, names the column too."""
+    import unicodedata
+
+    survey = tmp_path / "spaced.csv"
+    survey.write_text('id,"How satisfied   were you\nwith checkout? ",만족도\n'
+                      "1,5,4\n2,4,5\n3,2,1\n", encoding="utf-8")
+    code, out, _ = run(capsys, "survey", "inspect", survey)
+    assert code == 0 and "How satisfied were you with checkout?" in out
+    nfd = unicodedata.normalize("NFD", "만족도")
+    code, out, err = run(capsys, "survey", "import", map_path, survey, "--wave", "w",
+                         "--column", "How satisfied were you with checkout?=Purchase:csat",
+                         "--column", f"{nfd}=Retention:csat")
+    assert code == 0, err
+    values = {s["stage"]: round(s["value"], 1) for s in scores(capsys, map_path)}
+    assert values == {"Purchase": 66.7, "Retention": 66.7}

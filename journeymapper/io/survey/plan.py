@@ -118,9 +118,11 @@ def resolve_column(layout: Layout, ref: str, file_name: str) -> int:
         if 0 <= index < width:
             return index
         raise SurveyError(f"{file_name}: {rows}: no column {text}; expected #1..#{width}")
+    folded = _fold(text)
     for matcher in (lambda c: c.header == text, lambda c: c.id == text,
                     lambda c: c.header.casefold() == text.casefold(),
-                    lambda c: c.id.casefold() == text.casefold() and c.id != ""):
+                    lambda c: c.id.casefold() == text.casefold() and c.id != "",
+                    lambda c: _fold(c.header) == folded):
         hits = [c for c in layout.columns if matcher(c)]
         if len(hits) == 1:
             return hits[0].index
@@ -132,6 +134,11 @@ def resolve_column(layout: Layout, ref: str, file_name: str) -> int:
     ids = f", an id such as {example}" if example else ""
     raise SurveyError(f"{file_name}: {rows}: no column {text!r}; expected a header text{ids} "
                       f"or #1..#{width} (see 'journeymapper survey inspect')")
+
+
+def _fold(text: str) -> str:
+    """A header as 'survey inspect' prints it (spaces folded), NFC, case-folded."""
+    return " ".join(unicodedata.normalize("NFC", text).split()).casefold()
 
 
 def resolve_target(doc: JourneyMap, ref: str, map_name: str) -> tuple[str, str | None]:
