@@ -11,7 +11,7 @@ from PySide6.QtCore import QPoint, QPointF, Qt, QTimer
 from PySide6.QtGui import QAction, QContextMenuEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMenu
-from test_canvas_helpers import assert_agrees, centre, vp
+from test_canvas_helpers import assert_agrees, centre, click, vp
 from test_window import activate
 from ui_support import ScriptedDialogs, temp_settings, type_text
 
@@ -139,16 +139,13 @@ def test_card_menu_duplicate_delete_inspector_and_link_hint(qtbot, window):
     menu = built(window, centre(scene.cards[card]))
     assert scene.selected_ids() == [card], "right-click selects the card"
     assert names(menu) == ["menu_edit_text", "menu_duplicate", "menu_copy", "menu_cut",
-                           "menu_delete", "menu_link_hint", "menu_inspector"]
+                           "menu_delete", "menu_link_to", "menu_inspector"]
     menu_action(menu, "menu_duplicate").trigger()
     copy = scene.selected_ids()[0]
     assert copy != card and doc.element(copy).text == doc.element(card).text
     menu = built(window, centre(scene.cards[copy]))
     menu_action(menu, "menu_delete").trigger()
     assert copy not in doc and stack.count() == 2
-    menu = built(window, centre(scene.cards[card]))
-    menu_action(menu, "menu_link_hint").trigger()
-    assert window.statusBar().currentMessage() == LINK_HINT
     window.inspector_dock.hide()
     menu = built(window, centre(scene.cards[card]))
     menu_action(menu, "menu_inspector").trigger()
@@ -270,6 +267,10 @@ def test_toolbar_buttons(qtbot, window):
     assert len(cell) == before + 1 and cell[-1].kind is Kind.PAIN_POINT
 
     qtbot.mouseClick(bar.button(bar.action_link), Qt.MouseButton.LeftButton)
+    assert "Click the card to link" in window.statusBar().currentMessage()
+    QTest.keyClick(window.view, Qt.Key.Key_Escape)
+    scene.clearSelection()
+    qtbot.mouseClick(bar.button(bar.action_link), Qt.MouseButton.LeftButton)
     assert window.statusBar().currentMessage() == LINK_HINT
     window.view.set_zoom(2.0)
     qtbot.mouseClick(bar.button(window.action_fit), Qt.MouseButton.LeftButton)
@@ -312,3 +313,30 @@ def test_outside_the_grid_the_menu_adds_a_persona(qtbot, window):
     menu_action(menu, "menu_add_persona").trigger()
     assert len(list(doc.elements(Kind.PERSONA))) == personas + 1
     assert window.undo_stack.count() == 1
+
+
+def test_link_to_from_the_card_menu_then_a_click_on_the_target(qtbot, window):
+    """Link to… waits for a click on the other card: linked in one step, a
+    refused target says why, Esc or a click on empty map gives up."""
+    doc, scene, stack = window.document, window.scene, window.undo_stack
+    card, target = "pain-point-34", "touchpoint-31"
+    window.view.center_on_id(card)
+    menu_action(built(window, centre(scene.cards[card])), "menu_link_to").trigger()
+    assert "Click the card to link" in window.statusBar().currentMessage()
+    click(window.view, centre(scene.cards[target]))
+    assert doc.has_link(card, target) and stack.count() == 1
+    assert "Linked" in window.statusBar().currentMessage()
+    assert_agrees(scene, doc)
+
+    menu_action(built(window, centre(scene.cards[card])), "menu_link_to").trigger()
+    window.view.center_on_id("action-14")
+    click(window.view, centre(scene.cards["action-14"]))
+    assert "cannot link" in window.statusBar().currentMessage().lower()
+    assert stack.count() == 1
+
+    menu_action(built(window, centre(scene.cards[card])), "menu_link_to").trigger()
+    QTest.keyClick(window.view, Qt.Key.Key_Escape)
+    assert window.statusBar().currentMessage() == "Link cancelled"
+    window.view.center_on_id("touchpoint-32")
+    click(window.view, centre(scene.cards["touchpoint-32"]))
+    assert stack.count() == 1 and scene.selected_ids() == ["touchpoint-32"]

@@ -163,12 +163,7 @@ class LinkDrag(Gesture):
         if target is None:
             self.scene.message.emit("Drop the link on a card to connect it")
             return
-        source = self.item.element_id
-        reason = link_refusal(self.scene.doc, source, target.element_id)
-        if reason:
-            self.scene.message.emit(reason)
-            return
-        self.scene.push(AddLink(self.scene.doc, source, target.element_id))
+        link_or_explain(self.scene, self.item.element_id, target.element_id)
 
     def cancel(self) -> None:
         self._clear()
@@ -264,13 +259,27 @@ class HeaderDrag(Gesture):
         self.item.setPos(self.origin)
 
 
+def link_or_explain(scene, source: str, target: str) -> bool:
+    """Link ``source`` to ``target`` as one undo step, or say in the status bar why not."""
+    reason = link_refusal(scene.doc, source, target)
+    if reason:
+        scene.message.emit(reason)
+        return False
+    command = AddLink(scene.doc, source, target)
+    scene.push(command)
+    if command.link is not None:
+        scene.message.emit("Linked: " + describe_link(scene.doc, command.link).split(" — ")[0])
+    return True
+
+
+def _short(doc, element_id: str) -> str:
+    text = " ".join(doc.element(element_id).text.split())
+    return f"“{text[:40]}…”" if len(text) > 40 else f"“{text}”"
+
+
 def describe_link(doc, link) -> str:
     """'“Ads push…” occurs at “Search results…”', for the status bar."""
-    def name(element_id: str) -> str:
-        text = " ".join(doc.element(element_id).text.split())
-        return f"“{text[:40]}…”" if len(text) > 40 else f"“{text}”"
-
-    return (f"{name(link.source)} {LINK_LABELS[link.kind]} {name(link.target)}"
+    return (f"{_short(doc, link.source)} {LINK_LABELS[link.kind]} {_short(doc, link.target)}"
             " — Delete removes the link")
 
 
@@ -287,6 +296,22 @@ class GestureMixin:
     def _init_gestures(self) -> None:
         self._gesture: Gesture | None = None
         self._press_item: QGraphicsItem | None = None
+        self._link_from: str | None = None  # Link to…: waiting for a click on the target
+
+    def start_link_pick(self, source: str) -> None:
+        """Link to…: the next click on a card or stage header links ``source`` to it."""
+        self._link_from = source
+        for view in self.views():
+            view.viewport().setCursor(Qt.CursorShape.CrossCursor)
+        self.message.emit(f"Click the card to link {_short(self.doc, source)} to "
+                          "(Esc cancels)")
+
+    def _end_link_pick(self) -> str | None:
+        source, self._link_from = getattr(self, "_link_from", None), None
+        if source is not None:
+            for view in self.views():
+                view.viewport().unsetCursor()
+        return source
 
     def _hit(self, pos: QPointF) -> QGraphicsItem | None:
         for it in self.items(pos):
@@ -297,6 +322,9 @@ class GestureMixin:
         return None
 
     def cancel_gesture(self) -> bool:
+        if self._end_link_pick() is not None:
+            self.message.emit("Link cancelled")
+            return True
         if getattr(self, "_gesture", None) is None:
             return False
         gesture, self._gesture = self._gesture, None
@@ -319,6 +347,15 @@ class GestureMixin:
         if event.button() != Qt.MouseButton.LeftButton:
             return super().mousePressEvent(event)
         item = self._hit(pos)
+        source = self._end_link_pick()
+        if source is not None:
+            event.accept()
+            target = getattr(item, "element_id", None)
+            if target is None or source not in self.doc:
+                self.message.emit("Link cancelled: click a card or a stage header to link to")
+            else:
+                link_or_explain(self, source, target)
+            return
         toggle = bool(event.modifiers() & (Qt.KeyboardModifier.ControlModifier
                                            | Qt.KeyboardModifier.ShiftModifier))
         if item is None:

@@ -22,7 +22,6 @@ from journeymapper.canvas.items.headers import LaneHeaderItem, StageHeaderItem
 from journeymapper.canvas.items.links import StageLinkItem
 from journeymapper.commands import MIME_TYPE, RemoveLink
 from journeymapper.model.elements import CARD_KINDS, Kind
-from journeymapper.ui.toolbar import LINK_HINT
 
 if TYPE_CHECKING:
     from journeymapper.ui.window import MainWindow
@@ -129,7 +128,7 @@ class CanvasMenu:
         add(menu, "Cut", scene.cut_selection, "menu_cut")
         add(menu, "Delete", scene.delete_selection, "menu_delete")
         menu.addSeparator()
-        add(menu, "Link to…", lambda: window.show_message(LINK_HINT), "menu_link_hint")
+        add(menu, "Link to…", lambda: scene.start_link_pick(card), "menu_link_to")
         add(menu, "Show in inspector", lambda: self._inspect(card), "menu_inspector")
 
     def _inspect(self, card: str) -> None:

@@ -93,4 +93,11 @@ class MainToolBar(QToolBar):
             action.setIcon(icon(name, self._colour()))
 
     def _link_hint(self) -> None:
-        self.window_.show_message(LINK_HINT)
+        """Link: from the one selected card, the next click picks the target;
+        with no single card selected, say how linking works."""
+        scene = self.window_.scene
+        cards = [i for i in scene.selected_ids() if i in scene.cards]
+        if len(cards) == 1:
+            scene.start_link_pick(cards[0])
+        else:
+            self.window_.show_message(LINK_HINT)
