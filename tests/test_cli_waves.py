@@ -72,3 +72,18 @@ def test_a_date_that_is_not_on_the_calendar_is_refused(capsys, scored, date):
     assert err.strip() == (f"journeymapper: {scored}: date {date!r}: expected a real date "
                            "YYYY-MM-DD")
     assert scored.read_bytes() == before
+
+
+def test_output_elsewhere_leaves_the_map_and_makes_no_backup_of_out(capsys, scored, tmp_path):
+    """-o OUT: MAP untouched; an existing OUT is replaced without an OUT.bak
+    (the .bak is for saving in place, as 'survey import' does)."""
+    before = scored.read_bytes()
+    out = tmp_path / "renamed.jmap"
+    out.write_bytes(before)
+    code, _, err = run(capsys, "waves", str(scored), "--rename", "2026-Q3", "Q3", "-o", str(out))
+    assert code == 0, err
+    assert scored.read_bytes() == before
+    assert [w.label for w in jmap.load(out).document.waves] == ["2026-Q2", "Q3"]
+    assert not (tmp_path / "renamed.jmap.bak").exists()
+    code, _, _ = run(capsys, "waves", str(scored), "--delete", "2026-Q2")
+    assert code == 0 and (tmp_path / "지도.jmap.bak").read_bytes() == before

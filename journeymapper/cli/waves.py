@@ -11,6 +11,7 @@ import datetime
 import json
 import re
 from collections import Counter
+from pathlib import Path
 
 from journeymapper.io import jmap
 from journeymapper.model.errors import JourneyError, ModelError
@@ -69,7 +70,7 @@ def cmd_waves(args: argparse.Namespace) -> int:
             doc.set_waves([type(w)(w.label, date) if w.label == label else w for w in doc.waves])
             done = f"wave {label!r} dated {date}"
         target = args.output or args.map
-        jmap.save(doc, target)
+        jmap.save(doc, target, backup=Path(target) == Path(args.map))
         print(f"{target}: {done}")
         return 0
 
