@@ -348,3 +348,17 @@ def test_column_header_as_inspect_prints_it(capsys, map_path: Path, tmp_path: Pa
     assert code == 0, err
     values = {s["stage"]: round(s["value"], 1) for s in scores(capsys, map_path)}
     assert values == {"Purchase": 66.7, "Retention": 66.7}
+
+
+def test_one_label_given_two_numbers_is_refused(capsys, map_path: Path, tmp_path: Path) -> None:
+    survey = fx.google_forms_en(tmp_path)
+    before = map_path.read_bytes()
+    code, _, err = run(capsys, "survey", "import", map_path, survey, "--column", "#3=Purchase:csat",
+                       "--label", "Kinda ok=4", "--label", " kinda OK =2")
+    assert code == 1
+    assert err.strip() == ("journeymapper: --label ' kinda OK =2': 'kinda OK' is mapped to 4 "
+                           "already; expected one number per label")
+    assert map_path.read_bytes() == before
+    code, _, err = run(capsys, "survey", "import", map_path, survey, "--column", "#3=Purchase:csat",
+                       "--label", "Kinda ok=4", "--label", "kinda ok=4.0")
+    assert code == 0, err

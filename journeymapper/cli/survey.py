@@ -225,7 +225,11 @@ def parse_labels(specs: list[str]) -> dict[str, float]:
         if value is None:
             raise JourneyError(f"--label {spec!r}: {number.strip()!r} is not a number; "
                                "expected TEXT=NUMBER, e.g. 'Kinda happy=4'")
-        labels[normalise_label(text)] = value
+        key = normalise_label(text)
+        if labels.get(key, value) != value:
+            raise JourneyError(f"--label {spec!r}: {text.strip()!r} is mapped to "
+                               f"{labels[key]:g} already; expected one number per label")
+        labels[key] = value
     return labels
 
 
