@@ -362,3 +362,19 @@ def test_one_label_given_two_numbers_is_refused(capsys, map_path: Path, tmp_path
     code, _, err = run(capsys, "survey", "import", map_path, survey, "--column", "#3=Purchase:csat",
                        "--label", "Kinda ok=4", "--label", "kinda ok=4.0")
     assert code == 0, err
+
+
+def test_a_map_with_problems_is_not_rewritten_by_an_import(capsys, map_path: Path,
+                                                           tmp_path: Path) -> None:
+    """Loading repairs problems (drops a broken link); saving that in place would lose
+    the hand-edited part without a word, so the import refuses and names it."""
+    root = json.loads(map_path.read_text(encoding="utf-8"))
+    root["links"].append({"source": root["stages"][0], "target": "ghost-1", "kind": "leads_to"})
+    map_path.write_text(json.dumps(root), encoding="utf-8")
+    before = map_path.read_bytes()
+    code, out, err = run(capsys, "survey", "import", map_path, fx.google_forms_en(tmp_path),
+                         "--column", "#3=Purchase:csat")
+    assert code == 1 and out == ""
+    assert err.strip().startswith(f"journeymapper: {map_path}: links[")
+    assert "ghost-1" in err and len(err.strip().splitlines()) == 1
+    assert map_path.read_bytes() == before

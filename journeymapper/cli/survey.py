@@ -245,7 +245,8 @@ def cmd_import(args: argparse.Namespace) -> int:
     if args.output and _same_file(Path(args.output), Path(args.file)):
         raise JourneyError(f"{args.output}: is the survey export being read; expected -o to "
                            "name the .jmap file to write")
-    doc = jmap.load(map_path).document
+    # strict: loading repairs problems, and saving that would drop them silently
+    doc = jmap.load(map_path, strict=True).document
     if args.quote_cap < 0:
         raise JourneyError(f"--quote-cap {args.quote_cap}: expected 0 or more")
     inspection = inspect_survey(args.file, args.sheet)
