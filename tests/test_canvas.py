@@ -208,7 +208,14 @@ def test_removing_a_stage_with_cards_asks_first(board):
     scene.confirm = lambda text: asked.append(text) or False
     click(view, centre(scene.stages[stage]))
     key(view, Qt.Key.Key_Delete)
-    assert stage in doc and asked and "Consideration" in asked[0]
+    held = doc.cards_in_stage(stage)
+    assert stage in doc and asked == [f"Remove stage 'Consideration' and its {held} cards?"]
+    nxt = doc.stage_order[2]
+    click(view, centre(scene.stages[nxt]), CTRL)
+    key(view, Qt.Key.Key_Delete)
+    both = held + doc.cards_in_stage(nxt)
+    assert asked[-1] == f"Remove stages 'Consideration', 'Purchase' and their {both} cards?"
+    click(view, centre(scene.stages[stage]))
     scene.confirm = lambda text: True
     key(view, Qt.Key.Key_Delete)
     assert stage not in doc

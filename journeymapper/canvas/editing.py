@@ -14,6 +14,7 @@ from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence
 from journeymapper.canvas import style as st
 from journeymapper.canvas.editor import InlineEditor
 from journeymapper.canvas.items.cards import BaseCardItem, EmotionItem
+from journeymapper.canvas.text import counted
 from journeymapper.commands import (
     MIME_TYPE,
     AddCard,
@@ -169,7 +170,8 @@ class EditingMixin:
         if lane is not None and not ids:
             count = self.doc.cards_in_lane(lane)
             name = self.doc.lane(lane).name
-            if count and not self.confirm(f"Remove lane '{name}' and its {count} card(s)?"):
+            if count and not self.confirm(
+                    f"Remove lane '{name}' and its {counted(count, 'card')}?"):
                 return False
             self.push(RemoveLane(self.doc, lane))
             return True
@@ -182,11 +184,12 @@ class EditingMixin:
             return True
         if not ids:
             return False
-        stages = [i for i in ids if i in self.stages]
+        stages = [s for s in self.doc.stage_order if s in ids]  # named left to right
         held = sum(self.doc.cards_in_stage(s) for s in stages)
         if held:
             names = ", ".join(repr(self.doc.element(s).text) for s in stages)
-            if not self.confirm(f"Remove stage {names} and its {held} card(s)?"):
+            what = f"stage {names} and its" if len(stages) == 1 else f"stages {names} and their"
+            if not self.confirm(f"Remove {what} {counted(held, 'card')}?"):
                 return False
         self.push(RemoveElements(self.doc, ids))
         return True

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from journeymapper.canvas.text import counted
 from journeymapper.model import events as ev
 from journeymapper.model.document import JourneyMap
 from journeymapper.model.elements import CARD_KINDS, Element, Kind, Lane
@@ -231,7 +232,7 @@ class Inspector(QWidget):
 
     def _show_lane_header(self, lane: Lane) -> None:
         assert self.document is not None
-        self.header.setText(f"Lane · {self.document.cards_in_lane(lane.id)} card(s)")
+        self.header.setText(f"Lane · {counted(self.document.cards_in_lane(lane.id), 'card')}")
 
     def _show_header(self, element: Element) -> None:
         doc = self.document

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu
 
+from journeymapper.canvas.text import counted
 from journeymapper.commands.elements import AddStage, MoveStage, RemoveStage, SetField
 from journeymapper.commands.lanes import AddLane, MoveLane, RemoveLane, UpdateLane
 from journeymapper.model.elements import CARD_KINDS, Kind
@@ -185,11 +186,12 @@ class MapActions:
     def _remove_with_cards(self, what: str, held: int,
                            make: Callable[[], RemoveStage | RemoveLane]) -> None:
         """Remove a stage or lane, asking first when cards go with it."""
-        if held and not self.window.dialogs.confirm(f"Remove {what} and its {held} card(s)?"):
+        if held and not self.window.dialogs.confirm(f"Remove {what} and its {counted(held, 'card')}?"):
             return
         command = make()
         self.window.push(command)
-        self._say(f"{command.text()} with {command.card_count} card(s); Ctrl+Z brings it back")
+        self._say(f"{command.text()} with {counted(command.card_count, 'card')}; "
+                  "Ctrl+Z brings it back")
 
     # ------------------------------------------------------------ lanes
     def selected_lane(self) -> str | None:
