@@ -180,3 +180,16 @@ def test_help_names_files_and_values_as_people_read_them(capsys, command):
     assert not re.search(r"(?m)^  (map|file)\s", text), text
     if not command:
         assert "[FILE | COMMAND ...]" in text and "list, rename, re-date or delete" in text
+
+
+@pytest.mark.parametrize("name, message", [
+    (None, "is a folder; give a file name such as {folder}/map.png"),
+    ("picture", "expected a .png or .svg file name (such as {folder}/picture.png)"),
+    ("map.jpg", "expected a .png or .svg file name (such as {folder}/map.png)"),
+])
+def test_render_names_a_usable_output(capsys, tmp_path, name, message):
+    out = tmp_path if name is None else tmp_path / name
+    code, _, err = run(capsys, "render", str(EXAMPLES / "laptop-store.jmap"), "-o", str(out))
+    assert code == 1
+    assert err.strip() == f"journeymapper: {out}: " + message.format(folder=tmp_path)
+    assert list(tmp_path.iterdir()) == []

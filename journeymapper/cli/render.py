@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 from journeymapper.io import jmap
+from journeymapper.model.errors import ExportError
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -20,6 +22,12 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_render(args: argparse.Namespace) -> int:
+    output = Path(args.output)
+    if output.is_dir():
+        raise ExportError(f"{output}: is a folder; give a file name such as {output / 'map.png'}")
+    if output.suffix.lower() not in (".png", ".svg"):
+        raise ExportError(f"{output}: expected a .png or .svg file name (such as "
+                          f"{output.with_suffix('.png')})")
     result = jmap.load(args.file)
     for problem in result.problems:
         print(f"journeymapper: {args.file}: partially loaded: {problem}", file=sys.stderr)
