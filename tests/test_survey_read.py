@@ -267,3 +267,27 @@ def test_korean_and_numbered_labels_people_export(text: str, metric: str, value:
 
 def test_a_trailing_number_that_is_not_the_rating_is_not_taken() -> None:
     assert label_value("Satisfied with 2 orders", "csat") is None
+
+
+def test_rows_of_empty_cells_are_no_responses(tmp_path: Path, monkeypatch) -> None:
+    """Excel writes ',,' for empty rows below the data, and an XLSX keeps formatted
+    empty rows; neither is a respondent."""
+    import openpyxl
+
+    from journeymapper.io.survey import tally as tally_module
+
+    csv_path = tmp_path / "excel.csv"
+    csv_path.write_text("id,How satisfied?\r\n1,5\r\n2,4\r\n,\r\n3,1\r\n,\r\n,\r\n",
+                        encoding="utf-8")
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    for row in (["id", "How satisfied?"], [1, 5], [2, 4], [None, None], [3, 1]):
+        sheet.append(row)
+    sheet.cell(row=9, column=2).number_format = "0.0"  # a formatted, empty row
+    xlsx = tmp_path / "sheet.xlsx"
+    workbook.save(xlsx)
+    for path in (csv_path, xlsx):
+        assert count_responses(inspect_survey(path)) == 3, path.name
+    monkeypatch.setattr(tally_module, "MAX_COMBINATIONS", 0)
+    monkeypatch.setattr(tally_module, "CHUNK_ROWS", 2)
+    assert count_responses(inspect_survey(csv_path)) == 3

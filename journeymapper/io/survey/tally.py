@@ -91,7 +91,7 @@ def _fast_csv(survey: SurveyFile, header_rows: int, wanted: list[int],
     with csv_reader(survey) as (reader, handle):
         for _ in range(header_rows):
             next(reader, None)
-        rows = filter(None, reader)  # a blank line is no response
+        rows = filter(any, reader)  # a blank line, or one of empty cells, is no response
         while True:
             line = reader.line_num
             try:
@@ -109,7 +109,7 @@ def _fast_csv(survey: SurveyFile, header_rows: int, wanted: list[int],
                     block = list(islice(rows, BLOCK_ROWS))
                     if not block:
                         break
-                    _count_block(result, block, 0, wanted, [], long, max(keyed) + 1)
+                    _count_block(result, block, 0, wanted, [], long, max(keyed, default=-1) + 1)
                     if progress is not None and not progress(handle.buffer.tell(),
                                                              survey.size):
                         raise Cancelled()
@@ -180,7 +180,7 @@ def _count_block(result: Tally, block: list[list[str]], skip: int, wanted: list[
         skip -= taken
         if not block:
             return skip
-    result.responses += len(block) - block.count([])
+    result.responses += sum(map(any, block))  # rows of empty cells are no response
     if need and min(map(len, block)) < need:
         block = [row if len(row) >= need else row + [""] * (need - len(row)) for row in block]
     for index in wanted:
