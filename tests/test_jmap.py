@@ -310,3 +310,18 @@ def test_save_over_a_read_only_file_is_refused(tmp_path):
         assert sorted(p.name for p in tmp_path.iterdir()) == ["locked.jmap"]
     finally:
         path.chmod(0o644)
+
+
+@pytest.mark.parametrize("content, message", [
+    ('{"format_version": 1,\n "title": "x",\n}', "line 3, column 1: a comma before '}' "
+                                                  "(trailing commas are not JSON)"),
+    ('{"format_version": 1, "authors": ["a", ]}', "line 1, column 40: a comma before ']' "
+                                                   "(trailing commas are not JSON)"),
+    ("\ufeff{}".encode("utf-16"), "saved as UTF-16; expected UTF-8 (save it again as UTF-8)"),
+])
+def test_hand_edit_slips_are_explained(tmp_path, content, message):
+    path = write(tmp_path, content)
+    with pytest.raises(FileFormatError) as info:
+        jmap.load(path)
+    assert str(info.value).startswith(f"{path}: ")
+    assert str(info.value).endswith(message)

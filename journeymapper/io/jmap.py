@@ -102,6 +102,8 @@ def _parse_json(data: bytes, name: str) -> dict[str, Any]:
         raise FileFormatError(f"{name}: the file is empty")
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise FileFormatError(f"{name}: saved as UTF-16; expected UTF-8 (save it again as UTF-8)")
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -122,6 +124,9 @@ def _parse_json(data: bytes, name: str) -> dict[str, Any]:
         raise FileFormatError(f"{name}: nested too deeply to be a journey map") from None
     except json.JSONDecodeError as exc:
         what = "ends too early (truncated?)" if exc.pos >= len(text.rstrip()) else exc.msg
+        closer = text[exc.pos:exc.pos + 1]
+        if closer in ("}", "]") and text[:exc.pos].rstrip().endswith(","):
+            what = f"a comma before '{closer}' (trailing commas are not JSON)"
         raise FileFormatError(
             f"{name}: not valid JSON at line {exc.lineno}, column {exc.colno}: {what}") from None
     if bad:
