@@ -12,6 +12,7 @@ import pytest
 
 from journeymapper import __version__
 from journeymapper.cli import main
+from journeymapper.io import jmap
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 
@@ -193,3 +194,11 @@ def test_render_names_a_usable_output(capsys, tmp_path, name, message):
     assert code == 1
     assert err.strip() == f"journeymapper: {out}: " + message.format(folder=tmp_path)
     assert list(tmp_path.iterdir()) == []
+
+
+def test_template_names_ignore_case_like_page_sizes(capsys, tmp_path):
+    out_file = tmp_path / "m.jmap"
+    code, out, err = run(capsys, "new", "--template", "ECommerce-KO", "-o", str(out_file))
+    assert code == 0, err
+    assert "from template 'ecommerce-ko'" in out
+    assert jmap.load(out_file).document.stage_names()[0] == "인식"

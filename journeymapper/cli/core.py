@@ -50,6 +50,8 @@ def cmd_new(args: argparse.Namespace) -> int:
     out = Path(args.output)
     if out.exists() and not args.force:
         raise JourneyError(f"{out}: exists already (use --force to overwrite)")
+    names = {t.name.casefold(): t.name for t in list_templates()}
+    args.template = names.get(args.template.casefold(), args.template)
     doc = new_from_template(args.template, title=args.title)
     jmap.save(doc, out, backup=False)
     print(f"created {out} from template {args.template!r}: {len(doc.stage_order)} stages")
