@@ -71,3 +71,23 @@ def test_format_value() -> None:
     assert metrics.format_value("nps", 100 / 7) == "+14.3"
     assert metrics.format_value("nps", -20) == "-20.0"
     assert metrics.format_value("ces", 16 / 6) == "2.67"
+
+
+def test_values_round_halves_up_as_people_check_them() -> None:
+    """5 of 8 satisfied is 62.5%: badges say 63%, not 62% (while 7 of 8 said 88%);
+    Python's format rounds halves to even, a spreadsheet and a reader do not."""
+    from journeymapper.layout.badges import delta_text
+    from journeymapper.layout.palette import score_text
+    from journeymapper.model import Score
+
+    assert metrics.fixed(62.5, 0) == "63" and metrics.fixed(87.5, 0) == "88"
+    assert metrics.fixed(6.25, 1) == "6.3" and metrics.fixed(18.75, 1) == "18.8"
+    assert metrics.fixed(-0.125, 2) == "-0.13" and metrics.fixed(2.675, 2) == "2.68"
+    assert metrics.fixed(-0.4, 0, sign=True) == "+0" and metrics.fixed(-0.6, 0, sign=True) == "-1"
+    assert metrics.format_value("csat", 100 / 16) == "6.3%"
+    assert metrics.format_value("nps", -12.25) == "-12.3"
+    assert metrics.format_value("ces", 2.125) == "2.13"
+    csat = Score("s", "w", "csat", 62.5, 8)
+    assert score_text(csat) == "63%"
+    assert score_text(Score("s", "w", "nps", -0.4, 40)) == "+0"
+    assert delta_text(csat, 12.5) == "+13 pts"

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from journeymapper.layout.palette import score_colour, score_text
 from journeymapper.model.document import JourneyMap
+from journeymapper.model.metrics import fixed
 from journeymapper.model.scores import Score
 
 METRIC_LABELS = {"csat": "CSAT", "nps": "NPS", "ces": "CES", "mean": "Mean"}
@@ -28,8 +29,8 @@ def metric_label(score: Score) -> str:
 def delta_text(score: Score, delta: float) -> str:
     """A change as printed: +9 pts (CSAT), -4 (NPS), +0.3 (means)."""
     if score.metric in ("csat", "nps"):
-        return f"{delta:+.0f}" + (" pts" if score.metric == "csat" else "")
-    return f"{delta:+.1f}"
+        return fixed(delta, 0, sign=True) + (" pts" if score.metric == "csat" else "")
+    return fixed(delta, 1, sign=True)
 
 
 @dataclass(frozen=True)

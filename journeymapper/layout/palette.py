@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from journeymapper.model.elements import Kind
+from journeymapper.model.metrics import fixed
 from journeymapper.model.scores import Score
 
 
@@ -99,10 +100,10 @@ def score_colour(score: Score) -> str:
 def score_text(score: Score) -> str:
     """A score's value as every view prints it: CSAT 71%, NPS +18, CES 3.4."""
     if score.metric == "csat":
-        return f"{score.value:.0f}%"
+        return f"{fixed(score.value, 0)}%"
     if score.metric == "nps":
-        return f"{score.value:+.0f}"
-    return f"{score.value:.1f}"
+        return fixed(score.value, 0, sign=True)
+    return fixed(score.value, 1)
 
 
 def persona_initials(fields: dict) -> str:

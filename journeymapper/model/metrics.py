@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
+from decimal import ROUND_HALF_UP, Decimal
 from dataclasses import dataclass
 
 Distribution = Mapping[float, int]
@@ -180,10 +181,22 @@ def margin_of_error(metric: str, dist: Distribution, z: float = 1.96) -> float |
     return z * math.sqrt(variance / n)
 
 
+def fixed(value: float, places: int, sign: bool = False) -> str:
+    """``value`` with ``places`` decimals, halves rounded away from zero and never
+    ``-0``: 62.5 -> 63 as a reader or a spreadsheet rounds it (Python's format
+    rounds halves to even, so 62.5 gave 62 while 87.5 gave 88)."""
+    if not math.isfinite(value):
+        return str(value)
+    exact = Decimal(repr(float(value))).quantize(Decimal(1).scaleb(-places), ROUND_HALF_UP)
+    if exact == 0:
+        exact = abs(exact)
+    return f"{exact:+f}" if sign else f"{exact:f}"
+
+
 def format_value(metric: str, value: float) -> str:
     """A score as people read it: CSAT ``57.1%``, NPS ``+14.3``, means ``2.43``."""
     if metric == "csat":
-        return f"{value:.1f}%"
+        return f"{fixed(value, 1)}%"
     if metric == "nps":
-        return f"{value:+.1f}"
-    return f"{value:.2f}"
+        return fixed(value, 1, sign=True)
+    return fixed(value, 2)

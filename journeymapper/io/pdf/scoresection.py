@@ -17,6 +17,7 @@ from journeymapper.io.pdf.text import measure_with, single_line
 from journeymapper.layout.badges import METRIC_LABELS, Reading, delta_text, metric_label, readings
 from journeymapper.layout.palette import score_text
 from journeymapper.model.document import JourneyMap
+from journeymapper.model.metrics import fixed
 from journeymapper.model.scores import LOW_CONFIDENCE_N, Score
 
 SERIES_COLOURS = ("#1e88e5", "#e53935", "#43a047", "#8e24aa", "#f9a825", "#00897b",
@@ -39,8 +40,8 @@ def nps_split(score: Score) -> str:
     pro = sum(v for k, v in counts.items() if k >= 9)
     det = sum(v for k, v in counts.items() if k <= 6)
     pas = total - pro - det
-    return (f"promoters {100 * pro / total:.0f}%, passives {100 * pas / total:.0f}%, "
-            f"detractors {100 * det / total:.0f}%")
+    return (f"promoters {fixed(100 * pro / total, 0)}%, passives "
+            f"{fixed(100 * pas / total, 0)}%, detractors {fixed(100 * det / total, 0)}%")
 
 
 def _stage_name(doc: JourneyMap, score: Score) -> str:
