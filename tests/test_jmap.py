@@ -325,3 +325,18 @@ def test_hand_edit_slips_are_explained(tmp_path, content, message):
         jmap.load(path)
     assert str(info.value).startswith(f"{path}: ")
     assert str(info.value).endswith(message)
+
+
+def test_save_through_a_symlink_updates_the_file_it_points_to(tmp_path):
+    """os.replace on the link itself would turn it into a separate file and leave the
+    shared map it points to unchanged."""
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    real = shared / "journey.jmap"
+    jmap.save(JourneyMap.with_default_lanes("old"), real, backup=False)
+    link = tmp_path / "journey.jmap"
+    link.symlink_to(real)
+    jmap.save(small_map(), link)
+    assert link.is_symlink()
+    assert jmap.load(real).document.title == "작은 지도"
+    assert (shared / "journey.jmap.bak").exists()

@@ -43,6 +43,9 @@ def atomic_write_bytes(path: str | os.PathLike[str], data: bytes, backup: bool =
     """Write ``data`` to ``path`` atomically; keep the previous file as
     ``path.bak`` when ``backup`` is true. Raises JourneyError on failure."""
     target = Path(path)
+    if target.is_symlink():
+        # write the file the link points to; replacing the link would cut it off
+        target = Path(os.path.realpath(target))
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
         raise JourneyError(f"{target}: folder {folder} does not exist")
