@@ -475,3 +475,33 @@ def test_typing_into_a_column_that_disappears_adds_nothing(board):
     assert not scene.is_editing() and add.element_id not in doc
     assert all(e.text != "half typed" for e in doc.elements())
     assert_agrees(scene, doc)
+
+
+def test_a_new_card_typed_in_a_full_cell_makes_room_instead_of_covering_the_next_lane(board):
+    """The room watches the card being typed: it must not sit on top of the
+    thought below it. The lane opens a slot while typing and closes it on Esc."""
+    view, scene, doc, stack = board
+    stage = doc.stage_order[1]
+    lane = doc.lane_for_kind(Kind.ACTION).id
+    below = doc.cell(stage, doc.lane_for_kind(Kind.THOUGHT).id)[0].id
+    thought_top = scene.cards[below].sceneBoundingRect().top()
+    last = doc.cell(stage, lane)[-1].id
+    click(view, centre(scene.cards[last]))
+    key(view, Qt.Key.Key_N)
+    QTest.keyClicks(view, "Asks the shop assistant")
+    editor = scene.editor.sceneBoundingRect()
+    thought = scene.cards[below].sceneBoundingRect()
+    assert not editor.intersects(thought), "the editor covers the thought below"
+    assert thought.top() > thought_top
+    key(view, Qt.Key.Key_Escape)
+    assert scene.cards[below].sceneBoundingRect().top() == thought_top
+    assert_agrees(scene, doc)
+    click(view, centre(scene.cards[last]))
+    key(view, Qt.Key.Key_N)
+    QTest.keyClicks(view, "Asks the shop assistant")
+    key(view, Qt.Key.Key_Return)
+    added = doc.cell(stage, lane)[-1]
+    assert added.text == "Asks the shop assistant" and stack.count() == 1
+    assert not scene.cards[added.id].sceneBoundingRect().intersects(
+        scene.cards[below].sceneBoundingRect())
+    assert_agrees(scene, doc)

@@ -79,6 +79,8 @@ class EditingMixin:
             return False
         self.finish_editing()
         self.current_cell = (stage, lane)
+        if self.doc.lane(lane).kind is not Kind.EMOTION and self.live.reserve((stage, lane)):
+            self._apply_layout(None)  # the lane opens a slot: the editor covers no card
         x, y, _, h = self.live.geo.cell_rect(stage, lane)
         count = self.live.count((stage, lane))
         slot_y = y + g.PAD + count * (g.CARD_H + g.GAP)
@@ -117,7 +119,10 @@ class EditingMixin:
         if editor is not None and editor.scene() is self:
             editor.clearFocus()
             self.removeItem(editor)
+        released = self.live is not None and self.live.reserve(None)
         if how == "cancel" or self.doc is None:
+            if released and self.doc is not None:
+                self._apply_layout(None)
             return
         text = text.strip() if target[0] != "field" else text.rstrip()
         if target[0] == "new":
@@ -128,6 +133,8 @@ class EditingMixin:
                 command = AddCard(self.doc, kind, stage, lane, text)
                 self.push(command)
                 self.select_ids([command.element_id])
+            elif released:
+                self._apply_layout(None)
         elif target[0] == "field":
             _, element_id, field = target
             if element_id in self.doc and self.doc.element(element_id).fields.get(field) != text:

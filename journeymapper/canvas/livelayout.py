@@ -22,18 +22,40 @@ Member = tuple[int, str]  # (order, id): the order the document sorts a cell by
 
 
 class LiveLayout:
-    """``geo`` equals ``layout_map(doc)`` after every ``added``/``removed``/``moved``."""
+    """``geo`` equals ``layout_map(doc)`` after every ``added``/``removed``/``moved``
+    (with no room reserved for a card being typed)."""
 
     def __init__(self, doc: JourneyMap) -> None:
         self.doc = doc
         self.geo = MapLayout()
         self.members: dict[Cell, list[Member]] = {}
+        #: a cell keeping room for one more card, the one being typed
+        self.reserved: Cell | None = None
         self.rebuild()
 
     def rebuild(self) -> None:
         self.geo = layout_map(self.doc)
         self.members = {cell: [(e.placement.order, e.id) for e in items]
                         for cell, items in self.doc.cells()}
+        if self.reserved is not None:
+            self._restack()
+
+    def reserve(self, cell: Cell | None) -> bool:
+        """Keep room for one more card in ``cell`` while it is typed (None:
+        give the room back). True when lanes moved, so the items must follow."""
+        if cell == self.reserved:
+            return False
+        self.reserved = cell
+        before = dict(self.geo.lanes)
+        self._restack()
+        return self.geo.lanes != before
+
+    def _fullest(self, lane_id: str) -> int:
+        """Cards in the lane's fullest cell, counting the room kept for typing."""
+        fullest = max((self.count((s, lane_id)) for s in self.doc.stage_order), default=0)
+        if self.reserved is not None and self.reserved[1] == lane_id:
+            fullest = max(fullest, self.count(self.reserved) + 1)
+        return fullest
 
     def count(self, cell: Cell) -> int:
         return len(self.members.get(cell, ()))
@@ -91,7 +113,6 @@ class LiveLayout:
         """Lay out each cell from its start index. None when more than those
         cells moved: a lane changed height (the lanes are stacked again, see
         ``_restack``) or the persona strip changed (the whole map is laid out)."""
-        stages = self.doc.stage_order
         lanes = {lane.id: lane for lane in self.doc.lanes}
         resized = False
         for stage, lane_id in starts:
@@ -100,7 +121,7 @@ class LiveLayout:
                     or lane_id not in self.geo.lanes:
                 self.rebuild()
                 return None
-            fullest = max((self.count((s, lane_id)) for s in stages), default=0)
+            fullest = self._fullest(lane_id)
             resized = resized or g.lane_height(fullest, lane.kind) != self.geo.lanes[lane_id][3]
         if resized:
             self._restack()
@@ -142,8 +163,7 @@ class LiveLayout:
         moved: set[str] = set()
         for lane in self.doc.lanes:
             _, ly, lw, lh = geo.lanes[lane.id]
-            fullest = max((self.count((s, lane.id)) for s in stages), default=0)
-            h = g.lane_height(fullest, lane.kind)
+            h = g.lane_height(self._fullest(lane.id), lane.kind)
             if (ly, lh) != (y, h):
                 geo.lanes[lane.id] = (0.0, y, lw, h)
                 geo.lane_headers[lane.id] = (0.0, y, g.LANE_HEADER_W, h)
