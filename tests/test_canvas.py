@@ -505,3 +505,28 @@ def test_a_new_card_typed_in_a_full_cell_makes_room_instead_of_covering_the_next
     assert not scene.cards[added.id].sceneBoundingRect().intersects(
         scene.cards[below].sceneBoundingRect())
     assert_agrees(scene, doc)
+
+
+def test_select_all_and_drag_a_column_over_keeps_the_persona_and_takes_the_emotions(board):
+    """Ctrl+A then a drag one column to the right: the persona stays in its
+    strip at the top, and the emotions travel with the rest of their stage."""
+    view, scene, doc, stack = board
+    before = dumps(doc)
+    persona = next(e for e in doc.elements() if e.kind is Kind.PERSONA)
+    first, second = doc.stage_order[0], doc.stage_order[1]
+    emotion = doc.cell(first, doc.lane_for_kind(Kind.EMOTION).id)[0].id
+    card = doc.cell(first, doc.lane_for_kind(Kind.ACTION).id)[0].id
+    view.center_on_id(card)
+    key(view, Qt.Key.Key_A, CTRL)
+    start = centre(scene.cards[card])
+    geo = scene.live.geo
+    dx = geo.columns[second][0] - geo.columns[first][0]
+    drag(view, start, QPointF(start.x() + dx, start.y()))
+    assert doc.element(card).placement.stage == second and stack.count() == 1
+    assert doc.element(persona.id).placement.stage is None, "the persona left its strip"
+    assert doc.element(emotion).placement.stage == second
+    assert doc.element(emotion).placement.lane == doc.lane_for_kind(Kind.EMOTION).id
+    assert_agrees(scene, doc)
+    stack.undo()
+    assert dumps(doc) == before
+    assert_agrees(scene, doc)

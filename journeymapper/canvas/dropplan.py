@@ -3,12 +3,13 @@
 All dragged cards shift by the same number of columns and lanes as the card
 under the mouse; in the drop cell they are inserted at the drop position,
 elsewhere they join the end of their cell. Only cards whose order must change to
-make room get a new one."""
+make room get a new one. Emotions ride along in their own lane; personas in the
+strip at the top stay there unless one is the card dragged."""
 
 from __future__ import annotations
 
 from journeymapper.model.document import JourneyMap
-from journeymapper.model.elements import Placement
+from journeymapper.model.elements import Kind, Placement
 
 Cell = tuple[str | None, str]
 
@@ -29,11 +30,15 @@ def plan_drop(doc: JourneyMap, dragged: list[str], anchor: str, target: Cell,
         p = doc.element(i).placement
         return (stages.index(p.stage) + 1 if p.stage else 0, lanes.index(p.lane), p.order)
 
-    moving = sorted(dict.fromkeys(dragged), key=key)
     goes: dict[Cell, list[str]] = {}
-    for i in moving:
-        p = doc.element(i).placement
+    for i in sorted(dict.fromkeys(dragged), key=key):
+        element = doc.element(i)
+        p = element.placement
+        if i != anchor and p.stage is None and target[0] is not None:
+            continue  # a persona in the strip stays there unless it is the card dragged
         lane = lanes[max(0, min(len(lanes) - 1, lanes.index(p.lane) + d_lane))]
+        if i != anchor and element.kind is Kind.EMOTION:
+            lane = p.lane  # emotions keep to their lane: the curve is drawn there
         if i == anchor:
             cell: Cell = target
         elif d_stage is None or p.stage is None:
@@ -41,7 +46,7 @@ def plan_drop(doc: JourneyMap, dragged: list[str], anchor: str, target: Cell,
         else:
             cell = (stages[max(0, min(len(stages) - 1, stages.index(p.stage) + d_stage))], lane)
         goes.setdefault(cell, []).append(i)
-    moving_set = set(moving)
+    moving_set = {i for ids in goes.values() for i in ids}
     result: dict[str, Placement] = {}
     for cell, ids in goes.items():
         staying = [e.id for e in doc.cell(*cell) if e.id not in moving_set]

@@ -51,8 +51,7 @@ class CardDrag(Gesture):
 
     def __init__(self, scene, item: BaseCardItem, pos: QPointF) -> None:
         super().__init__(scene, item, pos)
-        self.items = [i for i in scene.selectedItems() if isinstance(i, BaseCardItem)
-                      and not isinstance(i, EmotionItem)] or [item]
+        self.items = [i for i in scene.selectedItems() if isinstance(i, BaseCardItem)] or [item]
         if item not in self.items:
             self.items.append(item)
         self.origins = {i: QPointF(i.pos()) for i in self.items}
