@@ -378,3 +378,20 @@ def test_a_map_with_problems_is_not_rewritten_by_an_import(capsys, map_path: Pat
     assert err.strip().startswith(f"journeymapper: {map_path}: links[")
     assert "ghost-1" in err and len(err.strip().splitlines()) == 1
     assert map_path.read_bytes() == before
+
+
+def test_stage_name_holding_equals_sign_gets_a_hint(capsys, tmp_path: Path) -> None:
+    """The spec splits at its last '=', so 'Pay=Now' cannot be named; say to use the id."""
+    from journeymapper.model import JourneyMap
+
+    doc = JourneyMap.with_default_lanes("eq")
+    stage = doc.add_stage("Pay=Now")
+    path = tmp_path / "eq.jmap"
+    jmap.save(doc, path, backup=False)
+    survey = fx.google_forms_en(tmp_path)
+    code, _, err = run(capsys, "survey", "import", path, survey, "--column", "#3=Pay=Now:csat")
+    assert code == 1
+    assert err.strip().endswith(f"(the spec splits at its last '='; name a stage holding '=' "
+                                f"by its id, such as {stage})")
+    code, _, err = run(capsys, "survey", "import", path, survey, "--column", f"#3={stage}:csat")
+    assert code == 0, err

@@ -207,7 +207,14 @@ def build_mappings(args: argparse.Namespace, doc: JourneyMap,
     for spec in args.column:
         column_ref, target = split_spec(spec, "--column")
         stage, metric, mean_range = parse_target(spec, target)
-        stage_id, touchpoint = resolve_target(doc, stage, map_name)
+        try:
+            stage_id, touchpoint = resolve_target(doc, stage, map_name)
+        except JourneyError as exc:
+            held = [s.id for s in doc.stages() if "=" in s.text]
+            if not held or "=" not in column_ref:
+                raise
+            raise JourneyError(f"{exc} (the spec splits at its last '='; name a stage holding "
+                               f"'=' by its id, such as {held[0]})") from None
         mappings.append(Mapping(resolve_column(layout, column_ref, name), stage_id, metric,
                                 mean_range, touchpoint))
     for spec in args.quotes:
