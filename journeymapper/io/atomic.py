@@ -1,4 +1,5 @@
-"""Atomic file writes: the old file stays intact until the new one is complete.
+"""Atomic file writes: the old file stays intact until the new one is complete
+(and one way to say why a file could not be read).
 
 The bytes go to a temporary file in the same folder, are flushed and
 fsync'ed, and only then replace the target with ``os.replace``. Any failure
@@ -102,3 +103,14 @@ def _replace_backup(target: Path) -> None:
         except OSError:
             pass
         raise
+
+
+def read_problem(path: str | os.PathLike[str], exc: OSError, what: str) -> str:
+    """One line saying why ``path`` could not be opened for reading as ``what``."""
+    if isinstance(exc, FileNotFoundError):
+        return f"{path}: no such file"
+    if isinstance(exc, IsADirectoryError):
+        return f"{path}: is a folder, not {what}"
+    if isinstance(exc, PermissionError):
+        return f"{path}: permission denied"
+    return f"{path}: cannot be read: {exc.strerror or exc}"

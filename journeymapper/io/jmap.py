@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from journeymapper.io.atomic import atomic_write_bytes
+from journeymapper.io.atomic import atomic_write_bytes, read_problem
 from journeymapper.io.migrations import FORMAT_VERSION, migrate
 from journeymapper.io.serialize import dumps
 from journeymapper.model.document import META_KEYS, JourneyMap
@@ -58,12 +58,8 @@ def load(path: str | os.PathLike[str], strict: bool = False) -> LoadResult:
                     f"{target}: {size:,} bytes is larger than the {MAX_FILE_BYTES // 2**20} MiB "
                     "a journey map may have")
             data = handle.read(MAX_FILE_BYTES + 1)
-    except FileNotFoundError:
-        raise FileFormatError(f"{target}: no such file") from None
-    except IsADirectoryError:
-        raise FileFormatError(f"{target}: is a folder, not a .jmap file") from None
-    except PermissionError:
-        raise FileFormatError(f"{target}: permission denied") from None
+    except OSError as exc:
+        raise FileFormatError(read_problem(target, exc, "a .jmap file")) from None
     if len(data) > MAX_FILE_BYTES:
         raise FileFormatError(f"{target}: larger than the {MAX_FILE_BYTES // 2**20} MiB "
                               "a journey map may have")

@@ -21,6 +21,7 @@ from itertools import islice
 from pathlib import Path
 from typing import Any
 
+from journeymapper.io.atomic import read_problem
 from journeymapper.model.errors import SurveyError
 
 SAMPLE_BYTES = 256 * 1024
@@ -91,12 +92,8 @@ def open_survey(path: str | os.PathLike[str], sheet: str | None = None) -> Surve
         with open(target, "rb") as handle:
             size = os.fstat(handle.fileno()).st_size
             sample = handle.read(SAMPLE_BYTES)
-    except FileNotFoundError:
-        raise SurveyError(f"{target}: no such file") from None
-    except IsADirectoryError:
-        raise SurveyError(f"{target}: is a folder, not a survey export") from None
-    except PermissionError:
-        raise SurveyError(f"{target}: permission denied") from None
+    except OSError as exc:
+        raise SurveyError(read_problem(target, exc, "a survey export")) from None
     name = target.name
     if not sample.strip(b" \t\r\n\xef\xbb\xbf\x00\xff\xfe"):
         raise SurveyError(f"{name}: the file is empty; expected a survey export (CSV or XLSX)")
