@@ -14,7 +14,6 @@ from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence
 from journeymapper.canvas import style as st
 from journeymapper.canvas.editor import InlineEditor
 from journeymapper.canvas.items.cards import BaseCardItem, EmotionItem
-from journeymapper.canvas.text import counted
 from journeymapper.commands import (
     MIME_TYPE,
     AddCard,
@@ -33,6 +32,7 @@ from journeymapper.commands import (
 from journeymapper.layout import geometry as g
 from journeymapper.model.elements import Kind
 from journeymapper.model.errors import JourneyError
+from journeymapper.wording import counted
 
 MAX_TEXT_LINES = 200
 
@@ -184,7 +184,7 @@ class EditingMixin:
             return True
         links = self.selected_links()
         if not ids and links:
-            self.stack.beginMacro(f"Remove {len(links)} link{'s' * (len(links) != 1)}")
+            self.stack.beginMacro(f"Remove {counted(len(links), 'link')}")
             for link in links:
                 self.push(RemoveLink(self.doc, link.source, link.target))
             self.stack.endMacro()
@@ -212,7 +212,7 @@ class EditingMixin:
         data.setData(MIME_TYPE, payload_bytes(copy_payload(self.doc, ids)))
         data.setText(payload_text(self.doc, ids))
         QGuiApplication.clipboard().setMimeData(data)
-        self.message.emit(f"Copied {len(ids)} card{'s' * (len(ids) != 1)}")
+        self.message.emit(f"Copied {counted(len(ids), 'card')}")
         return True
 
     def cut_selection(self) -> bool:

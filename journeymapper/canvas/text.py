@@ -74,8 +74,3 @@ class TextBlock:
         painter.setFont(self.font)
         for i, s in enumerate(self.lines):
             painter.drawStaticText(QPointF(x, y + i * self.line_h), s)
-
-
-def counted(count: int, noun: str) -> str:
-    """'1 card', '6 cards': a count a facilitator reads aloud, without '(s)'."""
-    return f"{count} {noun}{'' if count == 1 else 's'}"

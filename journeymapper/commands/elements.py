@@ -15,6 +15,7 @@ from PySide6.QtGui import QUndoCommand
 from journeymapper.model.document import JourneyMap
 from journeymapper.model.elements import Element, Kind, Placement
 from journeymapper.model.links import Link
+from journeymapper.wording import counted
 
 
 def id_prefix(kind: Kind) -> str:
@@ -124,9 +125,9 @@ class RemoveElements(Composite):
 def _removal_text(cards: int, stages: int) -> str:
     parts = []
     if stages:
-        parts.append(f"{stages} stage{'s' * (stages != 1)}")
+        parts.append(counted(stages, "stage"))
     if cards:
-        parts.append(f"{cards} card{'s' * (cards != 1)}")
+        parts.append(counted(cards, "card"))
     return "Remove " + (" and ".join(parts) or "nothing")
 
 
@@ -173,7 +174,7 @@ class MoveCards(QUndoCommand):
         self.new = {i: p for i, p in moves.items() if doc.element(i).placement != p}
         self.old = {i: doc.element(i).placement for i in self.new}
         n = len(self.new)
-        super().__init__(f"Move {n} card{'s' * (n != 1)}", parent)
+        super().__init__(f"Move {counted(n, 'card')}", parent)
 
     def redo(self) -> None:
         for element_id, placement in self.new.items():

@@ -20,6 +20,7 @@ from journeymapper.model.document import JourneyMap
 from journeymapper.model.elements import CARD_KINDS, FIELD_INDEX, Element, Kind, Placement, check_field
 from journeymapper.model.errors import ModelError
 from journeymapper.model.links import Link, LinkKind, allowed
+from journeymapper.wording import counted
 
 MIME_TYPE = "application/x-journeymapper-cards+json"
 PAYLOAD_VERSION = 1
@@ -154,7 +155,7 @@ class PasteElements(QUndoCommand):
     def __init__(self, doc: JourneyMap, elements: list[Element], links: list[Link],
                  text: str = "Paste", parent: QUndoCommand | None = None) -> None:
         n = len(elements)
-        super().__init__(f"{text} {n} card{'s' * (n != 1)}", parent)
+        super().__init__(f"{text} {counted(n, 'card')}", parent)
         self.doc, self.elements, self.links = doc, elements, links
 
     @property

@@ -18,6 +18,7 @@ from journeymapper.io import jmap
 from journeymapper.model.document import JourneyMap
 from journeymapper.model.errors import JourneyError
 from journeymapper.templates import new_from_template
+from journeymapper.wording import counted
 
 if TYPE_CHECKING:
     from journeymapper.ui.window import MainWindow
@@ -97,8 +98,8 @@ class DocumentFiles:
             count = len(result.problems)
             self.dialogs.warning(
                 "Map partially loaded",
-                f"{target.name} was partially loaded: {count} problem"
-                f"{'s' * (count != 1)} repaired. Saving writes the repaired map.",
+                f"{target.name} was partially loaded: {counted(count, 'problem')} repaired. "
+                "Saving writes the repaired map.",
                 result.problems)
         elif result.migrated_from is not None:
             self.statusBar().showMessage(

@@ -23,13 +23,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from journeymapper.canvas.text import counted
 from journeymapper.model import events as ev
 from journeymapper.model.document import JourneyMap
 from journeymapper.model.elements import CARD_KINDS, Element, Kind, Lane
 from journeymapper.model.links import LINK_LABELS
 from journeymapper.ui.fieldform import Editor, FieldForm, FormField, kind_fields
 from journeymapper.ui.observe import follow
+from journeymapper.wording import counted
 
 META_FIELDS = [
     FormField("title", "Title", Editor("line")),

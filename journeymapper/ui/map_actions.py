@@ -14,10 +14,10 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu
 
-from journeymapper.canvas.text import counted
 from journeymapper.commands.elements import AddStage, MoveStage, RemoveStage, SetField
 from journeymapper.commands.lanes import AddLane, MoveLane, RemoveLane, UpdateLane
 from journeymapper.model.elements import CARD_KINDS, Kind
+from journeymapper.wording import counted
 
 if TYPE_CHECKING:
     from journeymapper.ui.window import MainWindow

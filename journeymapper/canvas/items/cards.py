@@ -16,6 +16,7 @@ from journeymapper.canvas.items.markers import marker_path
 from journeymapper.canvas.text import TextBlock, elide
 from journeymapper.layout.palette import KIND_STYLE, persona_initials
 from journeymapper.model.elements import Element, Kind
+from journeymapper.wording import counted
 
 TEXT_LOD = 0.45     # below this zoom, text is unreadable: draw blocks only
 DETAIL_LOD = 0.2    # below this, a plain rectangle
@@ -206,7 +207,7 @@ def _meta_text(kind: Kind, fields: dict) -> str:
     if kind is Kind.OPPORTUNITY:
         votes = int(fields.get("votes", 0))
         status = str(fields.get("status", ""))
-        return f"{status} · {votes} vote{'s' * (votes != 1)}" if votes else status
+        return f"{status} · {counted(votes, 'vote')}" if votes else status
     if kind is Kind.GOAL:
         return str(fields.get("metric", ""))
     if kind is Kind.NOTE:
