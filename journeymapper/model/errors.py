@@ -1,14 +1,42 @@
 """Typed errors raised by the journey model and the file layer.
 
 Every error carries a one-line, user-readable message that names the
-offending ids or location; callers show ``str(error)`` as it is.
+offending ids or location; callers show ``str(error)`` as it is. The
+message is kept as a template and parameters (:class:`~journeymapper.i18n.Message`)
+and worded when it is shown, in the language in force there::
+
+    raise SurveyError(N_("{file}: row {row}: expected a number, got {value!r}"),
+                      file=path, row=row, value=value)
 """
 
 from __future__ import annotations
 
+from typing import Any
+
+from journeymapper.i18n import Message, N_
+
 
 class JourneyError(Exception):
-    """Base of every error journeymapper raises on purpose."""
+    """Base of every error journeymapper raises on purpose.
+
+    ``JourneyError(template, **params)``; ``template`` may also be a ready
+    :class:`Message`. ``code`` and ``params`` identify the problem whatever
+    the language."""
+
+    def __init__(self, message: str | Message = "", /, **params: Any) -> None:
+        self.message = message if isinstance(message, Message) else Message(str(message), **params)
+        super().__init__(self.message.template)
+
+    @property
+    def code(self) -> str:
+        return self.message.code
+
+    @property
+    def params(self) -> dict[str, Any]:
+        return self.message.params
+
+    def __str__(self) -> str:
+        return str(self.message)
 
 
 class ModelError(JourneyError):
@@ -19,26 +47,26 @@ class UnknownElementError(ModelError, KeyError):
     """An id that is not in the document."""
 
     def __init__(self, element_id: str) -> None:
-        super().__init__(element_id)
+        super().__init__(Message(N_("no element with id {id!r}"), id=element_id))
         self.element_id = element_id
 
     def __str__(self) -> str:
-        return f"no element with id {self.element_id!r}"
+        return str(self.message)
 
 
 class DuplicateIdError(ModelError):
     """An id that is already used by another element, lane or stage."""
 
     def __init__(self, element_id: str) -> None:
-        super().__init__(f"id {element_id!r} is already used")
+        super().__init__(N_("id {id!r} is already used"), id=element_id)
         self.element_id = element_id
 
 
 class FieldError(ModelError, ValueError):
     """A field value outside what its kind allows."""
 
-    def __init__(self, element_id: str, field: str, message: str) -> None:
-        super().__init__(f"{element_id}.{field}: {message}")
+    def __init__(self, element_id: str, field: str, message: str | Message) -> None:
+        super().__init__(N_("{id}.{field}: {problem}"), id=element_id, field=field, problem=message)
         self.element_id = element_id
         self.field = field
 
@@ -46,8 +74,10 @@ class FieldError(ModelError, ValueError):
 class LinkError(ModelError):
     """A link the rules do not allow (wrong kinds, duplicate, dangling, self)."""
 
-    def __init__(self, source: str, target: str, message: str) -> None:
-        super().__init__(f"cannot link {source} -> {target}: {message}")
+    def __init__(self, source: str, target: str, message: str | Message) -> None:
+        super().__init__(N_("cannot link {source} -> {target}: {reason}"), source=source,
+                         target=target, reason=message)
+        self.reason = message
         self.source = source
         self.target = target
 
