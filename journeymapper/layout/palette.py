@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from journeymapper.model.elements import Kind
+from journeymapper.model.links import LinkKind
 from journeymapper.model.metrics import fixed
 from journeymapper.model.scores import Score
 
@@ -57,6 +58,34 @@ DARK = {
     "link": "#90a4ae", "loop": "#ce93d8", "selection": "#82b1ff", "curve": "#f48fb1",
     "highlight": "#ffd740",
 }
+
+
+@dataclass(frozen=True)
+class LinkStyle:
+    """How a kind of link is drawn, so it reads without a label: a colour
+    (light and dark theme), a dash pattern in map units (empty: solid) and a
+    width. The colour is that of the card the link starts from."""
+
+    colour: str
+    dark: str
+    dash: tuple[float, ...]
+    width: float
+
+    def colour_for(self, dark: bool) -> str:
+        return self.dark if dark else self.colour
+
+
+LINK_STYLE: dict[LinkKind, LinkStyle] = {
+    LinkKind.ADDRESSES: LinkStyle("#00897b", "#4db6ac", (), 2.0),            # opportunity -> pain
+    LinkKind.OCCURS_AT: LinkStyle("#d32f2f", "#ef9a9a", (6.0, 3.5), 1.6),    # pain -> touchpoint
+    LinkKind.USES: LinkStyle("#607d8b", "#90a4ae", (), 1.5),                 # action -> touchpoint
+    LinkKind.NEXT: LinkStyle("#2e7d32", "#81c784", (), 2.2),                 # action -> action
+    LinkKind.EVIDENCES: LinkStyle("#b07800", "#ffd54f", (1.6, 2.6), 1.8),    # thought -> pain
+    LinkKind.MEASURES: LinkStyle("#8e24aa", "#ce93d8", (7.0, 2.5, 1.6, 2.5), 1.6),  # goal ->
+}
+#: the order the legend lists them in
+LINK_ORDER = (LinkKind.NEXT, LinkKind.USES, LinkKind.OCCURS_AT, LinkKind.EVIDENCES,
+              LinkKind.ADDRESSES, LinkKind.MEASURES)
 
 
 def palette(dark: bool = False) -> dict[str, str]:
