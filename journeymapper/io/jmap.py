@@ -347,7 +347,7 @@ class _Builder:
         if stage is not None and stage not in doc.stage_order:
             raise self.fatal(f"{where}.placement.stage: expected a stage id or null, "
                              f"got {_show(stage)}")
-        if not isinstance(lane, str) or not any(lane_.id == lane for lane_ in doc.lanes):
+        if not isinstance(lane, str) or not doc.has_lane(lane):
             raise self.fatal(f"{where}.placement.lane: expected a lane id, got {_show(lane)}")
         if isinstance(order, bool) or not isinstance(order, int):
             raise self.fatal(f"{where}.placement.order: expected an integer, got {_show(order)}")

@@ -80,7 +80,7 @@ class JourneyMap:
         self._ids = ids or process_allocator()
         self._elements: dict[str, Element] = {}
         self._links: dict[tuple[str, str], LinkKind] = {}
-        self._graph_index: nx.DiGraph | None = nx.DiGraph()
+        self._graph_index: nx.DiGraph | None = None  # built when a query needs it
         self._meta: dict[str, Any] = {
             "title": title, "description": "", "authors": (), "created": "", "version_note": "",
         }
@@ -88,6 +88,7 @@ class JourneyMap:
         self._extra: dict[str, Any] = {}
         self._stage_order: list[str] = []
         self._lanes: list[Lane] = []
+        self._lane_ids: set[str] = set()
         self._cells: dict[Cell, set[str]] = {}
         self._book = ScoreBook(self._journal)
 
@@ -110,7 +111,7 @@ class JourneyMap:
         return self._ids.allocate(prefix, _Taken(self))
 
     def id_in_use(self, some_id: str) -> bool:
-        return some_id in self._elements or self._lane_index(some_id) is not None
+        return some_id in self._elements or some_id in self._lane_ids
 
     def snapshot(self) -> JourneyMap:
         """A detached copy (no listeners) that later changes do not reach.
@@ -129,6 +130,7 @@ class JourneyMap:
         copy._extra = dict(self._extra)
         copy._stage_order = list(self._stage_order)
         copy._lanes = list(self._lanes)
+        copy._lane_ids = set(self._lane_ids)
         copy._cells = {cell: set(ids) for cell, ids in self._cells.items() if ids}
         copy._book = self._book.copy(copy._journal)
         return copy
@@ -282,7 +284,7 @@ class JourneyMap:
         if placement.stage is not None and placement.stage not in self._stage_order:
             raise LayoutError(N_("{id}: placement.stage {stage!r} is not a stage"),
                               id=element_id, stage=placement.stage)
-        if self._lane_index(placement.lane) is None:
+        if placement.lane not in self._lane_ids:
             raise LayoutError(N_("{id}: placement.lane {lane!r} is not a lane"), id=element_id,
                               lane=placement.lane)
 
@@ -493,12 +495,14 @@ class JourneyMap:
         return self._lanes[index]
 
     def has_lane(self, lane_id: str) -> bool:
-        return self._lane_index(lane_id) is not None
+        return lane_id in self._lane_ids
 
     def lane_for_kind(self, kind: Kind) -> Lane | None:
         return next((lane for lane in self._lanes if lane.kind is kind), None)
 
     def _lane_index(self, lane_id: str) -> int | None:
+        if lane_id not in self._lane_ids:
+            return None
         for i, lane in enumerate(self._lanes):
             if lane.id == lane_id:
                 return i
@@ -514,9 +518,17 @@ class JourneyMap:
         index = len(self._lanes) if index is None else max(0, min(index, len(self._lanes)))
         lane = Lane(lane_id, name, kind)
         with self.transaction():
-            self._lanes.insert(index, lane)
-            self._journal.record(ev.LaneAdded(lane, index), lambda: self._lanes.remove(lane))
+            self._put_lane(lane, index)
+            self._journal.record(ev.LaneAdded(lane, index), lambda: self._drop_lane(lane))
         return lane
+
+    def _drop_lane(self, lane: Lane) -> None:
+        self._lanes.remove(lane)
+        self._lane_ids.discard(lane.id)
+
+    def _put_lane(self, lane: Lane, index: int) -> None:
+        self._lanes.insert(index, lane)
+        self._lane_ids.add(lane.id)
 
     def remove_lane(self, lane_id: str) -> tuple[Lane, int]:
         lane = self.lane(lane_id)
@@ -528,9 +540,8 @@ class JourneyMap:
                 held, id=lane_id))
         index = self._lanes.index(lane)
         with self.transaction():
-            self._lanes.pop(index)
-            self._journal.record(ev.LaneRemoved(lane, index),
-                                 lambda: self._lanes.insert(index, lane))
+            self._drop_lane(lane)
+            self._journal.record(ev.LaneRemoved(lane, index), lambda: self._put_lane(lane, index))
         return lane, index
 
     def update_lane(self, lane_id: str, name: str | None = None, kind: Kind | None = None) -> None:

@@ -240,11 +240,11 @@ class Element:
     extra: Mapping[str, Any] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        if not isinstance(self.fields, MappingProxyType) or any(
-                isinstance(v, (list, dict)) for v in self.fields.values()):
-            object.__setattr__(self, "fields", freeze(dict(self.fields)))
+        # a read-only mapping here was made by freeze() (with_fields, another Element)
+        if not isinstance(self.fields, MappingProxyType):
+            object.__setattr__(self, "fields", freeze(self.fields))
         if not isinstance(self.extra, MappingProxyType):
-            object.__setattr__(self, "extra", freeze(dict(self.extra)))
+            object.__setattr__(self, "extra", freeze(self.extra))
 
     __hash__ = None  # type: ignore[assignment]  # compared by value, never used as a key
 
@@ -254,7 +254,9 @@ class Element:
 
     def with_fields(self, **changes: Any) -> Element:
         """This element with some fields changed."""
-        return replace(self, fields=freeze({**self.fields, **changes}))
+        fields = dict(self.fields)
+        fields.update((k, freeze(v)) for k, v in changes.items())
+        return replace(self, fields=MappingProxyType(fields))
 
     def with_placement(self, placement: Placement | None) -> Element:
         return replace(self, placement=placement)
@@ -268,21 +270,31 @@ class Element:
         return self
 
 
+_SCALARS = frozenset({str, int, float, bool, type(None)})
+
+
 def freeze(value: Any) -> Any:
     """A JSON-like value made immutable: lists become tuples, dicts read-only mappings."""
-    if isinstance(value, (list, tuple)):
-        return tuple(freeze(v) for v in value)
-    if isinstance(value, (dict, MappingProxyType)):
-        return MappingProxyType({k: freeze(v) for k, v in value.items()})
+    kind = type(value)
+    if kind in _SCALARS:
+        return value
+    if kind is list or kind is tuple:
+        return tuple(v if type(v) in _SCALARS else freeze(v) for v in value)
+    if kind is dict or kind is MappingProxyType:
+        return MappingProxyType({k: v if type(v) in _SCALARS else freeze(v)
+                                 for k, v in value.items()})
     return value
 
 
 def thaw(value: Any) -> Any:
     """The plain JSON form of a frozen value (tuples become lists, mappings dicts)."""
-    if isinstance(value, (list, tuple)):
-        return [thaw(v) for v in value]
-    if isinstance(value, (dict, MappingProxyType)):
-        return {k: thaw(v) for k, v in value.items()}
+    kind = type(value)
+    if kind in _SCALARS:
+        return value
+    if kind is list or kind is tuple:
+        return [v if type(v) in _SCALARS else thaw(v) for v in value]
+    if kind is dict or kind is MappingProxyType:
+        return {k: v if type(v) in _SCALARS else thaw(v) for k, v in value.items()}
     return value
 
 
