@@ -41,11 +41,12 @@ def window(qtbot, tmp_path: Path, laptop_path: Path) -> MainWindow:
 
 
 def cell_point(window: MainWindow, stage_index: int, kind: Kind) -> tuple[str, str, QPointF]:
-    """A free point low in the cell (stage, lane of ``kind``)."""
+    """A free point low in the cell (stage, lane of ``kind``), clear of the
+    links that run along the lane boundary below it."""
     doc = window.document
     stage, lane = doc.stage_order[stage_index], doc.lane_for_kind(kind).id
     x, y, w, h = window.scene.live.geo.cell_rect(stage, lane)
-    return stage, lane, QPointF(x + w / 2, y + h - 12)
+    return stage, lane, QPointF(x + w / 2, y + h - 24)
 
 
 def menu_action(menu: QMenu, name: str) -> QAction:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from journeymapper.i18n import N_
 from journeymapper.model.elements import Kind
 from journeymapper.model.links import LinkKind
 from journeymapper.model.metrics import fixed
@@ -25,16 +26,16 @@ class KindStyle:
 
 
 KIND_STYLE: dict[Kind, KindStyle] = {
-    Kind.PERSONA: KindStyle("#efe9fb", "#7e57c2", "#5e35b1", "person", "PERSONA"),
-    Kind.STAGE: KindStyle("#263238", "#263238", "#ffffff", "square", "STAGE"),
-    Kind.TOUCHPOINT: KindStyle("#e6f1fd", "#1e88e5", "#1565c0", "circle", "TOUCHPOINT"),
-    Kind.ACTION: KindStyle("#e9f6ea", "#43a047", "#2e7d32", "chevron", "ACTION"),
-    Kind.THOUGHT: KindStyle("#fffbe3", "#f9a825", "#b07800", "bubble", "THOUGHT"),
-    Kind.EMOTION: KindStyle("#fde8f0", "#d81b60", "#ad1457", "dot", "EMOTION"),
-    Kind.PAIN_POINT: KindStyle("#ffebee", "#e53935", "#c62828", "triangle", "PAIN POINT"),
-    Kind.OPPORTUNITY: KindStyle("#e0f5f1", "#00897b", "#00695c", "diamond", "OPPORTUNITY"),
-    Kind.GOAL: KindStyle("#f4e8f7", "#8e24aa", "#6a1b9a", "flag", "GOAL / KPI"),
-    Kind.NOTE: KindStyle("#fff2a8", "#c9b84a", "#7a6a10", "square", "NOTE"),
+    Kind.PERSONA: KindStyle("#efe9fb", "#7e57c2", "#5e35b1", "person", N_("PERSONA")),
+    Kind.STAGE: KindStyle("#263238", "#263238", "#ffffff", "square", N_("STAGE")),
+    Kind.TOUCHPOINT: KindStyle("#e6f1fd", "#1e88e5", "#1565c0", "circle", N_("TOUCHPOINT")),
+    Kind.ACTION: KindStyle("#e9f6ea", "#43a047", "#2e7d32", "chevron", N_("ACTION")),
+    Kind.THOUGHT: KindStyle("#fffbe3", "#f9a825", "#b07800", "bubble", N_("THOUGHT")),
+    Kind.EMOTION: KindStyle("#fde8f0", "#d81b60", "#ad1457", "dot", N_("EMOTION")),
+    Kind.PAIN_POINT: KindStyle("#ffebee", "#e53935", "#c62828", "triangle", N_("PAIN POINT")),
+    Kind.OPPORTUNITY: KindStyle("#e0f5f1", "#00897b", "#00695c", "diamond", N_("OPPORTUNITY")),
+    Kind.GOAL: KindStyle("#f4e8f7", "#8e24aa", "#6a1b9a", "flag", N_("GOAL / KPI")),
+    Kind.NOTE: KindStyle("#fff2a8", "#c9b84a", "#7a6a10", "square", N_("NOTE")),
 }
 
 _DARK_FILL: dict[Kind, str] = {
@@ -86,6 +87,31 @@ LINK_STYLE: dict[LinkKind, LinkStyle] = {
 #: the order the legend lists them in
 LINK_ORDER = (LinkKind.NEXT, LinkKind.USES, LinkKind.OCCURS_AT, LinkKind.EVIDENCES,
               LinkKind.ADDRESSES, LinkKind.MEASURES)
+
+
+def _luminance(hex_value: str) -> float:
+    r, g, b = (int(hex_value[i:i + 2], 16) / 255 for i in (1, 3, 5))
+
+    def linear(c: float) -> float:
+        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+
+    return 0.2126 * linear(r) + 0.7152 * linear(g) + 0.0722 * linear(b)
+
+
+def contrast(a: str, b: str) -> float:
+    """The WCAG contrast ratio of two colours (1 to 21)."""
+    la, lb = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (la + 0.05) / (lb + 0.05)
+
+
+INK_DARK = "#1f2328"
+INK_LIGHT = "#ffffff"
+
+
+def readable_on(fill: str) -> str:
+    """White or near-black, whichever reads better on ``fill`` (WCAG AA, 4.5:1,
+    holds for every score colour)."""
+    return INK_LIGHT if contrast(fill, INK_LIGHT) >= contrast(fill, INK_DARK) else INK_DARK
 
 
 def palette(dark: bool = False) -> dict[str, str]:

@@ -673,31 +673,30 @@ def tidy(points: list[Point]) -> tuple[Point, ...]:
 
 # ------------------------------------------------------------ whole maps
 def grid_of(doc, geo: MapLayout) -> Grid:
-    return Grid(geo, doc.stage_order, [(lane.id, lane.kind) for lane in doc.lanes])
+    """The grid of ``doc`` laid out as ``geo`` (collapsed lanes are no lanes)."""
+    return Grid(geo, doc.stage_order, [(lane.id, lane.kind) for lane in doc.lanes
+                                       if geo.lanes[lane.id][3] > 0])
 
 
 def places_of(grid: Grid, cells: Iterable[tuple[tuple[str | None, str], Sequence[str]]],
-              wanted: Iterable[str] | None = None) -> dict[str, Place]:
-    """The Place of every card in ``cells`` ((stage, lane), ids in order) and
-    of every stage header, optionally only of ``wanted`` ids."""
+              headers: bool = True) -> dict[str, Place]:
+    """The Place of every card in ``cells`` ((stage, lane), ids in order) and,
+    with ``headers``, of every stage header."""
     stage_index = {s: i for i, s in enumerate(grid.stages)}
     lane_index = {lane: i for i, (lane, _) in enumerate(grid.lanes)}
-    keep = None if wanted is None else set(wanted)
     out: dict[str, Place] = {}
     for (stage, lane), ids in cells:
         if stage is None:
             for element_id in ids:
-                if keep is None or element_id in keep:
-                    out[element_id] = Place(None, STRIP)
+                out[element_id] = Place(None, STRIP)
             continue
         column, row, count = stage_index.get(stage), lane_index.get(lane), len(ids)
         if column is None or row is None:
             continue
         for i, element_id in enumerate(ids):
-            if keep is None or element_id in keep:
-                out[element_id] = Place(column, row, i, count)
-    for stage, column in stage_index.items():
-        if keep is None or stage in keep:
+            out[element_id] = Place(column, row, i, count)
+    if headers:
+        for stage, column in stage_index.items():
             out[stage] = Place(column, HEADER)
     return out
 

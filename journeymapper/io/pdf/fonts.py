@@ -208,6 +208,15 @@ def _cid_choice(name: str, chars: set[str], encoding: str) -> FontChoice:
                       _fits_legacy(chars, encoding))
 
 
+def _bundled_vera(chars: set[str]) -> FontChoice | None:
+    """Bitstream Vera, which reportlab ships (free to embed), when it has every character."""
+    import reportlab
+
+    folder = Path(reportlab.__file__).resolve().parent / "fonts"
+    choice = _ttf_choice(folder / "Vera.ttf", folder / "VeraBd.ttf", 0, chars)
+    return choice if choice is not None and choice.complete else None
+
+
 def covers(choice: FontChoice, char: str) -> bool:
     """Whether the chosen regular font has a glyph for ``char``."""
     font = pdfmetrics.getFont(choice.regular)
@@ -252,7 +261,10 @@ def _choose(chars: set[str], user_path: str | os.PathLike[str] | None,
         if choice.complete:
             return choice
         fallbacks.append(choice)
-    if latin:  # no TrueType font at all: the PDF standard font needs no embedding
+    if latin:  # no system font fits: reportlab's own Bitstream Vera, embedded like the rest
+        vera = _bundled_vera(chars)
+        if vera is not None:
+            return vera
         return FontChoice("Helvetica", "Helvetica-Bold", "Helvetica (built-in, not embedded)")
     for name, encoding in CID_CANDIDATES:
         choice = _cid_choice(name, chars, encoding)

@@ -1,15 +1,24 @@
-"""The text sections of the report: cover, personas, pain points,
-opportunities and stage details. Each function returns platypus flowables;
-all user text goes through TextBlock (plain text, never markup) and is
-printed in full here, even where the map had to elide it.
+"""The text sections of the report: cover, pain points, opportunities and
+stage details. Each function returns platypus flowables; all user text goes
+through TextBlock (plain text, never markup) and is printed in full here,
+even where the map had to elide it.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, PageBreak, Spacer, Table, TableStyle
+from reportlab.platypus import (
+    CondPageBreak,
+    Flowable,
+    KeepTogether,
+    PageBreak,
+    Spacer,
+    Table,
+    TableStyle,
+)
 
+from journeymapper.i18n import _, ngettext
 from journeymapper.io.pdf import shapes
 from journeymapper.io.pdf.flowables import Anchor, TextBlock
 from journeymapper.io.pdf.legend import Legend
@@ -29,6 +38,8 @@ class CoverFacts:
     exported: str
     font_label: str
     arrow: str = ">"
+    #: the wave the export shows scores up to (None: the latest)
+    wave: str | None = None
 
 
 def heading(title: str, key: str, st: Styles, entries: list[tuple[str, str, int]] | None = None,
@@ -53,41 +64,61 @@ def facts_table(rows: list[tuple[str, str]], st: Styles, width: float) -> Table:
     return table
 
 
-def cover(doc: JourneyMap, facts: CoverFacts, st: Styles, width: float) -> list[Flowable]:
-    personas = [p for p in doc.elements(Kind.PERSONA)]
-    pains = list(doc.elements(Kind.PAIN_POINT))
-    open_pains = analysis.unaddressed_pain_points(doc)
+def contents_line(doc: JourneyMap, waves: list[str]) -> str:
+    """'5 stages; 37 cards; 5 pain points, 1 not addressed; 5 opportunities; ...'"""
     counts = doc.counts()
+    stages = len(doc.stage_order)
     cards = sum(v for k, v in counts.items() if k != Kind.STAGE.value)
-    contents = [f"{len(doc.stage_order)} stage(s)", f"{cards} card(s)",
-                f"{len(pains)} pain point(s)" + (f", {len(open_pains)} not addressed"
-                                                 if open_pains else ""),
-                f"{counts[Kind.OPPORTUNITY.value]} opportunity(ies)"]
-    if doc.waves:
-        contents.append(f"{len(doc.waves)} survey wave(s): {', '.join(w.label for w in doc.waves)}")
-    version = f"format version {facts.format_version}"
+    pains = counts[Kind.PAIN_POINT.value]
+    unaddressed = len(analysis.unaddressed_pain_points(doc))
+    opportunities = counts[Kind.OPPORTUNITY.value]
+    parts = [ngettext("{n} stage", "{n} stages", stages).format(n=stages),
+             ngettext("{n} card", "{n} cards", cards).format(n=cards)]
+    pain_text = ngettext("{n} pain point", "{n} pain points", pains).format(n=pains)
+    if unaddressed:
+        pain_text = _("{pains}, {n} not addressed").format(pains=pain_text, n=unaddressed)
+    parts += [pain_text, ngettext("{n} opportunity", "{n} opportunities",
+                                  opportunities).format(n=opportunities)]
+    if waves:
+        parts.append(ngettext("{n} survey wave: {waves}", "{n} survey waves: {waves}",
+                              len(waves)).format(n=len(waves), waves=", ".join(waves)))
+    return "; ".join(parts)
+
+
+def cover(doc: JourneyMap, facts: CoverFacts, st: Styles, width: float) -> list[Flowable]:
+    personas = list(doc.elements(Kind.PERSONA))
+    labels = [w.label for w in doc.waves]
+    waves = labels[:labels.index(facts.wave) + 1] if facts.wave in labels else labels
+    version = _("format version {n}").format(n=facts.format_version)
     if doc.meta.get("version_note"):
         version += f"; {doc.meta['version_note']}"
     persona_text = "\n".join(
         p.text + (f" ({p.fields.get('role')})" if p.fields.get("role") else "") for p in personas)
     rows = [
-        ("Persona(s)", persona_text or "none on this map"),
-        ("Stages", f" {facts.arrow} ".join(doc.stage_names()) if doc.stage_order else "none yet"),
-        ("Date", doc.meta.get("created") or "not recorded"),
-        ("Exported", facts.exported),
-        ("File version", version),
-        ("Teams / authors", ", ".join(doc.meta.get("authors") or []) or "not recorded"),
-        ("Contents", "; ".join(contents)),
-        ("Typeface", facts.font_label),
+        (ngettext("Persona", "Personas", max(1, len(personas))),
+         persona_text or _("none on this map")),
+        (_("Stages"), f" {facts.arrow} ".join(doc.stage_names()) if doc.stage_order
+         else _("none yet")),
+        (_("Date"), doc.meta.get("created") or _("not recorded")),
+        (_("Exported"), facts.exported),
+        (_("File version"), version),
+        (_("Teams / authors"), ", ".join(doc.meta.get("authors") or []) or _("not recorded")),
+        (_("Contents"), contents_line(doc, waves)),
+        (_("Typeface"), facts.font_label),
     ]
+    if facts.wave is not None:
+        rows.insert(4, (_("Scores"), _("scores as of {wave}").format(wave=facts.wave)))
     out: list[Flowable] = [
-        Anchor("cover", [("Cover", "cover", 0)]),
+        Anchor("cover", [(_("Cover"), "cover", 0)]),
         Spacer(1, 8),
-        TextBlock("CUSTOMER JOURNEY MAP", st.label),
+        TextBlock(_("CUSTOMER JOURNEY MAP"), st.label),
         Spacer(1, 6),
-        TextBlock(doc.title or "Untitled journey", st.title),
+        TextBlock(doc.title or _("Untitled journey"), st.title),
         Spacer(1, 10),
     ]
+    if facts.wave is not None:
+        out += [TextBlock(_("Scores as of {wave}").format(wave=facts.wave), st.callout),
+                Spacer(1, 6)]
     if doc.meta.get("description"):
         out += [TextBlock(doc.meta["description"], st.subtitle), Spacer(1, 18)]
     out += [facts_table(rows, st, width * 0.8), Spacer(1, 12)]
@@ -98,9 +129,10 @@ def cover(doc: JourneyMap, facts: CoverFacts, st: Styles, width: float) -> list[
 
 
 def at_a_glance(doc: JourneyMap, st: Styles, width: float, count: int = 3) -> list[Flowable]:
-    """The most severe pain points and the strongest opportunities, side by side."""
+    """The most severe pain points and the opportunities most worth doing, side by side."""
     pains = analysis.pain_points_by_severity(doc)[:count]
-    opportunities = [o for o, _ in analysis.ranked_opportunities(doc)][:count]
+    opportunities = [p.opportunity for p in analysis.opportunity_priorities(doc)
+                     if not p.done][:count]
     if not pains and not opportunities:
         return []
 
@@ -109,8 +141,8 @@ def at_a_glance(doc: JourneyMap, st: Styles, width: float, count: int = 3) -> li
 
     def column(title: str, lines: list[str]) -> list[Flowable]:
         items: list[Flowable] = [TextBlock(title, st.label), Spacer(1, 4)]
-        for line in lines or ["none yet"]:
-            shown, _ = fit_lines(line, half - 21, 2, measure)  # the tables have it in full
+        for line in lines or [_("none yet")]:
+            shown, _cut = fit_lines(line, half - 21, 2, measure)  # the tables have it in full
             items += [TextBlock(line, st.body, shown), Spacer(1, 3)]
         return items
 
@@ -119,11 +151,11 @@ def at_a_glance(doc: JourneyMap, st: Styles, width: float, count: int = 3) -> li
         stage = analysis.stage_of(doc, p)
         where = f" ({stage.text})" if stage else ""
         pain_lines.append(f"{p.fields['severity']}/5  {p.text}{where}")
-    opp_lines = [f"{o.text} ({o.fields['status']}"
+    opp_lines = [f"{o.text} ({_(o.fields['status'])}"
                  + (f", {o.fields['owner']}" if o.fields.get("owner") else "") + ")"
                  for o in opportunities]
-    table = Table([[column("MOST SEVERE PAIN POINTS", pain_lines),
-                    column("STRONGEST OPPORTUNITIES", opp_lines)]],
+    table = Table([[column(_("MOST SEVERE PAIN POINTS"), pain_lines),
+                    column(_("OPPORTUNITIES MOST WORTH DOING"), opp_lines)]],
                   colWidths=[half, half], hAlign="LEFT")
     table.setStyle(TableStyle([
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -149,63 +181,74 @@ def pain_section(doc: JourneyMap, st: Styles, width: float) -> list[Flowable]:
         fixes = "; ".join(o.text for o in analysis.addressed_by(doc, pain.id))
         evidence = "\n".join(f"- {e}" for e in pain.fields.get("evidence", []))
         rows.append([str(pain.fields["severity"]), pain.text, stage.text if stage else "",
-                     touch, evidence, fixes or "none"])
+                     touch, evidence, fixes or _("none")])
         if pain.id in open_ids:
             highlight.append(i + 1)
     fractions = (0.05, 0.27, 0.12, 0.16, 0.2, 0.2)
-    out = [PageBreak(), *heading("Pain points", "pains", st),
-           TextBlock("Sorted by severity (5 = most severe). Highlighted rows have no "
-                     "opportunity addressing them.", st.note), Spacer(1, 6),
-           data_table(["Sev.", "Pain point", "Stage", "Touchpoints", "Evidence", "Addressed by"],
+    out = [PageBreak(), *heading(_("Pain points"), "pains", st),
+           TextBlock(_("Sorted by severity (5 = most severe). Highlighted rows have no "
+                       "opportunity addressing them."), st.note), Spacer(1, 6),
+           data_table([_("Sev."), _("Pain point"), _("Stage"), _("Touchpoints"), _("Evidence"),
+                       _("Addressed by")],
                       rows, [f * width for f in fractions], st, highlight=highlight, numeric=(0,))]
     unaddressed = [p for p in pains if p.id in open_ids]
     if unaddressed:
         measure = measure_with(st.body.font, st.body.size)
         items: list[Flowable] = [
-            TextBlock(f"Not addressed by any opportunity ({len(unaddressed)})", st.callout),
+            TextBlock(_("Not addressed by any opportunity ({n})").format(n=len(unaddressed)),
+                      st.callout),
             Spacer(1, 3)]
-        for pain in unaddressed:  # two lines each: the table above has the full text
-            line = f"severity {pain.fields['severity']}: {pain.text}"
+        for pain in unaddressed[:40]:  # two lines each: the table above has the full text
+            line = _("severity {severity}: {text}").format(severity=pain.fields["severity"],
+                                                           text=pain.text)
             items.append(TextBlock(line, st.body, fit_lines(line, width, 2, measure)[0]))
         out += [Spacer(1, 12), KeepTogether(items)]
     else:
-        out += [Spacer(1, 10), TextBlock("Every pain point is addressed by at least one "
-                                         "opportunity.", st.body)]
+        out += [Spacer(1, 10), TextBlock(_("Every pain point is addressed by at least one "
+                                           "opportunity."), st.body)]
     return out
 
 
 def opportunity_section(doc: JourneyMap, st: Styles, width: float) -> list[Flowable]:
-    ranked = analysis.ranked_opportunities(doc)
+    ranked = analysis.opportunity_priorities(doc)
     if not ranked:
         return []
     rows = []
-    for opp, _weight in ranked:
+    for item in ranked:
+        opp = item.opportunity
         f = opp.fields
-        pains = "\n".join(f"{p.text} (sev. {p.fields['severity']})"
+        pains = "\n".join(_("{text} (sev. {severity})").format(text=p.text,
+                                                               severity=p.fields["severity"])
                           for p in analysis.addressed_pains(doc, opp.id))
         stage = analysis.stage_of(doc, opp)
-        rows.append([opp.text, stage.text if stage else "", f["status"], f["owner"], f["due"],
-                     str(f["votes"]), f"{f['impact']} / {f['effort']}", pains or "none"])
-    fractions = (0.25, 0.1, 0.08, 0.1, 0.09, 0.06, 0.08, 0.24)
-    return [PageBreak(), *heading("Opportunities", "opportunities", st),
-            TextBlock("Ranked by the summed severity of the pain points each one addresses, "
-                      "then by votes.", st.note), Spacer(1, 6),
-            data_table(["Opportunity", "Stage", "Status", "Owner", "Due", "Votes",
-                        "Impact / effort", "Addresses"], rows,
-                       [f * width for f in fractions], st, numeric=(5,))]
+        priority = f"{item.score:.1f}" + ("\n" + _("quick win") if item.quick_win else "")
+        rows.append([opp.text, stage.text if stage else "", _(f["status"]), f["owner"], f["due"],
+                     str(f["votes"]), f"{f['impact']} / {f['effort']}", priority,
+                     pains or _("none")])
+    fractions = (0.23, 0.1, 0.08, 0.1, 0.09, 0.06, 0.08, 0.07, 0.19)
+    return [PageBreak(), *heading(_("Opportunities"), "opportunities", st),
+            TextBlock(_("Ranked by priority: (2 \u00d7 impact + summed severity of the pain "
+                        "points addressed + log2(1 + votes)) \u00f7 effort. A quick win has "
+                        "impact {impact} or more for effort {effort} or less. Done ones come "
+                        "last.")
+                      .format(impact=analysis.QUICK_WIN_IMPACT, effort=analysis.QUICK_WIN_EFFORT),
+                      st.note), Spacer(1, 6),
+            data_table([_("Opportunity"), _("Stage"), _("Status"), _("Owner"), _("Due"),
+                        _("Votes"), _("Impact / effort"), _("Priority"), _("Addresses")], rows,
+                       [f * width for f in fractions], st, numeric=(5, 7))]
 
 
 def _card_details(element: Element) -> str:
     f = element.fields
     kind = element.kind
     if kind is Kind.EMOTION:
-        return f"score {f.get('score', 0):+d}"
+        return _("score {score}").format(score=f"{f.get('score', 0):+d}")
     if kind is Kind.TOUCHPOINT:
         return ", ".join(v for v in (f.get("channel"), f.get("owner")) if v)
     if kind is Kind.PAIN_POINT:
-        return f"severity {f.get('severity')}"
+        return _("severity {severity}").format(severity=f.get("severity"))
     if kind is Kind.OPPORTUNITY:
-        return f"{f.get('status')}" + (f", {f['owner']}" if f.get("owner") else "")
+        return _(str(f.get("status"))) + (f", {f['owner']}" if f.get("owner") else "")
     if kind is Kind.GOAL:
         return f.get("metric", "")
     if kind is Kind.NOTE:
@@ -213,29 +256,39 @@ def _card_details(element: Element) -> str:
     return ""
 
 
+def _row_label(doc: JourneyMap, lane, element: Element) -> str:
+    """The lane's name, or the card's kind when it sits in a lane of another
+    kind (a goal in the opportunities lane is listed as a goal)."""
+    if element.kind is not lane.kind or not lane.name:
+        return _(KIND_STYLE[element.kind].tag)
+    return lane.name
+
+
 def stage_details(doc: JourneyMap, st: Styles, width: float) -> list[Flowable]:
-    """Every card of every stage with its full text: what the map elided is here."""
+    """Every card of every stage with its full text: what the map elided is
+    here. A stage's table repeats the stage's name on every page it runs to."""
     stages = doc.stages()
     if not stages:
         return []
-    entries = [(s.text or "Stage", f"detail-{s.id}", 1) for s in stages]
-    out: list[Flowable] = [PageBreak(), *heading("Stage details", "details", st)]
+    entries = [(s.text or _("Stage"), f"detail-{s.id}", 1) for s in stages]
+    out: list[Flowable] = [PageBreak(), *heading(_("Stage details"), "details", st)]
     fractions = (0.16, 0.56, 0.28)
+    widths = [f * width for f in fractions]
     for stage, entry in zip(stages, entries):
-        out += [CondPageBreak(90), Anchor(entry[1], [entry]), TextBlock(stage.text, st.h2)]
-        for label, name in (("Customer goal", "goal"), ("Description", "description")):
-            if stage.fields.get(name):
-                out.append(TextBlock(f"{label}: {stage.fields[name]}", st.body))
+        out += [CondPageBreak(90), Anchor(entry[1], [entry])]
+        intro = [_("{label}: {text}").format(label=label, text=stage.fields[name])
+                 for label, name in ((_("Customer goal"), "goal"), (_("Description"), "description"))
+                 if stage.fields.get(name)]
         rows = []
         for lane in doc.lanes:
             for element in doc.cell(stage.id, lane.id):
-                rows.append([lane.name or KIND_STYLE[element.kind].tag, element.text,
+                rows.append([_row_label(doc, lane, element), element.text,
                              _card_details(element)])
-        out.append(Spacer(1, 4))
-        if rows:
-            out.append(data_table(["Lane", "Card", "Details"], rows,
-                                  [f * width for f in fractions], st))
-        else:
-            out.append(TextBlock("No cards in this stage yet.", st.note))
-        out.append(Spacer(1, 14))
+        if not rows:
+            out += [TextBlock(stage.text, st.h2), *(TextBlock(t, st.body) for t in intro),
+                    Spacer(1, 4), TextBlock(_("No cards in this stage yet."), st.note),
+                    Spacer(1, 14)]
+            continue
+        out += [data_table([_("Lane"), _("Card"), _("Details")], rows, widths, st,
+                           caption=stage.text or _("Stage"), intro=intro), Spacer(1, 14)]
     return out

@@ -126,11 +126,19 @@ def wrap(text: str, width: float, measure: Measure) -> list[str]:
 
 
 def elide(line: str, width: float, measure: Measure, mark: str = ELLIPSIS) -> str:
-    """``line`` shortened by whole clusters until ``line + mark`` fits ``width``."""
+    """``line`` shortened by whole clusters until ``line + mark`` fits ``width``
+    (found by bisection: a long line costs a few measures, not one per cluster)."""
     parts = clusters(line.rstrip())
-    while parts and measure("".join(parts) + mark) > width:
-        parts.pop()
-    return "".join(parts).rstrip() + mark
+    # no cluster is narrower than a hair: more than width / 0.5 of them never fit
+    parts = parts[:int(max(width, 0.0) * 2) + 1]
+    low, high = 0, len(parts)  # the longest prefix that fits is in [low, high]
+    while low < high:
+        middle = (low + high + 1) // 2
+        if measure("".join(parts[:middle]) + mark) <= width:
+            low = middle
+        else:
+            high = middle - 1
+    return "".join(parts[:low]).rstrip() + mark
 
 
 def fit_lines(text: str, width: float, max_lines: int, measure: Measure,
