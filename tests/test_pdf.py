@@ -9,8 +9,7 @@ import re
 import pytest
 from pypdf import PdfReader
 
-from journeymapper.io.pdf import ExportOptions, build_pdf, export_pdf
-from journeymapper.io.pdf import tiling
+from journeymapper.io.pdf import ExportOptions, build_pdf, export_pdf, tiling
 from journeymapper.model import JourneyMap, Kind, Score, Wave
 from journeymapper.model.errors import ExportError
 

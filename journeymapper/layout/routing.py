@@ -25,6 +25,7 @@ links it draws. Stage-to-stage links are arcs above the headers
 from __future__ import annotations
 
 import heapq
+import math
 from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
@@ -653,6 +654,35 @@ class LinkRouter:
                 for yband in range(min(ay.start, by.start), max(ay.stop, by.stop)):
                     out.add((xband, yband))
         return out
+
+
+CORNER = 9.0  # the radius routes' corners are rounded with, where there is room
+
+
+def rounded(points: Sequence[Point], radius: float = CORNER
+            ) -> list[tuple[Point, Point] | tuple[Point, Point, Point]]:
+    """A route as straight runs (a, b) and rounded corners (a, corner, b): a
+    quadratic curve from a to b with the corner as its control point. The
+    canvas and the PDF draw routes from this, so their corners agree."""
+    out: list[tuple[Point, Point] | tuple[Point, Point, Point]] = []
+    current = points[0]
+    for i in range(1, len(points) - 1):
+        (x0, y0), (x1, y1), (x2, y2) = points[i - 1], points[i], points[i + 1]
+        d0, d1 = math.hypot(x1 - x0, y1 - y0), math.hypot(x2 - x1, y2 - y1)
+        r = min(radius, d0 / 2, d1 / 2)
+        if r < 0.5:
+            out.append((current, (x1, y1)))
+            current = (x1, y1)
+            continue
+        a = (x1 - (x1 - x0) / d0 * r, y1 - (y1 - y0) / d0 * r)
+        b = (x1 + (x2 - x1) / d1 * r, y1 + (y2 - y1) / d1 * r)
+        if current != a:
+            out.append((current, a))
+        out.append((a, (x1, y1), b))
+        current = b
+    if current != points[-1]:
+        out.append((current, points[-1]))
+    return out
 
 
 def tidy(points: list[Point]) -> tuple[Point, ...]:

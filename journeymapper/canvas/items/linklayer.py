@@ -24,12 +24,11 @@ from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 from journeymapper.canvas import style as st
 from journeymapper.canvas.items.markers import arrow_head
 from journeymapper.layout.palette import LINK_STYLE
-from journeymapper.layout.routing import NOT_ROUTED, LinkRouter, Point
+from journeymapper.layout.routing import NOT_ROUTED, LinkRouter, Point, rounded
 from journeymapper.model.links import Link, LinkKind
 
 Key = tuple[str, str]
 Piece = tuple[float, float, float, float]
-CORNER = 9.0
 HEAD = 8.0
 
 
@@ -99,32 +98,24 @@ class Route:
         return self._qt
 
 
-def rounded_lines(points: list[Point], radius: float = CORNER) -> list[Piece]:
-    """The polyline through ``points`` with each corner cut by a short curve,
-    as (x1, y1, x2, y2) segments (plain floats: cheap to build for many links)."""
+def rounded_lines(points: list[Point]) -> list[Piece]:
+    """The route's runs and rounded corners (layout.routing.rounded) as
+    (x1, y1, x2, y2) segments, each corner in three (plain floats: cheap to
+    build for many links)."""
     out: list[Piece] = []
-    cx, cy = points[0]
-    for i in range(1, len(points) - 1):
-        (x0, y0), (x1, y1), (x2, y2) = points[i - 1], points[i], points[i + 1]
-        d0, d1 = math.hypot(x1 - x0, y1 - y0), math.hypot(x2 - x1, y2 - y1)
-        r = min(radius, d0 / 2, d1 / 2)
-        if r < 0.5:
-            out.append((cx, cy, x1, y1))
-            cx, cy = x1, y1
+    for part in rounded(points):
+        if len(part) == 2:
+            (ax, ay), (bx, by) = part
+            out.append((ax, ay, bx, by))
             continue
-        ax, ay = x1 - (x1 - x0) / d0 * r, y1 - (y1 - y0) / d0 * r
-        bx, by = x1 + (x2 - x1) / d1 * r, y1 + (y2 - y1) / d1 * r
-        out.append((cx, cy, ax, ay))
+        (ax, ay), (cx, cy), (bx, by) = part
         px, py = ax, ay
-        for t in (1 / 3, 2 / 3, 1.0):  # quadratic Bezier a -> corner -> b
+        for t in (1 / 3, 2 / 3, 1.0):  # the quadratic Bezier a -> corner -> b
             u = 1 - t
-            qx = u * u * ax + 2 * u * t * x1 + t * t * bx
-            qy = u * u * ay + 2 * u * t * y1 + t * t * by
+            qx = u * u * ax + 2 * u * t * cx + t * t * bx
+            qy = u * u * ay + 2 * u * t * cy + t * t * by
             out.append((px, py, qx, qy))
             px, py = qx, qy
-        cx, cy = bx, by
-    x, y = points[-1]
-    out.append((cx, cy, x, y))
     return out
 
 

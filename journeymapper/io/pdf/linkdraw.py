@@ -19,10 +19,9 @@ from journeymapper.io.pdf import shapes
 from journeymapper.io.pdf.spatial import GridIndex
 from journeymapper.layout.geometry import Rect
 from journeymapper.layout.palette import LINK_ORDER, LINK_STYLE
-from journeymapper.layout.routing import Key, LinkRouter, Point
+from journeymapper.layout.routing import Key, LinkRouter, Point, rounded
 from journeymapper.model.links import LinkKind
 
-CORNER = 9.0
 HEAD = 7.0
 
 #: a piece: a straight run (x1, y1, x2, y2) or a corner (a, control 1, control 2, b)
@@ -36,29 +35,18 @@ class Head:
     back: Point
 
 
-def pieces_of(points: tuple[Point, ...], radius: float = CORNER) -> list[Piece]:
-    """A route as straight runs and rounded corners (cubic Beziers)."""
+def pieces_of(points: tuple[Point, ...]) -> list[Piece]:
+    """A route as straight runs and rounded corners (the quadratic corners of
+    layout.routing.rounded as cubic Beziers)."""
     out: list[Piece] = []
-    cx, cy = points[0]
-    for i in range(1, len(points) - 1):
-        (x0, y0), (x1, y1), (x2, y2) = points[i - 1], points[i], points[i + 1]
-        d0, d1 = math.hypot(x1 - x0, y1 - y0), math.hypot(x2 - x1, y2 - y1)
-        r = min(radius, d0 / 2, d1 / 2)
-        if r < 0.5:
-            out.append((cx, cy, x1, y1))
-            cx, cy = x1, y1
-            continue
-        ax, ay = x1 - (x1 - x0) / d0 * r, y1 - (y1 - y0) / d0 * r
-        bx, by = x1 + (x2 - x1) / d1 * r, y1 + (y2 - y1) / d1 * r
-        if (cx, cy) != (ax, ay):
-            out.append((cx, cy, ax, ay))
-        # the quadratic a -> corner -> b as a cubic
-        out.append((ax, ay, ax + (x1 - ax) * 2 / 3, ay + (y1 - ay) * 2 / 3,
-                    bx + (x1 - bx) * 2 / 3, by + (y1 - by) * 2 / 3, bx, by))
-        cx, cy = bx, by
-    x, y = points[-1]
-    if (cx, cy) != (x, y):
-        out.append((cx, cy, x, y))
+    for part in rounded(points):
+        if len(part) == 2:
+            (ax, ay), (bx, by) = part
+            out.append((ax, ay, bx, by))
+        else:
+            (ax, ay), (cx, cy), (bx, by) = part
+            out.append((ax, ay, ax + (cx - ax) * 2 / 3, ay + (cy - ay) * 2 / 3,
+                        bx + (cx - bx) * 2 / 3, by + (cy - by) * 2 / 3, bx, by))
     return out
 
 
