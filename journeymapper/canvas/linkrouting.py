@@ -6,13 +6,19 @@ each link in the map's terms; after a layout change only the links whose
 ends changed place in the map's terms (another cell, another index, a cell
 that gained or lost a card) are planned again, and the rest follow the new
 layout when they are next drawn, so a lane that grows costs the links of the
-cells that changed, not every link below it. While cards are dragged their
-links follow the mouse on the middle tracks.
+cells that changed, not every link below it. On a big map the links whose
+end went to another cell are planned at once and the others (all of them,
+just after the map is opened, those on screen first) in slices of idle time,
+so the window never waits for them. While cards are dragged their links
+follow the mouse on the middle tracks.
 """
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterable
+
+from PySide6.QtCore import QRectF, QTimer
 
 from journeymapper.canvas.items.linklayer import Route
 from journeymapper.canvas.items.links import StageLinkItem
@@ -21,6 +27,9 @@ from journeymapper.layout.routing import Grid, LinkRouter, places_of, sketch
 
 #: cards being dragged: their rectangle now and the stage column under them
 Moving = dict[str, tuple[g.Rect, str | None]]
+SYNC_LINKS = 2000    # maps with no more links are routed in full at every change
+SLICE = 250          # links planned per step of a slice of idle time
+SLICE_SECONDS = 0.012
 
 
 class LinkRoutingMixin:
@@ -48,11 +57,13 @@ class LinkRoutingMixin:
             router.place(places_of(grid, self._cells()))
             self._cell_snapshot = {cell: list(m) for cell, m in self.live.members.items()}
             layer.set_router(router)
+            if len(router.kinds) > SYNC_LINKS:
+                router.wait_all()
+                router.prefer(self._links_on_screen())
         else:
             router.set_grid(grid)
             self._replace_changed_cells()
-        layer.commit()
-        self.overview.invalidate()
+        self._commit_routes()
 
     def _replace_changed_cells(self) -> None:
         """Give the router the places of every card in a cell whose members changed."""
@@ -73,9 +84,59 @@ class LinkRoutingMixin:
             else:
                 snapshot.pop(cell, None)
 
+    def _commit_routes(self) -> None:
+        """Plan what must be planned now; on a big map the rest waits for idle time."""
+        layer = self.link_layer
+        router = layer.router
+        assert router is not None
+        if len(router.kinds) <= SYNC_LINKS:
+            layer.commit(None)
+        else:
+            layer.commit(0)
+            if not router.settled and not getattr(self, "_settling", False):
+                self._settling = True
+                QTimer.singleShot(0, self, self._settle_routes)
+        self.overview.invalidate()
+
+    def _settle_routes(self) -> None:
+        """One slice of idle time: plan waiting links, then assign tracks."""
+        self._settling = False
+        layer = self.link_layer
+        router = layer.router
+        if router is None or self.live is None:
+            return
+        start = time.perf_counter()
+        while not router.settled and time.perf_counter() - start < SLICE_SECONDS:
+            layer.commit(SLICE)
+        self.overview.invalidate()
+        if not router.settled:
+            self._settling = True
+            QTimer.singleShot(0, self, self._settle_routes)
+
+    def _links_on_screen(self) -> list[tuple[str, str]]:
+        """The links with an end near what a view shows (planned first)."""
+        seen = QRectF()
+        for view in self.views():
+            if view.isVisible():
+                area = view.mapToScene(view.viewport().rect()).boundingRect()
+                seen = seen.united(area.adjusted(-area.width(), -area.height(),
+                                                 area.width(), area.height()))
+        if seen.isEmpty() or self.live is None:
+            return []
+        cards = self.live.geo.cards
+        out = []
+        for key, item in self.links.items():
+            if isinstance(item, Route) and any(
+                    k in cards and seen.intersects(QRectF(*cards[k])) for k in key):
+                out.append(key)
+        return out
+
     def flush_routes(self) -> None:
         """Plan whatever waits (before drawing the whole map at once)."""
-        self.link_layer.commit()
+        layer = self.link_layer
+        if layer.router is not None:
+            while not layer.router.settled:
+                layer.commit(None)
 
     def route_links_of(self, ids: Iterable[str], moving: Moving | None = None) -> None:
         """Route the links of cards ``ids`` again. ``moving`` gives cards being
@@ -89,7 +150,7 @@ class LinkRoutingMixin:
             layer.set_overrides({})
             layer.router.set_grid(self._grid())
             self._replace_changed_cells()
-            layer.commit()
+            self._commit_routes()
             return
         grid = layer.router.grid
         column = {s: i for i, s in enumerate(self.doc.stage_order)}
@@ -126,5 +187,5 @@ class LinkRoutingMixin:
             item.set_shape(g.stage_link_shape(headers[link.source], headers[link.target],
                                               span, loop))
             return
-        self.link_layer.commit()
+        self._commit_routes()
 

@@ -43,6 +43,9 @@ Key = tuple[str, str]
 NOT_ROUTED = frozenset({LinkKind.WALKS, LinkKind.LEADS_TO})
 
 TRACK_GAP = 5.0     # between neighbouring tracks in a gap, while there is room
+#: the closest tracks come when a gap holds more than fits (then tracks share
+#: places: more lines than a gap can hold apart cannot be told apart anyway)
+MIN_TRACK_GAP = 2.0
 TRACK_EDGE = 5.0    # kept free between the outermost track and the cards
 PORT_GAP = 12.0     # between neighbouring ports on a card's side
 PORT_EDGE = 12.0    # kept free at a side's ends
@@ -221,6 +224,15 @@ class LinkRouter:
     and gives back the links whose plan changed. After the layout moved
     (a lane grew), :meth:`set_grid` the new one: plans stay, points follow.
     ``version`` grows with every change of any route's points.
+
+    A viewer of a big map commits in parts: a link whose end went to another
+    cell, and a new one, is planned at the next commit; the links of cards
+    that only moved up or down their cell keep their plans (their points
+    follow the cards) and wait, as do all links of a router that was just
+    made, until commits with a ``budget`` reach them. Tracks are assigned
+    again, by the same sweep, once nothing waits: until then the new
+    segments keep the track they had. ``settled`` says when all is done; a
+    full :meth:`commit` (no budget) gives what a fresh router gives.
     """
 
     def __init__(self, grid: Grid) -> None:
@@ -237,9 +249,13 @@ class LinkRouter:
         #: per channel: how many tracks it has
         self.counts: dict[int, int] = {}
         self.version = 0
-        self._dirty_links: set[Key] = set()
+        #: planned at the next commit / waiting for a commit's budget (soon first)
+        self._urgent: set[Key] = set()
+        self._soon: dict[Key, None] = {}
+        self._later: dict[Key, None] = {}
         self._dirty_sides: set[tuple[str, int]] = set()
         self._dirty_channels: set[int] = set()
+        self._old_tracks: dict[Key, list[int]] = {}
         self._cache: dict[Key, tuple[int, tuple[Point, ...] | None]] = {}
 
     # ------------------------------------------------------------ input
@@ -249,20 +265,47 @@ class LinkRouter:
         self.version += 1
 
     def place(self, places: Mapping[str, Place]) -> None:
-        """Where ends are now; links of ends that moved are planned again."""
+        """Where ends are now; links of ends that moved are planned again (at
+        once when an end went to another cell, else when a budget reaches them)."""
         current = self.places
-        dirty = self._dirty_links
+        urgent, later = self._urgent, self._later
         of_end = self.of_end
         for element_id, place in places.items():
-            if current.get(element_id) != place:
+            old = current.get(element_id)
+            if old != place:
                 current[element_id] = place
                 links = of_end.get(element_id)
-                if links:
-                    dirty.update(links)
+                if not links:
+                    continue
+                if old is None or old.column != place.column or old.lane != place.lane:
+                    urgent.update(links)
+                else:
+                    later.update(dict.fromkeys(links))
 
     def forget(self, element_id: str) -> None:
         self.places.pop(element_id, None)
-        self._dirty_links.update(self.of_end.get(element_id, ()))
+        self._urgent.update(self.of_end.get(element_id, ()))
+
+    def prefer(self, keys: Iterable[Key]) -> None:
+        """Plan these of the waiting links before the others (the ones on screen)."""
+        for key in keys:
+            if key in self._later:
+                del self._later[key]
+                self._soon[key] = None
+
+    @property
+    def waiting(self) -> int:
+        return len(self._soon) + len(self._later)
+
+    @property
+    def settled(self) -> bool:
+        return not (self._urgent or self._soon or self._later or self._dirty_sides
+                    or self._dirty_channels)
+
+    def wait_all(self) -> None:
+        """Let every link wait for a budget (a router just made for a big map)."""
+        self._later.update(dict.fromkeys(self._urgent))
+        self._urgent = set()
 
     def add(self, source: str, target: str, kind: LinkKind) -> None:
         if kind in NOT_ROUTED:
@@ -271,7 +314,7 @@ class LinkRouter:
         self.kinds[key] = kind
         self.of_end[source].add(key)
         self.of_end[target].add(key)
-        self._dirty_links.add(key)
+        self._urgent.add(key)
 
     def remove(self, key: Key) -> None:
         if self.kinds.pop(key, None) is None:
@@ -282,14 +325,24 @@ class LinkRouter:
                 links.discard(key)
                 if not links:
                     del self.of_end[end]
-        self._dirty_links.add(key)
+        self._urgent.add(key)
 
     # ------------------------------------------------------------ planning
-    def commit(self) -> set[Key]:
-        """Plan what changed; returns the links whose plan changed (or went)."""
-        if not (self._dirty_links or self._dirty_sides or self._dirty_channels):
+    def commit(self, budget: int | None = None) -> set[Key]:
+        """Plan the urgent links and up to ``budget`` waiting ones (None: all,
+        and every track); returns the links whose plan changed (or went)."""
+        if self.settled:
             return set()
-        changed, self._dirty_links = self._dirty_links, set()
+        changed, self._urgent = self._urgent, set()
+        for waiting in (self._soon, self._later):
+            if budget is None:
+                changed.update(waiting)
+                waiting.clear()
+            while waiting and budget is not None and budget > 0:
+                key = next(iter(waiting))
+                del waiting[key]
+                changed.add(key)
+                budget -= 1
         sides = self._dirty_sides
         for key in changed:
             self._unplan(key)
@@ -310,9 +363,14 @@ class LinkRouter:
             if plan is not None:
                 plan.straight = self._straightness(plan)
                 self._register(plan)
-        for channel in self._dirty_channels:
-            self._assign_tracks(channel)
-        self._dirty_channels = set()
+        if not (self._soon or self._later):  # nothing waits: tracks by the sweep
+            work = 0
+            while self._dirty_channels and (budget is None or work <= 8 * budget):
+                channel = self._dirty_channels.pop()
+                work += len(self.segments.get(channel, ()))
+                self._assign_tracks(channel)
+            if not self._dirty_channels:
+                self._old_tracks.clear()
         self.version += 1
         return changed
 
@@ -320,6 +378,7 @@ class LinkRouter:
         plan = self.plans.pop(key, None)
         if plan is None:
             return
+        self._old_tracks[key] = plan.tracks
         self._dirty_sides.add((key[0], plan.s_side))
         self._dirty_sides.add((key[1], plan.t_side))
         self._unregister(plan)
@@ -487,7 +546,10 @@ class LinkRouter:
             self._unregister(plan)
         spans = self._spans(plan)
         plan.spans = spans
-        plan.tracks = [0] * len(spans)
+        old = self._old_tracks.get(plan.key)
+        if not plan.tracks or len(plan.tracks) != len(spans):  # until the sweep: as before
+            plan.tracks = list(old) if old is not None and len(old) == len(spans) \
+                else [0] * len(spans)
         segments, dirty = self.segments, self._dirty_channels
         for seg, (channel, a, b) in enumerate(spans):
             segments[channel][plan] = (a, b, seg) if a <= b else (b, a, seg)
@@ -567,7 +629,12 @@ class LinkRouter:
         tracks = plan.tracks
         track = tracks[seg] if seg < len(tracks) else 0
         room = max(half - TRACK_EDGE, half / 2) * 2
-        return centre + _spread(track, self.counts.get(channel, 1), room, TRACK_GAP)
+        count = self.counts.get(channel, 1)
+        places = int(room // MIN_TRACK_GAP) + 1
+        if count > places:
+            track, count = track % places, places
+        track = min(track, count - 1)  # a track from before the sweep
+        return centre + _spread(track, count, room, TRACK_GAP)
 
     def points(self, key: Key) -> tuple[Point, ...] | None:
         """The corner points of a link's route, from its source's edge to the

@@ -145,17 +145,25 @@ class CardItem(BaseCardItem):
     def __init__(self, element: Element, theme: st.Theme) -> None:
         super().__init__(element, theme)
         self.fields = dict(element.fields)
-        self.block: TextBlock | None = None
+        self._block: TextBlock | None = None
         self.meta = ""
         self.relayout_text()
 
     def relayout_text(self) -> None:
-        text = str(self.fields.get("text", ""))
-        width = self.w - 2 * st.TEXT_PAD
-        lines = max(1, int((self.h - st.TAG_H - 6) // (st.CARD_PX * 1.32)))
-        self.block = TextBlock(text, st.CARD_PX, width, lines)
-        self.setToolTip(text if self.block.cut else "")
+        """The text is laid out again when next painted (a map of thousands of
+        cards opens without laying out the text of cards never shown)."""
+        self._block = None
         self.meta = _meta_text(self.kind, self.fields)
+
+    @property
+    def block(self) -> TextBlock:
+        if self._block is None:
+            text = str(self.fields.get("text", ""))
+            width = self.w - 2 * st.TEXT_PAD
+            lines = max(1, int((self.h - st.TAG_H - 6) // (st.CARD_PX * 1.32)))
+            self._block = TextBlock(text, st.CARD_PX, width, lines)
+            self.setToolTip(text if self._block.cut else "")
+        return self._block
 
     def paint(self, p: QPainter, option: QStyleOptionGraphicsItem,
               widget: QWidget | None = None) -> None:
@@ -178,8 +186,7 @@ class CardItem(BaseCardItem):
         p.drawText(QPointF(27, 16), KIND_STYLE[self.kind].tag)
         self._paint_details(p, kc.accent)
         p.setPen(self.theme.card_text)
-        if self.block is not None:
-            self.block.draw(p, st.TEXT_PAD, st.TAG_H + 1)
+        self.block.draw(p, st.TEXT_PAD, st.TAG_H + 1)
         self._paint_handle(p)
 
     def _paint_details(self, p: QPainter, accent: QColor) -> None:

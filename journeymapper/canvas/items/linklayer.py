@@ -29,6 +29,8 @@ from journeymapper.model.links import Link, LinkKind
 
 Key = tuple[str, str]
 Piece = tuple[float, float, float, float]
+Groups = dict[LinkKind, tuple[list[QLineF], list[QLineF], list[QPolygonF]]]
+CELL = 1024.0  # the paint cache's grid
 HEAD = 8.0
 
 
@@ -82,12 +84,18 @@ class Route:
         xs, ys = [p[0] for p in points], [p[1] for p in points]
         return QRectF(min(xs) - 8, min(ys) - 8, max(xs) - min(xs) + 16, max(ys) - min(ys) + 16)
 
-    def drawable(self) -> tuple[list[QLineF], list[QLineF], QPolygonF | None]:
+    def drawable(self) -> tuple[list[Piece], list[QLineF], QPolygonF | None]:
+        """Its straight runs (as plain tuples: the layer clips them to what it
+        paints), its corners as QLineFs and its arrowhead."""
         self._fresh()
         if self._qt is None:
             straight, corners = [], []
-            for x1, y1, x2, y2 in self._lines:
-                (straight if x1 == x2 or y1 == y2 else corners).append(QLineF(x1, y1, x2, y2))
+            for piece in self._lines:
+                x1, y1, x2, y2 = piece
+                if x1 == x2 or y1 == y2:
+                    straight.append(piece)
+                else:
+                    corners.append(QLineF(x1, y1, x2, y2))
             head = None
             if self._points and len(self._points) >= 2:
                 (x0, y0), (x1, y1) = self._points[-2], self._points[-1]
@@ -131,6 +139,10 @@ class LinkLayer(QGraphicsItem):
         #: routes of links whose cards are being dragged, in place of the router's
         self.overrides: dict[Key, tuple[Point, ...]] = {}
         self._overrides_version = 0
+        #: per grid cell, what it paints (clipped to it), for one router version and
+        #: one set of dragged links: {kind: (straight, corners, heads)}
+        self._painted: dict[tuple[int, int], Groups] = {}
+        self._painted_for: tuple[int, frozenset[Key]] = (-1, frozenset())
         self._bands: dict[tuple[int, int], set[Key]] = defaultdict(set)
         self._bands_of: dict[Key, set[tuple[int, int]]] = {}
         self._bounds = QRectF()
@@ -185,11 +197,12 @@ class LinkLayer(QGraphicsItem):
                 router.add(link.source, link.target, link.kind)
         self.update()
 
-    def commit(self) -> None:
-        """Let the router plan what changed and index the plans that did."""
+    def commit(self, budget: int | None = 0) -> None:
+        """Let the router plan what changed (urgent links, and ``budget`` of
+        the waiting ones; None: all) and index the plans that did."""
         if self.router is None:
             return
-        changed = self.router.commit()
+        changed = self.router.commit(budget)
         if not changed:
             return
         for key in changed:
@@ -214,7 +227,7 @@ class LinkLayer(QGraphicsItem):
             return override
         if self.router is None:
             return None
-        self.commit()
+        self.commit(0)
         return self.router.points(key)
 
     def set_overrides(self, routes: dict[Key, tuple[Point, ...]]) -> None:
@@ -241,7 +254,7 @@ class LinkLayer(QGraphicsItem):
         found: set[Key] = set(self.overrides)
         if self.router is None:
             return found
-        self.commit()
+        self.commit(0)
         grid = self.router.grid
         bands = self._bands
         for xb in grid.x_bands(rect.left(), rect.right()):
@@ -274,35 +287,88 @@ class LinkLayer(QGraphicsItem):
     def paint(self, p: QPainter, option: QStyleOptionGraphicsItem,
               widget: QWidget | None = None) -> None:
         exposed = visible_rect(p, option.exposedRect)
-        groups: dict[LinkKind, tuple[list[QLineF], list[QLineF], list[QPolygonF]]] = {}
-        chosen: list[Route] = []
-        for key in self.keys_in(exposed):
+        if self.router is not None:
+            self.commit(0)
+            now = (self.router.version, frozenset(self.overrides))
+            if now != self._painted_for:
+                self._painted.clear()
+                self._painted_for = now
+        groups: Groups = {}
+        for gx in range(int(exposed.left() // CELL), int(exposed.right() // CELL) + 1):
+            for gy in range(int(exposed.top() // CELL), int(exposed.bottom() // CELL) + 1):
+                for kind, (straight, corners, heads) in self._cell(gx, gy).items():
+                    group = groups.get(kind)
+                    if group is None:
+                        group = groups[kind] = ([], [], [])
+                    group[0].extend(straight)
+                    group[1].extend(corners)
+                    group[2].extend(heads)
+        for key in self.overrides:  # dragged: drawn whole, as they follow the mouse
             route = self.routes.get(key)
-            if route is None:
-                continue
-            if key in self.selected:
-                chosen.append(route)
-                continue
-            straight, corners, head = route.drawable()
-            group = groups.get(route.link.kind)
-            if group is None:
-                group = groups[route.link.kind] = ([], [], [])
-            group[0].extend(straight)
-            group[1].extend(corners)
-            if head is not None:
-                group[2].append(head)
+            if route is not None and key not in self.selected:
+                self._add(groups, route, None)
         dark = self.theme.dark
         for kind in sorted(groups, key=lambda k: k.value):
             link_style = LINK_STYLE.get(kind)
-            if link_style is None:
+            if link_style is not None:
+                straight, corners, heads = groups[kind]
+                self._draw(p, straight, corners, heads, QColor(link_style.colour_for(dark)),
+                           link_style.width, link_style.dash)
+        chosen = [self.routes[k] for k in self.selected if k in self.routes]
+        if chosen:
+            picked: Groups = {}
+            for route in chosen:
+                self._add(picked, route, None)
+            for straight, corners, heads in picked.values():
+                self._draw(p, straight, corners, heads, self.theme["selection"], 2.8, ())
+
+    def _cell(self, gx: int, gy: int) -> Groups:
+        """What grid cell (gx, gy) paints: the parts of the routes in it, their
+        straight runs clipped to it (a long dashed run costs what shows)."""
+        cached = self._painted.get((gx, gy))
+        if cached is not None:
+            return cached
+        rect = QRectF(gx * CELL, gy * CELL, CELL, CELL)
+        groups: Groups = {}
+        skip = self.selected | set(self.overrides)
+        for key in sorted(self.keys_in(rect) - skip):
+            route = self.routes.get(key)
+            if route is not None:
+                self._add(groups, route, (gx * CELL, gy * CELL))
+        for kind, (straight, corners, heads) in groups.items():
+            groups[kind] = (_merged(straight), corners, heads)
+        self._painted[(gx, gy)] = groups
+        return groups
+
+    @staticmethod
+    def _add(groups: Groups, route: Route, cell: tuple[float, float] | None) -> None:
+        """Add a route to ``groups``: whole, or the part of it in ``cell``."""
+        straight, corners, head = route.drawable()
+        group = groups.get(route.link.kind)
+        if group is None:
+            group = groups[route.link.kind] = ([], [], [])
+        if cell is None:
+            group[0].extend(QLineF(*piece) for piece in straight)
+            group[1].extend(corners)
+            if head is not None:
+                group[2].append(head)
+            return
+        x0, y0 = cell
+        x1, y1 = x0 + CELL, y0 + CELL
+        for ax, ay, bx, by in straight:
+            lx, hx = (ax, bx) if ax <= bx else (bx, ax)
+            ly, hy = (ay, by) if ay <= by else (by, ay)
+            if hx < x0 or lx >= x1 or hy < y0 or ly >= y1:
                 continue
-            straight, corners, heads = groups[kind]
-            self._draw(p, straight, corners, heads, QColor(link_style.colour_for(dark)),
-                       link_style.width, link_style.dash)
-        for route in chosen:
-            straight, corners, head = route.drawable()
-            self._draw(p, straight, corners, [head] if head is not None else [],
-                       self.theme["selection"], 2.8, ())
+            group[0].append(QLineF(max(lx, x0), max(ly, y0), min(hx, x1), min(hy, y1)))
+        for line in corners:
+            x, y = line.x1(), line.y1()
+            if x0 <= x < x1 and y0 <= y < y1:
+                group[1].append(line)
+        if head is not None:
+            tip = head.at(0)
+            if x0 <= tip.x() < x1 and y0 <= tip.y() < y1:
+                group[2].append(head)
 
     @staticmethod
     def _draw(p: QPainter, straight: list[QLineF], corners: list[QLineF],
@@ -325,6 +391,33 @@ class LinkLayer(QGraphicsItem):
             p.setBrush(colour)
             for head in heads:
                 p.drawPolygon(head)
+
+
+def _merged(lines: list[QLineF]) -> list[QLineF]:
+    """Axis-aligned lines with the ones that lie along each other joined (in a
+    gap holding more links than it has room for, tracks share places)."""
+    columns: dict[float, list[tuple[float, float]]] = defaultdict(list)
+    rows: dict[float, list[tuple[float, float]]] = defaultdict(list)
+    for line in lines:
+        x1, y1, x2, y2 = line.x1(), line.y1(), line.x2(), line.y2()
+        if x1 == x2:
+            columns[round(x1, 2)].append((min(y1, y2), max(y1, y2)))
+        else:
+            rows[round(y1, 2)].append((min(x1, x2), max(x1, x2)))
+    out = [QLineF(x, a, x, b) for x, spans in columns.items() for a, b in _joined(spans)]
+    out += [QLineF(a, y, b, y) for y, spans in rows.items() for a, b in _joined(spans)]
+    return out
+
+
+def _joined(spans: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    spans.sort()
+    out = [list(spans[0])]
+    for a, b in spans[1:]:
+        if a <= out[-1][1]:
+            out[-1][1] = max(out[-1][1], b)
+        else:
+            out.append([a, b])
+    return [(a, b) for a, b in out]
 
 
 def drawn(link: Link) -> bool:
