@@ -152,7 +152,7 @@ class MainWindow(DocumentFiles, QMainWindow):
 
     def _run_file_action(self, slot: Callable[[], object]) -> None:
         """Commit the card being typed first: an export or import sees the map as shown."""
-        self.scene.finish_editing()
+        self.scene.editor.finish_editing()
         slot()
 
     def add_panel(self, widget: QWidget, title: str, name: str,
@@ -223,12 +223,12 @@ class MainWindow(DocumentFiles, QMainWindow):
         # editor while one is open), so the menu only shows them.
         scene = self.scene
         for text, slot, keys, name in (
-            ("Cu&t", scene.cut_selection, key.Cut, "action_cut"),
-            ("&Copy", scene.copy_selection, key.Copy, "action_copy"),
-            ("&Paste", scene.paste, key.Paste, "action_paste"),
-            ("D&uplicate", scene.duplicate_selection, "Ctrl+D", "action_duplicate"),
-            ("&Delete", scene.delete_selection, key.Delete, "action_delete"),
-            ("Select &all", scene.select_all, key.SelectAll, "action_select_all"),
+            ("Cu&t", scene.editor.cut_selection, key.Cut, "action_cut"),
+            ("&Copy", scene.editor.copy_selection, key.Copy, "action_copy"),
+            ("&Paste", scene.editor.paste, key.Paste, "action_paste"),
+            ("D&uplicate", scene.editor.duplicate_selection, "Ctrl+D", "action_duplicate"),
+            ("&Delete", scene.editor.delete_selection, key.Delete, "action_delete"),
+            ("Select &all", scene.editor.select_all, key.SelectAll, "action_select_all"),
         ):
             hint = QKeySequence(keys).toString(QKeySequence.SequenceFormat.NativeText)
             self._action(e, f"{text}\t{hint}", slot, None, name)
