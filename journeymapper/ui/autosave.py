@@ -245,7 +245,7 @@ class Autosaver(QObject):
 
     def _failed(self, error: Exception) -> None:
         self.window.show_message(QCoreApplication.translate(
-            "Autosave", "Autosave failed: {reason}").format(reason=str(error)))
+            "Autosaver", "Autosave failed: {reason}").format(reason=str(error)))
 
     def wait(self) -> None:
         """Block until every write and removal asked for so far is done (tests, close)."""

@@ -92,7 +92,7 @@ class RecoveryDialog(QDialog):
         layout.addWidget(heading)
         layout.addWidget(scroll, 1)
         layout.addWidget(buttons)
-        self.resize(620, min(160 + 110 * len(entries), 560))
+        self.resize(620, min(130 + 100 * len(entries), 560))
 
     def _row(self, entry: Entry) -> QWidget:
         frame = QFrame()
