@@ -2,6 +2,8 @@
 changes and where it was saved; Recover / Discard / Later clicked as a user
 does; a damaged map cannot be chosen for Recover; Esc means Later."""
 
+# ruff: noqa: F811 - the dialogs fixture is shared with test_ui_dialogs by import
+
 from __future__ import annotations
 
 from pathlib import Path

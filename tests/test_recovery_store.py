@@ -1,6 +1,6 @@
 """The recovery files without Qt: where they live, what a record holds,
 damaged records said in one line, a running app told from a crashed one,
-and snapshots that serialise as the document did when they were taken."""
+and a line cache that serialises snapshot after snapshot as dumps does."""
 
 from __future__ import annotations
 
@@ -19,7 +19,6 @@ from journeymapper.io.recovery import (
     instance_in,
 )
 from journeymapper.io.serialize import LineCache, dumps
-from journeymapper.io.snapshots import SnapshotTaker
 from journeymapper.model.elements import Kind
 from journeymapper.model.scores import Score, Wave
 
@@ -182,32 +181,31 @@ def test_a_running_app_is_told_from_a_crashed_one_by_its_lock(store):
     assert not list(store.folder.glob("*.lock")), "the dead app's lock file is cleaned"
 
 
-def test_snapshot_serialises_as_the_document_did_and_stays_detached(laptop_doc):
+def test_a_snapshot_serialises_as_the_map_was_whatever_changes_after(laptop_doc):
+    """What the autosave worker writes is the map at the moment of the snapshot."""
     doc = laptop_doc
-    taker = SnapshotTaker(doc)
     before = dumps(doc)
-    snapshot = taker.take()
+    snapshot = doc.snapshot()
+    lines = LineCache()
     stage = doc.stage_order[0]
     card = doc.cell(stage, doc.lane_for_kind(Kind.ACTION).id)[0]
     doc.set_field(card.id, "text", "Changed after the snapshot")
     doc.move_element(card.id, card.placement.moved(dx=12.5))
     doc.set_meta("title", "Another title")
     new = doc.add_card(Kind.PAIN_POINT, stage, doc.lane_for_kind(Kind.PAIN_POINT).id, "New")
-    touchpoint = next(iter(doc.elements(Kind.TOUCHPOINT))).id
-    doc.link(new, touchpoint)
-    doc.remove_element(doc.links_of(card.id)[0].target if doc.links_of(card.id) else new)
+    doc.link(new, next(iter(doc.elements(Kind.TOUCHPOINT))).id)
     doc.put_scores([Score(stage, "2027-Q1", "csat", 80.0, 40)], [Wave("2027-Q1")])
     doc.rename_wave("2027-Q1", "2027-Q2")
-    assert dumps(snapshot) == before, "what a worker writes is what the map was"
-    assert dumps(taker.take()) == dumps(doc)
-    taker.close()
+    doc.remove_element(new)   # its link goes along
+    assert dumps(snapshot, lines) == before
+    assert dumps(doc.snapshot(), lines) == dumps(doc)
 
 
 def test_a_line_cache_gives_the_same_bytes_edit_after_edit(laptop_doc):
     """Autosave keeps the serialised lines of unchanged cards between snapshots."""
     doc = laptop_doc
-    taker, lines = SnapshotTaker(doc), LineCache()
-    assert dumps(taker.take(), lines) == dumps(doc)
+    lines = LineCache()
+    assert dumps(doc.snapshot(), lines) == dumps(doc)
     stage = doc.stage_order[1]
     lane = doc.lane_for_kind(Kind.THOUGHT).id
     for step in range(6):
@@ -217,10 +215,10 @@ def test_a_line_cache_gives_the_same_bytes_edit_after_edit(laptop_doc):
             doc.remove_element(card)
         if step == 3:
             doc.set_stage_order(reversed(doc.stage_order))
-        assert dumps(taker.take(), lines) == dumps(doc)
+        assert dumps(doc.snapshot(), lines) == dumps(doc)
 
 
-def test_snapshot_of_every_example(laptop_path, korean_path):
+def test_a_line_cache_writes_every_example_as_saved(laptop_path, korean_path):
     for path in (laptop_path, korean_path, laptop_path.with_name("laptop-store-reviewed.jmap")):
         doc = jmap.load(path, strict=True).document
-        assert dumps(SnapshotTaker(doc).take()) == path.read_bytes()
+        assert dumps(doc.snapshot(), LineCache()) == path.read_bytes()

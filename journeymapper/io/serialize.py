@@ -14,7 +14,7 @@ from typing import Any
 
 from journeymapper.io.migrations import FORMAT_VERSION
 from journeymapper.model.document import JourneyMap
-from journeymapper.model.elements import Element
+from journeymapper.model.elements import Element, thaw
 from journeymapper.model.links import Link
 from journeymapper.model.scores import Score
 
@@ -34,8 +34,8 @@ def _offset(value: float) -> float | int:
 
 
 def element_to_dict(element: Element) -> dict[str, Any]:
-    fields = dict(element.fields)
-    fields.update(element.extra.get("fields", {}))
+    fields = thaw(element.fields)
+    fields.update(thaw(element.extra.get("fields", {})))
     out: dict[str, Any] = {"id": element.id, "kind": element.kind.value, "fields": fields}
     p = element.placement
     if p is not None:
@@ -43,7 +43,7 @@ def element_to_dict(element: Element) -> dict[str, Any]:
                             "dx": _offset(p.dx), "dy": _offset(p.dy)}
     for key, value in element.extra.items():
         if key != "fields":
-            out.setdefault(key, value)
+            out.setdefault(key, thaw(value))
     return out
 
 
@@ -51,8 +51,8 @@ def score_to_dict(score: Score) -> dict[str, Any]:
     return {
         "stage": score.stage, "touchpoint": score.touchpoint, "wave": score.wave,
         "metric": score.metric, "name": score.name, "value": score.value, "n": score.n,
-        "skipped": score.skipped, "distribution": score.distribution, "scale": score.scale,
-        "source": score.source,
+        "skipped": score.skipped, "distribution": thaw(score.distribution),
+        "scale": thaw(score.scale), "source": thaw(score.source),
     }
 
 
@@ -63,10 +63,10 @@ def link_to_dict(link: Link) -> dict[str, Any]:
 def document_to_dict(doc: JourneyMap, items: bool = False) -> dict[str, Any]:
     """The plain-JSON form of a document (the root keys of a .jmap); with
     ``items`` the elements and links are left as they are (for a LineCache)."""
-    root: dict[str, Any] = dict(doc.extra)
-    root.update({k: doc.meta.get(k, "") for k in doc.meta})
+    root: dict[str, Any] = thaw(doc.extra)
+    root.update({k: thaw(doc.meta.get(k, "")) for k in doc.meta})
     root["format_version"] = FORMAT_VERSION
-    root["settings"] = dict(doc.settings)
+    root["settings"] = thaw(doc.settings)
     root["lanes"] = [{"id": lane.id, "name": lane.name, "kind": lane.kind.value}
                      for lane in doc.lanes]
     root["stages"] = list(doc.stage_order)
@@ -86,26 +86,28 @@ def _compact(value: Any) -> str:
 
 
 class LineCache:
-    """The lines of elements and links from the previous :func:`dumps`, for
-    documents serialised again and again (autosave of successive snapshots,
-    which share the items that did not change): an item that is the very
-    object it was last time is not serialised again. Only items of the last
-    dump are kept. Use one cache from one thread at a time."""
+    """The lines of elements and links from the previous :func:`dumps`, for a
+    document serialised again and again (the autosave of successive snapshots,
+    which share the elements that did not change): an element that is the
+    very object it was last time, or a link equal to one of last time, is not
+    serialised again. Only items of the last dump are kept. Use one cache
+    from one thread at a time."""
 
     def __init__(self) -> None:
-        self._lines: dict[int, tuple[Any, str]] = {}
-        self._next: dict[int, tuple[Any, str]] = {}
+        self._lines: dict[Any, tuple[Any, str]] = {}
+        self._next: dict[Any, tuple[Any, str]] = {}
 
     def line(self, item: Any) -> str:
-        key = id(item)
+        if isinstance(item, Link):
+            key: Any = item            # a frozen value: equal links give equal lines
+        elif isinstance(item, Element):
+            key = id(item)             # elements are immutable; the object is kept below
+        else:
+            return _compact(item)
         hit = self._lines.get(key)
-        if hit is None or hit[0] is not item:
-            if isinstance(item, Element):
-                hit = (item, _compact(element_to_dict(item)))
-            elif isinstance(item, Link):
-                hit = (item, _compact(link_to_dict(item)))
-            else:
-                return _compact(item)
+        if hit is None or (key is not item and hit[0] is not item):
+            dictionary = link_to_dict(item) if key is item else element_to_dict(item)
+            hit = (item, _compact(dictionary))
         self._next[key] = hit
         return hit[1]
 

@@ -2,9 +2,9 @@
 (:mod:`journeymapper.io.recovery`) within a few seconds, untitled maps too.
 
 The first change after a write arms a timer (``delay_ms``, 2 s); when it
-fires, the UI thread only takes a snapshot of the map (a few dictionary
-copies, see :mod:`journeymapper.io.snapshots`) and hands it to a worker
-thread, which serialises it and writes it atomically. The worker keeps the
+fires, the UI thread only takes a snapshot of the map (``doc.snapshot()``:
+a few dictionary copies, the values are immutable and shared) and hands it
+to a worker thread, which serialises it and writes it atomically. The worker keeps the
 serialised lines of the cards between autosaves (serialize.LineCache), so
 after the first one it serialises only what changed: the less Python it
 runs, the less it competes with the UI thread for the interpreter. Changes made while a
@@ -26,7 +26,7 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, QStandardPaths, QTimer, Signal
 
@@ -39,9 +39,9 @@ from journeymapper.io.recovery import (
     recovery_dir,
 )
 from journeymapper.io.serialize import LineCache, dumps
-from journeymapper.io.snapshots import MapSnapshot, SnapshotTaker
 from journeymapper.model.document import JourneyMap
 from journeymapper.model.errors import JourneyError
+from journeymapper.model.events import ChangeSet
 
 if TYPE_CHECKING:
     from journeymapper.ui.window import MainWindow
@@ -62,7 +62,7 @@ def window_store() -> RecoveryStore:
 class _Job:
     record_id: str
     seq: int
-    snapshot: MapSnapshot
+    snapshot: JourneyMap
     original: str | None
     title: str
     changes: int
@@ -90,7 +90,6 @@ class Autosaver(QObject):
         self.delay_ms = delay_ms
         self.last_ui_ms = 0.0
         self._doc: JourneyMap | None = None
-        self._taker: SnapshotTaker | None = None
         self._lines = LineCache()   # used by the worker only
         self._record_id = self.store.new_id()
         self._seq = 0
@@ -142,17 +141,14 @@ class Autosaver(QObject):
         self._timer.stop()
         self._again = False
         self._forget()
-        if self._taker is not None:
-            self._taker.close()
         if self._doc is not None:
-            self._doc.events.disconnect(self._changed)
+            self._doc.changes.disconnect(self._changed)
         self._doc = doc
-        self._taker = SnapshotTaker(doc)
         self._lines = LineCache()
         self._base_changes = 0
-        doc.events.connect(self._changed)
+        doc.changes.connect(self._changed)
 
-    def _changed(self, _event: Any = None) -> None:
+    def _changed(self, _changes: ChangeSet | None = None) -> None:
         if not self._dirty():
             return
         if self._busy:
@@ -198,7 +194,7 @@ class Autosaver(QObject):
     def save_now(self) -> bool:
         """Start an autosave of the map shown now; False when there is nothing
         to write or a write is already under way (it is repeated after it)."""
-        if not self._dirty() or self._taker is None:
+        if not self._dirty() or self._doc is None:
             return False
         if self._busy:
             self._again = True
@@ -211,7 +207,7 @@ class Autosaver(QObject):
             return False
         path = self.window.path
         self._seq += 1
-        job = _Job(self._record_id, self._seq, self._taker.take(),
+        job = _Job(self._record_id, self._seq, self._doc.snapshot(),
                    str(path) if path is not None else None, self.window.document.title,
                    self.unsaved_changes(), instance, self._lines)
         self._busy = True
@@ -259,9 +255,7 @@ class Autosaver(QObject):
         self._forget()
         self._closed = True
         if self._doc is not None:
-            self._doc.events.disconnect(self._changed)
-        if self._taker is not None:
-            self._taker.close()
+            self._doc.changes.disconnect(self._changed)
         self._executor.shutdown(wait=True)
 
 

@@ -20,7 +20,6 @@ from PySide6.QtGui import (
     QCloseEvent,
     QKeySequence,
     QUndoCommand,
-    QUndoStack,
 )
 from PySide6.QtWidgets import (
     QApplication,
@@ -34,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from journeymapper.canvas.scene import MapScene
 from journeymapper.canvas.view import MapView
+from journeymapper.commands.base import UndoStack
 from journeymapper.commands.elements import AddCard, RemoveElements, SetField
 from journeymapper.commands.lanes import AddLane, UpdateLane
 from journeymapper.commands.meta import SetMeta
@@ -79,7 +79,7 @@ class MainWindow(DocumentFiles, QMainWindow):
         self.setObjectName("main_window")
         self.settings = AppSettings(settings)
         self.dialogs: Any = Dialogs(self)
-        self.undo_stack = QUndoStack(self)
+        self.undo_stack = UndoStack(self)
         self.document: JourneyMap = JourneyMap()
         self.path: Path | None = None
         self.drop_handlers: list[DropHandler] = []
