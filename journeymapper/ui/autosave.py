@@ -47,6 +47,7 @@ if TYPE_CHECKING:
     from journeymapper.ui.window import MainWindow
 
 AUTOSAVE_DELAY_MS = 2000
+translate = QCoreApplication.translate
 
 
 def window_store() -> RecoveryStore:
@@ -240,8 +241,8 @@ class Autosaver(QObject):
             self._changed()
 
     def _failed(self, error: Exception) -> None:
-        self.window.show_message(QCoreApplication.translate(
-            "Autosaver", "Autosave failed: {reason}").format(reason=str(error)))
+        self.window.show_message(translate("Autosaver", "Autosave failed: {reason}").format(
+            reason=str(error)))
 
     def wait(self) -> None:
         """Block until every write and removal asked for so far is done (tests, close)."""

@@ -39,8 +39,7 @@ Choice = Literal["recover", "discard", "later"]
 CHOICES: tuple[Choice, ...] = ("recover", "discard", "later")
 
 
-def tr(text: str, n: int = -1) -> str:
-    return QCoreApplication.translate("RecoveryDialog", text, None, n)
+translate = QCoreApplication.translate
 
 
 def entry_name(entry: Entry) -> str:
@@ -49,17 +48,20 @@ def entry_name(entry: Entry) -> str:
         return entry.name
     title = entry.meta.title if entry.meta is not None else ""
     if title:
-        return tr("Untitled ({title})").format(title=title)
-    return tr("Untitled")
+        return translate("RecoveryDialog", "Untitled ({title})").format(title=title)
+    return translate("RecoveryDialog", "Untitled")
 
 
 def entry_details(entry: Entry) -> str:
     """'Autosaved 2026-10-05 09:12 · 3 unsaved changes', or why it cannot be recovered."""
     if entry.problem is not None or entry.meta is None:
-        return tr("Cannot be recovered: {problem}").format(problem=str(entry.problem))
+        return translate("RecoveryDialog", "Cannot be recovered: {problem}").format(
+            problem=str(entry.problem))
     when = local_time(entry.meta.saved_at)
-    changes = tr("%n unsaved change(s)", entry.meta.changes)
-    return tr("Autosaved {when} · {changes}").format(when=when, changes=changes)
+    n = entry.meta.changes
+    changes = translate("RecoveryDialog", "%n unsaved change(s)", None, n)
+    return translate("RecoveryDialog", "Autosaved {when} · {changes}").format(
+        when=when, changes=changes)
 
 
 class RecoveryDialog(QDialog):
@@ -70,11 +72,12 @@ class RecoveryDialog(QDialog):
     def __init__(self, entries: list[Entry], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("recovery_dialog")
-        self.setWindowTitle(tr("Recover unsaved maps"))
+        self.setWindowTitle(translate("RecoveryDialog", "Recover unsaved maps"))
         self.entries = entries
         self.groups: dict[str, QButtonGroup] = {}
-        heading = QLabel(tr("journeymapper did not close normally. %n map(s) had changes "
-                            "that were not saved:", len(entries)))
+        n = len(entries)
+        heading = QLabel(translate("RecoveryDialog", "journeymapper did not close normally. "
+                                   "%n map(s) had changes that were not saved:", None, n))
         heading.setWordWrap(True)
         rows = QWidget()
         column = QVBoxLayout(rows)
@@ -86,7 +89,8 @@ class RecoveryDialog(QDialog):
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(rows)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("Continue"))
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(
+            translate("RecoveryDialog", "Continue"))
         buttons.accepted.connect(self.accept)
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
@@ -101,9 +105,11 @@ class RecoveryDialog(QDialog):
         name = QLabel(f"<b>{_escape(entry_name(entry))}</b>")
         details = QLabel(entry_details(entry))
         details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        where = QLabel(tr("Saved as {path}").format(path=entry.meta.original)
-                       if entry.meta is not None and entry.meta.original
-                       else tr("Never saved"))
+        if entry.meta is not None and entry.meta.original:
+            where = QLabel(translate("RecoveryDialog", "Saved as {path}").format(
+                path=entry.meta.original))
+        else:
+            where = QLabel(translate("RecoveryDialog", "Never saved"))
         where.setToolTip(where.text())
         text = QVBoxLayout()
         for label in (name, details, where):
@@ -112,7 +118,9 @@ class RecoveryDialog(QDialog):
         group = QButtonGroup(frame)
         radios = QHBoxLayout()
         damaged = entry.problem is not None
-        labels = {"recover": tr("&Recover"), "discard": tr("&Discard"), "later": tr("&Later")}
+        labels = {"recover": translate("RecoveryDialog", "&Recover"),
+                  "discard": translate("RecoveryDialog", "&Discard"),
+                  "later": translate("RecoveryDialog", "&Later")}
         for number, choice in enumerate(CHOICES):
             button = QRadioButton(labels[choice])
             button.setObjectName(f"choice_{choice}")
@@ -150,8 +158,9 @@ def offer_recovery(window: MainWindow, new_window: NewWindow | None = None) -> l
         store.clean()
         entries = store.entries()
     except OSError as exc:
-        window.show_message(tr("Could not look for maps to recover: {reason}").format(
-            reason=exc.strerror or exc))
+        window.show_message(translate(
+            "RecoveryDialog", "Could not look for maps to recover: {reason}").format(
+                reason=exc.strerror or exc))
         return []
     if not entries:
         return []
@@ -184,7 +193,7 @@ def recover_into(window: MainWindow, entry: Entry) -> bool:
     try:
         result = window.autosave.store.load(entry)
     except JourneyError as exc:
-        window.dialogs.error(tr("Could not recover the map"), str(exc))
+        window.dialogs.error(translate("RecoveryDialog", "Could not recover the map"), str(exc))
         return False
     assert entry.meta is not None
     original = Path(entry.meta.original) if entry.meta.original else None
@@ -192,6 +201,7 @@ def recover_into(window: MainWindow, entry: Entry) -> bool:
     window.autosave.adopt(entry)
     window.show_start()
     window.statusBar().showMessage(
-        tr("Recovered {name} as autosaved {when}; save it to keep it").format(
+        translate("RecoveryDialog", "Recovered {name} as autosaved {when}; save it to keep it"
+                  ).format(
             name=entry_name(entry), when=local_time(entry.meta.saved_at)), 15000)
     return True

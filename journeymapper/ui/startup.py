@@ -21,8 +21,7 @@ if TYPE_CHECKING:
     from journeymapper.ui.window import MainWindow
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Startup", text)
+translate = QCoreApplication.translate
 
 
 def start(window: MainWindow, path: str | None = None,
@@ -47,7 +46,8 @@ def reopen_last(window: MainWindow) -> bool:
     if not settings.reopen_last or not last:
         return False
     if not Path(last).is_file():
-        window.show_message(tr("The last map, {path}, is no longer there").format(path=last))
+        window.show_message(translate("Startup", "The last map, {path}, is no longer there"
+                                      ).format(path=last))
         return False
     return window.open_path(last, ask=False)
 
@@ -57,7 +57,7 @@ class LastMap:
 
     def __init__(self, window: MainWindow) -> None:
         self.window = window
-        self.action = QAction(tr("Reopen Last Map at Start"), window)
+        self.action = QAction(translate("Startup", "Reopen Last Map at Start"), window)
         self.action.setObjectName("action_reopen_last")
         self.action.setCheckable(True)
         self.action.setChecked(window.settings.reopen_last)
