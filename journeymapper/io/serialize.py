@@ -108,7 +108,8 @@ class LineCache:
         if hit is None or (key is not item and hit[0] is not item):
             dictionary = link_to_dict(item) if key is item else element_to_dict(item)
             hit = (item, _compact(dictionary))
-        self._next[key] = hit
+        # keyed by the kept item, so the link just made by links() can go at once
+        self._next[hit[0] if key is item else key] = hit
         return hit[1]
 
     def turn(self) -> None:
