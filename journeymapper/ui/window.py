@@ -57,6 +57,8 @@ DropHandler = Callable[[str], bool]
 EXTENSIONS: tuple[str, ...] = (
     "journeymapper.ui.survey_dialog",
     "journeymapper.ui.export_dialog",
+    "journeymapper.ui.autosave",
+    "journeymapper.ui.startup",
 )
 DOCK_WIDTH = 340
 READABLE_ZOOM = 0.6  # below this the cards' text is not drawn
@@ -65,9 +67,11 @@ READABLE_ZOOM = 0.6  # below this the cards' text is not drawn
 class MainWindow(DocumentFiles, QMainWindow):
     """One map in one window. Public: ``document``, ``path``, ``undo_stack``,
     ``scene``, ``view``, ``menu_file``, ``drop_handlers``, ``dialogs``.
-    Signal: ``document_changed(doc)`` after another map is shown."""
+    Signals: ``document_changed(doc)`` after another map is shown, ``closed()``
+    once the window has agreed to close."""
 
     document_changed = Signal(object)
+    closed = Signal()
 
     def __init__(self, settings: QSettings | None = None,
                  extensions: Iterable[str] = EXTENSIONS, parent: QWidget | None = None) -> None:
@@ -484,6 +488,7 @@ class MainWindow(DocumentFiles, QMainWindow):
             event.ignore()
             return
         self.settings.save_window(self)
+        self.closed.emit()
         for panel in self._document_panels:
             panel.set_document(None)
         self.scene.clear_document()
