@@ -13,22 +13,22 @@ transaction is rolled back) and never lands on the stack.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from journeymapper.i18n import _
 from journeymapper.model import events as ev
 from journeymapper.model.document import JourneyMap
 from journeymapper.model.elements import Element, Kind
+from journeymapper.qt_i18n import tr as qt_tr
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("Commands", text)
+    return qt_tr("Commands", text)
 
 
 def tr_n(text: str, n: int) -> str:
     """A plural: ``%n`` in ``text`` is ``n``."""
-    return QCoreApplication.translate("Commands", text, None, n)
+    return qt_tr("Commands", text, n)
 
 
 def kind_name(kind: Kind) -> str:
