@@ -121,16 +121,19 @@ def test_big_map_routes_far_links_after_a_lane_grows(qtbot):
     from journeymapper.commands import AddCard
 
     router = scene.link_layer.router
+    qtbot.waitUntil(lambda: router.settled, timeout=20_000)  # a big map: planned in idle time
     plans = dict(router.plans)
     below = scene.live.geo.lanes[doc.lanes[-1].id][1]
     stack.push(AddCard(doc, Kind.ACTION, fullest, lane, "one more"))  # the lane grows
     assert scene.live.geo.lanes[doc.lanes[-1].id][1] > below, "the lanes below moved down"
     assert scene.link_layer.router is router
     cell = {e.id for e in doc.cell(fullest, lane)}
+    qtbot.waitUntil(lambda: router.settled, timeout=20_000)
     replanned = {k for k, plan in router.plans.items() if plans.get(k) is not plan}
     assert replanned and all(k[0] in cell or k[1] in cell for k in replanned)
     fresh = MapScene()
     fresh.set_document(doc, QUndoStack())
+    fresh.flush_routes()
     for key, route in fresh.links.items():
         if hasattr(route, "points"):  # card links (stage links are arcs)
             assert scene.links[key].points == route.points, key

@@ -108,7 +108,9 @@ class LinkRoutingMixin:
         start = time.perf_counter()
         while not router.settled and time.perf_counter() - start < SLICE_SECONDS:
             layer.commit(SLICE)
-        self.overview.invalidate()
+        if router.settled or start - getattr(self, "_overview_drawn", 0.0) > 0.5:
+            self._overview_drawn = start  # the zoomed-out picture: now and then, and at the end
+            self.overview.invalidate()
         if not router.settled:
             self._settling = True
             QTimer.singleShot(0, self, self._settle_routes)

@@ -39,7 +39,7 @@ KIND_STYLE: dict[Kind, KindStyle] = {
 }
 
 _DARK_FILL: dict[Kind, str] = {
-    Kind.PERSONA: "#3a3150", Kind.STAGE: "#eceff1", Kind.TOUCHPOINT: "#1d3346",
+    Kind.PERSONA: "#3a3150", Kind.STAGE: "#37474f", Kind.TOUCHPOINT: "#1d3346",
     Kind.ACTION: "#1f3a24", Kind.THOUGHT: "#403716", Kind.EMOTION: "#46202f",
     Kind.PAIN_POINT: "#4a1f22", Kind.OPPORTUNITY: "#143c37", Kind.GOAL: "#3b2145",
     Kind.NOTE: "#4a4420",
@@ -55,7 +55,8 @@ LIGHT = {
 DARK = {
     "background": "#1b1e23", "grid": "#353a42", "lane_header": "#262a31",
     "lane_band": "#20242a", "lane_band_alt": "#252a31", "text": "#e6e9ee",
-    "muted": "#9aa5b4", "stage_header": "#cfd8dc", "stage_text": "#14171a",
+    # a stage header in the dark palette is a dark slate, not a bright bar
+    "muted": "#9aa5b4", "stage_header": "#37474f", "stage_text": "#eceff1",
     "link": "#90a4ae", "loop": "#ce93d8", "selection": "#82b1ff", "curve": "#f48fb1",
     "highlight": "#ffd740",
 }

@@ -40,7 +40,9 @@ class TextBlock(Flowable):
         self._fixed = lines is not None
         self._wrapped_at = -1.0
         self.width = 0.0
-        self.height = 0.0
+        # a piece of a split block knows its height before it is wrapped again
+        # (a table splitting a row asks for it first)
+        self.height = len(lines) * style.line_height if lines is not None else 0.0
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         if not self._fixed and avail_width != self._wrapped_at:

@@ -22,7 +22,7 @@ from journeymapper.i18n import _, ngettext
 from journeymapper.io.pdf import shapes
 from journeymapper.io.pdf.flowables import Anchor, TextBlock
 from journeymapper.io.pdf.legend import Legend
-from journeymapper.io.pdf.styles import Styles, data_table
+from journeymapper.io.pdf.styles import Styles, chunks, data_table
 from journeymapper.io.pdf.text import fit_lines, measure_with
 from journeymapper.layout.palette import KIND_STYLE
 from journeymapper.model import analysis
@@ -50,17 +50,26 @@ def heading(title: str, key: str, st: Styles, entries: list[tuple[str, str, int]
 
 
 def facts_table(rows: list[tuple[str, str]], st: Styles, width: float) -> Table:
-    data = [[TextBlock(k, st.label), TextBlock(v, st.body)] for k, v in rows if v]
+    """Label and value rows; a long value goes on in the rows below its label."""
+    data: list[list[object]] = []
+    lines: list[int] = []  # the rows that end a fact
+    label_w, value_w = width * 0.22, width * 0.78
+    for k, v in rows:
+        if not v:
+            continue
+        label = chunks(k, st.label, label_w)
+        for i, part in enumerate(chunks(v, st.body, value_w)):
+            data.append([label[0] if i == 0 else "", part])
+        lines.append(len(data) - 1)
     if not data:
         data = [[TextBlock("", st.label), TextBlock("", st.body)]]
-    table = Table(data, colWidths=[width * 0.22, width * 0.78], hAlign="LEFT", splitInRow=1)
-    table.setStyle(TableStyle([
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LINEBELOW", (0, 0), (-1, -1), 0.4, shapes.colour("#dde1e6")),
-        ("TOPPADDING", (0, 0), (-1, -1), 3.5),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 3.5),
-        ("LEFTPADDING", (0, 0), (-1, -1), 0),
-    ]))
+    table = Table(data, colWidths=[label_w, value_w], hAlign="LEFT")
+    style = [("VALIGN", (0, 0), (-1, -1), "TOP"),
+             ("TOPPADDING", (0, 0), (-1, -1), 3.5),
+             ("BOTTOMPADDING", (0, 0), (-1, -1), 3.5),
+             ("LEFTPADDING", (0, 0), (-1, -1), 0)]
+    style += [("LINEBELOW", (0, row), (-1, row), 0.4, shapes.colour("#dde1e6")) for row in lines]
+    table.setStyle(TableStyle(style))
     return table
 
 
