@@ -14,11 +14,14 @@ from journeymapper.canvas import style as st
 from journeymapper.canvas.items.links import StageLinkItem
 from journeymapper.canvas.scene import MapScene
 from journeymapper.canvas.text import elide
+from journeymapper.i18n import N_
 from journeymapper.io.atomic import atomic_write_bytes
 from journeymapper.model.document import JourneyMap
 from journeymapper.model.errors import ExportError
 
-MIN_WIDTH, MAX_WIDTH = 200, 20_000
+MIN_WIDTH, MAX_WIDTH = 200, 16_384
+#: no side of a PNG grows past this (image viewers and QImage's own limits)
+MAX_SIDE = 16_384
 MAX_PIXELS = 300_000_000
 TITLE_H = 92.0
 BORDER = 32.0
@@ -75,15 +78,28 @@ def page_size(source: QRectF) -> QSize:
     return QSize(round(source.width() + 2 * BORDER), round(source.height() + TITLE_H + 2 * BORDER))
 
 
+def fit_size(page: QSize, width: int) -> tuple[int, int, bool]:
+    """The picture's size for ``width``: the page's shape, no side past
+    MAX_SIDE (True when it had to be made smaller)."""
+    height = max(1, round(width * page.height() / page.width()))
+    if max(width, height) <= MAX_SIDE:
+        return width, height, False
+    factor = MAX_SIDE / max(width, height)
+    return max(1, round(width * factor)), max(1, round(height * factor)), True
+
+
 def render_map(doc: JourneyMap, path: str | os.PathLike[str], width: int = 2400,
                dark: bool = False) -> tuple[int, int]:
-    """Write ``doc`` to a .png or .svg file ``width`` pixels wide; returns its size."""
+    """Write ``doc`` to a .png or .svg file ``width`` pixels wide (a tall map's
+    PNG is made narrower so no side passes MAX_SIDE); returns its size."""
     target = Path(path)
     suffix = target.suffix.lower()
     if suffix not in (".png", ".svg"):
-        raise ExportError(f"{target}: expected a .png or .svg file name, got {suffix or 'none'!r}")
+        raise ExportError(N_("{file}: expected a .png or .svg file name, got {suffix!r}"),
+                          file=target, suffix=suffix or "none")
     if not MIN_WIDTH <= width <= MAX_WIDTH:
-        raise ExportError(f"--width: expected {MIN_WIDTH}..{MAX_WIDTH} pixels, got {width}")
+        raise ExportError(N_("--width: expected {low}..{high} pixels, got {width}"),
+                          low=MIN_WIDTH, high=MAX_WIDTH, width=width)
     ensure_app()
     scene = MapScene()
     try:
@@ -91,7 +107,10 @@ def render_map(doc: JourneyMap, path: str | os.PathLike[str], width: int = 2400,
         scene.set_dark(dark)
         scene.flush_routes()
         page = page_size(content_rect(scene))
-        height = max(1, round(width * page.height() / page.width()))
+        if suffix == ".png":
+            width, height, _capped = fit_size(page, width)
+        else:
+            height = max(1, round(width * page.height() / page.width()))
         if suffix == ".png":
             data = _png(scene, doc, width, height, target)
         else:
@@ -104,11 +123,13 @@ def render_map(doc: JourneyMap, path: str | os.PathLike[str], width: int = 2400,
 
 def _png(scene: MapScene, doc: JourneyMap, width: int, height: int, target: Path) -> bytes:
     if width * height > MAX_PIXELS:
-        raise ExportError(f"{target}: {width}x{height} pixels is too large for a PNG; "
-                          "use a smaller --width or write an .svg")
+        raise ExportError(N_("{file}: {width}x{height} pixels is too large for a PNG; "
+                             "use a smaller --width or write an .svg"),
+                          file=target, width=width, height=height)
     image = QImage(width, height, QImage.Format.Format_ARGB32_Premultiplied)
     if image.isNull():
-        raise ExportError(f"{target}: not enough memory for a {width}x{height} image")
+        raise ExportError(N_("{file}: not enough memory for a {width}x{height} image"),
+                          file=target, width=width, height=height)
     image.fill(QColor(scene.theme["background"]))
     painter = QPainter(image)
     draw_map(painter, scene, doc, QRectF(0, 0, width, height))
@@ -140,6 +161,6 @@ def _bytes(write, target: Path) -> bytes:
     buffer = QBuffer(array)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     if not write(buffer):
-        raise ExportError(f"{target}: the image could not be encoded")
+        raise ExportError(N_("{file}: the image could not be encoded"), file=target)
     buffer.close()
     return bytes(array.data())

@@ -45,8 +45,8 @@ NOT_ROUTED = frozenset({LinkKind.WALKS, LinkKind.LEADS_TO})
 TRACK_GAP = 5.0     # between neighbouring tracks in a gap, while there is room
 #: the closest tracks come when a gap holds more than fits (then tracks share
 #: places: more lines than a gap can hold apart cannot be told apart anyway)
-MIN_TRACK_GAP = 2.0
-TRACK_EDGE = 5.0    # kept free between the outermost track and the cards
+MIN_TRACK_GAP = 1.8
+TRACK_EDGE = 3.0    # kept free between the outermost track and the cards
 PORT_GAP = 12.0     # between neighbouring ports on a card's side
 PORT_EDGE = 12.0    # kept free at a side's ends
 #: ports on a card's right side sit this far above its middle, on its left
@@ -618,6 +618,12 @@ class LinkRouter:
         rect = self._rect(element_id)
         return rect[1] + rect[3] - (2.0 if self.places[element_id].lane == HEADER else 0.0)
 
+    @staticmethod
+    def track_places(half: float) -> int:
+        """How many tracks a gap of half-width ``half`` holds apart (beyond
+        that, tracks share places)."""
+        return int(max(half - TRACK_EDGE, half / 2) * 2 // MIN_TRACK_GAP) + 1
+
     def _track(self, plan: Plan, seg: int, channel: int) -> float:
         grid = self.grid
         if channel == STRIP_CHANNEL:
@@ -630,7 +636,7 @@ class LinkRouter:
         track = tracks[seg] if seg < len(tracks) else 0
         room = max(half - TRACK_EDGE, half / 2) * 2
         count = self.counts.get(channel, 1)
-        places = int(room // MIN_TRACK_GAP) + 1
+        places = self.track_places(half)
         if count > places:
             track, count = track % places, places
         track = min(track, count - 1)  # a track from before the sweep

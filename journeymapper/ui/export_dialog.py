@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QSettings, Qt, QThread, QTimer, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QSettings, Qt, QThread, QTimer, QUrl, Signal
 from PySide6.QtGui import QCloseEvent, QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -40,6 +40,13 @@ from journeymapper.model.errors import JourneyError
 
 PDF_FILTER = "PDF documents (*.pdf)"
 LATEST = "Latest wave"
+#: the poster choices: (setting, option value); the first tiles the page size above
+POSTERS = (("tiles", None), ("auto", "auto"), ("A3", "A3"), ("A2", "A2"), ("A1", "A1"),
+           ("A0", "A0"))
+
+
+def _tr(text: str, n: int = -1) -> str:
+    return QCoreApplication.translate("ExportDialog", text, None, n)
 Opener = Callable[[Path], Any]
 
 
@@ -111,7 +118,16 @@ class ExportDialog(QDialog):
         self.orientation_combo.setObjectName("orientation_combo")
         self.orientation_combo.addItems(list(ORIENTATIONS))
         self.orientation_combo.setCurrentText(
-            str(self.settings.value("pdf/orientation", "landscape")))
+            str(self.settings.value("pdf/orientation", "auto")))
+        self.poster_combo = QComboBox()
+        self.poster_combo.setObjectName("poster_combo")
+        for key, _value in POSTERS:
+            label = {"tiles": _tr("Tiles on the page size above"),
+                     "auto": _tr("One poster page, the size the map needs")}.get(
+                key, _tr("One poster page, {size}").format(size=key))
+            self.poster_combo.addItem(label, key)
+        chosen = str(self.settings.value("pdf/poster", "tiles"))
+        self.poster_combo.setCurrentIndex(max(0, self.poster_combo.findData(chosen)))
         self.map_only_check = QCheckBox("Only the map (no cover, personas, tables)")
         self.map_only_check.setObjectName("map_only_check")
         self.wave_combo = QComboBox()
@@ -149,6 +165,7 @@ class ExportDialog(QDialog):
         form.addRow("Save as", out_row)
         form.addRow("Page size", self.page_combo)
         form.addRow("Orientation", self.orientation_combo)
+        form.addRow(_tr("Map pages"), self.poster_combo)
         form.addRow("Scores", self.wave_combo)
         form.addRow("Font", font_row)
         form.addRow("", self.font_note)
@@ -177,7 +194,8 @@ class ExportDialog(QDialog):
         column.addWidget(self.status)
         column.addWidget(self.buttons)
         self.inputs: list[QWidget] = [self.output_edit, browse, self.page_combo,
-                                      self.orientation_combo, self.map_only_check,
+                                      self.orientation_combo, self.poster_combo,
+                                      self.map_only_check,
                                       self.wave_combo, self.font_edit, font_button,
                                       self.open_check]
         self.resize(560, self.sizeHint().height())
@@ -230,6 +248,7 @@ class ExportDialog(QDialog):
             map_only=self.map_only_check.isChecked(),
             wave=None if wave == LATEST or not self.doc.waves else wave,
             font_path=self.font_edit.text().strip() or None,
+            poster=dict(POSTERS)[self.poster_combo.currentData()],
         )
 
     # ------------------------------------------------------------ export
@@ -267,8 +286,8 @@ class ExportDialog(QDialog):
         path = self.thread.path
         self.progress.setRange(0, 1)
         self.progress.setValue(1)
-        layout = (f"map on {result.map_pages - 1} tiles plus an overview" if result.tiled
-                  else "map on one page")
+        layout = (_tr("the map on %n page(s)", result.map_pages) if result.tiled
+                  else _tr("the map on one page"))
         note = "" if result.font.complete else f" Warning: {result.font.describe()}."
         self.status.setText(f"Wrote {result.pages} pages to {path} ({layout}), set in "
                             f"{result.font.label}.{note}")
@@ -297,6 +316,7 @@ class ExportDialog(QDialog):
         s = self.settings
         s.setValue("pdf/page_size", self.page_combo.currentText())
         s.setValue("pdf/orientation", self.orientation_combo.currentText())
+        s.setValue("pdf/poster", self.poster_combo.currentData())
         s.setValue("pdf/font", self.font_edit.text().strip())
         s.setValue("pdf/open_when_done", "true" if self.open_check.isChecked() else "false")
         s.setValue("pdf/folder", str(Path(self.output_edit.text()).expanduser().parent))

@@ -115,13 +115,29 @@ def items(bold: str) -> list[list[Item]]:
 class Legend(Flowable):
     """The legend's items, flowing onto as many lines as the width needs."""
 
-    def __init__(self, regular: str, bold: str) -> None:
+    def __init__(self, regular: str, bold: str, lines: list | None = None,
+                 title: bool = True) -> None:
         super().__init__()
         self.regular, self.bold = regular, bold
         self.width = self.height = 0.0
-        self._lines: list[list[tuple[float, Item]]] = []
+        self._fixed = lines is not None
+        self._lines: list[list[tuple[float, Item]]] = lines or []
+        self._title = title
+
+    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        """Between two lines of items, when the page has room for some."""
+        self.wrap(avail_width, avail_height)
+        fit = int((avail_height - (14 if self._title else 0)) // ROW)
+        if fit < 1 or fit >= len(self._lines):
+            return []
+        return [Legend(self.regular, self.bold, self._lines[:fit], self._title),
+                Legend(self.regular, self.bold, self._lines[fit:], False)]
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        if self._fixed:
+            self.width = avail_width
+            self.height = (14 if self._title else 0) + ROW * len(self._lines)
+            return self.width, self.height
         measure = measure_with(self.regular, FONT)
         lines: list[list[tuple[float, Item]]] = []
         for group in items(self.bold):
@@ -143,12 +159,14 @@ class Legend(Flowable):
 
     def draw(self) -> None:
         c: Canvas = self.canv
-        c.setFont(self.bold, FONT)
-        c.setFillColor(shapes.colour(MUTED))
-        c.drawString(0, self.height - 9, _("HOW TO READ THE MAP"))
+        head = 14 if self._title else 0
+        if self._title:
+            c.setFont(self.bold, FONT)
+            c.setFillColor(shapes.colour(MUTED))
+            c.drawString(0, self.height - 9, _("HOW TO READ THE MAP"))
         measure = measure_with(self.regular, FONT)
         for row, line in enumerate(self._lines):
-            y = self.height - 14 - ROW / 2 - row * ROW
+            y = self.height - head - ROW / 2 - row * ROW
             for x, (sample, label, draw) in line:
                 draw(c, x, y)
                 c.setFont(self.regular, FONT)

@@ -115,8 +115,6 @@ def cover(doc: JourneyMap, facts: CoverFacts, st: Styles, width: float) -> list[
         (_("Contents"), contents_line(doc, waves)),
         (_("Typeface"), facts.font_label),
     ]
-    if facts.wave is not None:
-        rows.insert(4, (_("Scores"), _("scores as of {wave}").format(wave=facts.wave)))
     out: list[Flowable] = [
         Anchor("cover", [(_("Cover"), "cover", 0)]),
         Spacer(1, 8),
