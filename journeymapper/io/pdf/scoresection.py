@@ -107,6 +107,7 @@ class MetricChart(Drawing):
     def __init__(self, doc: JourneyMap, metric: str, waves: list[str], items: list[Reading],
                  st: Styles, width: float, height: float = 200.0) -> None:
         super().__init__(width, height)
+        self.initialFontName = st.regular  # not the base-14 default: every font embedded
         legend_w = min(170.0, width * 0.28)
         left, bottom, top = 42.0, 26.0, height - 30.0
         right = width - legend_w - 12
@@ -214,6 +215,7 @@ def score_section(doc: JourneyMap, waves: list[str], st: Styles, width: float) -
     rows = [charts[i:i + 2] + [""] * (2 - len(charts[i:i + 2])) for i in range(0, len(charts), 2)]
     grid = Table(rows, colWidths=[half + 24, half], hAlign="LEFT")
     grid.setStyle(TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0),
+                              ("FONTNAME", (0, 0), (-1, -1), st.regular),
                               ("BOTTOMPADDING", (0, 0), (-1, -1), 14)]))
     out.append(grid)
     return out

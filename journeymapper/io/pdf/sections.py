@@ -65,6 +65,7 @@ def facts_table(rows: list[tuple[str, str]], st: Styles, width: float) -> Table:
         data = [[TextBlock("", st.label), TextBlock("", st.body)]]
     table = Table(data, colWidths=[label_w, value_w], hAlign="LEFT")
     style = [("VALIGN", (0, 0), (-1, -1), "TOP"),
+             ("FONTNAME", (0, 0), (-1, -1), st.regular),  # empty cells too: no base-14 font
              ("TOPPADDING", (0, 0), (-1, -1), 3.5),
              ("BOTTOMPADDING", (0, 0), (-1, -1), 3.5),
              ("LEFTPADDING", (0, 0), (-1, -1), 0)]
@@ -166,6 +167,7 @@ def at_a_glance(doc: JourneyMap, st: Styles, width: float, count: int = 3) -> li
                   colWidths=[half, half], hAlign="LEFT")
     table.setStyle(TableStyle([
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("FONTNAME", (0, 0), (-1, -1), st.regular),
         ("BACKGROUND", (0, 0), (0, 0), shapes.colour("#ffebee")),
         ("BACKGROUND", (1, 0), (1, 0), shapes.colour("#e0f5f1")),
         ("LEFTPADDING", (0, 0), (-1, -1), 10),

@@ -122,7 +122,7 @@ def data_table(head: list[str], rows: list[list[str]], widths: list[float], st: 
     repeat: int | tuple[int, ...] = (0, first) if caption is not None else 1
     table = Table(data, colWidths=widths, repeatRows=repeat, splitInRow=0, hAlign="LEFT")
     style = [
-        ("FONTNAME", (0, first + 1), (-1, -1), st.cell.font),
+        ("FONTNAME", (0, 0), (-1, -1), st.cell.font),  # empty cells too: no base-14 font
         ("FONTSIZE", (0, first + 1), (-1, -1), st.cell.size),
         ("LEADING", (0, first + 1), (-1, -1), st.cell.line_height),
         ("TEXTCOLOR", (0, first + 1), (-1, -1), shapes.colour(st.cell.colour)),

@@ -127,6 +127,7 @@ class PriorityMatrix(Flowable):
         left, bottom = 26.0, 24.0
         cell = (size - left - 6) / 5
         d = Drawing(size, size)
+        d.initialFontName = st.regular  # not the base-14 default: every font embedded
         muted = shapes.colour("#5f6b7a")
         qi, qe = analysis.QUICK_WIN_IMPACT, analysis.QUICK_WIN_EFFORT
         d.add(Rect(left, bottom + (qi - 1) * cell, qe * cell, (6 - qi) * cell,
@@ -210,12 +211,12 @@ def summary_page(doc: JourneyMap, waves: Sequence[str], st: Styles, width: float
     lower_left = Table([[PriorityMatrix(ranked, st, matrix_w),
                          ranking(ranked, st, half - matrix_w - 8)]],
                        colWidths=[matrix_w + 8, half - matrix_w - 8], hAlign="LEFT")
-    lower_left.setStyle(_cells(padding=0))
+    lower_left.setStyle(_cells(st, padding=0))
     lower_right = _block(_("NEXT DUE, BY OWNER"), due_lines(doc), st, half,
                          _("no open opportunity has an owner and a due date"))
     grid = Table([[left, right], [lower_left, lower_right]], colWidths=[half + 18, half],
                  hAlign="LEFT")
-    grid.setStyle(_cells(padding=0, bottom=14))
+    grid.setStyle(_cells(st, padding=0, bottom=14))
     note = _("Priority = (2 \u00d7 impact + summed severity of the pain points it addresses "
              "+ log2(1 + votes)) \u00f7 effort; impact and effort run 1 to 5. Quick wins: "
              "impact {impact} or more for effort {effort} or less. Scores from fewer than 30 "
@@ -225,8 +226,9 @@ def summary_page(doc: JourneyMap, waves: Sequence[str], st: Styles, width: float
             grid, TextBlock(note, st.note)]
 
 
-def _cells(padding: float, bottom: float = 0.0) -> TableStyle:
+def _cells(st: Styles, padding: float, bottom: float = 0.0) -> TableStyle:
     return TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
+                       ("FONTNAME", (0, 0), (-1, -1), st.regular),
                        ("LEFTPADDING", (0, 0), (-1, -1), padding),
                        ("RIGHTPADDING", (0, 0), (-1, -1), padding),
                        ("TOPPADDING", (0, 0), (-1, -1), 0),
