@@ -48,6 +48,8 @@ def test_the_canvas_and_the_pdf_draw_the_same_polylines(qtbot, name):
     try:
         pdf = pdf_routes(doc)
         assert canvas and canvas == pdf
+        arcs = [item for item in scene.links.values() if not hasattr(item, "points")]
+        assert all(item.head is not None for item in arcs)  # the stage links are shaped too
     finally:
         scene.clear_document()
 

@@ -63,6 +63,9 @@ class LinkRoutingMixin:
         else:
             router.set_grid(grid)
             self._replace_changed_cells()
+        for item in self.links.values():  # the arcs between stages follow the headers
+            if isinstance(item, StageLinkItem):
+                self._route(item)
         self._commit_routes()
 
     def _replace_changed_cells(self) -> None:

@@ -25,7 +25,7 @@ from journeymapper.model.document import JourneyMap
 from journeymapper.model.scores import Score
 
 SHOWN = 4           # lines per list
-RANKED = 8          # opportunities in the ranking beside the matrix
+RANKED = 6          # opportunities in the ranking beside the matrix
 GREEN = "#2e7d32"
 QUICK_FILL = "#e3f4e5"
 
@@ -69,11 +69,13 @@ def _stage_name(doc: JourneyMap, score: Score) -> str:
 
 
 def _block(title: str, lines: list[str], st: Styles, width: float, empty: str) -> list[Flowable]:
-    measure = measure_with(st.body.font, st.body.size)
+    """A list under a small heading, two lines an item (the sections have it in full)."""
+    style = st.cell
+    measure = measure_with(style.font, style.size)
     out: list[Flowable] = [TextBlock(title, st.label), Spacer(1, 3)]
     for line in lines or [empty]:
-        shown, _cut = fit_lines(line, width - 2, 2, measure)  # the sections have it in full
-        out += [TextBlock(line, st.body, shown), Spacer(1, 2)]
+        shown, _cut = fit_lines(line, width - 2, 2, measure)
+        out += [TextBlock(line, style, shown), Spacer(1, 2)]
     return out
 
 
@@ -168,10 +170,10 @@ class PriorityMatrix(Flowable):
 
 def ranking(ranked: list[analysis.Priority], st: Styles, width: float) -> list[Flowable]:
     """Each opportunity on one line, what its priority is made of on a second."""
-    measure = measure_with(st.body.font, st.body.size)
+    measure = measure_with(st.cell.font, st.cell.size)
     out: list[Flowable] = [TextBlock(_("OPPORTUNITIES BY PRIORITY"), st.label), Spacer(1, 3)]
     if not ranked:
-        return out + [TextBlock(_("no open opportunities"), st.body)]
+        return out + [TextBlock(_("no open opportunities"), st.cell)]
     for rank, item in enumerate(ranked, start=1):
         votes = ngettext("{n} vote", "{n} votes", item.votes).format(n=item.votes)
         line = f"{rank}. {item.opportunity.text}"
@@ -181,8 +183,10 @@ def ranking(ranked: list[analysis.Priority], st: Styles, width: float) -> list[F
             need=item.need)
         if item.quick_win:
             facts = _("{facts}; a quick win").format(facts=facts)
-        out += [TextBlock(line, st.body, fit_lines(line, width - 2, 1, measure)[0]),
-                TextBlock(facts, st.note), Spacer(1, 2)]
+        out += [TextBlock(line, st.cell, fit_lines(line, width - 2, 1, measure)[0]),
+                TextBlock(facts, st.note, fit_lines(facts, width - 2, 2,
+                                                    measure_with(st.note.font, st.note.size))[0]),
+                Spacer(1, 2)]
     return out
 
 
