@@ -28,7 +28,7 @@ def register(sub: argparse._SubParsersAction) -> None:
                         "fewer pages)")
     p.add_argument("--poster", nargs="?", const="auto", metavar="SIZE",
                    help="the whole map on one page of the size it needs (A3 up to A0), or "
-                        "of SIZE: A3, A2, A1, A0 or WIDTHxHEIGHT in millimetres")
+                        "of SIZE: A3, A2, A1, A0 or a width x height in millimetres (1189x841)")
     p.add_argument("--map-only", action="store_true", help="only the map pages")
     p.add_argument("--wave", metavar="WAVE",
                    help="show scores up to this survey wave (default: the latest)")
