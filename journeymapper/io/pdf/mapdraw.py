@@ -356,6 +356,9 @@ class MapPainter:
     def draw_cards(self, c: Canvas) -> None:
         cards = self.layout.cards
         emotion_points = self.layout.emotion_points
+        if self.schematic:
+            self._draw_blocks(c)
+            return
         for element in self._cards.query(self.window):
             rect = cards[element.id]
             if element.id in emotion_points:
@@ -364,6 +367,23 @@ class MapPainter:
                 self.draw_persona(c, element, rect)
             else:
                 self.draw_card(c, element, rect)
+
+    def _draw_blocks(self, c: Canvas) -> None:
+        """Every card of the window as a block in its kind's colours, one path a
+        kind (the overview: no text, and a few drawing calls for thousands of cards)."""
+        cards = self.layout.cards
+        by_kind: dict[Kind, list[Rect]] = {}
+        for element in self._cards.query(self.window):
+            by_kind.setdefault(element.kind, []).append(cards[element.id])
+        for kind, rects in by_kind.items():
+            style = KIND_STYLE[kind]
+            path = c.beginPath()
+            for x, y, w, h in rects:
+                path.rect(x, -(y + h), w, h)
+            c.setFillColor(shapes.colour(style.fill))
+            c.setStrokeColor(shapes.colour(style.border))
+            c.setLineWidth(1.0)
+            c.drawPath(path, stroke=1, fill=1)
 
     def draw_card(self, c: Canvas, element: Element, rect: Rect) -> None:
         style = KIND_STYLE[element.kind]

@@ -44,7 +44,7 @@ class Styles:
 #: a table row never grows taller than this: a longer cell goes on in the
 #: rows below, so the table breaks between rows (a row taller than a page
 #: cannot be placed at all)
-CHUNK_H = 220.0
+CHUNK_H = 400.0
 ZEBRA = ("#ffffff", "#f4f6f8")
 
 
@@ -136,14 +136,27 @@ def data_table(head: list[str], rows: list[list[str]], widths: list[float], st: 
     ]
     for row in range(first):
         style += [("SPAN", (0, row), (-1, row)), ("LEFTPADDING", (0, row), (-1, row), 0)]
+    # a few commands for the whole table (a table splits across pages by
+    # replaying its commands, so one per row would cost a long table dearly),
+    # then one for each highlighted row and each row that runs on below
+    style += [("ROWBACKGROUNDS", (0, first + 1), (-1, -1), [shapes.colour(c) for c in ZEBRA]),
+              ("LINEBELOW", (0, first + 1), (-1, -1), 0.4, shapes.colour("#dde1e6"))]
     warm = set(highlight)
+    runs: list[list[int]] = []  # consecutive highlighted table rows: one command each run
     for n, (a, b) in enumerate(spans, start=1):
-        fill = "#fff4e0" if n in warm else ZEBRA[(n - 1) % 2]
-        style.append(("BACKGROUND", (0, a), (-1, b), shapes.colour(fill)))
-        style.append(("LINEBELOW", (0, b), (-1, b), 0.4, shapes.colour("#dde1e6")))
+        if n in warm:
+            if runs and runs[-1][1] == a - 1:
+                runs[-1][1] = b
+            else:
+                runs.append([a, b])
         if b > a:  # a long row's parts read as one
-            style += [("BOTTOMPADDING", (0, a), (-1, b - 1), 0),
+            fill = "#fff4e0" if n in warm else ZEBRA[(a - first - 1) % 2]
+            if n not in warm:
+                style.append(("BACKGROUND", (0, a), (-1, b), shapes.colour(fill)))
+            style += [("LINEBELOW", (0, a), (-1, b - 1), 0.4, shapes.colour(fill)),
+                      ("BOTTOMPADDING", (0, a), (-1, b - 1), 0),
                       ("TOPPADDING", (0, a + 1), (-1, b), 0)]
+    style += [("BACKGROUND", (0, a), (-1, b), shapes.colour("#fff4e0")) for a, b in runs]
     for n in rules:
         if 1 <= n <= len(spans):
             row = spans[n - 1][0]
