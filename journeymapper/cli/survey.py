@@ -9,6 +9,7 @@ import unicodedata
 from pathlib import Path
 from typing import Any
 
+from journeymapper.cli.trend import interval_dict, print_trend
 from journeymapper.io import jmap
 from journeymapper.io.survey import (
     QUOTES,
@@ -28,6 +29,7 @@ from journeymapper.io.survey import (
 )
 from journeymapper.io.survey.labels import normalise_label, parse_number
 from journeymapper.io.survey.reading import DELIMITER_NAMES
+from journeymapper.layout.badges import interval_text
 from journeymapper.model import metrics
 from journeymapper.model.document import JourneyMap
 from journeymapper.model.elements import thaw
@@ -79,6 +81,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("scores", help="list a map's survey scores")
     p.add_argument("map", metavar="MAP", help="the .jmap file")
     p.add_argument("--wave", metavar="LABEL", help="only this wave")
+    p.add_argument("--trend", action="store_true",
+                   help="per stage and metric: the waves, each change and whether it is real "
+                        "at 95%%")
     p.add_argument("--json", action="store_true", help="print a JSON list")
     p.set_defaults(func=cmd_scores)
 
@@ -301,6 +306,8 @@ def print_scores(doc: JourneyMap, scores: list[Score], show_wave: bool = True) -
         if s.metric == "ces":
             extra.append("7 = very easy, higher is better" if s.higher_is_better
                          else "1 = very easy, lower is better")
+        if s.interval is not None:
+            extra.insert(0, f"95% {interval_text(s)}")
         if s.low_confidence:
             extra.append(f"low confidence (n < {LOW_CONFIDENCE_N})")
         rows.append((stage, metric, s.wave, metrics.format_value(s.metric, s.value),
@@ -325,7 +332,7 @@ def score_dict(doc: JourneyMap, score: Score) -> dict[str, Any]:
         "wave": score.wave, "value": score.value, "n": score.n, "skipped": score.skipped,
         "low_confidence": score.low_confidence, "better": "higher" if score.higher_is_better
         else "lower", "distribution": thaw(score.distribution), "scale": thaw(score.scale),
-        "source": thaw(score.source),
+        "source": thaw(score.source), **interval_dict(score),
     }
     split = score.nps_split
     if split is not None:
@@ -338,6 +345,8 @@ def cmd_scores(args: argparse.Namespace) -> int:
     if args.wave is not None and args.wave not in {w.label for w in doc.waves}:
         known = ", ".join(w.label for w in doc.waves) or "(none)"
         raise JourneyError(f"{args.map}: no wave {args.wave!r}; expected one of {known}")
+    if args.trend:
+        return print_trend(doc, args.map, args.wave, args.json)
     scores = doc.scores(wave=args.wave)
     if args.json:
         print(json.dumps([score_dict(doc, s) for s in scores], ensure_ascii=False, indent=2))
