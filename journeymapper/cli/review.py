@@ -186,6 +186,10 @@ def _value(value: object) -> str:
     return text if len(text) <= 60 else text[:57] + "…"
 
 
+def _fields(fields: dict) -> str:
+    return "; ".join(f"{name}: {_value(a)} -> {_value(b)}" for name, (a, b) in fields.items())
+
+
 def summary_lines(d: MapDiff, old_name: str, new_name: str) -> list[str]:
     """The diff as people read it: one line per change, grouped; the same text
     for ``journeymapper diff`` and ``git diff`` through the driver."""
@@ -212,34 +216,30 @@ def summary_lines(d: MapDiff, old_name: str, new_name: str) -> list[str]:
     for e in d.removed:
         out.append(f"- {_card(e)}  ({_cell(old, e)})")
     for c in d.changed:
-        parts = "; ".join(f"{name}: {_value(a)} -> {_value(b)}" for name, (a, b) in c.fields.items())
-        out.append(f"~ {_card(c.new)}: {parts}")
+        out.append(f"~ {_card(c.new)}: {_fields(c.fields)}")
     for m in d.moved:
         out.append(f"> {_card(m.new)}: {_cell(old, m.old)} -> {_cell(new, m.new)}")
-    for link in d.links_added:
-        out.append(f"+ {_('link')}: {_card(new.element(link.source))} {_(link.kind.value)} "
-                   f"{_card(new.element(link.target))}")
-    for link in d.links_removed:
-        out.append(f"- {_('link')}: {_card(old.element(link.source))} {_(link.kind.value)} "
-                   f"{_card(old.element(link.target))}")
-    for s in d.stages_added:
-        out.append("+ " + _("stage “{name}”").format(name=s.text))
-    for s in d.stages_removed:
-        out.append("- " + _("stage “{name}”").format(name=s.text))
-    for c in d.stages_renamed:
-        out.append("~ " + _("stage “{old}” renamed “{new}”").format(old=c.old.text, new=c.new.text))
+    for sign, doc, links in (("+", new, d.links_added), ("-", old, d.links_removed)):
+        for link in links:
+            out.append(f"{sign} {_('link')}: {_card(doc.element(link.source))} "
+                       f"{_(link.kind.value)} {_card(doc.element(link.target))}")
+    stage, lane = N_("stage “{name}”"), N_("lane “{name}”")
+    for sign, template, names in (
+            ("+", stage, [s.text for s in d.stages_added]),
+            ("-", stage, [s.text for s in d.stages_removed]),
+            ("+", lane, [ln.name for ln in d.lanes_added]),
+            ("-", lane, [ln.name for ln in d.lanes_removed])):
+        out.extend(f"{sign} " + _(template).format(name=name) for name in names)
+    renamed = [(N_("stage “{old}” renamed “{new}”"), c.old.text, c.new.text)
+               for c in d.stages_renamed]
+    renamed += [(N_("lane “{old}” renamed “{new}”"), c.old.name, c.new.name)
+                for c in d.lanes_renamed]
+    out.extend("~ " + _(template).format(old=a, new=b) for template, a, b in renamed)
     for c in d.stages_changed:
-        parts = "; ".join(f"{n}: {_value(a)} -> {_value(b)}" for n, (a, b) in c.fields.items())
-        out.append("~ " + _("stage “{name}”").format(name=c.new.text) + f": {parts}")
+        out.append("~ " + _(stage).format(name=c.new.text) + f": {_fields(c.fields)}")
     for s in d.stages_reordered:
         out.append("> " + _("stage “{name}” moved to place {index}").format(
             name=s.text, index=new.stage_order.index(s.id) + 1))
-    for lane in d.lanes_added:
-        out.append("+ " + _("lane “{name}”").format(name=lane.name))
-    for lane in d.lanes_removed:
-        out.append("- " + _("lane “{name}”").format(name=lane.name))
-    for ch in d.lanes_renamed:
-        out.append("~ " + _("lane “{old}” renamed “{new}”").format(old=ch.old.name, new=ch.new.name))
     for ch in d.lanes_changed:
         out.append("~ " + _("lane “{name}” now holds {kind}").format(
             name=ch.new.name, kind=_(ch.new.kind.label).lower()))
