@@ -8,11 +8,11 @@ import datetime as dt
 import json
 import os
 import re
-import subprocess
 from pathlib import Path
 
 from journeymapper.i18n import N_, _, ngettext
 from journeymapper.io import jmap
+from journeymapper.io.git import git_revision
 from journeymapper.io.reviews import baseline, mark_review
 from journeymapper.model.actions import actions
 from journeymapper.model.diff import MapDiff, diff
@@ -23,7 +23,6 @@ from journeymapper.model.metrics import format_value
 from journeymapper.model.reviews import reviews
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-GIT_TIMEOUT = 30
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -85,27 +84,6 @@ def _day(text: str | None, what: str) -> dt.date | None:
 
 
 # ---------------------------------------------------------------- diff
-def git_revision(path: Path, rev: str) -> bytes:
-    """The bytes of ``path`` at git revision ``rev`` (its repository found from the file)."""
-    folder = path.resolve().parent
-    spec = f"{rev}:./{path.name}"
-    try:
-        done = subprocess.run(["git", "-C", str(folder), "show", spec], capture_output=True,
-                              timeout=GIT_TIMEOUT, check=False)
-    except FileNotFoundError:
-        raise JourneyError(N_("--git: git is not installed")) from None
-    except subprocess.TimeoutExpired:
-        raise JourneyError(N_("--git {rev}: git did not answer in {seconds} s"), rev=rev,
-                           seconds=GIT_TIMEOUT) from None
-    if done.returncode != 0:
-        reason = done.stderr.decode("utf-8", "replace").strip().splitlines()
-        raise JourneyError(N_("{file}: no version at git revision {rev!r} ({reason})"),
-                           file=path, rev=rev, reason=reason[-1] if reason else "git failed")
-    if len(done.stdout) > jmap.MAX_FILE_BYTES:
-        raise JourneyError(N_("{file}@{rev}: larger than a map may be"), file=path, rev=rev)
-    return done.stdout
-
-
 def sides(args: argparse.Namespace) -> tuple[JourneyMap, JourneyMap, str, str]:
     """The old and new maps the diff arguments name, with their labels."""
     given = [a for a in (args.old, args.new) if a is not None]

@@ -59,6 +59,7 @@ EXTENSIONS: tuple[str, ...] = (
     "journeymapper.ui.export_dialog",
     "journeymapper.ui.autosave",
     "journeymapper.ui.startup",
+    "journeymapper.ui.review",
 )
 DOCK_WIDTH = 340
 READABLE_ZOOM = 0.6  # below this the cards' text is not drawn
