@@ -262,14 +262,14 @@ class ActionBoard(QWidget):
 
     def _fill_filter(self, items: list[Action]) -> None:
         current = self.filter.currentData()
-        choices = [(_tr("All actions"), None)]
-        choices += [(_tr("Owner: {name}").format(name=o), ("owner", o)) for o in owners(items)]
-        choices += [(_tr("Team: {name}").format(name=t), ("team", t)) for t in teams(items)]
+        choices = [(_tr("All actions"), "")]
+        choices += [(_tr("Owner: {name}").format(name=o), "owner:" + o) for o in owners(items)]
+        choices += [(_tr("Team: {name}").format(name=t), "team:" + t) for t in teams(items)]
         self.filter.blockSignals(True)
         self.filter.clear()
         for text, data in choices:
             self.filter.addItem(text, data)
-        index = max(0, self.filter.findData(current)) if current is not None else 0
+        index = max(0, self.filter.findData(current)) if current else 0
         self.filter.setCurrentIndex(index)
         self.filter.blockSignals(False)
 
@@ -278,8 +278,8 @@ class ActionBoard(QWidget):
         self._fill_filter(every)
         chosen = self.filter.currentData()
         shown = every
-        if chosen is not None and self.doc is not None:
-            what, name = chosen
+        if chosen and self.doc is not None:
+            what, name = str(chosen).split(":", 1)
             shown = actions(self.doc, self.today, owner=name if what == "owner" else None,
                             team=name if what == "team" else None)
         late = sum(1 for i in shown if i.overdue)
