@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import re
 import unicodedata
@@ -10,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from journeymapper.cli.trend import interval_dict, print_trend
+from journeymapper.i18n import N_
 from journeymapper.io import jmap
 from journeymapper.io.survey import (
     QUOTES,
@@ -68,6 +70,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--metric-column", metavar="COL", help="long table: the column naming the metric")
     p.add_argument("--metric", help="long table: one metric for every row")
     p.add_argument("--wave", default="", metavar="LABEL", help="the wave label (default: today, YYYY-MM-DD)")
+    p.add_argument("--wave-date", default="", metavar="YYYY-MM-DD",
+                   help="the date of the survey (default: the label when it is a date, else today)")
     p.add_argument("--ces-scale", choices=metrics.CES_DIRECTIONS, default=metrics.CES_LOW_IS_EASY,
                    help="CES direction: 1 = very easy (default) or 7 = very easy")
     p.add_argument("--label", action="append", default=[], metavar="TEXT=NUMBER",
@@ -253,6 +257,13 @@ def _same_file(a: Path, b: Path) -> bool:
         return False
 
 
+def _valid_date(text: str) -> bool:
+    try:
+        return bool(re.match(r"^\d{4}-\d{2}-\d{2}$", text)) and bool(dt.date.fromisoformat(text))
+    except ValueError:
+        return False
+
+
 def cmd_import(args: argparse.Namespace) -> int:
     map_path = Path(args.map)
     if args.output and _same_file(Path(args.output), Path(args.file)):
@@ -264,7 +275,10 @@ def cmd_import(args: argparse.Namespace) -> int:
         raise JourneyError(f"--quote-cap {args.quote_cap}: expected 0 or more")
     inspection = inspect_survey(args.file, args.sheet)
     mappings = build_mappings(args, doc, inspection)
-    options = ImportOptions(wave=args.wave, ces_direction=args.ces_scale,
+    if args.wave_date and not _valid_date(args.wave_date):
+        raise JourneyError(N_("--wave-date {value!r}: expected a date YYYY-MM-DD"),
+                           value=args.wave_date)
+    options = ImportOptions(wave=args.wave, wave_date=args.wave_date, ces_direction=args.ces_scale,
                             labels=parse_labels(args.label), quote_cap=args.quote_cap)
     result = plan_import(doc, inspection.survey, inspection.layout, mappings, options)
     replaced = apply_import(doc, result)
