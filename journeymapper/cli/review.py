@@ -10,7 +10,7 @@ import os
 import re
 from pathlib import Path
 
-from journeymapper.i18n import N_, _, ngettext
+from journeymapper.i18n import N_, _
 from journeymapper.io import jmap
 from journeymapper.io.git import git_revision
 from journeymapper.io.reviews import baseline, mark_review
@@ -176,19 +176,7 @@ def summary_lines(d: MapDiff, old_name: str, new_name: str) -> list[str]:
     if d.empty:
         out.append(_("no changes"))
     else:
-        counts = d.counts()
-        out.append(", ".join([
-            ngettext("{n} card added", "{n} cards added", counts["added"]).format(n=counts["added"]),
-            ngettext("{n} removed", "{n} removed", counts["removed"]).format(n=counts["removed"]),
-            ngettext("{n} changed", "{n} changed", counts["changed"]).format(n=counts["changed"]),
-            ngettext("{n} moved", "{n} moved", counts["moved"]).format(n=counts["moved"]),
-            ngettext("{n} link added", "{n} links added",
-                     counts["links_added"]).format(n=counts["links_added"]),
-            ngettext("{n} link removed", "{n} links removed",
-                     counts["links_removed"]).format(n=counts["links_removed"]),
-            ngettext("{n} score changed", "{n} scores changed",
-                     counts["scores"]).format(n=counts["scores"]),
-        ]))
+        out.append(", ".join(d.count_phrases()))
     for e in d.added:
         out.append(f"+ {_card(e)}  ({_cell(new, e)})")
     for e in d.removed:

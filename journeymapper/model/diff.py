@@ -30,6 +30,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
+from journeymapper.i18n import ngettext
 from journeymapper.model.actions import DONE, is_overdue
 from journeymapper.model.document import JourneyMap
 from journeymapper.model.elements import Element, Kind, Lane, thaw
@@ -129,6 +130,22 @@ class MapDiff:
             + len(self.lanes_changed) + len(self.lanes_reordered),
             "scores": len(self.scores), "done": len(self.done), "overdue": len(self.overdue),
         }
+
+    def count_phrases(self) -> list[str]:
+        """'3 cards added', '1 removed', ... as the CLI, git diff and the PDF word them."""
+        c = self.counts()
+        return [
+            ngettext("{n} card added", "{n} cards added", c["added"]).format(n=c["added"]),
+            ngettext("{n} removed", "{n} removed", c["removed"]).format(n=c["removed"]),
+            ngettext("{n} changed", "{n} changed", c["changed"]).format(n=c["changed"]),
+            ngettext("{n} moved", "{n} moved", c["moved"]).format(n=c["moved"]),
+            ngettext("{n} link added", "{n} links added",
+                     c["links_added"]).format(n=c["links_added"]),
+            ngettext("{n} link removed", "{n} links removed",
+                     c["links_removed"]).format(n=c["links_removed"]),
+            ngettext("{n} score new or changed", "{n} scores new or changed",
+                     c["scores"]).format(n=c["scores"]),
+        ]
 
     # ------------------------------------------------------------ JSON
     def as_dict(self) -> dict[str, Any]:

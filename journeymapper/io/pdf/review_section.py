@@ -75,18 +75,8 @@ def review_section(doc: JourneyMap, st: Styles, width: float,
         return []
     out: list[Flowable] = [PageBreak(), *heading(_("Since the last review"), "review", st)]
     if facts.review is not None and facts.changes is not None:
-        r, c = facts.review, facts.changes.counts()
-        changed = "; ".join([
-            ngettext("{n} card added", "{n} cards added", c["added"]).format(n=c["added"]),
-            ngettext("{n} removed", "{n} removed", c["removed"]).format(n=c["removed"]),
-            ngettext("{n} changed", "{n} changed", c["changed"]).format(n=c["changed"]),
-            ngettext("{n} moved", "{n} moved", c["moved"]).format(n=c["moved"]),
-            ngettext("{n} link added", "{n} links added",
-                     c["links_added"]).format(n=c["links_added"]),
-            ngettext("{n} link removed", "{n} links removed",
-                     c["links_removed"]).format(n=c["links_removed"]),
-            ngettext("{n} score new or changed", "{n} scores new or changed",
-                     c["scores"]).format(n=c["scores"])])
+        r = facts.review
+        changed = "; ".join(facts.changes.count_phrases())
         out += [facts_table([(_("Last review"), r.date),
                              (_("Reviewed by"), r.by or _("not recorded")),
                              (_("Note"), r.note), (_("Changed since"), changed)], st, width),
