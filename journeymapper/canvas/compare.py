@@ -128,15 +128,12 @@ class CompareController(QObject):
         for stage in d.stages_reordered:
             if stage.id in geo.stage_headers:
                 out.append(Mark(MOVED, stage.id, geo.stage_headers[stage.id], _tr("MOVED")))
-        if d.removed:
-            old_layout = self._old_layout or layout_map(d.old)
-            self._old_layout = old_layout
-            stacked: dict[tuple, float] = {}
-            for element in d.removed:
-                rect = self.ghost_rect(element, old_layout, geo, stacked)
-                if rect is not None:
-                    out.append(Mark(REMOVED, element.id, rect, _tr("REMOVED"), element.text,
-                                    kind_fill(element.kind, self.scene.dark)))
+        stacked: dict[tuple, float] = {}
+        for element in d.removed:
+            rect = self.ghost_rect(element, geo, stacked)
+            if rect is not None:
+                out.append(Mark(REMOVED, element.id, rect, _tr("REMOVED"), element.text,
+                                kind_fill(element.kind, self.scene.dark)))
         return out
 
     def _place(self, element: Element) -> str:
@@ -145,12 +142,12 @@ class CompareController(QObject):
             return _tr("the persona strip")
         return self.old.element(p.stage).text
 
-    def ghost_rect(self, element: Element, old: MapLayout, new: MapLayout,
-                   stacked: dict[tuple, float]):
+    def ghost_rect(self, element: Element, new: MapLayout, stacked: dict[tuple, float]):
         """Where a removed card is drawn: a one-line strip under the last card of
         its cell when the cell is still there (the cards of a cell close up
         when one goes, so its old place is a live card's now), stacked when
-        several went; else where it was on the old map."""
+        several went; else where it was on the old map. ``stacked`` keeps the
+        next free top of each cell."""
         p = element.placement
         if p is None:
             return None
@@ -158,12 +155,16 @@ class CompareController(QObject):
         if p.stage is not None and p.stage in new.columns and p.lane in new.lanes \
                 and doc is not None:
             x, y, _, _ = new.cell_rect(p.stage, p.lane)
-            bottoms = [new.cards[e.id][1] + new.cards[e.id][3]
-                       for e in doc.cell(p.stage, p.lane) if e.id in new.cards]
-            top = stacked.get(p.cell, max(bottoms) + 6 if bottoms else y + PAD)
+            top = stacked.get(p.cell)
+            if top is None:
+                bottoms = [new.cards[e.id][1] + new.cards[e.id][3]
+                           for e in doc.cell(p.stage, p.lane) if e.id in new.cards]
+                top = max(bottoms) + 6 if bottoms else y + PAD
             stacked[p.cell] = top + GHOST_H + 4
             return (x + PAD, top, CARD_W, GHOST_H)
-        rect = old.cards.get(element.id)
+        if self._old_layout is None and self.old is not None:
+            self._old_layout = layout_map(self.old)
+        rect = self._old_layout.cards.get(element.id) if self._old_layout else None
         return None if rect is None else (rect[0], rect[1], rect[2], GHOST_H)
 
     def rect_of(self, element_id: str):

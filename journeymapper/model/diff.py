@@ -311,12 +311,12 @@ def _elements(result: MapDiff, before: dict[str, Element], after: dict[str, Elem
 
 def _links(result: MapDiff, old: JourneyMap, new: JourneyMap, before: dict[str, Element],
            after: dict[str, Element]) -> None:
-    old_links = {(lk.source, lk.target): lk for lk in old.links()}
-    new_links = {(lk.source, lk.target): lk for lk in new.links()}
-    result.links_added = [lk for key, lk in new_links.items() if old_links.get(key) != lk]
+    old_links, new_links = old.link_index(), new.link_index()
+    result.links_added = [Link(s, t, kind) for (s, t), kind in new_links.items()
+                          if old_links.get((s, t)) is not kind]
     # links that went with a removed card are the card's removal, not a change of their own
-    result.links_removed = [lk for key, lk in old_links.items() if new_links.get(key) != lk
-                            and lk.source in after and lk.target in after]
+    result.links_removed = [Link(s, t, kind) for (s, t), kind in old_links.items()
+                            if new_links.get((s, t)) is not kind and s in after and t in after]
 
 
 def _stages(result: MapDiff, old: JourneyMap, new: JourneyMap, before: dict[str, Element],

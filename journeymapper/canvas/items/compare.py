@@ -20,7 +20,6 @@ from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from journeymapper.canvas import style as st
 from journeymapper.canvas.items.cards import TEXT_LOD, lod_of
-from journeymapper.canvas.text import elide
 
 ADDED, REMOVED, CHANGED, MOVED = "added", "removed", "changed", "moved"
 COLOURS = {ADDED: "#2e9d4f", REMOVED: "#c62828", CHANGED: "#f09b00", MOVED: "#1e6fd9"}
@@ -77,7 +76,8 @@ class CompareOverlay(QGraphicsItem):
         exposed = option.exposedRect.adjusted(-30, -30, 30, 30)
         text = lod_of(p, option) >= TEXT_LOD
         p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-        tag_font, text_font = st.font(st.TAG_PX, bold=True), st.font(st.TAG_PX + 2)
+        tag_font, text_font = st.font(st.TAG_PX, bold=True), QFont(st.font(st.TAG_PX + 2))
+        text_font.setStrikeOut(True)
         for marks in self.marks.values():
             for mark in marks:
                 rect = QRectF(*mark.rect)
@@ -104,15 +104,14 @@ class CompareOverlay(QGraphicsItem):
         p.drawRoundedRect(rect, 5, 5)
         if font is None:
             return
-        font = QFont(font)
-        font.setStrikeOut(True)
         p.setFont(font)
         faded = QColor(self.theme["text"])
         faded.setAlphaF(0.7)
         p.setPen(faded)
         inner = rect.adjusted(76, 0, -8, 0)
-        p.drawText(inner, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                   elide(mark.text, st.TAG_PX + 2, False, inner.width()))
+        text = p.fontMetrics().elidedText(" ".join(mark.text.split()),
+                                          Qt.TextElideMode.ElideRight, int(inner.width()))
+        p.drawText(inner, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, text)
 
     @staticmethod
     def _tag(p: QPainter, rect: QRectF, tag: str, colour: QColor, font,
