@@ -15,7 +15,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QMouseEvent, QPainter, QPaintEvent, QPalette, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QMouseEvent, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -35,7 +35,7 @@ from journeymapper.model.events import ChangeSet
 from journeymapper.qt_i18n import tr
 from journeymapper.ui.observe import follow
 
-COLUMN_W, CARD_H, GAP, HEAD_H, PAD = 230.0, 92.0, 8.0, 30.0, 8.0
+COLUMN_W, CARD_H, GAP, HEAD_H, PAD = 230.0, 104.0, 8.0, 30.0, 8.0
 DRAG_START = 6
 OVERDUE = "#c62828"
 _WATCHED = {"ElementAdded", "ElementRemoved", "FieldChanged", "Linked", "Unlinked"}
@@ -182,40 +182,50 @@ class BoardCanvas(QWidget):
         bold.setBold(True)
         p.setFont(bold)
         p.setPen(QColor("#1f2328"))
-        title = metrics.elidedText(" ".join(item.text.split()), Qt.TextElideMode.ElideRight,
-                                   int(inner.width()))
-        p.drawText(QRectF(inner.left(), inner.top(), inner.width(), line),
-                   Qt.AlignmentFlag.AlignLeft, title)
+        title_h = 2 * QFontMetrics(bold).lineSpacing() + 2
+        title = QRectF(inner.left(), inner.top(), inner.width(), title_h)
+        p.drawText(title, Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap,
+                   _two_lines(p, " ".join(item.text.split()), inner.width()))
         small = QFont(self.font())
         small.setPointSizeF(max(7.0, small.pointSizeF() - 1))
         p.setFont(small)
-        who = item.owner or _tr("no owner")
+        y = inner.top() + title_h + 2
         due = ""
         if item.due:
             due = _tr("due {date}").format(date=item.due)
             if item.overdue:
                 due += " · " + _tr("OVERDUE")
+        due_w = p.fontMetrics().horizontalAdvance(due) + 8 if due else 0
+        who = p.fontMetrics().elidedText(item.owner or _tr("no owner"),
+                                         Qt.TextElideMode.ElideRight, int(inner.width() - due_w))
         p.setPen(QColor("#5f6b7a"))
-        p.drawText(QRectF(inner.left(), inner.top() + line + 2, inner.width(), line),
-                   Qt.AlignmentFlag.AlignLeft, who)
+        p.drawText(QRectF(inner.left(), y, inner.width(), line), Qt.AlignmentFlag.AlignLeft, who)
         if due:
             p.setPen(QColor(OVERDUE if item.overdue else "#5f6b7a"))
-            p.drawText(QRectF(inner.left(), inner.top() + line + 2, inner.width(), line),
+            p.drawText(QRectF(inner.left(), y, inner.width(), line),
                        Qt.AlignmentFlag.AlignRight, due)
         p.setPen(QColor("#5f6b7a"))
         facts = _tr("▲ {votes} · impact {impact} · effort {effort}").format(
             votes=item.field("votes"), impact=item.field("impact"), effort=item.field("effort"))
-        p.drawText(QRectF(inner.left(), inner.top() + 2 * line + 4, inner.width(), line),
+        p.drawText(QRectF(inner.left(), y + line + 2, inner.width(), line),
                    Qt.AlignmentFlag.AlignLeft, facts)
         if item.addresses:
             pains = ", ".join(" ".join(pain.text.split()) for pain in item.addresses)
             text = _tr("addresses: {pains}").format(pains=pains)
             p.setPen(QColor(KIND_STYLE[Kind.PAIN_POINT].accent))
-            p.drawText(QRectF(inner.left(), inner.top() + 3 * line + 6, inner.width(), line),
+            p.drawText(QRectF(inner.left(), y + 2 * line + 4, inner.width(), line),
                        Qt.AlignmentFlag.AlignLeft,
                        p.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight,
                                                   int(inner.width())))
         p.setOpacity(1.0)
+
+
+def _two_lines(p: QPainter, text: str, width: float) -> str:
+    """``text`` cut to what two wrapped lines of ``width`` hold (with an ellipsis)."""
+    metrics = p.fontMetrics()
+    if metrics.horizontalAdvance(text) <= width * 1.9:
+        return text
+    return metrics.elidedText(text, Qt.TextElideMode.ElideRight, int(width * 1.85))
 
 
 class ActionBoard(QWidget):
