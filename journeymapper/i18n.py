@@ -24,11 +24,14 @@ catalogue means English, never an error.
 from __future__ import annotations
 
 import contextvars
+import datetime as dt
 import gettext
+import math
 import os
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
-from functools import lru_cache
+from decimal import ROUND_HALF_UP, Decimal
+from functools import cache
 from typing import Any
 
 DOMAIN = "journeymapper"
@@ -87,7 +90,7 @@ def using_language(code: str | None) -> Iterator[str]:
         _scoped.reset(token)
 
 
-@lru_cache(maxsize=None)
+@cache
 def catalogue(code: str) -> gettext.NullTranslations:
     """The gettext catalogue of a language (English: none, the ids are English)."""
     if code == DEFAULT:
@@ -113,6 +116,30 @@ def N_(message: str) -> str:  # noqa: N802 - the gettext convention
 def ngettext(singular: str, plural: str, n: int) -> str:
     """The singular or plural form for ``n``, in the language in force."""
     return catalogue(language()).ngettext(singular, plural, n)
+
+
+def pgettext(context: str, message: str) -> str:
+    """``message`` in the language in force, told apart from the same English
+    text elsewhere by ``context`` (``pgettext("decimal separator", ".")``)."""
+    return catalogue(language()).pgettext(context, message)
+
+
+class Lazy:
+    """A part of a message worded when it is shown: ``str()`` calls ``make``.
+
+    For parameters that are neither a plain value nor one :class:`Message`
+    (a list of kind names joined in the language in force)."""
+
+    __slots__ = ("make",)
+
+    def __init__(self, make: Callable[[], str]) -> None:
+        self.make = make
+
+    def __str__(self) -> str:
+        return self.make()
+
+    def __repr__(self) -> str:
+        return f"Lazy({self.make!r})"
 
 
 class Message:
@@ -146,7 +173,7 @@ class Message:
             params = self.params
         if not params:
             return text
-        worded = {k: (str(v) if isinstance(v, Message) else v) for k, v in params.items()}
+        worded = {k: (str(v) if isinstance(v, (Message, Lazy)) else v) for k, v in params.items()}
         try:
             return text.format(**worded)
         except (KeyError, IndexError, ValueError):  # a broken translation: fall back to English
@@ -169,3 +196,40 @@ class Message:
 def plural_message(singular: str, plural: str, n: int, /, **params: Any) -> Message:
     """A lazy plural message; ``{n}`` in the templates is the count."""
     return Message(singular, plural=plural, n=n, **params)
+
+
+# ---------------------------------------------------------------- numbers and dates
+MONTHS = (N_("January"), N_("February"), N_("March"), N_("April"), N_("May"), N_("June"),
+          N_("July"), N_("August"), N_("September"), N_("October"), N_("November"),
+          N_("December"))
+
+
+def format_number(value: float, decimals: int = 0, sign: bool = False) -> str:
+    """``value`` with ``decimals`` digits and thousands grouped, as written in
+    the language in force (1,234.5); ``sign`` puts + before a positive number.
+    Halves round away from zero (62.5 -> 63) and -0 is printed 0."""
+    if not math.isfinite(value):
+        return str(value)
+    exact = Decimal(repr(float(value))).quantize(Decimal(1).scaleb(-decimals), ROUND_HALF_UP)
+    if exact == 0:
+        exact = abs(exact)
+    text = f"{abs(exact):,f}"
+    whole, _dot, part = text.partition(".")
+    text = whole.replace(",", pgettext("thousands separator", ","))
+    if part:
+        text += pgettext("decimal separator", ".") + part
+    if exact < 0:
+        return "-" + text
+    return "+" + text if sign and exact > 0 else text
+
+
+def format_date(value: dt.date | str) -> str:
+    """A calendar date as written in the language in force: '5 October 2026',
+    '2026년 10월 5일'. Text that is not an ISO date is returned as it is."""
+    if isinstance(value, str):
+        try:
+            value = dt.date.fromisoformat(value.strip())
+        except ValueError:
+            return value
+    return _("{day} {month_name} {year}").format(
+        day=value.day, month=value.month, month_name=_(MONTHS[value.month - 1]), year=value.year)

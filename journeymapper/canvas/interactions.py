@@ -21,7 +21,7 @@ from journeymapper.canvas.items.cards import BaseCardItem, EmotionItem
 from journeymapper.canvas.items.headers import LaneHeaderItem, StageHeaderItem
 from journeymapper.commands import AddLink, MoveCards, MoveLane, MoveStage, SetField, link_refusal
 from journeymapper.layout import geometry as g
-from journeymapper.model.links import LINK_LABELS
+from journeymapper.words import link_label
 
 DRAG_START = 5.0
 
@@ -278,7 +278,7 @@ def _short(doc, element_id: str) -> str:
 
 def describe_link(doc, link) -> str:
     """'“Ads push…” occurs at “Search results…”', for the status bar."""
-    return (f"{_short(doc, link.source)} {LINK_LABELS[link.kind]} {_short(doc, link.target)}"
+    return (f"{_short(doc, link.source)} {link_label(link.kind)} {_short(doc, link.target)}"
             " — Delete removes the link")
 
 

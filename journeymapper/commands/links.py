@@ -5,7 +5,8 @@ from __future__ import annotations
 from PySide6.QtGui import QUndoCommand
 
 from journeymapper.model.document import JourneyMap
-from journeymapper.model.links import LINK_LABELS, Link, LinkKind, explain_refusal, infer_link
+from journeymapper.model.links import Link, LinkKind, explain_refusal, infer_link
+from journeymapper.words import link_label
 
 
 def link_refusal(doc: JourneyMap, source: str, target: str) -> str | None:
@@ -20,7 +21,7 @@ def link_refusal(doc: JourneyMap, source: str, target: str) -> str | None:
     s_kind, t_kind = doc.element(source).kind, doc.element(target).kind
     inferred = infer_link(s_kind, t_kind)
     if inferred is None:
-        return "Cannot link: " + explain_refusal(s_kind, t_kind)
+        return "Cannot link: " + str(explain_refusal(s_kind, t_kind))
     _, swap = inferred
     a, b = (target, source) if swap else (source, target)
     if doc.has_link(a, b):
@@ -39,7 +40,7 @@ class AddLink(QUndoCommand):
 
     def redo(self) -> None:
         self.link = self.doc.link(self.source, self.target, self.kind)
-        self.setText(f"Link: {LINK_LABELS[self.link.kind]}")
+        self.setText(f"Link: {link_label(self.link.kind)}")
 
     def undo(self) -> None:
         assert self.link is not None

@@ -44,7 +44,7 @@ from journeymapper.model.links import (
 )
 from journeymapper.model.scores import Score, Wave
 
-META_KEYS = ("title", "description", "authors", "created", "version_note")
+META_KEYS = ("title", "description", "authors", "created", "version_note", "language")
 
 Cell = tuple[str | None, str]
 

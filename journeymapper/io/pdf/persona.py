@@ -14,6 +14,7 @@ from journeymapper.io.pdf.text import measure_with, single_line
 from journeymapper.layout.palette import KIND_STYLE, persona_initials
 from journeymapper.model.document import JourneyMap
 from journeymapper.model.elements import FIELDS, Element, Kind
+from journeymapper.words import field_label
 
 BOXES = (("goals", "#e9f6ea"), ("motivations", "#e6f1fd"), ("frustrations", "#ffebee"),
          ("behaviours", "#fffbe3"))
@@ -68,7 +69,7 @@ def persona_pages(doc: JourneyMap, st: Styles, width: float) -> list[Flowable]:
 
 def persona_block(persona: Element, st: Styles, width: float) -> list[Flowable]:
     f = persona.fields
-    labels = {spec.name: spec.label.upper() for spec in FIELDS[Kind.PERSONA]}
+    labels = {spec.name: field_label(Kind.PERSONA, spec.name).upper() for spec in FIELDS[Kind.PERSONA]}
     out: list[Flowable] = [TextBlock("PERSONA", st.label), Spacer(1, 8),
                            PersonaHeader(persona, st), Spacer(1, 12)]
     if f.get("quote"):

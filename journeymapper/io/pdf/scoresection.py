@@ -14,11 +14,12 @@ from journeymapper.io.pdf.flowables import TextBlock
 from journeymapper.io.pdf.scoring import scale_note
 from journeymapper.io.pdf.styles import Styles, data_table
 from journeymapper.io.pdf.text import measure_with, single_line
-from journeymapper.layout.badges import METRIC_LABELS, Reading, delta_text, metric_label, readings
+from journeymapper.layout.badges import Reading, delta_text, metric_label, readings
 from journeymapper.layout.palette import score_text
 from journeymapper.model.document import JourneyMap
 from journeymapper.model.metrics import fixed
 from journeymapper.model.scores import LOW_CONFIDENCE_N, Score
+from journeymapper.words import metric_label as metric_word
 
 SERIES_COLOURS = ("#1e88e5", "#e53935", "#43a047", "#8e24aa", "#f9a825", "#00897b",
                   "#6d4c41", "#d81b60", "#3949ab", "#7cb342")
@@ -100,7 +101,7 @@ class MetricChart(Drawing):
                 series.setdefault((s.stage, s.name), []).append(s)
         values = [s.value for ss in series.values() for s in ss]
         lo, hi = _axis_range(metric, values, items)
-        label = METRIC_LABELS.get(metric, metric.upper())
+        label = metric_word(metric)
         better = "lower is better" if metric == "ces" and not any(
             s.higher_is_better for ss in series.values() for s in ss) else "higher is better"
         self.add(String(0, height - 12, f"{label} by wave ({better})", fontName=st.bold,
