@@ -278,6 +278,23 @@ def cards(n: int) -> str:
     return ngettext("{n} card", "{n} cards", n).format(n=n)
 
 
+def kind_count(kind: Kind, n: int) -> str:
+    """'1 pain point', '3 pain points': ``n`` elements of ``kind``."""
+    counted = {
+        Kind.PERSONA: lambda: ngettext("{n} persona", "{n} personas", n),
+        Kind.STAGE: lambda: ngettext("{n} stage", "{n} stages", n),
+        Kind.TOUCHPOINT: lambda: ngettext("{n} touchpoint", "{n} touchpoints", n),
+        Kind.ACTION: lambda: ngettext("{n} action", "{n} actions", n),
+        Kind.THOUGHT: lambda: ngettext("{n} thought", "{n} thoughts", n),
+        Kind.EMOTION: lambda: ngettext("{n} emotion", "{n} emotions", n),
+        Kind.PAIN_POINT: lambda: ngettext("{n} pain point", "{n} pain points", n),
+        Kind.OPPORTUNITY: lambda: ngettext("{n} opportunity", "{n} opportunities", n),
+        Kind.GOAL: lambda: ngettext("{n} goal / KPI", "{n} goals / KPIs", n),
+        Kind.NOTE: lambda: ngettext("{n} note", "{n} notes", n),
+    }
+    return counted[kind]().format(n=n)
+
+
 def card_meta(kind: Kind, fields: dict[str, Any]) -> str:
     """The short detail a card shows beside its tag: a touchpoint's channel, an
     opportunity's status and votes, a goal's metric, a note's author."""
