@@ -231,5 +231,6 @@ def format_date(value: dt.date | str) -> str:
             value = dt.date.fromisoformat(value.strip())
         except ValueError:
             return value
+    # Translators: {month} (the month's number) may stand for {month_name}: "{year}년 {month}월 {day}일"
     return _("{day} {month_name} {year}").format(
         day=value.day, month=value.month, month_name=_(MONTHS[value.month - 1]), year=value.year)

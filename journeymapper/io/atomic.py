@@ -14,6 +14,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
+from journeymapper.i18n import N_, Message
 from journeymapper.model.errors import JourneyError
 
 
@@ -105,12 +106,13 @@ def _replace_backup(target: Path) -> None:
         raise
 
 
-def read_problem(path: str | os.PathLike[str], exc: OSError, what: str) -> str:
-    """One line saying why ``path`` could not be opened for reading as ``what``."""
+def read_problem(path: str | os.PathLike[str], exc: OSError, what: str) -> Message:
+    """One line saying why ``path`` could not be opened for reading as ``what``
+    (a message id marked with N_, such as N_("a .jmap file")), worded when shown."""
     if isinstance(exc, FileNotFoundError):
-        return f"{path}: no such file"
+        return Message(N_("{file}: no such file"), file=path)
     if isinstance(exc, IsADirectoryError):
-        return f"{path}: is a folder, not {what}"
+        return Message(N_("{file}: is a folder, not {what}"), file=path, what=Message(what))
     if isinstance(exc, PermissionError):
-        return f"{path}: permission denied"
-    return f"{path}: cannot be read: {exc.strerror or exc}"
+        return Message(N_("{file}: permission denied"), file=path)
+    return Message(N_("{file}: cannot be read: {reason}"), file=path, reason=exc.strerror or exc)

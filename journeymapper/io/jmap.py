@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from journeymapper.i18n import N_
 from journeymapper.io.atomic import atomic_write_bytes, read_problem
 from journeymapper.io.migrations import FORMAT_VERSION, migrate
 from journeymapper.io.serialize import dumps
@@ -59,7 +60,7 @@ def load(path: str | os.PathLike[str], strict: bool = False) -> LoadResult:
                     "a journey map may have")
             data = handle.read(MAX_FILE_BYTES + 1)
     except OSError as exc:
-        raise FileFormatError(read_problem(target, exc, "a .jmap file")) from None
+        raise FileFormatError(read_problem(target, exc, N_("a .jmap file"))) from None
     if len(data) > MAX_FILE_BYTES:
         raise FileFormatError(f"{target}: larger than the {MAX_FILE_BYTES // 2**20} MiB "
                               "a journey map may have")

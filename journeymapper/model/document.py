@@ -393,7 +393,10 @@ class JourneyMap:
         old = self.meta.get(key)
         if old == value:
             return
-        self.meta[key] = value
+        if value is None:  # unset again (undo of a first "language")
+            self.meta.pop(key, None)
+        else:
+            self.meta[key] = value
         self.events.emit(ev.MetaChanged(key, old, value))
 
     @property

@@ -293,7 +293,8 @@ class Inspector(QWidget):
             return
         if isinstance(event, ev.MetaChanged):
             if current is None:
-                self.meta_form.set_value(event.key, event.new)
+                value = map_language(doc) if event.key == "language" else event.new
+                self.meta_form.set_value(event.key, value)
         elif current is None:
             return
         elif isinstance(event, ev.FieldChanged):

@@ -5,175 +5,175 @@
         <name>CanvasMenu</name>
         <message>
             <source>Add action here</source>
-            <translation type="unfinished" />
+            <translation>여기에 행동 추가</translation>
         </message>
         <message>
             <source>Add card of kind</source>
-            <translation type="unfinished" />
+            <translation>종류를 골라 카드 추가</translation>
         </message>
         <message>
             <source>Add emotion here</source>
-            <translation type="unfinished" />
+            <translation>여기에 감정 추가</translation>
         </message>
         <message>
             <source>Add goal / KPI here</source>
-            <translation type="unfinished" />
+            <translation>여기에 목표 / KPI 추가</translation>
         </message>
         <message>
             <source>Add lane above…</source>
-            <translation type="unfinished" />
+            <translation>위에 레인 추가…</translation>
         </message>
         <message>
             <source>Add lane below…</source>
-            <translation type="unfinished" />
+            <translation>아래에 레인 추가…</translation>
         </message>
         <message>
             <source>Add note here</source>
-            <translation type="unfinished" />
+            <translation>여기에 메모 추가</translation>
         </message>
         <message>
             <source>Add opportunity here</source>
-            <translation type="unfinished" />
+            <translation>여기에 개선 기회 추가</translation>
         </message>
         <message>
             <source>Add pain point here</source>
-            <translation type="unfinished" />
+            <translation>여기에 불편 사항 추가</translation>
         </message>
         <message>
             <source>Add persona</source>
-            <translation type="unfinished" />
+            <translation>페르소나 추가</translation>
         </message>
         <message>
             <source>Add persona here</source>
-            <translation type="unfinished" />
+            <translation>여기에 페르소나 추가</translation>
         </message>
         <message>
             <source>Add stage after…</source>
-            <translation type="unfinished" />
+            <translation>뒤에 단계 추가…</translation>
         </message>
         <message>
             <source>Add stage before…</source>
-            <translation type="unfinished" />
+            <translation>앞에 단계 추가…</translation>
         </message>
         <message>
             <source>Add thought here</source>
-            <translation type="unfinished" />
+            <translation>여기에 생각 추가</translation>
         </message>
         <message>
             <source>Add touchpoint here</source>
-            <translation type="unfinished" />
+            <translation>여기에 접점 추가</translation>
         </message>
         <message>
             <source>Copy</source>
-            <translation type="unfinished" />
+            <translation>복사</translation>
         </message>
         <message>
             <source>Cut</source>
-            <translation type="unfinished" />
+            <translation>잘라내기</translation>
         </message>
         <message>
             <source>Delete</source>
-            <translation type="unfinished" />
+            <translation>삭제</translation>
         </message>
         <message>
             <source>Delete link</source>
-            <translation type="unfinished" />
+            <translation>연결 삭제</translation>
         </message>
         <message>
             <source>Duplicate</source>
-            <translation type="unfinished" />
+            <translation>복제</translation>
         </message>
         <message>
             <source>Edit lane…</source>
-            <translation type="unfinished" />
+            <translation>레인 편집…</translation>
         </message>
         <message>
             <source>Edit text</source>
-            <translation type="unfinished" />
+            <translation>텍스트 편집</translation>
         </message>
         <message>
             <source>Link to…</source>
-            <translation type="unfinished" />
+            <translation>연결하기…</translation>
         </message>
         <message>
             <source>Move down</source>
-            <translation type="unfinished" />
+            <translation>아래로 이동</translation>
         </message>
         <message>
             <source>Move left</source>
-            <translation type="unfinished" />
+            <translation>왼쪽으로 이동</translation>
         </message>
         <message>
             <source>Move right</source>
-            <translation type="unfinished" />
+            <translation>오른쪽으로 이동</translation>
         </message>
         <message>
             <source>Move up</source>
-            <translation type="unfinished" />
+            <translation>위로 이동</translation>
         </message>
         <message>
             <source>Paste</source>
-            <translation type="unfinished" />
+            <translation>붙여넣기</translation>
         </message>
         <message>
             <source>Remove lane</source>
-            <translation type="unfinished" />
+            <translation>레인 삭제</translation>
         </message>
         <message>
             <source>Remove stage</source>
-            <translation type="unfinished" />
+            <translation>단계 삭제</translation>
         </message>
         <message>
             <source>Rename</source>
-            <translation type="unfinished" />
+            <translation>이름 바꾸기</translation>
         </message>
         <message>
             <source>Show in inspector</source>
-            <translation type="unfinished" />
+            <translation>속성 패널에서 보기</translation>
         </message>
     </context>
     <context>
         <name>Dialogs</name>
         <message>
             <source>Journey maps (*.jmap);;All files (*)</source>
-            <translation type="unfinished" />
+            <translation>여정 지도 (*.jmap);;모든 파일 (*)</translation>
         </message>
         <message>
             <source>Note colour</source>
-            <translation type="unfinished" />
+            <translation>메모 색상</translation>
         </message>
         <message>
             <source>Open journey map</source>
-            <translation type="unfinished" />
+            <translation>여정 지도 열기</translation>
         </message>
         <message>
             <source>Save journey map</source>
-            <translation type="unfinished" />
+            <translation>여정 지도 저장</translation>
         </message>
         <message>
             <source>Save them before closing?</source>
-            <translation type="unfinished" />
+            <translation>닫기 전에 저장할까요?</translation>
         </message>
         <message>
             <source>Save them before opening another map?</source>
-            <translation type="unfinished" />
+            <translation>다른 지도를 열기 전에 저장할까요?</translation>
         </message>
         <message>
             <source>Save them before starting a new map?</source>
-            <translation type="unfinished" />
+            <translation>새 지도를 시작하기 전에 저장할까요?</translation>
         </message>
         <message>
             <source>Unsaved changes</source>
-            <translation type="unfinished" />
+            <translation>저장하지 않은 변경 사항</translation>
         </message>
         <message>
             <source>“{name}” has unsaved changes.</source>
-            <translation type="unfinished" />
+            <translation>“{name}”에 저장하지 않은 변경 사항이 있습니다.</translation>
         </message>
         <message numerus="yes">
             <source>… and %n more</source>
-            <translation type="unfinished">
-                <numerusform />
+            <translation>
+                <numerusform>… 외 %n개</numerusform>
             </translation>
         </message>
     </context>
@@ -181,677 +181,678 @@
         <name>DocumentFiles</name>
         <message>
             <source>&amp;{number} {name}</source>
-            <translation type="unfinished" />
+            <translation>&amp;{number} {name}</translation>
         </message>
         <message>
             <source>Clear recent maps</source>
-            <translation type="unfinished" />
+            <translation>최근 지도 목록 지우기</translation>
         </message>
         <message>
             <source>Could not create the map</source>
-            <translation type="unfinished" />
+            <translation>지도를 만들 수 없습니다</translation>
         </message>
         <message>
             <source>Could not open the map</source>
-            <translation type="unfinished" />
+            <translation>지도를 열 수 없습니다</translation>
         </message>
         <message>
             <source>Could not save the map</source>
-            <translation type="unfinished" />
+            <translation>지도를 저장할 수 없습니다</translation>
         </message>
         <message>
             <source>Map partially loaded</source>
-            <translation type="unfinished" />
+            <translation>지도 일부만 불러옴</translation>
         </message>
         <message>
             <source>No recent maps</source>
-            <translation type="unfinished" />
+            <translation>최근 지도 없음</translation>
         </message>
         <message>
             <source>Opened {path}</source>
-            <translation type="unfinished" />
+            <translation>{path}을(를) 열었습니다</translation>
         </message>
         <message>
             <source>Saved {path}</source>
-            <translation type="unfinished" />
+            <translation>{path}에 저장했습니다</translation>
         </message>
         <message>
             <source>Untitled</source>
-            <translation type="unfinished" />
+            <translation>제목 없음</translation>
         </message>
         <message>
             <source>{name} is in the older format version {version}; saving it writes the current format</source>
-            <translation type="unfinished" />
+            <translation>{name}은(는) 이전 파일 형식(버전 {version})입니다. 저장하면 현재 형식으로 기록됩니다</translation>
         </message>
         <message numerus="yes">
             <source>{name} was partially loaded: %n problem(s) repaired. Saving writes the repaired map.</source>
-            <translation type="unfinished">
-                <numerusform />
+            <translation>
+                <numerusform>{name}을(를) 일부만 불러왔습니다. 문제 %n건을 고쳤습니다. 저장하면 고친 지도가 기록됩니다.</numerusform>
             </translation>
         </message>
         <message>
             <source>{name}: cannot open this file here (expected a {suffix} map)</source>
-            <translation type="unfinished" />
+            <translation>{name}: 여기서 열 수 없는 파일입니다 ({suffix} 지도 파일이 필요합니다)</translation>
         </message>
         <message>
             <source>{path}: no such file (removed from the recent maps)</source>
-            <translation type="unfinished" />
+            <translation>{path}: 파일이 없습니다 (최근 지도 목록에서 뺐습니다)</translation>
         </message>
     </context>
     <context>
         <name>ExportDialog</name>
         <message>
             <source>Browse…</source>
-            <translation type="unfinished" />
+            <translation>찾아보기…</translation>
         </message>
         <message>
             <source>Choose a font</source>
-            <translation type="unfinished" />
+            <translation>글꼴 선택</translation>
         </message>
         <message>
             <source>Choose…</source>
-            <translation type="unfinished" />
+            <translation>선택…</translation>
         </message>
         <message>
             <source>Export</source>
-            <translation type="unfinished" />
+            <translation>내보내기</translation>
         </message>
         <message>
             <source>Export &amp;PDF…</source>
-            <translation type="unfinished" />
+            <translation>PDF로 내보내기(&amp;P)…</translation>
         </message>
         <message>
             <source>Export PDF</source>
-            <translation type="unfinished" />
+            <translation>PDF 내보내기</translation>
         </message>
         <message>
             <source>Font</source>
-            <translation type="unfinished" />
+            <translation>글꼴</translation>
         </message>
         <message>
             <source>Labelled in {language}, the map's language (Map properties)</source>
-            <translation type="unfinished" />
+            <translation>지도 언어인 {language}(으)로 표기 (지도 속성에서 변경)</translation>
         </message>
         <message>
             <source>Language</source>
-            <translation type="unfinished" />
+            <translation>언어</translation>
         </message>
         <message>
             <source>Latest wave</source>
-            <translation type="unfinished" />
+            <translation>최신 차수</translation>
         </message>
         <message>
             <source>No installed font has every character of this map: {font}. Choose a font that has them.</source>
-            <translation type="unfinished" />
+            <translation>이 지도의 모든 글자를 가진 글꼴이 설치되어 있지 않습니다: {font}. 해당 글자가 있는 글꼴을 선택하세요.</translation>
         </message>
         <message>
             <source>Not exported: {reason}</source>
-            <translation type="unfinished" />
+            <translation>내보내지 못했습니다: {reason}</translation>
         </message>
         <message>
             <source>Only the map (no cover, personas, tables)</source>
-            <translation type="unfinished" />
+            <translation>지도만 (표지, 페르소나, 표 제외)</translation>
         </message>
         <message>
             <source>Open the PDF when done</source>
-            <translation type="unfinished" />
+            <translation>완료되면 PDF 열기</translation>
         </message>
         <message>
             <source>Orientation</source>
-            <translation type="unfinished" />
+            <translation>방향</translation>
         </message>
         <message>
             <source>PDF documents (*.pdf)</source>
-            <translation type="unfinished" />
+            <translation>PDF 문서 (*.pdf)</translation>
         </message>
         <message>
             <source>Page size</source>
-            <translation type="unfinished" />
+            <translation>용지 크기</translation>
         </message>
         <message>
             <source>Save as</source>
-            <translation type="unfinished" />
+            <translation>저장 위치</translation>
         </message>
         <message>
             <source>Scores</source>
-            <translation type="unfinished" />
+            <translation>점수</translation>
         </message>
         <message>
             <source>Set in {font}.</source>
-            <translation type="unfinished" />
+            <translation>{font} 글꼴로 조판합니다.</translation>
         </message>
         <message>
             <source>Stage badges and score tables show waves up to this one</source>
-            <translation type="unfinished" />
+            <translation>단계 배지와 점수 표에 이 차수까지 표시합니다</translation>
         </message>
         <message>
             <source>TrueType fonts (*.ttf *.ttc)</source>
-            <translation type="unfinished" />
+            <translation>트루타입 글꼴 (*.ttf *.ttc)</translation>
         </message>
         <message>
             <source>Warning: {problem}.</source>
-            <translation type="unfinished" />
+            <translation>경고: {problem}.</translation>
         </message>
         <message>
             <source>Writing {name}…</source>
-            <translation type="unfinished" />
+            <translation>{name} 쓰는 중…</translation>
         </message>
         <message numerus="yes">
             <source>Wrote %n page(s) to {path} ({layout}), set in {font}.</source>
-            <translation type="unfinished">
-                <numerusform />
+            <translation>
+                <numerusform>{path}에 %n쪽을 썼습니다 ({layout}, {font} 글꼴).</numerusform>
             </translation>
         </message>
         <message>
             <source>automatic: a font that has every character of the map</source>
-            <translation type="unfinished" />
+            <translation>자동: 지도의 모든 글자를 가진 글꼴</translation>
         </message>
         <message>
             <source>choose where to save the PDF</source>
-            <translation type="unfinished" />
+            <translation>PDF를 저장할 위치를 선택하세요</translation>
         </message>
         <message>
             <source>landscape</source>
-            <translation type="unfinished" />
+            <translation>가로</translation>
         </message>
         <message numerus="yes">
             <source>map on %n tile(s) plus an overview</source>
-            <translation type="unfinished">
-                <numerusform />
+            <translation>
+                <numerusform>지도를 %n장으로 나누고 전체 보기 1장 추가</numerusform>
             </translation>
         </message>
         <message>
             <source>map on one page</source>
-            <translation type="unfinished" />
+            <translation>지도 한 쪽</translation>
         </message>
         <message>
             <source>portrait</source>
-            <translation type="unfinished" />
+            <translation>세로</translation>
         </message>
     </context>
     <context>
         <name>ExportThread</name>
         <message>
             <source>could not export the PDF: {error}: {reason}</source>
-            <translation type="unfinished" />
+            <translation>PDF를 내보내지 못했습니다: {error}: {reason}</translation>
         </message>
     </context>
     <context>
         <name>FieldForm</name>
         <message>
             <source>Add</source>
-            <translation type="unfinished" />
+            <translation>추가</translation>
         </message>
         <message>
             <source>Pick a colour</source>
-            <translation type="unfinished" />
+            <translation>색상 선택</translation>
         </message>
         <message>
             <source>Remove</source>
-            <translation type="unfinished" />
+            <translation>삭제</translation>
         </message>
         <message>
             <source>YYYY-MM-DD (empty: none)</source>
-            <translation type="unfinished" />
+            <translation>YYYY-MM-DD (비우면 없음)</translation>
         </message>
         <message>
             <source>{label}:</source>
-            <translation type="unfinished" />
+            <translation>{label}:</translation>
         </message>
         <message>
             <source>{label}: {text!r} is not a colour; expected #rrggbb</source>
-            <translation type="unfinished" />
+            <translation>{label}: {text!r}은(는) 색상이 아닙니다. #rrggbb 형식으로 입력하세요</translation>
         </message>
         <message>
             <source>{label}: {text!r} is not a date; expected YYYY-MM-DD, e.g. 2026-11-30, or empty</source>
-            <translation type="unfinished" />
+            <translation>{label}: {text!r}은(는) 날짜가 아닙니다. YYYY-MM-DD 형식(예: 2026-11-30)으로 입력하거나 비워 두세요</translation>
         </message>
     </context>
     <context>
         <name>FindBar</name>
         <message>
             <source>Close (Esc)</source>
-            <translation type="unfinished" />
+            <translation>닫기 (Esc)</translation>
         </message>
         <message>
             <source>Find on the map</source>
-            <translation type="unfinished" />
+            <translation>지도에서 찾기</translation>
         </message>
         <message>
             <source>Find:</source>
-            <translation type="unfinished" />
+            <translation>찾기:</translation>
         </message>
         <message>
             <source>Next match (Enter, F3)</source>
-            <translation type="unfinished" />
+            <translation>다음 결과 (Enter, F3)</translation>
         </message>
         <message>
             <source>Previous match (Shift+F3)</source>
-            <translation type="unfinished" />
+            <translation>이전 결과 (Shift+F3)</translation>
         </message>
         <message>
             <source>no matches</source>
-            <translation type="unfinished" />
+            <translation>결과 없음</translation>
         </message>
         <message>
             <source>{number} of {count}</source>
-            <translation type="unfinished" />
+            <translation>{count}개 중 {number}번째</translation>
         </message>
     </context>
     <context>
         <name>Inspector</name>
         <message numerus="yes">
             <source>%n element(s) selected</source>
-            <translation type="unfinished">
-                <numerusform />
+            <translation>
+                <numerusform>요소 %n개 선택됨</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <source>Lane · %n card(s)</source>
-            <translation type="unfinished">
-                <numerusform />
+            <translation>
+                <numerusform>레인 · 카드 %n장</numerusform>
             </translation>
         </message>
         <message>
             <source>Links:</source>
-            <translation type="unfinished" />
+            <translation>연결:</translation>
         </message>
         <message>
             <source>Map properties</source>
-            <translation type="unfinished" />
+            <translation>지도 속성</translation>
         </message>
         <message>
             <source>No map</source>
-            <translation type="unfinished" />
+            <translation>지도 없음</translation>
         </message>
         <message>
             <source>persona strip</source>
-            <translation type="unfinished" />
+            <translation>페르소나 영역</translation>
         </message>
         <message>
             <source>{kind} · stage {number} of {count}</source>
-            <translation type="unfinished" />
+            <translation>{kind} · 전체 {count}단계 중 {number}단계</translation>
         </message>
         <message>
             <source>{kind} · {stage} / {lane}</source>
-            <translation type="unfinished" />
+            <translation>{kind} · {stage} / {lane}</translation>
         </message>
         <message>
             <source>{link} → {other}</source>
-            <translation type="unfinished" />
+            <translation>{link} → {other}</translation>
         </message>
         <message>
             <source>← {link} {other}</source>
-            <translation type="unfinished" />
+            <translation>← {link} {other}</translation>
         </message>
     </context>
     <context>
         <name>LaneDialog</name>
         <message>
             <source>Lane</source>
-            <translation type="unfinished" />
+            <translation>레인</translation>
         </message>
         <message>
             <source>Name:</source>
-            <translation type="unfinished" />
+            <translation>이름:</translation>
         </message>
         <message>
             <source>New cards are:</source>
-            <translation type="unfinished" />
+            <translation>새 카드 종류:</translation>
         </message>
     </context>
     <context>
         <name>LaneForm</name>
         <message>
             <source>Name:</source>
-            <translation type="unfinished" />
+            <translation>이름:</translation>
         </message>
         <message>
             <source>New cards are:</source>
-            <translation type="unfinished" />
+            <translation>새 카드 종류:</translation>
         </message>
     </context>
     <context>
         <name>MainToolBar</name>
         <message>
             <source>Add card</source>
-            <translation type="unfinished" />
+            <translation>카드 추가</translation>
         </message>
         <message>
             <source>Add lane</source>
-            <translation type="unfinished" />
+            <translation>레인 추가</translation>
         </message>
         <message>
             <source>Add stage</source>
-            <translation type="unfinished" />
+            <translation>단계 추가</translation>
         </message>
         <message>
             <source>Find</source>
-            <translation type="unfinished" />
+            <translation>찾기</translation>
         </message>
         <message>
             <source>Fit map</source>
-            <translation type="unfinished" />
+            <translation>전체 보기</translation>
         </message>
         <message>
             <source>Link</source>
-            <translation type="unfinished" />
+            <translation>연결</translation>
         </message>
         <message>
             <source>Main toolbar</source>
-            <translation type="unfinished" />
+            <translation>기본 도구 모음</translation>
         </message>
         <message>
             <source>New</source>
-            <translation type="unfinished" />
+            <translation>새로 만들기</translation>
         </message>
         <message>
             <source>Open</source>
-            <translation type="unfinished" />
+            <translation>열기</translation>
         </message>
         <message>
             <source>Redo</source>
-            <translation type="unfinished" />
+            <translation>다시 실행</translation>
         </message>
         <message>
             <source>Save</source>
-            <translation type="unfinished" />
+            <translation>저장</translation>
         </message>
         <message>
             <source>Selection</source>
-            <translation type="unfinished" />
+            <translation>선택 영역</translation>
         </message>
         <message>
             <source>To link two cards, drag from the small handle on a card's right edge and drop on the other card (or on a stage header)</source>
-            <translation type="unfinished" />
+            <translation>두 카드를 연결하려면 카드 오른쪽 가장자리의 작은 손잡이를 끌어 다른 카드(또는 단계 머리글)에 놓으세요</translation>
         </message>
         <message>
             <source>Undo</source>
-            <translation type="unfinished" />
+            <translation>실행 취소</translation>
         </message>
     </context>
     <context>
         <name>MainWindow</name>
         <message>
             <source>&amp;About journeymapper</source>
-            <translation type="unfinished" />
+            <translation>journeymapper 정보(&amp;A)</translation>
         </message>
         <message>
             <source>&amp;Actual size (100%)</source>
-            <translation type="unfinished" />
+            <translation>실제 크기(&amp;A) (100%)</translation>
         </message>
         <message>
             <source>&amp;Copy</source>
-            <translation type="unfinished" />
+            <translation>복사(&amp;C)</translation>
         </message>
         <message>
             <source>&amp;Delete</source>
-            <translation type="unfinished" />
+            <translation>삭제(&amp;D)</translation>
         </message>
         <message>
             <source>&amp;Edit</source>
-            <translation type="unfinished" />
+            <translation>편집(&amp;E)</translation>
         </message>
         <message>
             <source>&amp;File</source>
-            <translation type="unfinished" />
+            <translation>파일(&amp;F)</translation>
         </message>
         <message>
             <source>&amp;Find…</source>
-            <translation type="unfinished" />
+            <translation>찾기(&amp;F)…</translation>
         </message>
         <message>
             <source>&amp;Fit map</source>
-            <translation type="unfinished" />
+            <translation>전체 보기(&amp;F)</translation>
         </message>
         <message>
             <source>&amp;Help</source>
-            <translation type="unfinished" />
+            <translation>도움말(&amp;H)</translation>
         </message>
         <message>
             <source>&amp;Language</source>
-            <translation type="unfinished" />
+            <translation>언어(&amp;L)</translation>
         </message>
         <message>
             <source>&amp;Map</source>
-            <translation type="unfinished" />
+            <translation>지도(&amp;M)</translation>
         </message>
         <message>
             <source>&amp;New…</source>
-            <translation type="unfinished" />
+            <translation>새로 만들기(&amp;N)…</translation>
         </message>
         <message>
             <source>&amp;Open…</source>
-            <translation type="unfinished" />
+            <translation>열기(&amp;O)…</translation>
         </message>
         <message>
             <source>&amp;Panels</source>
-            <translation type="unfinished" />
+            <translation>패널(&amp;P)</translation>
         </message>
         <message>
             <source>&amp;Paste</source>
-            <translation type="unfinished" />
+            <translation>붙여넣기(&amp;P)</translation>
         </message>
         <message>
             <source>&amp;Quit</source>
-            <translation type="unfinished" />
+            <translation>끝내기(&amp;Q)</translation>
         </message>
         <message>
             <source>&amp;Redo</source>
-            <translation type="unfinished" />
+            <translation>다시 실행(&amp;R)</translation>
         </message>
         <message>
             <source>&amp;Save</source>
-            <translation type="unfinished" />
+            <translation>저장(&amp;S)</translation>
         </message>
         <message>
             <source>&amp;Undo</source>
-            <translation type="unfinished" />
+            <translation>실행 취소(&amp;U)</translation>
         </message>
         <message>
             <source>&amp;View</source>
-            <translation type="unfinished" />
+            <translation>보기(&amp;V)</translation>
         </message>
         <message>
             <source>&lt;opened map&gt;</source>
-            <translation type="unfinished" />
+            <translation>&lt;연 지도&gt;</translation>
         </message>
         <message>
             <source>About journeymapper</source>
-            <translation type="unfinished" />
+            <translation>journeymapper 정보</translation>
         </message>
         <message>
             <source>Add persona</source>
-            <translation type="unfinished" />
+            <translation>페르소나 추가</translation>
         </message>
         <message>
             <source>Cu&amp;t</source>
-            <translation type="unfinished" />
+            <translation>잘라내기(&amp;T)</translation>
         </message>
         <message>
             <source>D&amp;uplicate</source>
-            <translation type="unfinished" />
+            <translation>복제(&amp;U)</translation>
         </message>
         <message>
             <source>F&amp;ull screen</source>
-            <translation type="unfinished" />
+            <translation>전체 화면(&amp;U)</translation>
         </message>
         <message>
             <source>Find &amp;next</source>
-            <translation type="unfinished" />
+            <translation>다음 찾기(&amp;N)</translation>
         </message>
         <message>
             <source>Find &amp;previous</source>
-            <translation type="unfinished" />
+            <translation>이전 찾기(&amp;P)</translation>
         </message>
         <message>
             <source>History</source>
-            <translation type="unfinished" />
+            <translation>기록</translation>
         </message>
         <message>
             <source>Inspector</source>
-            <translation type="unfinished" />
+            <translation>속성</translation>
         </message>
         <message>
             <source>Open &amp;Recent</source>
-            <translation type="unfinished" />
+            <translation>최근 지도 열기(&amp;R)</translation>
         </message>
         <message>
             <source>Personas</source>
-            <translation type="unfinished" />
+            <translation>페르소나</translation>
         </message>
         <message>
             <source>Save &amp;As…</source>
-            <translation type="unfinished" />
+            <translation>다른 이름으로 저장(&amp;A)…</translation>
         </message>
         <message>
             <source>Scores</source>
-            <translation type="unfinished" />
+            <translation>점수</translation>
         </message>
         <message>
             <source>Select &amp;all</source>
-            <translation type="unfinished" />
+            <translation>모두 선택(&amp;A)</translation>
         </message>
         <message>
             <source>Select something to zoom to</source>
-            <translation type="unfinished" />
+            <translation>확대할 대상을 먼저 선택하세요</translation>
         </message>
         <message>
             <source>Zoom &amp;in</source>
-            <translation type="unfinished" />
+            <translation>확대(&amp;I)</translation>
         </message>
         <message>
             <source>Zoom &amp;out</source>
-            <translation type="unfinished" />
+            <translation>축소(&amp;O)</translation>
         </message>
         <message>
             <source>Zoom to &amp;selection</source>
-            <translation type="unfinished" />
+            <translation>선택 영역 확대(&amp;S)</translation>
         </message>
         <message>
             <source>journeymapper {version}
 Customer journey maps for workshops, survey reviews and stakeholder reports.</source>
-            <translation type="unfinished" />
+            <translation>journeymapper {version}
+워크숍, 설문 리뷰, 이해관계자 보고를 위한 고객 여정 지도.</translation>
         </message>
         <message>
             <source>{kind} {field}: {problem}</source>
-            <translation type="unfinished" />
+            <translation>{kind} {field}: {problem}</translation>
         </message>
         <message>
             <source>{name}[*] — journeymapper</source>
-            <translation type="unfinished" />
+            <translation>{name}[*] — journeymapper</translation>
         </message>
         <message>
             <source>{percent}%</source>
-            <translation type="unfinished" />
+            <translation>{percent}%</translation>
         </message>
     </context>
     <context>
         <name>MapActions</name>
         <message>
             <source>&amp;Edit lane…</source>
-            <translation type="unfinished" />
+            <translation>레인 편집(&amp;E)…</translation>
         </message>
         <message>
             <source>&amp;Rename stage…</source>
-            <translation type="unfinished" />
+            <translation>단계 이름 바꾸기(&amp;R)…</translation>
         </message>
         <message>
             <source>Add &amp;card	N</source>
-            <translation type="unfinished" />
+            <translation>카드 추가(&amp;C)	N</translation>
         </message>
         <message>
             <source>Add &amp;lane…</source>
-            <translation type="unfinished" />
+            <translation>레인 추가(&amp;L)…</translation>
         </message>
         <message>
             <source>Add &amp;stage…</source>
-            <translation type="unfinished" />
+            <translation>단계 추가(&amp;S)…</translation>
         </message>
         <message>
             <source>Add a stage first: cards sit in a stage column</source>
-            <translation type="unfinished" />
+            <translation>먼저 단계를 추가하세요. 카드는 단계 열에 놓입니다</translation>
         </message>
         <message>
             <source>Add card</source>
-            <translation type="unfinished" />
+            <translation>카드 추가</translation>
         </message>
         <message>
             <source>Add card of &amp;kind</source>
-            <translation type="unfinished" />
+            <translation>종류를 골라 카드 추가(&amp;K)</translation>
         </message>
         <message>
             <source>Add lane</source>
-            <translation type="unfinished" />
+            <translation>레인 추가</translation>
         </message>
         <message>
             <source>Add stage</source>
-            <translation type="unfinished" />
+            <translation>단계 추가</translation>
         </message>
         <message>
             <source>Map &amp;properties</source>
-            <translation type="unfinished" />
+            <translation>지도 속성(&amp;P)</translation>
         </message>
         <message>
             <source>Move lane &amp;down</source>
-            <translation type="unfinished" />
+            <translation>레인을 아래로(&amp;D)</translation>
         </message>
         <message>
             <source>Move lane &amp;up</source>
-            <translation type="unfinished" />
+            <translation>레인을 위로(&amp;U)</translation>
         </message>
         <message>
             <source>Move stage &amp;left</source>
-            <translation type="unfinished" />
+            <translation>단계를 왼쪽으로(&amp;L)</translation>
         </message>
         <message>
             <source>Move stage r&amp;ight</source>
-            <translation type="unfinished" />
+            <translation>단계를 오른쪽으로(&amp;I)</translation>
         </message>
         <message>
             <source>Name of the new stage:</source>
-            <translation type="unfinished" />
+            <translation>새 단계 이름:</translation>
         </message>
         <message>
             <source>Remove lane</source>
-            <translation type="unfinished" />
+            <translation>레인 삭제</translation>
         </message>
         <message numerus="yes">
             <source>Remove lane '{name}' and its %n card(s)?</source>
-            <translation type="unfinished">
-                <numerusform />
+            <translation>
+                <numerusform>레인 '{name}'과(와) 카드 %n장을 삭제할까요?</numerusform>
             </translation>
         </message>
         <message>
             <source>Remove stage</source>
-            <translation type="unfinished" />
+            <translation>단계 삭제</translation>
         </message>
         <message numerus="yes">
             <source>Remove stage '{name}' and its %n card(s)?</source>
-            <translation type="unfinished">
-                <numerusform />
+            <translation>
+                <numerusform>단계 '{name}'과(와) 카드 %n장을 삭제할까요?</numerusform>
             </translation>
         </message>
         <message>
             <source>Rename stage</source>
-            <translation type="unfinished" />
+            <translation>단계 이름 바꾸기</translation>
         </message>
         <message>
             <source>Select a lane (its header, or a card in it) first</source>
-            <translation type="unfinished" />
+            <translation>먼저 레인(머리글이나 레인 안의 카드)을 선택하세요</translation>
         </message>
         <message>
             <source>Select a stage (or a card in its column) first</source>
-            <translation type="unfinished" />
+            <translation>먼저 단계(또는 그 열의 카드)를 선택하세요</translation>
         </message>
         <message>
             <source>Stage name:</source>
-            <translation type="unfinished" />
+            <translation>단계 이름:</translation>
         </message>
         <message numerus="yes">
             <source>{done} with %n card(s); Ctrl+Z brings it back</source>
-            <translation type="unfinished">
-                <numerusform />
+            <translation>
+                <numerusform>{done}: 카드 %n장 포함. Ctrl+Z로 되돌릴 수 있습니다</numerusform>
             </translation>
         </message>
     </context>
@@ -859,346 +860,347 @@ Customer journey maps for workshops, survey reviews and stakeholder reports.</so
         <name>PersonasPanel</name>
         <message>
             <source>(unnamed persona)</source>
-            <translation type="unfinished" />
+            <translation>(이름 없는 페르소나)</translation>
         </message>
         <message>
             <source>Add persona</source>
-            <translation type="unfinished" />
+            <translation>페르소나 추가</translation>
         </message>
         <message>
             <source>All personas (no filter)</source>
-            <translation type="unfinished" />
+            <translation>모든 페르소나 (필터 없음)</translation>
         </message>
         <message>
             <source>Highlight:</source>
-            <translation type="unfinished" />
+            <translation>강조:</translation>
         </message>
         <message>
             <source>Remove</source>
-            <translation type="unfinished" />
+            <translation>삭제</translation>
         </message>
         <message>
             <source>{name} — {about}</source>
-            <translation type="unfinished" />
+            <translation>{name} — {about}</translation>
         </message>
         <message>
             <source>{name} — {role}, {segment}</source>
-            <translation type="unfinished" />
+            <translation>{name} — {role}, {segment}</translation>
         </message>
     </context>
     <context>
         <name>PlanTask</name>
         <message>
             <source>could not read the survey: {error}: {reason}</source>
-            <translation type="unfinished" />
+            <translation>설문을 읽지 못했습니다: {error}: {reason}</translation>
         </message>
     </context>
     <context>
         <name>ScoresChart</name>
         <message>
             <source>No survey scores yet. Import a survey export with File &gt; Import survey...</source>
-            <translation type="unfinished" />
+            <translation>아직 설문 점수가 없습니다. 파일 &gt; 설문 가져오기로 설문 내보내기 파일을 가져오세요.</translation>
         </message>
         <message>
             <source>n={n}</source>
-            <translation type="unfinished" />
+            <translation>n={n}</translation>
         </message>
         <message>
             <source>n={n} &lt;{low}!</source>
-            <translation type="unfinished" />
+            <translation>n={n} &lt;{low}!</translation>
         </message>
         <message>
             <source>{metric} · {touchpoint}</source>
-            <translation type="unfinished" />
+            <translation>{metric} · {touchpoint}</translation>
         </message>
         <message>
             <source>{title}  (up = easier)</source>
-            <translation type="unfinished" />
+            <translation>{title}  (위쪽 = 더 쉬움)</translation>
         </message>
     </context>
     <context>
         <name>ScoresPanel</name>
         <message>
             <source>A wave named “{name}” exists already.</source>
-            <translation type="unfinished" />
+            <translation>“{name}” 차수가 이미 있습니다.</translation>
         </message>
         <message>
             <source>Delete wave</source>
-            <translation type="unfinished" />
+            <translation>차수 삭제</translation>
         </message>
         <message numerus="yes">
             <source>Deleted wave “{name}” and its %n score(s) (undo brings them back).</source>
-            <translation type="unfinished">
-                <numerusform />
+            <translation>
+                <numerusform>“{name}” 차수와 점수 %n개를 삭제했습니다 (실행 취소로 되돌릴 수 있습니다).</numerusform>
             </translation>
         </message>
         <message>
             <source>Rename</source>
-            <translation type="unfinished" />
+            <translation>이름 바꾸기</translation>
         </message>
         <message>
             <source>Waves (oldest first):</source>
-            <translation type="unfinished" />
+            <translation>설문 차수 (오래된 순):</translation>
         </message>
         <message>
             <source>new wave label</source>
-            <translation type="unfinished" />
+            <translation>새 차수 이름</translation>
         </message>
     </context>
     <context>
         <name>StageLinkItem</name>
         <message>
             <source>{source} leads to {target}</source>
-            <translation type="unfinished" />
+            <translation>{source} → {target}</translation>
         </message>
         <message>
             <source>{source} loops back to {target}</source>
-            <translation type="unfinished" />
+            <translation>{source}에서 {target}(으)로 되돌아감</translation>
         </message>
     </context>
     <context>
         <name>SurveyImportDialog</name>
         <message numerus="yes">
             <source>%n header row(s)</source>
-            <translation type="unfinished">
-                <numerusform />
+            <translation>
+                <numerusform>머리글 %n행</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <source>%n quote(s) will be added to the thought lane.</source>
-            <translation type="unfinished">
-                <numerusform />
+            <translation>
+                <numerusform>인용문 %n개가 생각 레인에 추가됩니다.</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <source>%n response(s) → wave “{wave}”.</source>
-            <translation type="unfinished">
-                <numerusform />
+            <translation>
+                <numerusform>응답 %n건 → “{wave}” 차수.</numerusform>
             </translation>
         </message>
         <message>
             <source>1 = very easy (lower is better)</source>
-            <translation type="unfinished" />
+            <translation>1 = 매우 쉬움 (낮을수록 좋음)</translation>
         </message>
         <message>
             <source>7 = very easy (higher is better)</source>
-            <translation type="unfinished" />
+            <translation>7 = 매우 쉬움 (높을수록 좋음)</translation>
         </message>
         <message>
             <source>; </source>
-            <translation type="unfinished" />
+            <translation>; </translation>
         </message>
         <message>
             <source>&lt;b&gt;{file}&lt;/b&gt; — {layout}, {rows}, {encoding}</source>
-            <translation type="unfinished" />
+            <translation>&lt;b&gt;{file}&lt;/b&gt; — {layout}, {rows}, {encoding}</translation>
         </message>
         <message>
             <source>Answers (first rows)</source>
-            <translation type="unfinished" />
+            <translation>응답 (처음 몇 행)</translation>
         </message>
         <message>
             <source>Answers to map (counted as skipped until given a number)</source>
-            <translation type="unfinished" />
+            <translation>숫자를 지정할 응답 (숫자를 주기 전까지는 건너뜀으로 셉니다)</translation>
         </message>
         <message>
             <source>CES (1-7)</source>
-            <translation type="unfinished" />
+            <translation>CES (1-7)</translation>
         </message>
         <message>
             <source>CES scale:</source>
-            <translation type="unfinished" />
+            <translation>CES 척도:</translation>
         </message>
         <message>
             <source>CSAT (1-5)</source>
-            <translation type="unfinished" />
+            <translation>CSAT (1-5)</translation>
         </message>
         <message>
             <source>Cancel reading</source>
-            <translation type="unfinished" />
+            <translation>읽기 취소</translation>
         </message>
         <message>
             <source>Choose a metric and a stage for at least one column.</source>
-            <translation type="unfinished" />
+            <translation>열 하나 이상에 지표와 단계를 고르세요.</translation>
         </message>
         <message>
             <source>Choose file…</source>
-            <translation type="unfinished" />
+            <translation>파일 선택…</translation>
         </message>
         <message>
             <source>Close</source>
-            <translation type="unfinished" />
+            <translation>닫기</translation>
         </message>
         <message>
             <source>Column</source>
-            <translation type="unfinished" />
+            <translation>열</translation>
         </message>
         <message>
             <source>Columns: choose a metric and a stage for each to import</source>
-            <translation type="unfinished" />
+            <translation>열: 가져올 각 열에 지표와 단계를 고르세요</translation>
         </message>
         <message>
             <source>Count</source>
-            <translation type="unfinished" />
+            <translation>개수</translation>
         </message>
         <message>
             <source>Import</source>
-            <translation type="unfinished" />
+            <translation>가져오기</translation>
         </message>
         <message>
             <source>Import &amp;survey…</source>
-            <translation type="unfinished" />
+            <translation>설문 가져오기(&amp;S)…</translation>
         </message>
         <message>
             <source>Import survey</source>
-            <translation type="unfinished" />
+            <translation>설문 가져오기</translation>
         </message>
         <message>
             <source>Mean 0-10</source>
-            <translation type="unfinished" />
+            <translation>평균 0-10</translation>
         </message>
         <message>
             <source>Mean 1-10</source>
-            <translation type="unfinished" />
+            <translation>평균 1-10</translation>
         </message>
         <message>
             <source>Mean 1-5</source>
-            <translation type="unfinished" />
+            <translation>평균 1-5</translation>
         </message>
         <message>
             <source>Metric</source>
-            <translation type="unfinished" />
+            <translation>지표</translation>
         </message>
         <message>
             <source>NPS (0-10)</source>
-            <translation type="unfinished" />
+            <translation>NPS (0-10)</translation>
         </message>
         <message>
             <source>No file chosen.</source>
-            <translation type="unfinished" />
+            <translation>선택한 파일 없음.</translation>
         </message>
         <message>
             <source>Note</source>
-            <translation type="unfinished" />
+            <translation>참고</translation>
         </message>
         <message>
             <source>Number</source>
-            <translation type="unfinished" />
+            <translation>숫자</translation>
         </message>
         <message>
             <source>Quotes (open answers)</source>
-            <translation type="unfinished" />
+            <translation>인용문 (주관식 응답)</translation>
         </message>
         <message>
             <source>Reading answers…</source>
-            <translation type="unfinished" />
+            <translation>응답 읽는 중…</translation>
         </message>
         <message>
             <source>Reading cancelled; change a choice to read again.</source>
-            <translation type="unfinished" />
+            <translation>읽기를 취소했습니다. 선택을 바꾸면 다시 읽습니다.</translation>
         </message>
         <message>
             <source>Scores this import makes:</source>
-            <translation type="unfinished" />
+            <translation>이번 가져오기로 만들어지는 점수:</translation>
         </message>
         <message>
             <source>Skipped</source>
-            <translation type="unfinished" />
+            <translation>건너뜀</translation>
         </message>
         <message>
             <source>Stage</source>
-            <translation type="unfinished" />
+            <translation>단계</translation>
         </message>
         <message>
             <source>Survey exports (*.csv *.tsv *.txt *.xlsx *.xlsm);;All files (*)</source>
-            <translation type="unfinished" />
+            <translation>설문 내보내기 파일 (*.csv *.tsv *.txt *.xlsx *.xlsm);;모든 파일 (*)</translation>
         </message>
         <message>
             <source>This wave exists: scores of the same stage and metric are replaced.</source>
-            <translation type="unfinished" />
+            <translation>이미 있는 차수입니다. 같은 단계와 지표의 점수는 바뀝니다.</translation>
         </message>
         <message>
             <source>Unknown answer</source>
-            <translation type="unfinished" />
+            <translation>알 수 없는 응답</translation>
         </message>
         <message>
             <source>Value</source>
-            <translation type="unfinished" />
+            <translation>값</translation>
         </message>
         <message>
             <source>Wave label:</source>
-            <translation type="unfinished" />
+            <translation>차수 이름:</translation>
         </message>
         <message>
             <source>give them a number under “Answers to map”</source>
-            <translation type="unfinished" />
+            <translation>“숫자를 지정할 응답”에서 숫자를 지정하세요</translation>
         </message>
         <message>
             <source>higher is better</source>
-            <translation type="unfinished" />
+            <translation>높을수록 좋음</translation>
         </message>
         <message>
             <source>low confidence (n &lt; 30)</source>
-            <translation type="unfinished" />
+            <translation>신뢰도 낮음 (n &lt; 30)</translation>
         </message>
         <message>
             <source>lower is better</source>
-            <translation type="unfinished" />
+            <translation>낮을수록 좋음</translation>
         </message>
         <message>
             <source>mapped</source>
-            <translation type="unfinished" />
+            <translation>지정됨</translation>
         </message>
         <message>
             <source>n</source>
-            <translation type="unfinished" />
+            <translation>n</translation>
         </message>
         <message>
             <source>sheet “{sheet}”</source>
-            <translation type="unfinished" />
+            <translation>시트 “{sheet}”</translation>
         </message>
         <message>
             <source>{name}: cannot be read.</source>
-            <translation type="unfinished" />
+            <translation>{name}: 읽을 수 없습니다.</translation>
         </message>
         <message>
             <source>{promoters} promoters, {passives} passives, {detractors} detractors</source>
-            <translation type="unfinished" />
+            <translation>추천 {promoters}, 중립 {passives}, 비추천 {detractors}</translation>
         </message>
         <message>
             <source>{stage} › {touchpoint}</source>
-            <translation type="unfinished" />
+            <translation>{stage} › {touchpoint}</translation>
         </message>
         <message>
             <source>— choose a stage —</source>
-            <translation type="unfinished" />
+            <translation>— 단계 선택 —</translation>
         </message>
         <message>
             <source>— not imported —</source>
-            <translation type="unfinished" />
+            <translation>— 가져오지 않음 —</translation>
         </message>
     </context>
     <context>
         <name>TemplateDialog</name>
         <message>
             <source>Map title:</source>
-            <translation type="unfinished" />
+            <translation>지도 제목:</translation>
         </message>
         <message>
             <source>New journey map</source>
-            <translation type="unfinished" />
+            <translation>새 여정 지도</translation>
         </message>
         <message>
             <source>Start from a template:</source>
-            <translation type="unfinished" />
+            <translation>템플릿에서 시작:</translation>
         </message>
         <message>
             <source>the template's title</source>
-            <translation type="unfinished" />
+            <translation>템플릿 제목</translation>
         </message>
         <message>
             <source>{title} ({language})
     {stages}</source>
-            <translation type="unfinished" />
+            <translation>{title} ({language})
+    {stages}</translation>
         </message>
     </context>
 </TS>

@@ -21,6 +21,7 @@ from itertools import islice
 from pathlib import Path
 from typing import Any
 
+from journeymapper.i18n import N_
 from journeymapper.io.atomic import read_problem
 from journeymapper.model.errors import SurveyError
 
@@ -93,7 +94,7 @@ def open_survey(path: str | os.PathLike[str], sheet: str | None = None) -> Surve
             size = os.fstat(handle.fileno()).st_size
             sample = handle.read(SAMPLE_BYTES)
     except OSError as exc:
-        raise SurveyError(read_problem(target, exc, "a survey export")) from None
+        raise SurveyError(read_problem(target, exc, N_("a survey export"))) from None
     name = target.name
     if not sample.strip(b" \t\r\n\xef\xbb\xbf\x00\xff\xfe"):
         raise SurveyError(f"{name}: the file is empty; expected a survey export (CSV or XLSX)")
