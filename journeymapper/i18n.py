@@ -152,8 +152,12 @@ class Message:
 
     __slots__ = ("template", "plural", "n", "params")
 
-    def __init__(self, template: str, /, plural: str | None = None, n: int | None = None,
+    def __init__(self, template: str | Message, /, plural: str | None = None, n: int | None = None,
                  **params: Any) -> None:
+        if isinstance(template, Message):  # an already made message: the same, more parameters
+            plural, n = template.plural, template.n
+            params = {**template.params, **params}
+            template = template.template
         self.template = template
         self.plural = plural
         self.n = n

@@ -15,6 +15,7 @@ from journeymapper.i18n import N_, normalise
 from journeymapper.model.document import JourneyMap
 from journeymapper.model.elements import Kind
 from journeymapper.model.errors import JourneyError
+from journeymapper.model.ids import IdAllocator
 from journeymapper.model.links import LinkKind
 from journeymapper.resources import resource
 
@@ -54,12 +55,14 @@ def template_for_language(code: str, name: str = "ecommerce") -> str:
         else name
 
 
-def new_from_template(name: str, title: str | None = None) -> JourneyMap:
-    """A new map with the template's stages, lanes and stage-to-stage links."""
+def new_from_template(name: str, title: str | None = None,
+                      ids: IdAllocator | None = None) -> JourneyMap:
+    """A new map with the template's stages, lanes and stage-to-stage links
+    (``ids``: where its ids come from; the process's allocator by default)."""
     template = _read(name)
-    doc = JourneyMap(title or template.title)
-    doc.meta["description"] = template.description
-    doc.meta["language"] = template.language
+    doc = JourneyMap(title or template.title, ids)
+    doc.set_meta("description", template.description)
+    doc.set_meta("language", template.language)
     for lane_name, kind in template.lanes:
         doc.add_lane(lane_name, Kind(kind))
     ids = [doc.add_stage(stage) for stage in template.stages]

@@ -163,7 +163,6 @@ def test_the_map_language_is_a_map_property(qtbot, window):
 def test_the_export_dialog_says_which_language_labels_the_report(qtbot, window, korean_doc):
     from journeymapper.ui.export_dialog import ExportDialog
 
-    korean_doc.meta["language"] = "ko"
     dialog = ExportDialog(korean_doc, None, window, window.settings.qsettings)
     qtbot.addWidget(dialog)
     assert "한국어" in dialog.language_note.text()

@@ -200,6 +200,22 @@ def qt_calls() -> list[tuple[str, int, Key]]:
     return out
 
 
+def misplaced_plurals() -> list[str]:
+    """``ngettext(N_(...), N_(...), n)``: Babel reads only literal texts there, so
+    the two forms would become two unrelated messages and the plural never be found."""
+    import ast
+
+    out = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and getattr(node.func, "id", "") in (
+                    "ngettext", "plural_message") and node.args and isinstance(
+                    node.args[0], ast.Call):
+                out.append(f"{path.relative_to(ROOT)}:{node.lineno}: write the plural's texts "
+                           "as plain strings (no N_ inside ngettext / plural_message)")
+    return out
+
+
 def read_ts(path: Path) -> list[QtMessage]:
     out = []
     for context in ET.parse(path).getroot().iter("context"):
@@ -299,7 +315,7 @@ def accelerators(text: str) -> int:
 
 def problems() -> list[str]:
     """Everything that keeps the catalogues from being complete and current."""
-    out: list[str] = []
+    out: list[str] = misplaced_plurals()
     template = extract_gettext()
     wanted = {(m.context, m.id) for m in template if m.id}
     qt_extracted = extract_qt()

@@ -35,7 +35,8 @@ from journeymapper.layout.badges import stage_badges
 from journeymapper.model import events as ev
 from journeymapper.model.analysis import persona_elements
 from journeymapper.model.document import JourneyMap
-from journeymapper.model.elements import Kind
+from journeymapper.model.elements import Element, Kind
+from journeymapper.model.errors import JourneyError
 from journeymapper.model.links import Link, LinkKind
 
 MARGIN = 40.0
@@ -48,6 +49,29 @@ def ask_first(text: str) -> bool:
 
     answer = QMessageBox.question(QApplication.activeWindow(), "journeymapper", text)
     return answer == QMessageBox.StandardButton.Yes
+
+
+class LayoutPlan:
+    """What one change set asks of the layout: the cards that changed (for
+    ``LiveLayout.apply``), or a full layout, and which links to route."""
+
+    MANY = 60  # more steps than this: one full layout is cheaper
+
+    def __init__(self) -> None:
+        self.rebuild = False
+        self.filter = False
+        self.steps: list = []
+        self.ids: list[str] = []
+        self.routes: set[tuple[str, str]] = set()
+
+    def add(self, element_id: str, step: tuple) -> None:
+        self.steps.append(step)
+        self.ids.append(element_id)
+
+    def tangled(self) -> bool:
+        """Too many steps, or one card changed twice (the steps read the final
+        document, so they only hold when each card changed once)."""
+        return len(self.steps) > self.MANY or len(set(self.ids)) != len(self.ids)
 
 
 def _weak_listener(method):
@@ -96,7 +120,7 @@ class MapScene(GestureMixin, EditingMixin, LinkRoutingMixin, QGraphicsScene):
         self.confirm: Callable[[str], bool] = ask_first
         self.current_cell: tuple[str, str] | None = None
         self._pending_routes: list[tuple[str, str]] = []
-        self._listener = _weak_listener(self._on_event)
+        self._listener = _weak_listener(self._on_changes)
         self._init_gestures()
         self._init_editing()
         self.selectionChanged.connect(self._emit_selection)
@@ -109,17 +133,17 @@ class MapScene(GestureMixin, EditingMixin, LinkRoutingMixin, QGraphicsScene):
         self.live = LiveLayout(doc)
         self.blockSignals(True)
         for stage in doc.stages():
-            self._add_stage_item(stage.id)
+            self._add_stage_item(stage)
         for lane in doc.lanes:
             self._add_lane_item(lane)
         for element in doc.elements():
             if element.kind is not Kind.STAGE:
-                self._add_card_item(element.id)
+                self._add_card_item(element)
         for link in doc.links():
             self._add_link_item(link)
         self.blockSignals(False)
         self._place_all()
-        doc.events.connect(self._listener)
+        doc.changes.connect(self._listener)
         self.current_cell = self._default_cell()
 
     def clear_document(self) -> None:
@@ -127,7 +151,7 @@ class MapScene(GestureMixin, EditingMixin, LinkRoutingMixin, QGraphicsScene):
         self.cancel_gesture()
         self.cancel_editing()
         if self.doc is not None:
-            self.doc.events.disconnect(self._listener)
+            self.doc.changes.disconnect(self._listener)
         for key in list(self.links):
             self._remove_link(key)
         for group in (self.cards, self.stages, self.lane_items, self.curves):
@@ -140,10 +164,16 @@ class MapScene(GestureMixin, EditingMixin, LinkRoutingMixin, QGraphicsScene):
         self.persona_filter = None
         self.overview.invalidate()
 
-    def push(self, command: QUndoCommand) -> None:
-        """Run a command through the undo stack (the one way gestures change the map)."""
+    def push(self, command: QUndoCommand) -> bool:
+        """Run a command through the undo stack (the one way gestures change the
+        map); a change the model refuses is said in the status bar instead."""
         assert self.stack is not None
-        self.stack.push(command)
+        try:
+            self.stack.push(command)
+        except JourneyError as exc:
+            self.message.emit(str(exc))
+            return False
+        return True
 
     # ------------------------------------------------------------ lookups
     def item_for(self, element_id: str) -> QGraphicsItem | None:
@@ -296,11 +326,11 @@ class MapScene(GestureMixin, EditingMixin, LinkRoutingMixin, QGraphicsScene):
         painter.drawLine(QPointF(0, bottom), QPointF(geo.width, bottom))
 
     # ------------------------------------------------------------ items
-    def _add_stage_item(self, stage_id: str) -> None:
+    def _add_stage_item(self, stage: Element) -> None:
         assert self.doc is not None
-        item = StageHeaderItem(self.doc.element(stage_id), self.theme)
-        item.set_badges(stage_badges(self.doc, stage_id).get(stage_id, []))
-        self.stages[stage_id] = item
+        item = StageHeaderItem(stage, self.theme)
+        item.set_badges(stage_badges(self.doc, stage.id).get(stage.id, []))
+        self.stages[stage.id] = item
         self.addItem(item)
 
     def _add_lane_item(self, lane) -> None:
@@ -312,12 +342,12 @@ class MapScene(GestureMixin, EditingMixin, LinkRoutingMixin, QGraphicsScene):
             self.curves[lane.id] = curve
             self.addItem(curve)
 
-    def _add_card_item(self, element_id: str) -> None:
+    def _add_card_item(self, element: Element) -> None:
         assert self.doc is not None
-        element = self.doc.element(element_id)
+        element_id = element.id
         p = element.placement
         assert p is not None
-        lane_kind = self.doc.lane(p.lane).kind
+        lane_kind = self.doc.lane(p.lane).kind if self.doc.has_lane(p.lane) else element.kind
         cls = item_class(element.kind, lane_kind, p.stage is None)
         item = cls(element, self.theme)
         item.setZValue(item.zValue() + 10)  # above headers (9), stage arcs (8), the curve (4)
@@ -411,70 +441,118 @@ class MapScene(GestureMixin, EditingMixin, LinkRoutingMixin, QGraphicsScene):
             self._place_cards(changed)
 
     # ------------------------------------------------------------ events
-    def _on_event(self, event) -> None:  # noqa: C901 - one branch per event type
-        doc = self.doc
-        assert doc is not None and self.live is not None
+    def _on_changes(self, changes: ev.ChangeSet) -> None:
+        """Follow one change set: update the items from the events' data, then
+        lay the map out once (removing a stage with 40 cards is one layout)."""
+        assert self.doc is not None and self.live is not None
+        plan = LayoutPlan()
+        badges: set[str] = set()
+        selected = self.selected_ids()
+        blocked = self.blockSignals(True)  # the items catch up with a document that is ahead
+        try:
+            self._follow_events(changes, plan, badges)
+        finally:
+            self.blockSignals(blocked)
+        if self.selected_ids() != selected:
+            self._emit_selection()
+
+    def _follow_events(self, changes: ev.ChangeSet, plan: LayoutPlan, badges: set[str]) -> None:
+        assert self.doc is not None
+        for event in changes.events:
+            if isinstance(event, (ev.ScoresChanged, ev.WavesChanged)):
+                badges.update(event.stages if isinstance(event, ev.ScoresChanged) else self.stages)
+            elif isinstance(event, (ev.LaneAdded, ev.LaneRemoved, ev.LaneChanged,
+                                    ev.LanesReordered)):
+                self._on_lane_event(event)
+                plan.rebuild = True
+            else:
+                self._on_event(event, plan)
+        self._lay_out(plan)
+        for stage_id in badges:
+            if stage_id in self.stages:
+                self.stages[stage_id].set_badges(
+                    stage_badges(self.doc, stage_id).get(stage_id, []))
+        if plan.filter and self.persona_filter is not None:
+            self._apply_persona_filter()
+
+    def _lay_out(self, plan: LayoutPlan) -> None:
+        assert self.live is not None
+        if plan.rebuild or plan.tangled():
+            self.live.rebuild()
+            self._place_all()
+            return
+        changed = self.live.apply(plan.steps)
+        if changed is None:
+            self._place_all()
+            return
+        if changed:
+            self._place_cards(changed)
+        for key in plan.routes:
+            if key in self.links:
+                self._route(self.links[key])
+
+    def _on_event(self, event, plan: LayoutPlan) -> None:  # noqa: C901 - one branch per event type
         if isinstance(event, ev.FieldChanged):
-            element = doc.element(event.id)
+            element = event.element
             if element.kind is Kind.STAGE:
-                self.stages[event.id].set_element(element)
+                if event.id in self.stages:
+                    self.stages[event.id].set_element(element)
             elif event.id in self.cards:
                 self.cards[event.id].set_element(element)
                 if event.field == "score" and isinstance(self.cards[event.id], EmotionItem):
-                    self._apply_layout(self.live.refresh(event.id))
+                    plan.add(event.id, ("refresh", event.id))
         elif isinstance(event, ev.ElementAdded):
-            element = doc.element(event.id)
+            element = event.element
             if element.kind is Kind.STAGE:
-                self._add_stage_item(event.id)
-                self.live.rebuild()
-                self._place_all()
+                self._add_stage_item(element)
+                plan.rebuild = True
             else:
-                self._add_card_item(event.id)
-                self._apply_layout(self.live.added(event.id))
-                if self.persona_filter is not None:
-                    self._apply_persona_filter()
+                self._add_card_item(element)
+                plan.add(element.id, ("added", element.id))
+                plan.filter = True
         elif isinstance(event, ev.ElementRemoved):
-            if event.element.kind is Kind.STAGE:
-                self._remove_item(self.stages, event.id)
-                self.live.rebuild()
-                self._place_all()
+            element = event.element
+            if element.kind is Kind.STAGE:
+                self._remove_item(self.stages, element.id)
+                plan.rebuild = True
             else:
-                self.cancel_gesture_on(event.id)
-                self._remove_item(self.cards, event.id)
-                self.highlighted.discard(event.id)
-                self._apply_layout(self.live.removed(event.id, event.element.placement))
+                self.cancel_gesture_on(element.id)
+                self._remove_item(self.cards, element.id)
+                self.highlighted.discard(element.id)
+                plan.add(element.id, ("removed", element.id, element.placement))
         elif isinstance(event, ev.ElementMoved):
-            item = self.cards.get(event.id)
-            lane_kind = doc.lane(event.new.lane).kind
-            element = doc.element(event.id)
-            wanted = item_class(element.kind, lane_kind, event.new.stage is None)
-            if item is not None and type(item) is not wanted:
-                selected = item.isSelected()
-                self._remove_item(self.cards, event.id)
-                self._add_card_item(event.id)
-                self.cards[event.id].setSelected(selected)
-            self._apply_layout(self.live.moved(event.id, event.old, event.new))
+            self._retype_card(event.element)
+            plan.add(event.id, ("moved", event.id, event.old, event.new))
         elif isinstance(event, (ev.Linked, ev.Unlinked)):
             key = (event.link.source, event.link.target)
             if isinstance(event, ev.Linked):
                 self._add_link_item(event.link)
-                if key in self.links:
-                    self._route(self.links[key])
+                plan.routes.add(key)
             else:
                 self._remove_link(key)
-            if event.link.kind is LinkKind.WALKS and self.persona_filter is not None:
-                self._apply_persona_filter()
+                plan.routes.discard(key)
+            if event.link.kind is LinkKind.WALKS:
+                plan.filter = True
             self.overview.invalidate()
         elif isinstance(event, ev.StagesReordered):
-            self.live.rebuild()
-            self._place_all()
-        elif isinstance(event, (ev.LaneAdded, ev.LaneRemoved, ev.LaneChanged, ev.LanesReordered)):
-            self._on_lane_event(event)
-        elif isinstance(event, ev.ScoresChanged):
-            stages = event.stages or tuple(self.stages)
-            for stage_id in stages:
-                if stage_id in self.stages:
-                    self.stages[stage_id].set_badges(stage_badges(doc, stage_id).get(stage_id, []))
+            plan.rebuild = True
+        elif isinstance(event, ev.SettingChanged):
+            plan.rebuild = True
+
+    def _retype_card(self, element) -> None:
+        """A card moved into a lane of another kind (or the persona strip) may
+        need another item class."""
+        assert self.doc is not None
+        item = self.cards.get(element.id)
+        p = element.placement
+        if item is None or p is None or not self.doc.has_lane(p.lane):
+            return
+        wanted = item_class(element.kind, self.doc.lane(p.lane).kind, p.stage is None)
+        if type(item) is not wanted:
+            selected = item.isSelected()
+            self._remove_item(self.cards, element.id)
+            self._add_card_item(element)
+            self.cards[element.id].setSelected(selected)
 
     def _on_lane_event(self, event) -> None:
         assert self.doc is not None and self.live is not None
@@ -492,9 +570,7 @@ class MapScene(GestureMixin, EditingMixin, LinkRoutingMixin, QGraphicsScene):
                 for e in [e for s in (None, *self.doc.stage_order)
                           for e in self.doc.cell(s, event.new.id)]:
                     self._remove_item(self.cards, e.id)
-                    self._add_card_item(e.id)
-        self.live.rebuild()
-        self._place_all()
+                    self._add_card_item(e)
 
     # ------------------------------------------------------------ helpers
     def _default_cell(self) -> tuple[str, str] | None:

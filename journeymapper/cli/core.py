@@ -74,7 +74,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
         raise JourneyError(plural_message("{file}: {n} problem found", "{file}: {n} problems found",
                                           len(result.problems), file=args.file))
     doc = result.document
-    elements, links = len(doc), doc.graph.number_of_edges()
+    elements, links = len(doc), doc.link_count()
     line = _("{file}: valid: {elements}, {links}").format(
         file=args.file, elements=ngettext("{n} element", "{n} elements", elements).format(n=elements),
         links=ngettext("{n} link", "{n} links", links).format(n=links))
@@ -93,7 +93,7 @@ def summary(doc, result: jmap.LoadResult) -> dict:
         "counts": doc.counts(),
         "stages": doc.stage_names(),
         "lanes": [lane.name for lane in doc.lanes],
-        "links": doc.graph.number_of_edges(),
+        "links": doc.link_count(),
         "waves": [w.label for w in doc.waves],
         "scores": len(doc.scores()),
         "problems": result.problems,

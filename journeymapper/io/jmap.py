@@ -25,6 +25,7 @@ from journeymapper.io.serialize import dumps
 from journeymapper.model.document import META_KEYS, JourneyMap
 from journeymapper.model.elements import FIELD_INDEX, Element, Kind, Placement, default_fields
 from journeymapper.model.errors import FileFormatError, ModelError
+from journeymapper.model.ids import IdAllocator
 from journeymapper.model.links import LinkKind
 from journeymapper.model.scores import METRICS, Score, Wave
 
@@ -48,8 +49,10 @@ def save(doc: JourneyMap, path: str | os.PathLike[str], backup: bool = True) -> 
     atomic_write_bytes(path, dumps(doc), backup=backup)
 
 
-def load(path: str | os.PathLike[str], strict: bool = False) -> LoadResult:
-    """Read a .jmap file. With ``strict`` any problem raises FileFormatError."""
+def load(path: str | os.PathLike[str], strict: bool = False,
+         ids: IdAllocator | None = None) -> LoadResult:
+    """Read a .jmap file. With ``strict`` any problem raises FileFormatError;
+    ``ids``: where the document's new ids come from (the process's allocator)."""
     target = Path(path)
     try:
         with open(target, "rb") as handle:
@@ -64,10 +67,11 @@ def load(path: str | os.PathLike[str], strict: bool = False) -> LoadResult:
     if len(data) > MAX_FILE_BYTES:
         raise FileFormatError(f"{target}: larger than the {MAX_FILE_BYTES // 2**20} MiB "
                               "a journey map may have")
-    return loads(data, name=str(target), strict=strict)
+    return loads(data, name=str(target), strict=strict, ids=ids)
 
 
-def loads(data: bytes, name: str = "<map>", strict: bool = False) -> LoadResult:
+def loads(data: bytes, name: str = "<map>", strict: bool = False,
+          ids: IdAllocator | None = None) -> LoadResult:
     """Parse .jmap bytes; see :func:`load`."""
     root = _parse_json(data, name)
     version = root.get("format_version")
@@ -87,7 +91,7 @@ def loads(data: bytes, name: str = "<map>", strict: bool = False) -> LoadResult:
     except (TypeError, ValueError, AttributeError) as exc:
         raise FileFormatError(f"{name}: could not migrate from version {version}: {exc}") from None
     builder = _Builder(name)
-    doc = builder.build(root)
+    doc = builder.build(root, ids)
     if strict and builder.problems:
         more = f" (and {len(builder.problems) - 1} more)" if len(builder.problems) > 1 else ""
         raise FileFormatError(f"{name}: {builder.problems[0]}{more}")
@@ -205,8 +209,13 @@ class _Builder:
             raise self.fatal(f"{key}: expected a list, got {_kind(value)}")
         return value
 
-    def build(self, root: dict[str, Any]) -> JourneyMap:
-        doc = JourneyMap()
+    def build(self, root: dict[str, Any], ids: IdAllocator | None = None) -> JourneyMap:
+        doc = JourneyMap(ids=ids)
+        with doc.transaction("load"):
+            self.fill(doc, root)
+        return doc
+
+    def fill(self, doc: JourneyMap, root: dict[str, Any]) -> None:
         self.meta(doc, root)
         self.lanes(doc, self.array(root, "lanes"))
         elements = self.array(root, "elements")
@@ -218,8 +227,9 @@ class _Builder:
                 self.element(doc, index, item)
         self.links(doc, self.array(root, "links"))
         self.scores(doc, self.array(root, "waves"), self.array(root, "scores"))
-        doc.extra = {k: v for k, v in root.items() if k not in KNOWN_ROOT}
-        return doc
+        for key, value in root.items():
+            if key not in KNOWN_ROOT:
+                doc.set_extra(key, value)
 
     def meta(self, doc: JourneyMap, root: dict[str, Any]) -> None:
         for key in META_KEYS:
@@ -229,7 +239,7 @@ class _Builder:
             ok = (isinstance(value, list) and all(isinstance(v, str) for v in value)
                   if key == "authors" else isinstance(value, str))
             if ok:
-                doc.meta[key] = value
+                doc.set_meta(key, value)
             else:
                 want = "a list of texts" if key == "authors" else "text"
                 self.problems.append(f"{key}: expected {want}, got {_show(value)}; ignored")
@@ -240,7 +250,8 @@ class _Builder:
         if rng not in (2, 3) or isinstance(rng, bool):
             self.problems.append(f"settings.emotion_range: expected 2 or 3, got {_show(rng)}; using 2")
             rng = 2
-        doc.settings = {**settings, "emotion_range": rng}
+        for key, value in {**settings, "emotion_range": rng}.items():
+            doc.set_setting(key, value)
 
     def lanes(self, doc: JourneyMap, lanes: list[Any]) -> None:
         for i, item in enumerate(lanes):
@@ -337,7 +348,7 @@ class _Builder:
         if stage is not None and stage not in doc.stage_order:
             raise self.fatal(f"{where}.placement.stage: expected a stage id or null, "
                              f"got {_show(stage)}")
-        if not isinstance(lane, str) or not any(lane_.id == lane for lane_ in doc.lanes):
+        if not isinstance(lane, str) or not doc.has_lane(lane):
             raise self.fatal(f"{where}.placement.lane: expected a lane id, got {_show(lane)}")
         if isinstance(order, bool) or not isinstance(order, int):
             raise self.fatal(f"{where}.placement.order: expected an integer, got {_show(order)}")

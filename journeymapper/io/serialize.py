@@ -13,7 +13,7 @@ from typing import Any
 
 from journeymapper.io.migrations import FORMAT_VERSION
 from journeymapper.model.document import JourneyMap
-from journeymapper.model.elements import Element
+from journeymapper.model.elements import Element, thaw
 from journeymapper.model.scores import Score
 
 _NUM = re.compile(r"(\d+)")
@@ -31,8 +31,8 @@ def _offset(value: float) -> float | int:
 
 
 def element_to_dict(element: Element) -> dict[str, Any]:
-    fields = dict(element.fields)
-    fields.update(element.extra.get("fields", {}))
+    fields = thaw(element.fields)
+    fields.update(thaw(element.extra.get("fields", {})))
     out: dict[str, Any] = {"id": element.id, "kind": element.kind.value, "fields": fields}
     p = element.placement
     if p is not None:
@@ -40,7 +40,7 @@ def element_to_dict(element: Element) -> dict[str, Any]:
                             "dx": _offset(p.dx), "dy": _offset(p.dy)}
     for key, value in element.extra.items():
         if key != "fields":
-            out.setdefault(key, value)
+            out.setdefault(key, thaw(value))
     return out
 
 
@@ -48,17 +48,17 @@ def score_to_dict(score: Score) -> dict[str, Any]:
     return {
         "stage": score.stage, "touchpoint": score.touchpoint, "wave": score.wave,
         "metric": score.metric, "name": score.name, "value": score.value, "n": score.n,
-        "skipped": score.skipped, "distribution": score.distribution, "scale": score.scale,
-        "source": score.source,
+        "skipped": score.skipped, "distribution": thaw(score.distribution),
+        "scale": thaw(score.scale), "source": thaw(score.source),
     }
 
 
 def document_to_dict(doc: JourneyMap) -> dict[str, Any]:
     """The plain-JSON form of a document (the root keys of a .jmap)."""
-    root: dict[str, Any] = dict(doc.extra)
-    root.update({k: doc.meta.get(k, "") for k in doc.meta})
+    root: dict[str, Any] = thaw(doc.extra)
+    root.update({k: thaw(doc.meta.get(k, "")) for k in doc.meta})
     root["format_version"] = FORMAT_VERSION
-    root["settings"] = dict(doc.settings)
+    root["settings"] = thaw(doc.settings)
     root["lanes"] = [{"id": lane.id, "name": lane.name, "kind": lane.kind.value}
                      for lane in doc.lanes]
     root["stages"] = list(doc.stage_order)

@@ -499,10 +499,12 @@ class SurveyImportDialog(QDialog):
                 note.append(translate("SurveyImportDialog", "lower is better")
                             if not score.higher_is_better
                             else translate("SurveyImportDialog", "higher is better"))
-            split = score.source.get("nps_split")
-            if isinstance(split, dict):
+            split = score.nps_split
+            if split is not None:
                 note.append(translate("SurveyImportDialog", "{promoters} promoters, {passives} "
-                                      "passives, {detractors} detractors").format(**split))
+                                      "passives, {detractors} detractors").format(
+                    promoters=split["promoters"], passives=split["passives"],
+                    detractors=split["detractors"]))
             if score.low_confidence:
                 note.append(translate("SurveyImportDialog", "low confidence (n < 30)"))
             metric = metric_label(score.metric, score.name)

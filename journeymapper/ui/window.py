@@ -21,7 +21,6 @@ from PySide6.QtGui import (
     QCloseEvent,
     QKeySequence,
     QUndoCommand,
-    QUndoStack,
 )
 from PySide6.QtWidgets import (
     QApplication,
@@ -35,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from journeymapper.canvas.scene import MapScene
 from journeymapper.canvas.view import MapView
+from journeymapper.commands.base import UndoStack
 from journeymapper.commands.elements import AddCard, RemoveElements, SetField
 from journeymapper.commands.lanes import AddLane, UpdateLane
 from journeymapper.commands.meta import SetMeta
@@ -82,7 +82,7 @@ class MainWindow(DocumentFiles, QMainWindow):
         self.settings = AppSettings(settings)
         language.ensure_installed(self.settings.qsettings)
         self.dialogs: Any = Dialogs(self)
-        self.undo_stack = handover.undo_stack if handover is not None else QUndoStack()
+        self.undo_stack = handover.undo_stack if handover is not None else UndoStack()
         self.undo_stack.setParent(self)
         self.handed_over = False
         self._extension_names = tuple(extensions)
@@ -574,7 +574,7 @@ class Handover:
 
     document: JourneyMap
     path: Path | None
-    undo_stack: QUndoStack
+    undo_stack: UndoStack
 
 
 #: Windows made by a language switch, kept alive until Qt deletes them.

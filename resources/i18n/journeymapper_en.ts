@@ -2,6 +2,65 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB" sourcelanguage="en">
     <context>
+        <name>Commands</name>
+        <message numerus="yes">
+            <source>%n card(s)</source>
+            <translation>
+                <numerusform>%n card</numerusform>
+                <numerusform>%n cards</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n stage(s)</source>
+            <translation>
+                <numerusform>%n stage</numerusform>
+                <numerusform>%n stages</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Add %n card(s)</source>
+            <translation>
+                <numerusform>Add %n card</numerusform>
+                <numerusform>Add %n cards</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Duplicate %n card(s)</source>
+            <translation>
+                <numerusform>Duplicate %n card</numerusform>
+                <numerusform>Duplicate %n cards</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Move %n card(s)</source>
+            <translation>
+                <numerusform>Move %n card</numerusform>
+                <numerusform>Move %n cards</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Paste %n card(s)</source>
+            <translation>
+                <numerusform>Paste %n card</numerusform>
+                <numerusform>Paste %n cards</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Remove %n card(s)</source>
+            <translation>
+                <numerusform>Remove %n card</numerusform>
+                <numerusform>Remove %n cards</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Remove %n stage(s)</source>
+            <translation>
+                <numerusform>Remove %n stage</numerusform>
+                <numerusform>Remove %n stages</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>Dialogs</name>
         <message numerus="yes">
             <source>… and %n more</source>

@@ -133,6 +133,181 @@
         </message>
     </context>
     <context>
+        <name>Commands</name>
+        <message numerus="yes">
+            <source>%n card(s)</source>
+            <translation>
+                <numerusform>카드 %n장</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n stage(s)</source>
+            <translation>
+                <numerusform>%n단계</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Add %n card(s)</source>
+            <translation>
+                <numerusform>카드 %n장 추가</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Add lane “{name}”</source>
+            <translation>레인 “{name}” 추가</translation>
+        </message>
+        <message>
+            <source>Add link</source>
+            <translation>연결 추가</translation>
+        </message>
+        <message>
+            <source>Add stage “{name}”</source>
+            <translation>단계 “{name}” 추가</translation>
+        </message>
+        <message>
+            <source>Add {kind}</source>
+            <translation>{kind} 추가</translation>
+        </message>
+        <message>
+            <source>Cannot link: {reason}</source>
+            <translation>연결할 수 없습니다: {reason}</translation>
+        </message>
+        <message>
+            <source>Delete wave {wave}</source>
+            <translation>차수 {wave} 삭제</translation>
+        </message>
+        <message numerus="yes">
+            <source>Duplicate %n card(s)</source>
+            <translation>
+                <numerusform>카드 %n장 복제</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Edit map authors</source>
+            <translation>지도 작성자 편집</translation>
+        </message>
+        <message>
+            <source>Edit map date</source>
+            <translation>지도 작성일 편집</translation>
+        </message>
+        <message>
+            <source>Edit map description</source>
+            <translation>지도 설명 편집</translation>
+        </message>
+        <message>
+            <source>Edit map language</source>
+            <translation>지도 언어 편집</translation>
+        </message>
+        <message>
+            <source>Edit map properties</source>
+            <translation>지도 속성 편집</translation>
+        </message>
+        <message>
+            <source>Edit map title</source>
+            <translation>지도 제목 편집</translation>
+        </message>
+        <message>
+            <source>Edit text of {card}</source>
+            <translation>{card} 내용 편집</translation>
+        </message>
+        <message>
+            <source>Edit version note</source>
+            <translation>버전 메모 편집</translation>
+        </message>
+        <message>
+            <source>Edit {card}: {field}</source>
+            <translation>{card} 편집: {field}</translation>
+        </message>
+        <message>
+            <source>Import survey into wave {wave}</source>
+            <translation>설문을 차수 {wave}(으)로 가져오기</translation>
+        </message>
+        <message>
+            <source>Lane “{name}” holds {kind}</source>
+            <translation>레인 “{name}”의 카드 종류: {kind}</translation>
+        </message>
+        <message>
+            <source>Link: {kind}</source>
+            <translation>연결: {kind}</translation>
+        </message>
+        <message numerus="yes">
+            <source>Move %n card(s)</source>
+            <translation>
+                <numerusform>카드 %n장 이동</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Move lane “{name}”</source>
+            <translation>레인 “{name}” 이동</translation>
+        </message>
+        <message>
+            <source>Move stage “{name}”</source>
+            <translation>단계 “{name}” 이동</translation>
+        </message>
+        <message>
+            <source>Move {card}</source>
+            <translation>{card} 이동</translation>
+        </message>
+        <message numerus="yes">
+            <source>Paste %n card(s)</source>
+            <translation>
+                <numerusform>카드 %n장 붙여넣기</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Remove %n card(s)</source>
+            <translation>
+                <numerusform>카드 %n장 삭제</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Remove %n stage(s)</source>
+            <translation>
+                <numerusform>%n단계 삭제</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Remove lane</source>
+            <translation>레인 삭제</translation>
+        </message>
+        <message>
+            <source>Remove lane “{name}”</source>
+            <translation>레인 “{name}” 삭제</translation>
+        </message>
+        <message>
+            <source>Remove link</source>
+            <translation>연결 삭제</translation>
+        </message>
+        <message>
+            <source>Remove nothing</source>
+            <translation>삭제할 것 없음</translation>
+        </message>
+        <message>
+            <source>Remove stage “{name}”</source>
+            <translation>단계 “{name}” 삭제</translation>
+        </message>
+        <message>
+            <source>Remove {card}</source>
+            <translation>{card} 삭제</translation>
+        </message>
+        <message>
+            <source>Remove {stages} and {cards}</source>
+            <translation>{stages}와(과) {cards} 삭제</translation>
+        </message>
+        <message>
+            <source>Rename lane “{name}”</source>
+            <translation>레인 “{name}” 이름 바꾸기</translation>
+        </message>
+        <message>
+            <source>Rename stage {card}</source>
+            <translation>단계 {card} 이름 바꾸기</translation>
+        </message>
+        <message>
+            <source>Rename wave {old} to {new}</source>
+            <translation>차수 {old} 이름을 {new}(으)로 바꾸기</translation>
+        </message>
+    </context>
+    <context>
         <name>Dialogs</name>
         <message>
             <source>Journey maps (*.jmap);;All files (*)</source>
