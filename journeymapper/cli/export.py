@@ -11,7 +11,6 @@ from journeymapper.io.migrations import FORMAT_VERSION
 from journeymapper.io.pdf import ORIENTATIONS, PAGE_SIZES, ExportOptions, export_pdf
 from journeymapper.io.pdf.scoring import wave_labels
 from journeymapper.model.errors import ExportError
-from journeymapper.words import in_map_language
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -61,8 +60,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         wave=args.wave, font_path=args.font,
         format_version=result.migrated_from if result.migrated_from is not None else FORMAT_VERSION,
     )
-    with in_map_language(result.document):  # the report speaks the map's language
-        outcome = export_pdf(result.document, output, options)
+    outcome = export_pdf(result.document, output, options)  # labelled in the map's language
     tiles = outcome.map_pages - 1
     layout = (ngettext("map tiled on {n} page plus an overview",
                        "map tiled on {n} pages plus an overview", tiles).format(n=tiles)

@@ -9,7 +9,6 @@ from pathlib import Path
 from journeymapper.i18n import N_, _
 from journeymapper.io import jmap
 from journeymapper.model.errors import ExportError
-from journeymapper.words import in_map_language
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -38,8 +37,7 @@ def cmd_render(args: argparse.Namespace) -> int:
             file=args.file, problem=problem), file=sys.stderr)
     from journeymapper.canvas.render import render_map  # Qt only for this command
 
-    with in_map_language(result.document):
-        width, height = render_map(result.document, args.output, args.width, args.dark)
+    width, height = render_map(result.document, args.output, args.width, args.dark)
     print(_("wrote {file} ({width}x{height})").format(file=args.output, width=width,
                                                        height=height))
     return 0

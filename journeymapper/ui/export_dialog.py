@@ -37,7 +37,7 @@ from journeymapper.io.pdf.report import document_texts
 from journeymapper.io.serialize import dumps
 from journeymapper.model.document import JourneyMap
 from journeymapper.model.errors import JourneyError
-from journeymapper.words import in_map_language, language_name, map_language
+from journeymapper.words import language_name, map_language
 
 Opener = Callable[[Path], Any]
 translate = QCoreApplication.translate
@@ -66,9 +66,8 @@ class ExportThread(QThread):
     def run(self) -> None:
         try:
             doc = loads(self.snapshot).document
-            with in_map_language(doc):  # the report speaks the map's language
-                result = export_pdf(doc, self.path, self.options,
-                                    progress=lambda done, total: self.progressed.emit(done, total))
+            result = export_pdf(doc, self.path, self.options,  # in the map's language
+                                progress=lambda done, total: self.progressed.emit(done, total))
         except JourneyError as exc:
             self.failed.emit(str(exc))
         except Exception as exc:  # a bug must not kill the window; say what happened
