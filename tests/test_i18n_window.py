@@ -106,6 +106,7 @@ def test_the_open_map_its_unsaved_changes_and_undo_survive_the_switch(qtbot, win
     korean = switch(qtbot, window, "ko")
     assert korean.document is doc and korean.path == window.path
     assert korean.is_dirty() and korean.windowTitle().startswith("laptop-store.jmap")
+    qtbot.waitUntil(lambda: korean.autosave.on_disk)  # the unsaved work has a recovery file
     assert korean.scene.item_for(stage).fields["text"] == "Discovery"
     assert korean.action_undo.text().startswith("실행 취소(&U)")
     korean.action_undo.trigger()

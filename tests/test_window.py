@@ -539,7 +539,7 @@ def test_history_panel_lists_steps_and_jumps_back(qtbot, make_window, laptop_pat
     window.open_path(laptop_path)
     assert window.view.hasFocus(), "the canvas has the keyboard when a map opens"
     qtbot.keyClick(window.view, Qt.Key.Key_N)  # a new card, typed in place
-    assert window.scene.is_editing()
+    assert window.scene.editor.is_editing()
     qtbot.keyClicks(window.view, "Asks a friend")
     qtbot.keyClick(window.view, Qt.Key.Key_Return)
     assert any(e.text == "Asks a friend" for e in window.document.elements())

@@ -50,6 +50,8 @@ KEYWORDS = {
 QT_LOCALES = {"en": "en_GB", "ko": "ko_KR"}
 
 Key = tuple[str, str, str]  # context, source, comment
+#: Helpers around QCoreApplication.translate that lupdate cannot see through.
+WRAPPERS = ("tr", "tr_n", "qt_tr", "self.tr")
 
 
 # ---------------------------------------------------------------- gettext
@@ -189,6 +191,10 @@ def qt_calls() -> list[tuple[str, int, Key]]:
                 continue
             func = node.func
             name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
+            if name in WRAPPERS and node.args and isinstance(node.args[0], ast.Constant) \
+                    and isinstance(node.args[0].value, str):
+                out.append((str(path.relative_to(ROOT)), node.lineno, ("", "", name)))
+                continue
             if name not in ("translate", "QT_TRANSLATE_NOOP") or len(node.args) < 2:
                 continue
             literal = [a.value if isinstance(a, ast.Constant) else None for a in node.args[:3]]
@@ -377,7 +383,10 @@ def problems() -> list[str]:
                 out.append(f"{lang}: {qm_path(lang).name} is not compiled from the .ts "
                            "(run: python tools/i18n.py compile)")
     for filename, line, key in qt_calls():
-        if key not in qt_wanted:
+        if key[0] == "" and key[2] in WRAPPERS:
+            out.append(f"{filename}:{line}: pyside6-lupdate does not read {key[2]}(...); write "
+                       "translate(\"Context\", \"text\") (translate = QCoreApplication.translate)")
+        elif key not in qt_wanted:
             out.append(f"{filename}:{line}: pyside6-lupdate cannot read this call of "
                        f"translate({key[0]!r}, {key[1]!r}, ...); give a count as a plain name "
                        "(n = len(items); translate(..., None, n))")

@@ -2,9 +2,11 @@
 
 The scene observes a JourneyMap: ``set_document`` builds one item per
 element, lane and link once, then keeps them current from the document's
-events only, moving existing items (cells are laid out again one by one,
-see LiveLayout). Gestures on items become undo commands (see
-interactions.py and editing.py); no item writes the model.
+change sets only, moving existing items (the touched cells are laid out
+again once per change set, see LiveLayout). What the user does on the
+canvas goes to the map editor beside it (``scene.editor``, canvas/editing.py),
+which turns it into undo commands; no item writes the model. The scene is
+the editor's CanvasHost (canvas/host.py).
 
 Signals: ``selection_ids_changed(list)`` with the selected element ids,
 ``message(str)`` for the status bar (e.g. why a link was refused).
@@ -19,9 +21,9 @@ from PySide6.QtCore import QPointF, QRectF, Signal
 from PySide6.QtGui import QPainter, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
 
+from journeymapper.canvas import follow
 from journeymapper.canvas import style as st
-from journeymapper.canvas.editing import EditingMixin
-from journeymapper.canvas.interactions import GestureMixin
+from journeymapper.canvas.editing import MapEditor
 from journeymapper.canvas.items.cards import BaseCardItem, EmotionItem, item_class
 from journeymapper.canvas.items.emotion import EmotionCurveItem
 from journeymapper.canvas.items.headers import LaneHeaderItem, StageHeaderItem
@@ -51,29 +53,6 @@ def ask_first(text: str) -> bool:
     return answer == QMessageBox.StandardButton.Yes
 
 
-class LayoutPlan:
-    """What one change set asks of the layout: the cards that changed (for
-    ``LiveLayout.apply``), or a full layout, and which links to route."""
-
-    MANY = 60  # more steps than this: one full layout is cheaper
-
-    def __init__(self) -> None:
-        self.rebuild = False
-        self.filter = False
-        self.steps: list = []
-        self.ids: list[str] = []
-        self.routes: set[tuple[str, str]] = set()
-
-    def add(self, element_id: str, step: tuple) -> None:
-        self.steps.append(step)
-        self.ids.append(element_id)
-
-    def tangled(self) -> bool:
-        """Too many steps, or one card changed twice (the steps read the final
-        document, so they only hold when each card changed once)."""
-        return len(self.steps) > self.MANY or len(set(self.ids)) != len(self.ids)
-
-
 def _weak_listener(method):
     """A document listener that does not keep the scene alive: the document
     holding the scene and the scene the document would be a cycle, and a
@@ -88,7 +67,7 @@ def _weak_listener(method):
     return listener
 
 
-class MapScene(GestureMixin, EditingMixin, LinkRoutingMixin, QGraphicsScene):
+class MapScene(LinkRoutingMixin, QGraphicsScene):
     """The canvas of one journey map (see the module docstring)."""
 
     selection_ids_changed = Signal(list)
@@ -121,9 +100,8 @@ class MapScene(GestureMixin, EditingMixin, LinkRoutingMixin, QGraphicsScene):
         self.current_cell: tuple[str, str] | None = None
         self._pending_routes: list[tuple[str, str]] = []
         self._listener = _weak_listener(self._on_changes)
-        self._init_gestures()
-        self._init_editing()
-        self.selectionChanged.connect(self._emit_selection)
+        self.editor = MapEditor(self)
+        self.selectionChanged.connect(self.emit_selection)
 
     # ------------------------------------------------------------ document
     def set_document(self, doc: JourneyMap, undo_stack: QUndoStack) -> None:
@@ -142,14 +120,14 @@ class MapScene(GestureMixin, EditingMixin, LinkRoutingMixin, QGraphicsScene):
         for link in doc.links():
             self._add_link_item(link)
         self.blockSignals(False)
-        self._place_all()
+        self.place_all()
         doc.changes.connect(self._listener)
-        self.current_cell = self._default_cell()
+        self.current_cell = self.default_cell()
 
     def clear_document(self) -> None:
         """Stop observing the document and drop its items."""
-        self.cancel_gesture()
-        self.cancel_editing()
+        self.editor.cancel_gesture()
+        self.editor.cancel_editing()
         if self.doc is not None:
             self.doc.changes.disconnect(self._listener)
         for key in list(self.links):
@@ -171,9 +149,13 @@ class MapScene(GestureMixin, EditingMixin, LinkRoutingMixin, QGraphicsScene):
         try:
             self.stack.push(command)
         except JourneyError as exc:
-            self.message.emit(str(exc))
+            self.say(str(exc))
             return False
         return True
+
+    def say(self, text: str) -> None:
+        """A line for the status bar."""
+        self.message.emit(text)
 
     # ------------------------------------------------------------ lookups
     def item_for(self, element_id: str) -> QGraphicsItem | None:
@@ -215,7 +197,7 @@ class MapScene(GestureMixin, EditingMixin, LinkRoutingMixin, QGraphicsScene):
             if item is not None:
                 item.setSelected(True)
         self.blockSignals(False)
-        self._emit_selection()
+        self.emit_selection()
 
     def select_area(self, rect: QRectF) -> None:
         """Select the cards whose place meets ``rect`` (the overview's rubber band:
@@ -226,7 +208,7 @@ class MapScene(GestureMixin, EditingMixin, LinkRoutingMixin, QGraphicsScene):
         self.select_ids(i for i in self.cards
                         if i in cards and rect.intersects(QRectF(*cards[i])))
 
-    def _emit_selection(self) -> None:
+    def emit_selection(self) -> None:
         ids = self.selected_ids()
         if self.selectedItems():
             self.link_layer.select(set())
@@ -387,7 +369,7 @@ class MapScene(GestureMixin, EditingMixin, LinkRoutingMixin, QGraphicsScene):
             self.removeItem(item)
 
     # ------------------------------------------------------------ placing
-    def _place_all(self) -> None:
+    def place_all(self) -> None:
         """Put every item where the layout says (after a full layout)."""
         assert self.live is not None and self.doc is not None
         geo = self.live.geo
@@ -399,7 +381,7 @@ class MapScene(GestureMixin, EditingMixin, LinkRoutingMixin, QGraphicsScene):
             item.set_geometry(*geo.cards[element_id])
         for lane_id, curve in self.curves.items():
             curve.set_lane(QRectF(*geo.lanes[lane_id]).adjusted(150, 0, 0, 0))
-            curve.set_points(self._curve_points(lane_id))
+            curve.set_points(self.curve_points(lane_id))
         self.link_layer.set_bounds(self.map_rect())
         with self.link_layer.batch():
             self._route_all()
@@ -407,7 +389,7 @@ class MapScene(GestureMixin, EditingMixin, LinkRoutingMixin, QGraphicsScene):
         self.overview.invalidate()
         self.invalidate(self.sceneRect(), QGraphicsScene.SceneLayer.BackgroundLayer)
 
-    def _curve_points(self, lane_id: str) -> dict[str, tuple[float, float]]:
+    def curve_points(self, lane_id: str) -> dict[str, tuple[float, float]]:
         assert self.doc is not None and self.live is not None
         points = self.live.geo.emotion_points
         return {e.id: points[e.id] for stage in self.doc.stage_order
@@ -430,150 +412,41 @@ class MapScene(GestureMixin, EditingMixin, LinkRoutingMixin, QGraphicsScene):
         self.route_links_of(placed)
         for lane_id in curves:
             if lane_id in self.curves:
-                self.curves[lane_id].set_points(self._curve_points(lane_id))
+                self.curves[lane_id].set_points(self.curve_points(lane_id))
         self.overview.invalidate()
-
-    def _apply_layout(self, changed: set[str] | None) -> None:
-        """Move the items whose rectangles changed (all of them after a full layout)."""
-        if changed is None:
-            self._place_all()
-        else:
-            self._place_cards(changed)
 
     # ------------------------------------------------------------ events
     def _on_changes(self, changes: ev.ChangeSet) -> None:
-        """Follow one change set: update the items from the events' data, then
-        lay the map out once (removing a stage with 40 cards is one layout)."""
-        assert self.doc is not None and self.live is not None
-        plan = LayoutPlan()
-        badges: set[str] = set()
-        selected = self.selected_ids()
-        blocked = self.blockSignals(True)  # the items catch up with a document that is ahead
-        try:
-            self._follow_events(changes, plan, badges)
-        finally:
-            self.blockSignals(blocked)
-        if self.selected_ids() != selected:
-            self._emit_selection()
+        follow.on_changes(self, changes)
 
-    def _follow_events(self, changes: ev.ChangeSet, plan: LayoutPlan, badges: set[str]) -> None:
-        assert self.doc is not None
-        for event in changes.events:
-            if isinstance(event, (ev.ScoresChanged, ev.WavesChanged)):
-                badges.update(event.stages if isinstance(event, ev.ScoresChanged) else self.stages)
-            elif isinstance(event, (ev.LaneAdded, ev.LaneRemoved, ev.LaneChanged,
-                                    ev.LanesReordered)):
-                self._on_lane_event(event)
-                plan.rebuild = True
-            else:
-                self._on_event(event, plan)
-        self._lay_out(plan)
-        for stage_id in badges:
-            if stage_id in self.stages:
-                self.stages[stage_id].set_badges(
-                    stage_badges(self.doc, stage_id).get(stage_id, []))
-        if plan.filter and self.persona_filter is not None:
-            self._apply_persona_filter()
+    # ------------------------------------------------------------ input: the editor's
+    def mousePressEvent(self, event) -> None:  # noqa: N802 - Qt API
+        if not self.editor.mouse_press(event):
+            super().mousePressEvent(event)
 
-    def _lay_out(self, plan: LayoutPlan) -> None:
-        assert self.live is not None
-        if plan.rebuild or plan.tangled():
-            self.live.rebuild()
-            self._place_all()
+    def mouseMoveEvent(self, event) -> None:  # noqa: N802 - Qt API
+        if not self.editor.mouse_move(event):
+            super().mouseMoveEvent(event)
+
+    def mouseReleaseEvent(self, event) -> None:  # noqa: N802 - Qt API
+        if not self.editor.mouse_release(event):
+            super().mouseReleaseEvent(event)
+
+    def mouseDoubleClickEvent(self, event) -> None:  # noqa: N802 - Qt API
+        if not self.editor.mouse_double_click(event):
+            super().mouseDoubleClickEvent(event)
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt API
+        if self.focusItem() is None and self.editor.key_press(event):
+            event.accept()
             return
-        changed = self.live.apply(plan.steps)
-        if changed is None:
-            self._place_all()
-            return
-        if changed:
-            self._place_cards(changed)
-        for key in plan.routes:
-            if key in self.links:
-                self._route(self.links[key])
+        super().keyPressEvent(event)
 
-    def _on_event(self, event, plan: LayoutPlan) -> None:  # noqa: C901 - one branch per event type
-        if isinstance(event, ev.FieldChanged):
-            element = event.element
-            if element.kind is Kind.STAGE:
-                if event.id in self.stages:
-                    self.stages[event.id].set_element(element)
-            elif event.id in self.cards:
-                self.cards[event.id].set_element(element)
-                if event.field == "score" and isinstance(self.cards[event.id], EmotionItem):
-                    plan.add(event.id, ("refresh", event.id))
-        elif isinstance(event, ev.ElementAdded):
-            element = event.element
-            if element.kind is Kind.STAGE:
-                self._add_stage_item(element)
-                plan.rebuild = True
-            else:
-                self._add_card_item(element)
-                plan.add(element.id, ("added", element.id))
-                plan.filter = True
-        elif isinstance(event, ev.ElementRemoved):
-            element = event.element
-            if element.kind is Kind.STAGE:
-                self._remove_item(self.stages, element.id)
-                plan.rebuild = True
-            else:
-                self.cancel_gesture_on(element.id)
-                self._remove_item(self.cards, element.id)
-                self.highlighted.discard(element.id)
-                plan.add(element.id, ("removed", element.id, element.placement))
-        elif isinstance(event, ev.ElementMoved):
-            self._retype_card(event.element)
-            plan.add(event.id, ("moved", event.id, event.old, event.new))
-        elif isinstance(event, (ev.Linked, ev.Unlinked)):
-            key = (event.link.source, event.link.target)
-            if isinstance(event, ev.Linked):
-                self._add_link_item(event.link)
-                plan.routes.add(key)
-            else:
-                self._remove_link(key)
-                plan.routes.discard(key)
-            if event.link.kind is LinkKind.WALKS:
-                plan.filter = True
-            self.overview.invalidate()
-        elif isinstance(event, ev.StagesReordered):
-            plan.rebuild = True
-        elif isinstance(event, ev.SettingChanged):
-            plan.rebuild = True
-
-    def _retype_card(self, element) -> None:
-        """A card moved into a lane of another kind (or the persona strip) may
-        need another item class."""
-        assert self.doc is not None
-        item = self.cards.get(element.id)
-        p = element.placement
-        if item is None or p is None or not self.doc.has_lane(p.lane):
-            return
-        wanted = item_class(element.kind, self.doc.lane(p.lane).kind, p.stage is None)
-        if type(item) is not wanted:
-            selected = item.isSelected()
-            self._remove_item(self.cards, element.id)
-            self._add_card_item(element)
-            self.cards[element.id].setSelected(selected)
-
-    def _on_lane_event(self, event) -> None:
-        assert self.doc is not None and self.live is not None
-        if isinstance(event, ev.LaneAdded):
-            self._add_lane_item(event.lane)
-        elif isinstance(event, ev.LaneRemoved):
-            self._remove_item(self.lane_items, event.lane.id)
-            self._remove_item(self.curves, event.lane.id)
-        elif isinstance(event, ev.LaneChanged):
-            self.lane_items[event.new.id].set_lane(event.new)
-            if (event.new.kind is Kind.EMOTION) != (event.old.kind is Kind.EMOTION):
-                self._remove_item(self.curves, event.new.id)
-                self._remove_item(self.lane_items, event.new.id)
-                self._add_lane_item(event.new)
-                for e in [e for s in (None, *self.doc.stage_order)
-                          for e in self.doc.cell(s, event.new.id)]:
-                    self._remove_item(self.cards, e.id)
-                    self._add_card_item(e)
+    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: N802, A002 - Qt API
+        return self.editor.focus_next(next)
 
     # ------------------------------------------------------------ helpers
-    def _default_cell(self) -> tuple[str, str] | None:
+    def default_cell(self) -> tuple[str, str] | None:
         if self.doc is None or not self.doc.stage_order or not self.doc.lanes:
             return None
         lanes = [ln for ln in self.doc.lanes if ln.kind is not Kind.PERSONA] or list(self.doc.lanes)

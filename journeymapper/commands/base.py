@@ -30,7 +30,7 @@ def tr(text: str) -> str:
 
 
 def tr_n(text: str, n: int) -> str:
-    """A plural: ``%n`` in ``text`` is ``n``."""
+    """A plural marked elsewhere: ``%n`` in ``text`` is ``n``."""
     return QCoreApplication.translate("Commands", text, None, n)
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtGui import QUndoCommand
 
-from journeymapper.commands.base import DocCommand, tr_n, translate
+from journeymapper.commands.base import DocCommand, translate
 from journeymapper.model.document import JourneyMap
 from journeymapper.model.links import Link, LinkKind
 from journeymapper.words import link_label
@@ -59,7 +59,8 @@ class RemoveLinks(DocCommand):
 
     def __init__(self, doc: JourneyMap, links: list[Link],
                  parent: QUndoCommand | None = None) -> None:
-        super().__init__(doc, tr_n("Remove %n link(s)", len(links)), parent)
+        count = len(links)
+        super().__init__(doc, translate("Commands", "Remove %n link(s)", None, count), parent)
         self.wanted = [(link.source, link.target) for link in links]
         self.removed: list[Link] = []
 

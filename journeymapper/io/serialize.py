@@ -9,16 +9,19 @@ from __future__ import annotations
 
 import json
 import re
+from functools import lru_cache
 from typing import Any
 
 from journeymapper.io.migrations import FORMAT_VERSION
 from journeymapper.model.document import JourneyMap
 from journeymapper.model.elements import Element, thaw
+from journeymapper.model.links import Link
 from journeymapper.model.scores import Score
 
 _NUM = re.compile(r"(\d+)")
 
 
+@lru_cache(maxsize=1 << 16)  # the ids of a map, sorted at every save and autosave
 def natural_key(text: str) -> tuple[Any, ...]:
     """'card-9' sorts before 'card-10'."""
     # split() puts the digit runs at the odd places ('²' is isdigit() but no \d)
@@ -53,8 +56,13 @@ def score_to_dict(score: Score) -> dict[str, Any]:
     }
 
 
-def document_to_dict(doc: JourneyMap) -> dict[str, Any]:
-    """The plain-JSON form of a document (the root keys of a .jmap)."""
+def link_to_dict(link: Link) -> dict[str, Any]:
+    return {"source": link.source, "target": link.target, "kind": link.kind.value}
+
+
+def document_to_dict(doc: JourneyMap, items: bool = False) -> dict[str, Any]:
+    """The plain-JSON form of a document (the root keys of a .jmap); with
+    ``items`` the elements and links are left as they are (for a LineCache)."""
     root: dict[str, Any] = thaw(doc.extra)
     root.update({k: thaw(doc.meta.get(k, "")) for k in doc.meta})
     root["format_version"] = FORMAT_VERSION
@@ -62,11 +70,10 @@ def document_to_dict(doc: JourneyMap) -> dict[str, Any]:
     root["lanes"] = [{"id": lane.id, "name": lane.name, "kind": lane.kind.value}
                      for lane in doc.lanes]
     root["stages"] = list(doc.stage_order)
-    root["elements"] = [element_to_dict(e)
-                        for e in sorted(doc.elements(), key=lambda e: natural_key(e.id))]
-    root["links"] = [{"source": link.source, "target": link.target, "kind": link.kind.value}
-                     for link in sorted(doc.links(), key=lambda lk: (natural_key(lk.source),
-                                                                     natural_key(lk.target)))]
+    elements = sorted(doc.elements(), key=lambda e: natural_key(e.id))
+    links = sorted(doc.links(), key=lambda lk: (natural_key(lk.source), natural_key(lk.target)))
+    root["elements"] = elements if items else [element_to_dict(e) for e in elements]
+    root["links"] = links if items else [link_to_dict(link) for link in links]
     root["waves"] = [{"label": w.label, "date": w.date} for w in doc.waves]
     root["scores"] = [score_to_dict(s) for s in
                       sorted(doc.scores(), key=lambda s: tuple(natural_key(k) for k in s.key))]
@@ -78,9 +85,42 @@ def _compact(value: Any) -> str:
                       allow_nan=False)
 
 
-def dumps(doc: JourneyMap) -> bytes:
-    """Serialise ``doc`` to .jmap bytes (deterministic)."""
-    root = document_to_dict(doc)
+class LineCache:
+    """The lines of elements and links from the previous :func:`dumps`, for a
+    document serialised again and again (the autosave of successive snapshots,
+    which share the elements that did not change): an element that is the
+    very object it was last time, or a link equal to one of last time, is not
+    serialised again. Only items of the last dump are kept. Use one cache
+    from one thread at a time."""
+
+    def __init__(self) -> None:
+        self._lines: dict[Any, tuple[Any, str]] = {}
+        self._next: dict[Any, tuple[Any, str]] = {}
+
+    def line(self, item: Any) -> str:
+        if isinstance(item, Link):
+            key: Any = item            # a frozen value: equal links give equal lines
+        elif isinstance(item, Element):
+            key = id(item)             # elements are immutable; the object is kept below
+        else:
+            return _compact(item)
+        hit = self._lines.get(key)
+        if hit is None or (key is not item and hit[0] is not item):
+            dictionary = link_to_dict(item) if key is item else element_to_dict(item)
+            hit = (item, _compact(dictionary))
+        # keyed by the kept item, so the link just made by links() can go at once
+        self._next[hit[0] if key is item else key] = hit
+        return hit[1]
+
+    def turn(self) -> None:
+        """One dump is done: forget the items it did not use."""
+        self._lines, self._next = self._next, {}
+
+
+def dumps(doc: JourneyMap, cache: LineCache | None = None) -> bytes:
+    """Serialise ``doc`` to .jmap bytes (deterministic); ``cache`` only saves time."""
+    root = document_to_dict(doc, items=cache is not None)
+    line = _compact if cache is None else cache.line
     lines = ["{"]
     keys = sorted(root, key=lambda k: (k != "format_version", k))
     for i, key in enumerate(keys):
@@ -89,10 +129,12 @@ def dumps(doc: JourneyMap) -> bytes:
         if isinstance(value, list) and value and key in (
                 "lanes", "elements", "links", "scores", "waves"):
             lines.append(f"  {json.dumps(key)}: [")
-            body = [f"    {_compact(item)}" for item in value]
+            body = [f"    {line(item)}" for item in value]
             lines.append(",\n".join(body))
             lines.append(f"  ]{comma}")
         else:
             lines.append(f"  {json.dumps(key)}: {_compact(value)}{comma}")
     lines.append("}")
+    if cache is not None:
+        cache.turn()
     return ("\n".join(lines) + "\n").encode("utf-8")

@@ -60,6 +60,8 @@ DropHandler = Callable[[str], bool]
 EXTENSIONS: tuple[str, ...] = (
     "journeymapper.ui.survey_dialog",
     "journeymapper.ui.export_dialog",
+    "journeymapper.ui.autosave",
+    "journeymapper.ui.startup",
 )
 DOCK_WIDTH = 340
 READABLE_ZOOM = 0.6  # below this the cards' text is not drawn
@@ -68,10 +70,12 @@ READABLE_ZOOM = 0.6  # below this the cards' text is not drawn
 class MainWindow(DocumentFiles, QMainWindow):
     """One map in one window. Public: ``document``, ``path``, ``undo_stack``,
     ``scene``, ``view``, ``menu_file``, ``drop_handlers``, ``dialogs``.
-    Signals: ``document_changed(doc)`` after another map is shown,
-    ``replaced(window)`` when View > Language rebuilt the window."""
+    Signals: ``document_changed(doc)`` after another map is shown, ``closed()``
+    once the window has agreed to close, ``replaced(window)`` when View >
+    Language rebuilt the window."""
 
     document_changed = Signal(object)
+    closed = Signal()
     replaced = Signal(object)
 
     def __init__(self, settings: QSettings | None = None,
@@ -167,7 +171,7 @@ class MainWindow(DocumentFiles, QMainWindow):
 
     def _run_file_action(self, slot: Callable[[], object]) -> None:
         """Commit the card being typed first: an export or import sees the map as shown."""
-        self.scene.finish_editing()
+        self.scene.editor.finish_editing()
         slot()
 
     def add_panel(self, widget: QWidget, title: str, name: str,
@@ -242,15 +246,15 @@ class MainWindow(DocumentFiles, QMainWindow):
         # editor while one is open), so the menu only shows them.
         scene = self.scene
         for text, slot, keys, name in (
-            (QT_TRANSLATE_NOOP("MainWindow", "Cu&t"), scene.cut_selection, key.Cut, "action_cut"),
-            (QT_TRANSLATE_NOOP("MainWindow", "&Copy"), scene.copy_selection, key.Copy,
+            (QT_TRANSLATE_NOOP("MainWindow", "Cu&t"), scene.editor.cut_selection, key.Cut, "action_cut"),
+            (QT_TRANSLATE_NOOP("MainWindow", "&Copy"), scene.editor.copy_selection, key.Copy,
              "action_copy"),
-            (QT_TRANSLATE_NOOP("MainWindow", "&Paste"), scene.paste, key.Paste, "action_paste"),
-            (QT_TRANSLATE_NOOP("MainWindow", "D&uplicate"), scene.duplicate_selection, "Ctrl+D",
+            (QT_TRANSLATE_NOOP("MainWindow", "&Paste"), scene.editor.paste, key.Paste, "action_paste"),
+            (QT_TRANSLATE_NOOP("MainWindow", "D&uplicate"), scene.editor.duplicate_selection, "Ctrl+D",
              "action_duplicate"),
-            (QT_TRANSLATE_NOOP("MainWindow", "&Delete"), scene.delete_selection, key.Delete,
+            (QT_TRANSLATE_NOOP("MainWindow", "&Delete"), scene.editor.delete_selection, key.Delete,
              "action_delete"),
-            (QT_TRANSLATE_NOOP("MainWindow", "Select &all"), scene.select_all, key.SelectAll,
+            (QT_TRANSLATE_NOOP("MainWindow", "Select &all"), scene.editor.select_all, key.SelectAll,
              "action_select_all"),
         ):
             hint = QKeySequence(keys).toString(QKeySequence.SequenceFormat.NativeText)
@@ -530,7 +534,7 @@ class MainWindow(DocumentFiles, QMainWindow):
         language.remember(self.settings.qsettings, code)
         if language.current() == code:
             return self
-        self.scene.finish_editing()
+        self.scene.editor.finish_editing()
         language.install(code)
         return self.rebuild()
 
@@ -550,6 +554,10 @@ class MainWindow(DocumentFiles, QMainWindow):
                                self.testAttribute(Qt.WidgetAttribute.WA_DeleteOnClose))
         _ALIVE.append(successor)
         successor.destroyed.connect(lambda *_: _forget(successor))
+        autosave = getattr(successor, "autosave", None)
+        if autosave is not None and successor.is_dirty():
+            autosave.save_now()  # the unsaved work is safe under the new window's record
+            autosave.wait()
         if self.isVisible():
             successor.show()
         self.replaced.emit(successor)
@@ -562,6 +570,7 @@ class MainWindow(DocumentFiles, QMainWindow):
             event.ignore()
             return
         self.settings.save_window(self)
+        self.closed.emit()
         for panel in self._document_panels:
             panel.set_document(None)
         self.scene.clear_document()

@@ -53,6 +53,13 @@
             </translation>
         </message>
         <message numerus="yes">
+            <source>Remove %n link(s)</source>
+            <translation>
+                <numerusform>Remove %n link</numerusform>
+                <numerusform>Remove %n links</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
             <source>Remove %n stage(s)</source>
             <translation>
                 <numerusform>Remove %n stage</numerusform>
@@ -135,6 +142,54 @@
             <translation>
                 <numerusform>{done} with %n card; Ctrl+Z brings it back</numerusform>
                 <numerusform>{done} with %n cards; Ctrl+Z brings it back</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>MapEditor</name>
+        <message numerus="yes">
+            <source>Copied %n card(s)</source>
+            <translation>
+                <numerusform>Copied %n card</numerusform>
+                <numerusform>Copied %n cards</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Remove lane “{name}” and its %n card(s)?</source>
+            <translation>
+                <numerusform>Remove lane “{name}” and its %n card?</numerusform>
+                <numerusform>Remove lane “{name}” and its %n cards?</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Remove stage {names} and its %n card(s)?</source>
+            <translation>
+                <numerusform>Remove stage {names} and its %n card?</numerusform>
+                <numerusform>Remove stage {names} and its %n cards?</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Remove stages {names} and their %n card(s)?</source>
+            <translation>
+                <numerusform>Remove stages {names} and their %n card?</numerusform>
+                <numerusform>Remove stages {names} and their %n cards?</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>RecoveryDialog</name>
+        <message numerus="yes">
+            <source>%n unsaved change(s)</source>
+            <translation>
+                <numerusform>%n unsaved change</numerusform>
+                <numerusform>%n unsaved changes</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>journeymapper did not close normally. %n map(s) had changes that were not saved:</source>
+            <translation>
+                <numerusform>journeymapper did not close normally. %n map had changes that were not saved:</numerusform>
+                <numerusform>journeymapper did not close normally. %n maps had changes that were not saved:</numerusform>
             </translation>
         </message>
     </context>

@@ -2,6 +2,13 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ko_KR">
     <context>
+        <name>Autosaver</name>
+        <message>
+            <source>Autosave failed: {reason}</source>
+            <translation>자동 저장 실패: {reason}</translation>
+        </message>
+    </context>
+    <context>
         <name>CanvasMenu</name>
         <message>
             <source>Add action here</source>
@@ -258,6 +265,12 @@
             <source>Remove %n card(s)</source>
             <translation>
                 <numerusform>카드 %n장 삭제</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Remove %n link(s)</source>
+            <translation>
+                <numerusform>연결 %n개 삭제</numerusform>
             </translation>
         </message>
         <message numerus="yes">
@@ -1032,6 +1045,68 @@ Customer journey maps for workshops, survey reviews and stakeholder reports.</so
         </message>
     </context>
     <context>
+        <name>MapEditor</name>
+        <message numerus="yes">
+            <source>Copied %n card(s)</source>
+            <translation>
+                <numerusform>카드 %n장을 복사했습니다</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Nothing to paste</source>
+            <translation>붙여 넣을 것이 없습니다</translation>
+        </message>
+        <message numerus="yes">
+            <source>Remove lane “{name}” and its %n card(s)?</source>
+            <translation>
+                <numerusform>레인 “{name}”과(와) 카드 %n장을 삭제할까요?</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Remove stage {names} and its %n card(s)?</source>
+            <translation>
+                <numerusform>단계 {names}과(와) 카드 %n장을 삭제할까요?</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Remove stages {names} and their %n card(s)?</source>
+            <translation>
+                <numerusform>단계 {names}과(와) 카드 %n장을 삭제할까요?</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>MouseGestures</name>
+        <message>
+            <source>Click the card to link {card} to (Esc cancels)</source>
+            <translation>{card}을(를) 연결할 카드를 클릭하세요 (Esc로 취소)</translation>
+        </message>
+        <message>
+            <source>Drop the link on a card to connect it</source>
+            <translation>연결하려면 카드 위에 놓으세요</translation>
+        </message>
+        <message>
+            <source>Link cancelled</source>
+            <translation>연결을 취소했습니다</translation>
+        </message>
+        <message>
+            <source>Link cancelled: click a card or a stage header to link to</source>
+            <translation>연결을 취소했습니다: 연결할 카드나 단계 머리글을 클릭하세요</translation>
+        </message>
+        <message>
+            <source>Linked: {link}</source>
+            <translation>연결했습니다: {link}</translation>
+        </message>
+        <message>
+            <source>{link} — Delete removes the link</source>
+            <translation>{link} — Delete 키로 연결을 삭제합니다</translation>
+        </message>
+        <message>
+            <source>{source} {link} {target}</source>
+            <translation>{source} —{link}→ {target}</translation>
+        </message>
+    </context>
+    <context>
         <name>PersonasPanel</name>
         <message>
             <source>(unnamed persona)</source>
@@ -1067,6 +1142,77 @@ Customer journey maps for workshops, survey reviews and stakeholder reports.</so
         <message>
             <source>could not read the survey: {error}: {reason}</source>
             <translation>설문을 읽지 못했습니다: {error}: {reason}</translation>
+        </message>
+    </context>
+    <context>
+        <name>RecoveryDialog</name>
+        <message numerus="yes">
+            <source>%n unsaved change(s)</source>
+            <translation>
+                <numerusform>저장하지 않은 변경 %n건</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>&amp;Discard</source>
+            <translation>버리기(&amp;D)</translation>
+        </message>
+        <message>
+            <source>&amp;Later</source>
+            <translation>나중에(&amp;L)</translation>
+        </message>
+        <message>
+            <source>&amp;Recover</source>
+            <translation>복구(&amp;R)</translation>
+        </message>
+        <message>
+            <source>Autosaved {when} · {changes}</source>
+            <translation>{when} 자동 저장 · {changes}</translation>
+        </message>
+        <message>
+            <source>Cannot be recovered: {problem}</source>
+            <translation>복구할 수 없습니다: {problem}</translation>
+        </message>
+        <message>
+            <source>Continue</source>
+            <translation>계속</translation>
+        </message>
+        <message>
+            <source>Could not look for maps to recover: {reason}</source>
+            <translation>복구할 지도를 찾지 못했습니다: {reason}</translation>
+        </message>
+        <message>
+            <source>Could not recover the map</source>
+            <translation>지도를 복구하지 못했습니다</translation>
+        </message>
+        <message>
+            <source>Never saved</source>
+            <translation>저장한 적 없음</translation>
+        </message>
+        <message>
+            <source>Recover unsaved maps</source>
+            <translation>저장하지 않은 지도 복구</translation>
+        </message>
+        <message>
+            <source>Recovered {name} as autosaved {when}; save it to keep it</source>
+            <translation>{when}에 자동 저장된 {name}을(를) 복구했습니다. 남기려면 저장하세요</translation>
+        </message>
+        <message>
+            <source>Saved as {path}</source>
+            <translation>{path}(으)로 저장됨</translation>
+        </message>
+        <message>
+            <source>Untitled</source>
+            <translation>제목 없음</translation>
+        </message>
+        <message>
+            <source>Untitled ({title})</source>
+            <translation>제목 없음 ({title})</translation>
+        </message>
+        <message numerus="yes">
+            <source>journeymapper did not close normally. %n map(s) had changes that were not saved:</source>
+            <translation>
+                <numerusform>journeymapper가 정상적으로 종료되지 않았습니다. 지도 %n개에 저장하지 않은 변경 사항이 있었습니다:</numerusform>
+            </translation>
         </message>
     </context>
     <context>
@@ -1130,6 +1276,17 @@ Customer journey maps for workshops, survey reviews and stakeholder reports.</so
         <message>
             <source>{source} loops back to {target}</source>
             <translation>{source}에서 {target}(으)로 되돌아감</translation>
+        </message>
+    </context>
+    <context>
+        <name>Startup</name>
+        <message>
+            <source>Reopen Last Map at Start</source>
+            <translation>시작할 때 마지막 지도 다시 열기</translation>
+        </message>
+        <message>
+            <source>The last map, {path}, is no longer there</source>
+            <translation>마지막 지도 {path}이(가) 더 이상 없습니다</translation>
         </message>
     </context>
     <context>
