@@ -39,10 +39,10 @@ def type_card(window, stage_index: int, text: str) -> None:
     else:
         x, y, w, h = window.scene.live.geo.cell_rect(stage, lane)
         double_click(window.view, QPointF(x + w / 2, y + h - 12))
-    assert window.scene.is_editing(), "no card editor opened"
+    assert window.scene.editor.is_editing(), "no card editor opened"
     type_text(window.view, text)
     key(window.view, Qt.Key.Key_Return)
-    assert not window.scene.is_editing()
+    assert not window.scene.editor.is_editing()
 
 
 def main() -> int:

@@ -41,7 +41,7 @@ from journeymapper.commands.meta import SetMeta
 from journeymapper.model.document import JourneyMap
 from journeymapper.model.elements import Kind, check_field
 from journeymapper.model.errors import JourneyError
-from journeymapper.ui import language, theme
+from journeymapper.ui import heap, language, theme
 from journeymapper.ui.canvas_menu import CanvasMenu
 from journeymapper.ui.dialogs import Dialogs
 from journeymapper.ui.files import DocumentFiles
@@ -353,6 +353,7 @@ class MainWindow(DocumentFiles, QMainWindow):
         self.show_zoom()
         self.map_actions.update_enabled()
         self.document_changed.emit(doc)
+        heap.settle()
 
     def update_title(self, *_changed: object) -> None:
         self.setWindowTitle(translate("MainWindow", "{name}[*] — journeymapper")
