@@ -81,7 +81,7 @@ def cover(doc: JourneyMap, facts: CoverFacts, st: Styles, width: float) -> list[
         (_("Stages"), f" {facts.arrow} ".join(doc.stage_names()) if doc.stage_order
          else _("none yet")),
         (_("Date"), format_date(doc.meta.get("created") or "") or not_recorded),
-        (_("Exported"), facts.exported),
+        (_("Exported"), format_date(facts.exported)),
         (_("File version"), version),
         (_("Teams / authors"), ", ".join(doc.meta.get("authors") or []) or not_recorded),
         (_("Contents"), pgettext("list separator", "; ").join(contents)),
