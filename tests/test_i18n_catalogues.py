@@ -163,6 +163,10 @@ def test_cli_errors_in_korean_under_a_korean_locale(bad_map: Path):
     done = run_cli({"LANG": "ko_KR.UTF-8"}, "validate", str(bad_map))
     assert done.returncode == 1
     assert done.stderr.strip() == f"journeymapper: {bad_map}: 문제 2건 발견"
+    problems = done.stdout.splitlines()
+    assert len(problems) == 2 and all(line.startswith(f"{bad_map}: ") for line in problems)
+    assert "2 또는 3이어야 합니다" in done.stdout and "텍스트가 필요합니다" in done.stdout
+    assert "expected" not in done.stdout
     done = run_cli({"LC_ALL": "ko_KR.UTF-8"}, "validate", str(ROOT / "nowhere.jmap"))
     assert done.returncode == 1 and "파일" in done.stderr and "no such file" not in done.stderr
     done = run_cli({"LANG": "ko_KR.UTF-8"}, "validate")
@@ -173,6 +177,7 @@ def test_cli_errors_in_english_under_the_c_locale(bad_map: Path):
     done = run_cli({"LANG": "C"}, "validate", str(bad_map))
     assert done.returncode == 1
     assert done.stderr.strip() == f"journeymapper: {bad_map}: 2 problems found"
+    assert "settings.emotion_range: expected 2 or 3, got 7; using 2" in done.stdout
     done = run_cli({"LANG": "C"}, "validate")
     assert done.returncode == 2 and "usage: " in done.stderr
 
