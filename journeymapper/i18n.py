@@ -174,7 +174,7 @@ class Message:
             params = {"n": self.n, **self.params}
         else:
             text = _(self.template)
-            params = self.params
+            params = self.params if self.n is None else {"n": self.n, **self.params}
         if not params:
             return text
         worded = {k: (str(v) if isinstance(v, (Message, Lazy)) else v) for k, v in params.items()}
