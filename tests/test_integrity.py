@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from collections.abc import Mapping
 
 import networkx as nx
 import pytest
@@ -242,3 +243,33 @@ def test_lanes_and_meta_changes_are_undoable_transactions():
         doc.set_setting("emotion_range", 7)
     doc.set_setting("emotion_range", 3)
     assert doc.settings["emotion_range"] == 3
+
+
+def test_records_join_transactions_cascade_with_their_element_and_round_trip():
+    from journeymapper.model.records import Section, register
+
+    register(Section("test_pins", lambda key, value: None if isinstance(value, Mapping) else
+                     "expected an object", refers_to=lambda key, value: (key,)))
+    doc, s1, _, tp = scored_map()
+    stack = UndoStack()
+    doc.put_record("test_pins", tp, {"by": "Hana", "at": [1, 2]})
+    assert doc.record("test_pins", tp) == {"by": "Hana", "at": (1, 2)}
+    with pytest.raises(TypeError):
+        doc.record("test_pins", tp)["by"] = "x"  # type: ignore[index]
+    with pytest.raises(ModelError, match="expected an object"):
+        doc.put_record("test_pins", tp, "not an object")
+    with pytest.raises(ModelError):
+        doc.put_record("test_pins", "no-such-card", {})
+    data = dumps(doc)
+    again = jmap.loads(data, strict=True).document
+    assert again.record("test_pins", tp) == doc.record("test_pins", tp)
+    assert dumps(again) == data
+    before = dumps(doc)
+    stack.push(RemoveElements(doc, [tp]))
+    assert doc.records("test_pins") == {}  # the pin went with its card
+    stack.undo()
+    assert dumps(doc) == before
+    # a section this version does not know is kept as it was
+    unknown = data.replace(b'"section": "test_pins"', b'"section": "from_the_future"')
+    kept = jmap.loads(unknown, strict=True).document
+    assert dumps(kept) == unknown

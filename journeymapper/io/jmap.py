@@ -27,11 +27,12 @@ from journeymapper.model.elements import FIELD_INDEX, Element, Kind, Placement, 
 from journeymapper.model.errors import FileFormatError, ModelError
 from journeymapper.model.ids import IdAllocator
 from journeymapper.model.links import LinkKind
+from journeymapper.model.records import is_record_key, is_section_name
 from journeymapper.model.scores import METRICS, Score, Wave
+from journeymapper.model.values import ROOT_KEYS
 
 MAX_FILE_BYTES = 64 * 1024 * 1024
-KNOWN_ROOT = {"format_version", "settings", "lanes", "stages", "elements", "links", "waves",
-              "scores", *META_KEYS}
+KNOWN_ROOT = ROOT_KEYS
 KNOWN_ELEMENT = {"id", "kind", "fields", "placement"}
 
 __all__ = ["FORMAT_VERSION", "LoadResult", "dumps", "load", "loads", "save", "MAX_FILE_BYTES"]
@@ -240,6 +241,7 @@ class _Builder:
                 self.element(doc, index, item)
         self.links(doc, self.array(root, "links"))
         self.scores(doc, self.array(root, "waves"), self.array(root, "scores"))
+        self.records(doc, self.array(root, "records"))
         for key, value in root.items():
             if key not in KNOWN_ROOT:
                 doc.set_extra(key, value)
@@ -409,6 +411,26 @@ class _Builder:
                 doc.link(source, target, LinkKind(kind))
             except ModelError as exc:
                 self.problems.append(_("{where}: {reason}; link dropped").format(where=where, reason=exc))
+
+    def records(self, doc: JourneyMap, records: list[Any]) -> None:
+        """Feature records (model/records.py); one that its section refuses is dropped."""
+        seen: set[tuple[str, str]] = set()
+        for i, item in enumerate(records):
+            where = f"records[{i}]"
+            if not isinstance(item, dict) or set(item) != {"section", "key", "value"}:
+                raise self.fatal(f"{where}: expected {{\"section\", \"key\", \"value\"}}, "
+                                 f"got {_show(item)}")
+            section, key = item["section"], item["key"]
+            if not is_section_name(section) or not is_record_key(key):
+                raise self.fatal(f"{where}: expected a section name and a key, got "
+                                 f"{_show(section)} / {_show(key)}")
+            if (section, key) in seen:
+                raise self.fatal(f"{where}: {section} {key!r} is listed twice")
+            seen.add((section, key))
+            try:
+                doc.put_record(section, key, item["value"])
+            except ModelError as exc:
+                self.problems.append(f"{where}: {exc}; record dropped")
 
     def scores(self, doc: JourneyMap, waves: list[Any], scores: list[Any]) -> None:
         wave_list: list[Wave] = []

@@ -77,6 +77,12 @@ def document_to_dict(doc: JourneyMap, items: bool = False) -> dict[str, Any]:
     root["waves"] = [{"label": w.label, "date": w.date} for w in doc.waves]
     root["scores"] = [score_to_dict(s) for s in
                       sorted(doc.scores(), key=lambda s: tuple(natural_key(k) for k in s.key))]
+    records = [{"section": section, "key": key, "value": thaw(value)}
+               for section in doc.sections()
+               for key, value in sorted(doc.records(section).items(),
+                                        key=lambda item: natural_key(item[0]))]
+    if records:  # a map without records keeps the bytes it always had
+        root["records"] = records
     return root
 
 
@@ -127,7 +133,7 @@ def dumps(doc: JourneyMap, cache: LineCache | None = None) -> bytes:
         value = root[key]
         comma = "," if i < len(keys) - 1 else ""
         if isinstance(value, list) and value and key in (
-                "lanes", "elements", "links", "scores", "waves"):
+                "lanes", "elements", "links", "scores", "waves", "records"):
             lines.append(f"  {json.dumps(key)}: [")
             body = [f"    {line(item)}" for item in value]
             lines.append(",\n".join(body))

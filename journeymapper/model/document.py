@@ -9,8 +9,9 @@ listeners connected to ``doc.changes`` receive one ChangeSet per
 transaction, with its origin, holding one event per real change
 (ElementAdded, ElementRemoved, FieldChanged, ElementMoved, Linked, Unlinked,
 StagesReordered, LaneAdded, LaneRemoved, LaneChanged, LanesReordered,
-MetaChanged, SettingChanged, ExtraChanged, ScoresChanged, WavesChanged;
-see :mod:`journeymapper.model.events`). A change the rules refuse raises a
+MetaChanged, SettingChanged, ExtraChanged, ScoresChanged, WavesChanged,
+RecordChanged; see :mod:`journeymapper.model.events`). Features keep their
+own state as keyed records (:mod:`journeymapper.model.records`). A change the rules refuse raises a
 ModelError and leaves the document exactly as it was.
 """
 
@@ -18,7 +19,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from types import MappingProxyType
 from typing import Any
 
 import networkx as nx
@@ -47,11 +47,13 @@ from journeymapper.model.errors import (
 from journeymapper.model.ids import IdAllocator, id_prefix, process_allocator
 from journeymapper.model.journal import Journal
 from journeymapper.model.links import Link, LinkKind, a_kind, allowed, explain_refusal, infer_link
+from journeymapper.model.linkset import LinkSet
+from journeymapper.model.records import refers_to
 from journeymapper.model.scorebook import ScoreBook, ScoreKey
 from journeymapper.model.scores import Score, Wave
+from journeymapper.model.values import META_KEYS, MapValues
 
-META_KEYS = ("title", "description", "authors", "created", "version_note", "language")
-DEFAULT_SETTINGS: dict[str, Any] = {"emotion_range": 2}
+__all__ = ["META_KEYS", "JourneyMap", "Removed"]
 
 Cell = tuple[str | None, str]
 
@@ -65,6 +67,7 @@ class Removed:
     stage_index: int | None
     links: tuple[Link, ...]
     scores: tuple[Score, ...]
+    records: tuple[tuple[str, str, Any], ...] = ()  # (section, key, value)
 
     @property
     def id(self) -> str:
@@ -79,13 +82,8 @@ class JourneyMap:
         self._journal = Journal(self.changes)
         self._ids = ids or process_allocator()
         self._elements: dict[str, Element] = {}
-        self._links: dict[tuple[str, str], LinkKind] = {}
-        self._graph_index: nx.DiGraph | None = None  # built when a query needs it
-        self._meta: dict[str, Any] = {
-            "title": title, "description": "", "authors": (), "created": "", "version_note": "",
-        }
-        self._settings: dict[str, Any] = dict(DEFAULT_SETTINGS)
-        self._extra: dict[str, Any] = {}
+        self._links = LinkSet(self._journal)
+        self._values = MapValues(self._journal, title)
         self._stage_order: list[str] = []
         self._lanes: list[Lane] = []
         self._lane_ids: set[str] = set()
@@ -123,11 +121,8 @@ class JourneyMap:
         copy._journal = Journal(copy.changes)
         copy._ids = self._ids
         copy._elements = dict(self._elements)
-        copy._links = dict(self._links)
-        copy._graph_index = None  # built when a query needs it
-        copy._meta = dict(self._meta)
-        copy._settings = dict(self._settings)
-        copy._extra = dict(self._extra)
+        copy._links = self._links.copy(copy._journal)
+        copy._values = self._values.copy(copy._journal)
         copy._stage_order = list(self._stage_order)
         copy._lanes = list(self._lanes)
         copy._lane_ids = set(self._lane_ids)
@@ -135,14 +130,6 @@ class JourneyMap:
         copy._book = self._book.copy(copy._journal)
         return copy
 
-    @property
-    def _graph(self) -> nx.DiGraph:
-        if self._graph_index is None:
-            graph = nx.DiGraph()
-            graph.add_nodes_from(self._elements)
-            graph.add_edges_from((s, t, {"kind": k}) for (s, t), k in self._links.items())
-            self._graph_index = graph
-        return self._graph_index
 
     # ------------------------------------------------------------ elements
     def __contains__(self, element_id: object) -> bool:
@@ -208,8 +195,6 @@ class JourneyMap:
 
     def _put_element(self, element: Element, stage_index: int | None) -> None:
         self._elements[element.id] = element
-        if self._graph_index is not None:
-            self._graph_index.add_node(element.id)
         if element.kind is Kind.STAGE:
             assert stage_index is not None
             self._stage_order.insert(stage_index, element.id)
@@ -219,8 +204,6 @@ class JourneyMap:
 
     def _drop_element(self, element: Element) -> None:
         del self._elements[element.id]
-        if self._graph_index is not None:
-            self._graph_index.remove_node(element.id)
         if element.kind is Kind.STAGE:
             self._stage_order.remove(element.id)
         else:
@@ -249,10 +232,13 @@ class JourneyMap:
                 self.unlink(link.source, link.target)
             scores = tuple(self._book.referring_to(element_id))
             self.remove_scores(s.key for s in scores)
+            records = tuple(self._values.referring_to(element_id))
+            for section, key, _ in records:
+                self.drop_record(section, key)
             self._drop_element(element)
             self._journal.record(ev.ElementRemoved(element, stage_index),
                                  lambda: self._put_element(element, stage_index))
-        return Removed(element, stage_index, links, scores)
+        return Removed(element, stage_index, links, scores, records)
 
     def restore(self, removed: Removed) -> None:
         """Put back what :meth:`remove_element` took out: the element at its
@@ -265,6 +251,9 @@ class JourneyMap:
                     self.link(link.source, link.target, link.kind)
             if removed.scores:
                 self.put_scores(removed.scores)
+            for section, key, value in removed.records:
+                if all(i in self for i in refers_to(section, key, value)):
+                    self.put_record(section, key, value)
 
     def _complete(self, element: Element) -> Element:
         for name, value in element.fields.items():
@@ -375,7 +364,7 @@ class JourneyMap:
             return None, Message(N_("'{link}' does not join {source} to {target}"),
                                  link=kind.value, source=Lazy(lambda: a_kind(s_kind)),
                                  target=Lazy(lambda: a_kind(t_kind)))
-        if (source, target) in self._links:
+        if self._links.has(source, target):
             return None, Message(N_("they are already linked"))
         return Link(source, target, kind), None
 
@@ -385,54 +374,33 @@ class JourneyMap:
         link, reason = self._resolve_link(source, target, kind)
         if link is None:
             raise LinkError(source, target, reason or "")
-        with self.transaction():
-            self._put_link(link)
-            self._journal.record(ev.Linked(link), lambda: self._drop_link(link))
+        self._links.put(link)
         return link
 
     def unlink(self, source: str, target: str) -> Link:
-        kind = self._links.get((source, target))
-        if kind is None:
+        if not self._links.has(source, target):
             raise LinkError(source, target, Message(N_("there is no such link")))
-        link = Link(source, target, kind)
-        with self.transaction():
-            self._drop_link(link)
-            self._journal.record(ev.Unlinked(link), lambda: self._put_link(link))
-        return link
-
-    def _put_link(self, link: Link) -> None:
-        self._links[(link.source, link.target)] = link.kind
-        if self._graph_index is not None:
-            self._graph_index.add_edge(link.source, link.target, kind=link.kind)
-
-    def _drop_link(self, link: Link) -> None:
-        del self._links[(link.source, link.target)]
-        if self._graph_index is not None:
-            self._graph_index.remove_edge(link.source, link.target)
+        return self._links.drop(source, target)
 
     def has_link(self, source: str, target: str) -> bool:
-        return (source, target) in self._links
+        return self._links.has(source, target)
 
     def link_kind(self, source: str, target: str) -> LinkKind | None:
-        return self._links.get((source, target))
+        return self._links.kind(source, target)
 
     def links(self, kind: LinkKind | None = None) -> Iterator[Link]:
-        for (s, t), k in list(self._links.items()):
-            if kind is None or k is kind:
-                yield Link(s, t, k)
+        return self._links.all(kind)
 
     def link_count(self) -> int:
-        return len(self._links)
+        return self._links.count()
 
     def out_links(self, element_id: str, kind: LinkKind | None = None) -> list[Link]:
         self.element(element_id)
-        return [Link(element_id, t, k) for _, t, k in self._graph.out_edges(element_id, data="kind")
-                if kind is None or k is kind]
+        return self._links.out_of(element_id, kind)
 
     def in_links(self, element_id: str, kind: LinkKind | None = None) -> list[Link]:
         self.element(element_id)
-        return [Link(s, element_id, k) for s, _, k in self._graph.in_edges(element_id, data="kind")
-                if kind is None or k is kind]
+        return self._links.into(element_id, kind)
 
     def links_of(self, element_id: str) -> list[Link]:
         """Every link that touches ``element_id`` (outgoing first)."""
@@ -440,12 +408,11 @@ class JourneyMap:
 
     def links_among(self, ids: Iterable[str]) -> list[Link]:
         """The links whose two ends are both in ``ids``."""
-        chosen = set(ids) & self._elements.keys()
-        return [link for i in chosen for link in self.out_links(i) if link.target in chosen]
+        return self._links.among(set(ids) & self._elements.keys())
 
     def graph_view(self) -> nx.DiGraph:
         """A read-only networkx view of the links, for graph questions (loops, paths)."""
-        return self._graph.copy(as_view=True)
+        return self._links.graph_view()
 
     # ------------------------------------------------------------ stages
     @property
@@ -572,62 +539,32 @@ class JourneyMap:
             self._journal.record(ev.LanesReordered(old, new),
                                  lambda: self._lanes.__setitem__(slice(None), old_lanes))
 
-    # ------------------------------------------------------------ metadata
+    # ------------------------------------------------------------ map values
     @property
     def meta(self) -> Mapping[str, Any]:
-        return MappingProxyType(self._meta)
+        return self._values.meta
 
     def set_meta(self, key: str, value: Any) -> None:
-        if key not in META_KEYS:
-            raise ModelError(N_("unknown map property {key!r}"), key=key)
-        if value is None:  # unset (the undo of a first "language")
-            if key in self._meta:
-                old = self._meta[key]
-                with self.transaction():
-                    del self._meta[key]
-                    self._journal.record(ev.MetaChanged(key, old, None),
-                                         lambda: self._meta.__setitem__(key, old))
-            return
-        self._set_in(self._meta, key, freeze(value), ev.MetaChanged)
+        self._values.set_meta(key, value)
 
     @property
     def title(self) -> str:
-        return str(self._meta.get("title", ""))
+        return str(self._values.meta.get("title", ""))
 
     @property
     def settings(self) -> Mapping[str, Any]:
-        return MappingProxyType(self._settings)
+        return self._values.settings
 
     def set_setting(self, key: str, value: Any) -> None:
-        if key == "emotion_range" and (isinstance(value, bool) or value not in (2, 3)):
-            raise ModelError(N_("emotion_range: expected 2 or 3, got {value!r}"), value=value)
-        self._set_in(self._settings, key, freeze(value), ev.SettingChanged)
+        self._values.set_setting(key, value)
 
     @property
     def extra(self) -> Mapping[str, Any]:
         """Root values a newer writer added, kept so they survive a round trip."""
-        return MappingProxyType(self._extra)
+        return self._values.extra
 
     def set_extra(self, key: str, value: Any) -> None:
-        if key in META_KEYS or key in _ROOT_KEYS:
-            raise ModelError(N_("{key!r} is not an unknown root value"), key=key)
-        self._set_in(self._extra, key, freeze(value), ev.ExtraChanged)
-
-    def _set_in(self, store: dict[str, Any], key: str, value: Any, event: type) -> None:
-        missing = key not in store
-        old = store.get(key)
-        if not missing and old == value:
-            return
-
-        def revert() -> None:
-            if missing:
-                store.pop(key, None)
-            else:
-                store[key] = old
-
-        with self.transaction():
-            store[key] = value
-            self._journal.record(event(key, old, value), revert)
+        self._values.set_extra(key, value)
 
     # ------------------------------------------------------------ scores
     @property
@@ -663,16 +600,34 @@ class JourneyMap:
     def rename_wave(self, old: str, new: str) -> None:
         self._book.rename_wave(old, new)
 
+    # ------------------------------------------------------------ records
+    def sections(self) -> tuple[str, ...]:
+        """The sections that hold records, sorted."""
+        return self._values.sections()
+
+    def records(self, section: str) -> Mapping[str, Any]:
+        """The records of a section (see model/records.py), read-only."""
+        return self._values.records(section)
+
+    def record(self, section: str, key: str) -> Any:
+        return self._values.record(section, key)
+
+    def put_record(self, section: str, key: str, value: Any) -> None:
+        """Set one record; its section's check and the elements it needs are enforced."""
+        missing = [i for i in refers_to(section, key, value) if i not in self]
+        if missing:
+            raise UnknownElementError(missing[0])
+        self._values.put_record(section, key, value)
+
+    def drop_record(self, section: str, key: str) -> None:
+        self._values.drop_record(section, key)
+
     # ------------------------------------------------------------ summary
     def counts(self) -> dict[str, int]:
         result = {k.value: 0 for k in Kind}
         for element in self._elements.values():
             result[element.kind.value] += 1
         return result
-
-
-_ROOT_KEYS = {"format_version", "settings", "lanes", "stages", "elements", "links", "waves",
-              "scores"}
 
 
 class _Taken:

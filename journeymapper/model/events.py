@@ -156,10 +156,21 @@ class WavesChanged:
     new: tuple[Wave, ...]
 
 
+@dataclass(frozen=True)
+class RecordChanged:
+    """A keyed record of a feature changed (see model/records.py); ``old`` or
+    ``new`` is None when the record was absent / is removed."""
+
+    section: str
+    key: str
+    old: Any
+    new: Any
+
+
 Event = (
     ElementAdded | ElementRemoved | FieldChanged | ElementMoved | Linked | Unlinked
     | StagesReordered | LaneAdded | LaneRemoved | LaneChanged | LanesReordered
-    | MetaChanged | SettingChanged | ExtraChanged | ScoresChanged | WavesChanged
+    | MetaChanged | SettingChanged | ExtraChanged | ScoresChanged | WavesChanged | RecordChanged
 )
 
 
