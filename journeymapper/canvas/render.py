@@ -14,7 +14,7 @@ from journeymapper.canvas import style as st
 from journeymapper.canvas.items.links import StageLinkItem
 from journeymapper.canvas.scene import MapScene
 from journeymapper.canvas.text import elide
-from journeymapper.i18n import N_
+from journeymapper.i18n import N_, _
 from journeymapper.io.atomic import atomic_write_bytes
 from journeymapper.model.document import JourneyMap
 from journeymapper.model.errors import ExportError
@@ -140,7 +140,7 @@ def _svg(scene: MapScene, doc: JourneyMap, width: int, height: int) -> bytes:
     generator.setSize(QSize(width, height))
     generator.setViewBox(QRect(0, 0, width, height))
     generator.setTitle(doc.title)
-    generator.setDescription("Journey map drawn by journeymapper")
+    generator.setDescription(_("Journey map drawn by journeymapper"))
     painter = QPainter(generator)
     draw_map(painter, scene, doc, QRectF(0, 0, width, height))
     painter.end()

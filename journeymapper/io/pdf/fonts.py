@@ -24,7 +24,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
-from journeymapper.i18n import N_, plural_message
+from journeymapper.i18n import N_, ngettext, plural_message
 from journeymapper.model.errors import ExportError
 
 #: reportlab keeps registered fonts and settings in module globals, so font
@@ -88,7 +88,10 @@ class FontChoice:
         if not self.missing:
             return self.label
         shown = " ".join(self.missing[:8]) + (" ..." if len(self.missing) > 8 else "")
-        return f"{self.label} (lacks {len(self.missing)} character(s): {shown})"
+        count = len(self.missing)
+        return ngettext("{font} (lacks {n} character: {chars})",
+                        "{font} (lacks {n} characters: {chars})", count).format(
+            font=self.label, n=count, chars=shown)
 
 
 def needed_characters(texts: Iterable[str]) -> set[str]:
