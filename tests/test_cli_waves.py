@@ -60,7 +60,7 @@ def test_bad_requests_change_nothing(capsys, scored):
     code, _, err = run(capsys, "waves", str(scored), "--rename", "2026-Q2", "2026-Q3")
     assert code == 1 and "exists already" in err
     code, _, err = run(capsys, "waves", str(scored), "--date", "2026-Q2", "30.06.2026")
-    assert code == 1 and "expected YYYY-MM-DD" in err
+    assert code == 1 and "'30.06.2026': expected a real date YYYY-MM-DD" in err
     assert scored.read_bytes() == before
 
 

@@ -7,17 +7,14 @@ The window does the same from the Scores panel; here it is for scripts
 from __future__ import annotations
 
 import argparse
-import datetime
 import json
-import re
 from collections import Counter
 from pathlib import Path
 
 from journeymapper.i18n import N_, _, ngettext
 from journeymapper.io import jmap
+from journeymapper.model.elements import is_date
 from journeymapper.model.errors import JourneyError, ModelError
-
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -65,14 +62,9 @@ def cmd_waves(args: argparse.Namespace) -> int:
         else:
             label, date = args.date
             need(label)
-            if not _DATE.match(date):
-                raise JourneyError(N_("{file}: date {date!r}: expected YYYY-MM-DD"), file=args.map,
-                                   date=date)
-            try:
-                datetime.date.fromisoformat(date)
-            except ValueError:
-                raise JourneyError(N_("{file}: date {date!r}: expected a real date YYYY-MM-DD"),
-                                   file=args.map, date=date) from None
+            if not is_date(date):
+                raise JourneyError(N_("{map}: date {date!r}: expected a real date YYYY-MM-DD"),
+                                   map=args.map, date=date)
             doc.set_waves([type(w)(w.label, date) if w.label == label else w for w in doc.waves])
             done = _("wave {wave!r} dated {date}").format(wave=label, date=date)
         target = args.output or args.map

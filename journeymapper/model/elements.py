@@ -7,6 +7,7 @@ dict of kind-specific fields. Nothing here knows about Qt.
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
@@ -85,14 +86,31 @@ def _choice(options: tuple[str, ...]) -> Callable[[Any], Problem]:
     return check
 
 
+def is_date(value: Any) -> bool:
+    """A real calendar date written YYYY-MM-DD (2026-02-30 is not one): the one
+    date rule of the model, the forms, the CLI and the importers."""
+    if not isinstance(value, str) or not _DATE.match(value):
+        return False
+    try:
+        datetime.date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
+
+
+def is_colour(value: Any) -> bool:
+    """A colour written #rrggbb."""
+    return isinstance(value, str) and bool(_COLOUR.match(value))
+
+
 def _date_or_empty(value: Any) -> Problem:
-    if value == "" or (isinstance(value, str) and _DATE.match(value)):
+    if value == "" or is_date(value):
         return None
     return Message(N_("expected a date YYYY-MM-DD or empty, got {value}"), value=_show(value))
 
 
 def _colour(value: Any) -> Problem:
-    if isinstance(value, str) and _COLOUR.match(value):
+    if is_colour(value):
         return None
     return Message(N_("expected a colour #rrggbb, got {value}"), value=_show(value))
 

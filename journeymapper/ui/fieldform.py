@@ -9,7 +9,6 @@ cursor. ``problem(str)`` reports a value the form refused (e.g. a bad date).
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -31,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from journeymapper.model.elements import CHANNELS, FIELDS, STATUSES, Kind
+from journeymapper.model.elements import CHANNELS, FIELDS, STATUSES, Kind, is_colour, is_date
 from journeymapper.words import channel_label, field_label, status_label
 
 translate = QCoreApplication.translate
@@ -204,7 +203,7 @@ class FieldForm(QWidget):
 
         def finished() -> None:
             text = edit.text().strip()
-            if text and not _is_date(text):
+            if text and not is_date(text):
                 edit.setStyleSheet("QLineEdit { border: 1px solid #d32f2f; }")
                 self.problem.emit(translate(
                     "FieldForm", "{label}: {text!r} is not a date; expected YYYY-MM-DD, "
@@ -239,11 +238,11 @@ class FieldForm(QWidget):
 
         def show(value: str) -> None:
             swatch.setStyleSheet(f"QToolButton {{ background: {value}; }}"
-                                 if _is_colour(value) else "")
+                                 if is_colour(value) else "")
 
         def finished() -> None:
             text = edit.text().strip()
-            if not _is_colour(text):
+            if not is_colour(text):
                 self.problem.emit(translate(
                     "FieldForm", "{label}: {text!r} is not a colour; expected #rrggbb").format(
                         label=spec.label, text=text))
@@ -325,17 +324,3 @@ class FieldForm(QWidget):
         self._setters[spec.name] = setter
         return holder
 
-
-def _is_date(text: str) -> bool:
-    if len(text) != 10:
-        return False
-    try:
-        dt.date.fromisoformat(text)
-    except ValueError:
-        return False
-    return True
-
-
-def _is_colour(text: str) -> bool:
-    return (len(text) == 7 and text.startswith("#")
-            and all(c in "0123456789abcdefABCDEF" for c in text[1:]))

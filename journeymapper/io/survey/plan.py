@@ -22,7 +22,14 @@ from journeymapper.io.survey.reading import Progress, SurveyFile
 from journeymapper.io.survey.tally import Tally, find_row, quote_key, tally
 from journeymapper.model import metrics
 from journeymapper.model.document import JourneyMap
-from journeymapper.model.elements import MAX_TEXT, Element, Kind, Placement, default_fields
+from journeymapper.model.elements import (
+    MAX_TEXT,
+    Element,
+    Kind,
+    Placement,
+    default_fields,
+    is_date,
+)
 from journeymapper.model.errors import SurveyError
 from journeymapper.model.scores import Score, Wave
 
@@ -33,7 +40,6 @@ QUOTE_MAX_CHARS = 500
 _TRIVIAL = {"-", "--", ".", "n/a", "na", "none", "no", "nothing", "nil", "없음", "없다", "무",
             "x", "해당없음", "해당 없음", "없습니다"}
 _QUOTE_MARKS = "\u201c\u201d\"' "
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _MEAN = re.compile(r"^mean\s*[:(]\s*(-?\d+(?:\.\d+)?)\s*(?:-|\.\.|to)\s*(-?\d+(?:\.\d+)?)\s*\)?$",
                    re.IGNORECASE)
 
@@ -354,7 +360,7 @@ class _Builder:
         existing = next((w for w in self.doc.waves if w.label == self.wave), None)
         if existing is not None:
             return existing
-        date = self.wave if _DATE.match(self.wave) else self.moment.astimezone().date().isoformat()
+        date = self.wave if is_date(self.wave) else self.moment.astimezone().date().isoformat()
         return Wave(self.wave, date)
 
     def _partial(self, counts: Tally) -> int:
