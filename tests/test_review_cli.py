@@ -82,7 +82,7 @@ def test_diff_text_and_exit_code(capsys, pair) -> None:
     code, out, _ = run(capsys, "diff", str(old), str(new), "--exit-code")
     assert code == 1
     assert "1 card added, 1 removed, 2 changed, 1 moved" in out
-    assert "+ note “Ask support about this”" in out
+    assert "+ Note “Ask support about this”" in out
     assert "stage “Consideration” renamed “Compare”" in out
     code, out, _ = run(capsys, "diff", str(old), str(old), "--exit-code")
     assert code == 0 and "no changes" in out
@@ -176,7 +176,7 @@ def test_git_diff_through_the_driver_prints_the_summary(repo) -> None:
     git(repo, "config", "diff.jmap.command", command)
     out = git(repo, "diff", "HEAD~1", "HEAD", "--", "map.jmap")
     assert "diff --journeymapper a/map.jmap b/map.jmap" in out
-    assert "~ pain point “Checkout times out”: text:" in out
+    assert "~ Pain point “Checkout times out”: Text:" in out
     assert "0 cards added, 0 removed, 1 changed" in out
 
 

@@ -12,7 +12,7 @@ Signals: ``changed(MapDiff | None)`` after entering, each refresh and leaving.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
 from journeymapper.canvas.items.compare import (
     ADDED,
@@ -27,14 +27,11 @@ from journeymapper.layout.palette import kind_fill
 from journeymapper.model.diff import MapDiff, diff
 from journeymapper.model.document import JourneyMap
 from journeymapper.model.elements import Element
-from journeymapper.qt_i18n import tr
 
 REFRESH_MS = 250
 GHOST_H = 24.0  # a removed card: a one-line strip
 
-
-def _tr(text: str) -> str:
-    return tr("CompareController", text)
+translate = QCoreApplication.translate
 
 
 class CompareController(QObject):
@@ -106,40 +103,45 @@ class CompareController(QObject):
         out: list[Mark] = []
         moved = {m.id: m for m in d.moved}
         changed = {c.id for c in d.changed}
+        new_tag = translate("CompareController", "NEW")
+        changed_tag = translate("CompareController", "CHANGED")
+        moved_from = translate("CompareController", "MOVED from {place}")
         for element in d.added:
             if element.id in geo.cards:
-                out.append(Mark(ADDED, element.id, geo.cards[element.id], _tr("NEW")))
+                out.append(Mark(ADDED, element.id, geo.cards[element.id], new_tag))
         for element_id in changed | set(moved):
             if element_id not in geo.cards:
                 continue
-            tags = [_tr("CHANGED")] if element_id in changed else []
+            tags = [changed_tag] if element_id in changed else []
             if element_id in moved:
-                tags.append(_tr("MOVED from {place}").format(place=self._place(moved[element_id].old)))
+                tags.append(moved_from.format(place=self._place(moved[element_id].old)))
             out.append(Mark(MOVED if element_id in moved else CHANGED, element_id,
                             geo.cards[element_id], ", ".join(tags)))
-        for stage in d.stages_added:
-            if stage.id in geo.stage_headers:
-                out.append(Mark(ADDED, stage.id, geo.stage_headers[stage.id], _tr("NEW")))
+        headers = geo.stage_headers
+        out += [Mark(ADDED, s.id, headers[s.id], new_tag) for s in d.stages_added
+                if s.id in headers]
+        renamed = translate("CompareController", "RENAMED from {name}")
         for change in [*d.stages_renamed, *d.stages_changed]:
-            if change.id in geo.stage_headers:
-                tag = _tr("RENAMED from {name}").format(name=change.old.text) \
-                    if "text" in change.fields else _tr("CHANGED")
-                out.append(Mark(CHANGED, change.id, geo.stage_headers[change.id], tag))
-        for stage in d.stages_reordered:
-            if stage.id in geo.stage_headers:
-                out.append(Mark(MOVED, stage.id, geo.stage_headers[stage.id], _tr("MOVED")))
+            if change.id in headers:
+                tag = renamed.format(name=change.old.text) if "text" in change.fields \
+                    else changed_tag
+                out.append(Mark(CHANGED, change.id, headers[change.id], tag))
+        moved_tag = translate("CompareController", "MOVED")
+        out += [Mark(MOVED, s.id, headers[s.id], moved_tag) for s in d.stages_reordered
+                if s.id in headers]
         stacked: dict[tuple, float] = {}
+        removed_tag = translate("CompareController", "REMOVED")
         for element in d.removed:
             rect = self.ghost_rect(element, geo, stacked)
             if rect is not None:
-                out.append(Mark(REMOVED, element.id, rect, _tr("REMOVED"), element.text,
+                out.append(Mark(REMOVED, element.id, rect, removed_tag, element.text,
                                 kind_fill(element.kind, self.scene.dark)))
         return out
 
     def _place(self, element: Element) -> str:
         p = element.placement
         if p is None or p.stage is None or self.old is None or p.stage not in self.old:
-            return _tr("the persona strip")
+            return translate("CompareController", "the persona strip")
         return self.old.element(p.stage).text
 
     def ghost_rect(self, element: Element, new: MapLayout, stacked: dict[tuple, float]):

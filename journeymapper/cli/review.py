@@ -10,6 +10,7 @@ import os
 import re
 from pathlib import Path
 
+from journeymapper import words
 from journeymapper.i18n import N_, _
 from journeymapper.io import jmap
 from journeymapper.io.git import git_revision
@@ -145,7 +146,7 @@ def cmd_git_diff(args: argparse.Namespace) -> int:
 def _card(element: Element) -> str:
     text = " ".join(element.text.split())[:80]
     quoted = text if text[:1] in "“\"'" else f"“{text}”"
-    return f"{_(element.kind.label).lower()} {quoted}"
+    return _("{kind} {text}").format(kind=words.kind_label(element.kind), text=quoted)
 
 
 def _cell(doc: JourneyMap, element: Element) -> str:
@@ -164,8 +165,9 @@ def _value(value: object) -> str:
     return text if len(text) <= 60 else text[:57] + "…"
 
 
-def _fields(fields: dict) -> str:
-    return "; ".join(f"{name}: {_value(a)} -> {_value(b)}" for name, (a, b) in fields.items())
+def _fields(fields: dict, kind=None) -> str:
+    return "; ".join(f"{words.field_label(kind, name)}: {_value(a)} -> {_value(b)}"
+                     for name, (a, b) in fields.items())
 
 
 def summary_lines(d: MapDiff, old_name: str, new_name: str) -> list[str]:
@@ -182,13 +184,13 @@ def summary_lines(d: MapDiff, old_name: str, new_name: str) -> list[str]:
     for e in d.removed:
         out.append(f"- {_card(e)}  ({_cell(old, e)})")
     for c in d.changed:
-        out.append(f"~ {_card(c.new)}: {_fields(c.fields)}")
+        out.append(f"~ {_card(c.new)}: {_fields(c.fields, c.new.kind)}")
     for m in d.moved:
         out.append(f"> {_card(m.new)}: {_cell(old, m.old)} -> {_cell(new, m.new)}")
     for sign, doc, links in (("+", new, d.links_added), ("-", old, d.links_removed)):
         for link in links:
             out.append(f"{sign} {_('link')}: {_card(doc.element(link.source))} "
-                       f"{_(link.kind.value)} {_card(doc.element(link.target))}")
+                       f"{words.link_label(link.kind)} {_card(doc.element(link.target))}")
     stage, lane = N_("stage “{name}”"), N_("lane “{name}”")
     for sign, template, names in (
             ("+", stage, [s.text for s in d.stages_added]),
@@ -202,20 +204,20 @@ def summary_lines(d: MapDiff, old_name: str, new_name: str) -> list[str]:
                 for c in d.lanes_renamed]
     out.extend("~ " + _(template).format(old=a, new=b) for template, a, b in renamed)
     for c in d.stages_changed:
-        out.append("~ " + _(stage).format(name=c.new.text) + f": {_fields(c.fields)}")
+        out.append("~ " + _(stage).format(name=c.new.text) + f": {_fields(c.fields, c.new.kind)}")
     for s in d.stages_reordered:
         out.append("> " + _("stage “{name}” moved to place {index}").format(
             name=s.text, index=new.stage_order.index(s.id) + 1))
     for ch in d.lanes_changed:
         out.append("~ " + _("lane “{name}” now holds {kind}").format(
-            name=ch.new.name, kind=_(ch.new.kind.label).lower()))
+            name=ch.new.name, kind=words.kind_label(ch.new.kind)))
     for lane in d.lanes_reordered:
         out.append("> " + _("lane “{name}” moved").format(name=lane.name))
     for sc in d.scores:
         s = sc.score
         doc = new if sc.new is not None else old
         where = doc.get(s.stage).text if s.stage in doc else s.stage
-        label = s.metric.upper() + (f" ({s.name})" if s.name else "")
+        label = words.metric_label(s.metric, s.name)
         before = "-" if sc.old is None else f"{format_value(s.metric, sc.old.value)} (n={sc.old.n})"
         after = "-" if sc.new is None else f"{format_value(s.metric, sc.new.value)} (n={sc.new.n})"
         sign = "+" if sc.old is None else "-" if sc.new is None else "~"
@@ -225,7 +227,8 @@ def summary_lines(d: MapDiff, old_name: str, new_name: str) -> list[str]:
     for e in d.overdue:
         owner = e.fields.get("owner") or _("no owner")
         out.append(_("overdue: “{text}” (due {due}, {owner}, {status})").format(
-            text=e.text, due=e.fields.get("due"), owner=owner, status=_(e.fields.get("status"))))
+            text=e.text, due=e.fields.get("due"), owner=owner,
+            status=words.status_label(str(e.fields.get("status")))))
     return out
 
 
@@ -244,7 +247,7 @@ def cmd_actions(args: argparse.Namespace) -> int:
         group = [i for i in items if i.status == status]
         if not group:
             continue
-        print(f"{_(status).upper()} ({len(group)})")
+        print(_("{status} ({n})").format(status=words.status_label(status), n=len(group)))
         for i in group:
             bits = [i.owner or _("no owner")]
             if i.due:

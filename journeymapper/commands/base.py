@@ -13,27 +13,30 @@ transaction is rolled back) and never lands on the stack.
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from journeymapper.i18n import _
 from journeymapper.model import events as ev
 from journeymapper.model.document import JourneyMap
 from journeymapper.model.elements import Element, Kind
-from journeymapper.qt_i18n import tr as qt_tr
+from journeymapper.words import kind_label
+
+translate = QCoreApplication.translate
 
 
 def tr(text: str) -> str:
-    return qt_tr("Commands", text)
+    """A text marked elsewhere (QT_TRANSLATE_NOOP("Commands", ...)), translated now."""
+    return QCoreApplication.translate("Commands", text)
 
 
 def tr_n(text: str, n: int) -> str:
-    """A plural: ``%n`` in ``text`` is ``n``."""
-    return qt_tr("Commands", text, n)
+    """A plural marked elsewhere: ``%n`` in ``text`` is ``n``."""
+    return QCoreApplication.translate("Commands", text, None, n)
 
 
 def kind_name(kind: Kind) -> str:
     """The kind's name as the History panel shows it."""
-    return _(kind.label)
+    return kind_label(kind)
 
 
 def card_name(element: Element, limit: int = 24) -> str:

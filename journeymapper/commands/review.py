@@ -6,10 +6,11 @@ from typing import Any
 
 from PySide6.QtGui import QUndoCommand
 
-from journeymapper.commands.base import DocCommand, card_name, tr
+from journeymapper.commands.base import DocCommand, card_name, translate
 from journeymapper.io.reviews import mark_review
 from journeymapper.model.document import JourneyMap
 from journeymapper.model.reviews import SECTION
+from journeymapper.words import status_label
 
 
 class MarkReview(DocCommand):
@@ -18,7 +19,8 @@ class MarkReview(DocCommand):
 
     def __init__(self, doc: JourneyMap, date: str, by: str, note: str,
                  parent: QUndoCommand | None = None) -> None:
-        super().__init__(doc, tr("Mark review of {date}").format(date=date), parent)
+        super().__init__(doc, translate("Commands", "Mark review of {date}").format(date=date),
+                         parent)
         self.date, self.by, self.note = date, by, note
         self.key = ""
         self._before: dict[str, Any] = {}
@@ -49,8 +51,8 @@ class SetStatus(DocCommand):
     def __init__(self, doc: JourneyMap, element_id: str, status: str,
                  parent: QUndoCommand | None = None) -> None:
         element = doc.element(element_id)
-        super().__init__(doc, tr("Move {card} to {status}").format(
-            card=card_name(element), status=tr(status)), parent)
+        super().__init__(doc, translate("Commands", "Move {card} to {status}").format(
+            card=card_name(element), status=status_label(status)), parent)
         self.element_id, self.status = element_id, status
         self.old = ""
 

@@ -20,26 +20,26 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
 
+from journeymapper import words
 from journeymapper.i18n import _
 from journeymapper.layout.palette import score_colour, score_text
 from journeymapper.model import confidence
 from journeymapper.model.document import JourneyMap
 from journeymapper.model.metrics import fixed
-from journeymapper.model.scores import Score
-
-METRIC_LABELS = {"csat": "CSAT", "nps": "NPS", "ces": "CES", "mean": "Mean"}
+from journeymapper.model.scores import LOW_CONFIDENCE_N, Score
 
 
 def metric_label(score: Score) -> str:
-    """'CSAT', 'NPS', or 'Mean ease' for a named mean."""
-    label = METRIC_LABELS.get(score.metric, score.metric.upper())
-    return f"{label} {score.name}" if score.name else label
+    """'CSAT', 'NPS', or 'Mean ease' for a named mean (``words.metric_label``)."""
+    return words.metric_label(score.metric, score.name)
 
 
 def delta_text(score: Score, delta: float) -> str:
     """A change as printed: +9 pts (CSAT), -4 (NPS), +0.3 (means)."""
-    if score.metric in ("csat", "nps"):
-        return fixed(delta, 0, sign=True) + (" pts" if score.metric == "csat" else "")
+    if score.metric == "csat":
+        return _("{change} pts").format(change=fixed(delta, 0, sign=True))
+    if score.metric == "nps":
+        return fixed(delta, 0, sign=True)
     return fixed(delta, 1, sign=True)
 
 
@@ -130,17 +130,23 @@ class Reading:
         """'CSAT 71% in 2026-Q3 (n=140, 1 skipped), 95% [63%, 78%]; 2026-Q2: 62%, +9 pts:
         may be noise (95%); low confidence ...'"""
         last, prev = self.score, self.previous
-        tip = f"{self.label} {self.value} in {last.wave} (n={last.n}"
-        tip += f", {last.skipped} skipped)" if last.skipped else ")"
+        if last.skipped:
+            tip = _("{metric} {value} in {wave} (n={n}, {skipped} skipped)").format(
+                metric=self.label, value=self.value, wave=last.wave, n=last.n,
+                skipped=last.skipped)
+        else:
+            tip = _("{metric} {value} in {wave} (n={n})").format(
+                metric=self.label, value=self.value, wave=last.wave, n=last.n)
         span = interval_text(last)
         if span:
             tip += _(", 95% {interval}").format(interval=span)
         if prev is not None:
-            tip += f"; {prev.wave}: {score_text(prev)}"
+            tip += _("; {wave}: {value}").format(wave=prev.wave, value=score_text(prev))
             if self.delta:
-                tip += f", {delta_text(last, self.delta)}: {self.verdict}"
+                tip += _(", {change}: {verdict}").format(change=delta_text(last, self.delta),
+                                                         verdict=self.verdict)
         if last.low_confidence:
-            tip += "; " + _("low confidence: fewer than 30 answers")
+            tip += _("; low confidence: fewer than {n} answers").format(n=LOW_CONFIDENCE_N)
         return tip
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QMouseEvent, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import (
     QComboBox,
@@ -26,13 +26,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from journeymapper.i18n import _
+from journeymapper import words
 from journeymapper.layout.palette import KIND_STYLE, palette
 from journeymapper.model.actions import Action, actions, owners, teams
 from journeymapper.model.document import JourneyMap
 from journeymapper.model.elements import STATUSES, Kind
 from journeymapper.model.events import ChangeSet
-from journeymapper.qt_i18n import tr
 from journeymapper.ui.observe import follow
 
 COLUMN_W, CARD_H, GAP, HEAD_H, PAD = 230.0, 104.0, 8.0, 30.0, 8.0
@@ -41,8 +40,7 @@ OVERDUE = "#c62828"
 _WATCHED = {"ElementAdded", "ElementRemoved", "FieldChanged", "Linked", "Unlinked"}
 
 
-def _tr(text: str, n: int = -1) -> str:
-    return tr("ActionBoard", text, n)
+translate = QCoreApplication.translate
 
 
 @dataclass
@@ -147,6 +145,7 @@ class BoardCanvas(QWidget):
         p.fillRect(self.rect(), QColor(colours["lane_band_alt"]))
         bold = QFont(self.font())
         bold.setBold(True)
+        head = translate("ActionBoard", "{status}  ({n})")
         for status, rect in self.columns.items():
             p.setPen(Qt.PenStyle.NoPen)
             p.setBrush(QColor(colours["lane_header"]))
@@ -155,7 +154,8 @@ class BoardCanvas(QWidget):
             p.setPen(QColor(colours["text"]))
             p.setFont(bold)
             p.drawText(QRectF(rect.left() + 10, 0, rect.width() - 20, HEAD_H),
-                       Qt.AlignmentFlag.AlignVCenter, f"{_(status).capitalize()}  ({count})")
+                       Qt.AlignmentFlag.AlignVCenter,
+                       head.format(status=words.status_label(status), n=count))
         for placed in self.placed:
             if self.dragging is not None and placed is self.dragging:
                 self._card(p, placed.action, placed.rect, colours, 0.35)
@@ -192,11 +192,11 @@ class BoardCanvas(QWidget):
         y = inner.top() + title_h + 2
         due = ""
         if item.due:
-            due = _tr("due {date}").format(date=item.due)
+            due = translate("ActionBoard", "due {date}").format(date=item.due)
             if item.overdue:
-                due += " · " + _tr("OVERDUE")
+                due = translate("ActionBoard", "due {date} · OVERDUE").format(date=item.due)
         due_w = p.fontMetrics().horizontalAdvance(due) + 8 if due else 0
-        who = p.fontMetrics().elidedText(item.owner or _tr("no owner"),
+        who = p.fontMetrics().elidedText(item.owner or translate("ActionBoard", "no owner"),
                                          Qt.TextElideMode.ElideRight, int(inner.width() - due_w))
         p.setPen(QColor("#5f6b7a"))
         p.drawText(QRectF(inner.left(), y, inner.width(), line), Qt.AlignmentFlag.AlignLeft, who)
@@ -205,13 +205,13 @@ class BoardCanvas(QWidget):
             p.drawText(QRectF(inner.left(), y, inner.width(), line),
                        Qt.AlignmentFlag.AlignRight, due)
         p.setPen(QColor("#5f6b7a"))
-        facts = _tr("▲ {votes} · impact {impact} · effort {effort}").format(
+        facts = translate("ActionBoard", "▲ {votes} · impact {impact} · effort {effort}").format(
             votes=item.field("votes"), impact=item.field("impact"), effort=item.field("effort"))
         p.drawText(QRectF(inner.left(), y + line + 2, inner.width(), line),
                    Qt.AlignmentFlag.AlignLeft, facts)
         if item.addresses:
             pains = ", ".join(" ".join(pain.text.split()) for pain in item.addresses)
-            text = _tr("addresses: {pains}").format(pains=pains)
+            text = translate("ActionBoard", "addresses: {pains}").format(pains=pains)
             p.setPen(QColor(KIND_STYLE[Kind.PAIN_POINT].accent))
             p.drawText(QRectF(inner.left(), y + 2 * line + 4, inner.width(), line),
                        Qt.AlignmentFlag.AlignLeft,
@@ -253,7 +253,7 @@ class ActionBoard(QWidget):
         scroll.setWidgetResizable(False)
         self.scroll = scroll
         top = QHBoxLayout()
-        top.addWidget(QLabel(_tr("Show:")))
+        top.addWidget(QLabel(translate("ActionBoard", "Show:")))
         top.addWidget(self.filter, 1)
         column = QVBoxLayout(self)
         column.addLayout(top)
@@ -272,9 +272,11 @@ class ActionBoard(QWidget):
 
     def _fill_filter(self, items: list[Action]) -> None:
         current = self.filter.currentData()
-        choices = [(_tr("All actions"), "")]
-        choices += [(_tr("Owner: {name}").format(name=o), "owner:" + o) for o in owners(items)]
-        choices += [(_tr("Team: {name}").format(name=t), "team:" + t) for t in teams(items)]
+        choices = [(translate("ActionBoard", "All actions"), "")]
+        owner = translate("ActionBoard", "Owner: {name}")
+        team = translate("ActionBoard", "Team: {name}")
+        choices += [(owner.format(name=o), "owner:" + o) for o in owners(items)]
+        choices += [(team.format(name=t), "team:" + t) for t in teams(items)]
         self.filter.blockSignals(True)
         self.filter.clear()
         for text, data in choices:
@@ -293,9 +295,11 @@ class ActionBoard(QWidget):
             shown = actions(self.doc, self.today, owner=name if what == "owner" else None,
                             team=name if what == "team" else None)
         late = sum(1 for i in shown if i.overdue)
-        text = _tr("%n action(s)", len(shown))
+        n = len(shown)
+        text = translate("ActionBoard", "%n action(s)", None, n)
         if late:
-            text += " · " + _tr("%n overdue", late)
+            text = translate("ActionBoard", "{actions} · {overdue}").format(
+                actions=text, overdue=translate("ActionBoard", "%n overdue", None, late))
         self.summary.setText(text)
         self.board.set_items(shown)
 

@@ -9,7 +9,7 @@ panel only shows a MapDiff and emits what the user asked for
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QKeyEvent
 from PySide6.QtWidgets import (
     QLabel,
@@ -20,20 +20,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from journeymapper import words
 from journeymapper.canvas.items.compare import COLOURS
-from journeymapper.i18n import _
 from journeymapper.model.diff import MapDiff
 from journeymapper.model.document import JourneyMap
-from journeymapper.model.elements import Element
+from journeymapper.model.elements import Element, Kind
 from journeymapper.model.metrics import format_value
-from journeymapper.qt_i18n import tr
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 ROWS_PER_GROUP = 1000  # a comparison with an empty map lists the first thousand cards
 
 
-def _tr(text: str, n: int = -1) -> str:
-    return tr("ChangesPanel", text, n)
+translate = QCoreApplication.translate
 
 
 def _short(value: object, limit: int = 40) -> str:
@@ -60,7 +58,7 @@ class ChangesPanel(QWidget):
         self.tree.setUniformRowHeights(True)
         self.tree.itemClicked.connect(self._clicked)
         self.tree.itemActivated.connect(self._clicked)
-        self.leave_button = QPushButton(_tr("Leave comparison (Esc)"))
+        self.leave_button = QPushButton(translate("ChangesPanel", "Leave comparison (Esc)"))
         self.leave_button.setObjectName("leave_comparison")
         self.leave_button.clicked.connect(self.leave_requested)
         column = QVBoxLayout(self)
@@ -76,61 +74,77 @@ class ChangesPanel(QWidget):
         self.groups = {}
         self.leave_button.setEnabled(d is not None)
         if d is None:
-            self.title.setText(_tr("Not comparing. Map > Compare with… shows what changed "
-                                   "since a file, the backup, the last review or a git "
-                                   "revision."))
+            self.title.setText(translate(
+                "ChangesPanel", "Not comparing. Map > Compare with… shows what changed since a "
+                "file, the backup, the last review or a git revision."))
             return
         counts = d.counts()
-        self.title.setText(_tr("Compared with {label}: %n change(s)", sum(
-            v for k, v in counts.items() if k not in ("done", "overdue"))).format(label=label))
+        n = sum(v for k, v in counts.items() if k not in ("done", "overdue"))
+        title = translate("ChangesPanel", "Compared with {label}: %n change(s)", None, n)
+        self.title.setText(title.format(label=label))
         old, new = d.old, d.new
-        self._group("added", _tr("Added"), "added",
+        stage = translate("ChangesPanel", "stage “{name}”")
+        self._group("added", translate("ChangesPanel", "Added"), "added",
                     [(e.id, self._card(new, e)) for e in d.added]
-                    + [(s.id, _tr("stage “{name}”").format(name=s.text)) for s in d.stages_added])
-        self._group("removed", _tr("Removed"), "removed",
+                    + [(s.id, stage.format(name=s.text)) for s in d.stages_added])
+        self._group("removed", translate("ChangesPanel", "Removed"), "removed",
                     [(e.id, self._card(old, e)) for e in d.removed]
-                    + [(s.id, _tr("stage “{name}”").format(name=s.text))
-                       for s in d.stages_removed])
-        self._group("changed", _tr("Changed"), "changed", [
-            (c.id, self._card(new, c.new) + ": " + "; ".join(
-                f"{name} {_short(a)} → {_short(b)}" for name, (a, b) in c.fields.items()))
+                    + [(s.id, stage.format(name=s.text)) for s in d.stages_removed])
+        field = translate("ChangesPanel", "{field} {old} → {new}")
+        changed = translate("ChangesPanel", "{card}: {changes}")
+        self._group("changed", translate("ChangesPanel", "Changed"), "changed", [
+            (c.id, changed.format(card=self._card(new, c.new), changes="; ".join(
+                field.format(field=words.field_label(c.new.kind, name), old=_short(a),
+                             new=_short(b)) for name, (a, b) in c.fields.items())))
             for c in d.changed])
-        self._group("moved", _tr("Moved"), "moved", [
-            (m.id, self._card(new, m.new) + ": " + _tr("from {old} to {new}").format(
-                old=self._where(old, m.old), new=self._where(new, m.new))) for m in d.moved])
+        moved = translate("ChangesPanel", "{card}: from {old} to {new}")
+        self._group("moved", translate("ChangesPanel", "Moved"), "moved", [
+            (m.id, moved.format(card=self._card(new, m.new), old=self._where(old, m.old),
+                                new=self._where(new, m.new))) for m in d.moved])
         links = [(lk.source, "+ " + self._link(new, lk)) for lk in d.links_added]
         links += [(lk.source, "− " + self._link(old, lk)) for lk in d.links_removed]
-        self._group("links", _tr("Links"), "", links)
-        stages = [(c.id, _tr("“{old}” renamed “{new}”").format(old=c.old.text, new=c.new.text))
-                  for c in d.stages_renamed]
-        stages += [(c.id, _tr("“{name}”: {fields}").format(name=c.new.text, fields=", ".join(
-            c.fields))) for c in d.stages_changed]
-        stages += [(s.id, _tr("“{name}” moved to place {n}").format(
-            name=s.text, n=new.stage_order.index(s.id) + 1)) for s in d.stages_reordered]
-        stages += [("", _tr("lane “{name}” added").format(name=ln.name)) for ln in d.lanes_added]
-        stages += [("", _tr("lane “{name}” removed").format(name=ln.name))
-                   for ln in d.lanes_removed]
-        stages += [("", _tr("lane “{old}” renamed “{new}”").format(old=c.old.name, new=c.new.name))
-                   for c in d.lanes_renamed]
-        stages += [("", _tr("lane “{name}” moved").format(name=ln.name))
-                   for ln in d.lanes_reordered]
-        self._group("structure", _tr("Stages and lanes"), "", stages)
+        self._group("links", translate("ChangesPanel", "Links"), "", links)
+        self._group("structure", translate("ChangesPanel", "Stages and lanes"), "",
+                    self._structure(d))
         scores = []
+        line = translate("ChangesPanel", "{stage} {metric} {wave}: {old} → {new}")
         for change in d.scores:
             s = change.score
             doc = new if change.new is not None else old
             before = "–" if change.old is None else format_value(s.metric, change.old.value)
             after = "–" if change.new is None else format_value(s.metric, change.new.value)
             where = doc.get(s.stage).text if s.stage in doc else s.stage
-            scores.append((s.stage, f"{where} {s.metric.upper()} {s.wave}: {before} → {after}"))
-        self._group("scores", _tr("Scores"), "", scores)
-        self._group("done", _tr("Done since"), "added",
+            scores.append((s.stage, line.format(stage=where, metric=words.metric_label(
+                s.metric, s.name), wave=s.wave, old=before, new=after)))
+        self._group("scores", translate("ChangesPanel", "Scores"), "", scores)
+        self._group("done", translate("ChangesPanel", "Done since"), "added",
                     [(e.id, e.text) for e in d.done])
-        self._group("overdue", _tr("Overdue"), "removed", [
-            (e.id, _tr("{text} (due {due}, {owner})").format(
-                text=e.text, due=e.fields.get("due"), owner=e.fields.get("owner") or "–"))
-            for e in d.overdue])
+        late = translate("ChangesPanel", "{text} (due {due}, {owner})")
+        self._group("overdue", translate("ChangesPanel", "Overdue"), "removed", [
+            (e.id, late.format(text=e.text, due=e.fields.get("due"),
+                               owner=e.fields.get("owner") or "–")) for e in d.overdue])
         self.tree.expandAll()
+
+    @staticmethod
+    def _structure(d: MapDiff) -> list[tuple[str, str]]:
+        renamed = translate("ChangesPanel", "“{old}” renamed “{new}”")
+        rows = [(c.id, renamed.format(old=c.old.text, new=c.new.text)) for c in d.stages_renamed]
+        changed = translate("ChangesPanel", "“{name}”: {fields}")
+        rows += [(c.id, changed.format(name=c.new.text, fields=", ".join(
+            words.field_label(Kind.STAGE, f) for f in c.fields))) for c in d.stages_changed]
+        moved = translate("ChangesPanel", "“{name}” moved to place {n}")
+        rows += [(s.id, moved.format(name=s.text, n=d.new.stage_order.index(s.id) + 1))
+                 for s in d.stages_reordered]
+        for template, lanes in ((translate("ChangesPanel", "lane “{name}” added"), d.lanes_added),
+                                (translate("ChangesPanel", "lane “{name}” removed"),
+                                 d.lanes_removed),
+                                (translate("ChangesPanel", "lane “{name}” moved"),
+                                 d.lanes_reordered)):
+            rows += [("", template.format(name=ln.name)) for ln in lanes]
+        lane_renamed = translate("ChangesPanel", "lane “{old}” renamed “{new}”")
+        rows += [("", lane_renamed.format(old=c.old.name, new=c.new.name))
+                 for c in d.lanes_renamed]
+        return rows
 
     def _group(self, key: str, title: str, colour: str, rows: list[tuple[str, str]]) -> None:
         if not rows:
@@ -150,26 +164,30 @@ class ChangesPanel(QWidget):
             item.setToolTip(0, text)
             children.append(item)
         if len(rows) > ROWS_PER_GROUP:
-            children.append(QTreeWidgetItem([_tr("… and %n more", len(rows) - ROWS_PER_GROUP)]))
+            n = len(rows) - ROWS_PER_GROUP
+            children.append(QTreeWidgetItem([translate("ChangesPanel", "… and %n more", None, n)]))
         group.addChildren(children)
 
     @staticmethod
     def _card(doc: JourneyMap, element: Element) -> str:
         text = _short(element.text, 60)
-        return f"{_(element.kind.label)} " + (text if text[:1] in "“\"'" else f"“{text}”")
+        quoted = text if text[:1] in "“\"'" else f"“{text}”"
+        template = translate("ChangesPanel", "{kind} {text}")
+        return template.format(kind=words.kind_label(element.kind), text=quoted)
 
     @staticmethod
     def _where(doc: JourneyMap, element: Element) -> str:
         p = element.placement
         if p is None or p.stage is None or p.stage not in doc:
-            return _tr("the persona strip")
+            return translate("ChangesPanel", "the persona strip")
         lane = doc.lane(p.lane).name if doc.has_lane(p.lane) else ""
         return f"{doc.element(p.stage).text} / {lane}"
 
     def _link(self, doc: JourneyMap, link) -> str:
         source, target = doc.get(link.source), doc.get(link.target)
         names = [_short(e.text, 30) if e is not None else "?" for e in (source, target)]
-        return f"“{names[0]}” {_(link.kind.value)} “{names[1]}”"
+        return translate("ChangesPanel", "“{source}” {link} “{target}”").format(
+            source=names[0], link=words.link_label(link.kind), target=names[1])
 
     def rows(self, group: str) -> list[QTreeWidgetItem]:
         item = self.groups.get(group)

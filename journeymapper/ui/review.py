@@ -14,7 +14,7 @@ import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, QEvent, QObject, QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QDate, QEvent, QObject, QRectF, Qt
 from PySide6.QtGui import QAction, QKeyEvent
 from PySide6.QtWidgets import (
     QDateEdit,
@@ -33,7 +33,6 @@ from journeymapper.io.git import git_revision
 from journeymapper.io.reviews import baseline
 from journeymapper.model.errors import JourneyError
 from journeymapper.model.reviews import last_review
-from journeymapper.qt_i18n import tr
 from journeymapper.ui.action_board import ActionBoard
 from journeymapper.ui.changes_panel import ChangesPanel
 
@@ -42,8 +41,7 @@ if TYPE_CHECKING:
     from journeymapper.ui.window import MainWindow
 
 
-def _tr(text: str) -> str:
-    return tr("Review", text)
+translate = QCoreApplication.translate
 
 
 class ReviewDialog(QDialog):
@@ -51,7 +49,7 @@ class ReviewDialog(QDialog):
 
     def __init__(self, date: str, by: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(_tr("Mark review"))
+        self.setWindowTitle(translate("Review", "Mark review"))
         self.date_edit = QDateEdit(QDate.fromString(date, "yyyy-MM-dd"))
         self.date_edit.setObjectName("review_date")
         self.date_edit.setDisplayFormat("yyyy-MM-dd")
@@ -60,15 +58,15 @@ class ReviewDialog(QDialog):
         self.by_edit.setObjectName("review_by")
         self.note_edit = QPlainTextEdit()
         self.note_edit.setObjectName("review_note")
-        self.note_edit.setPlaceholderText(_tr("What was decided, which survey wave came in…"))
+        self.note_edit.setPlaceholderText(translate("Review", "What was decided, which survey wave came in…"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form = QFormLayout(self)
-        form.addRow(_tr("Date:"), self.date_edit)
-        form.addRow(_tr("Reviewed by:"), self.by_edit)
-        form.addRow(_tr("Note:"), self.note_edit)
+        form.addRow(translate("Review", "Date:"), self.date_edit)
+        form.addRow(translate("Review", "Reviewed by:"), self.by_edit)
+        form.addRow(translate("Review", "Note:"), self.note_edit)
         form.addRow(buttons)
 
     def value(self) -> tuple[str, str, str]:
@@ -84,9 +82,9 @@ class Review(QObject):
         self.window = window
         self.compare = CompareController(window.scene, self)
         self.changes = ChangesPanel()
-        self.changes_dock = window.add_panel(self.changes, _tr("Changes"), "changes")
+        self.changes_dock = window.add_panel(self.changes, translate("Review", "Changes"), "changes")
         self.board = ActionBoard()
-        self.board_dock = window.add_panel(self.board, _tr("Actions"), "actions")
+        self.board_dock = window.add_panel(self.board, translate("Review", "Actions"), "actions")
         self.compare.changed.connect(self._diff_changed)
         self.changes.go_to.connect(self.go_to)
         self.changes.leave_requested.connect(self.leave)
@@ -98,20 +96,20 @@ class Review(QObject):
 
     def _build_menu(self, menu) -> None:
         menu.addSeparator()
-        self.menu_compare = menu.addMenu(_tr("Compare &with"))
+        self.menu_compare = menu.addMenu(translate("Review", "Compare &with"))
         self.menu_compare.setObjectName("menu_compare")
-        self.compare_file = self._action(self.menu_compare, _tr("&File…"), self.compare_with_file,
-                                         "action_compare_file")
-        self.compare_backup = self._action(self.menu_compare, _tr("The &backup (.bak)"),
+        self.compare_file = self._action(self.menu_compare, translate("Review", "&File…"),
+                                         self.compare_with_file, "action_compare_file")
+        self.compare_backup = self._action(self.menu_compare, translate("Review", "The &backup (.bak)"),
                                            self.compare_with_backup, "action_compare_backup")
-        self.compare_review = self._action(self.menu_compare, _tr("The last &review"),
+        self.compare_review = self._action(self.menu_compare, translate("Review", "The last &review"),
                                            self.compare_with_review, "action_compare_review")
-        self.compare_git = self._action(self.menu_compare, _tr("A &git revision…"),
+        self.compare_git = self._action(self.menu_compare, translate("Review", "A &git revision…"),
                                         self.compare_with_git, "action_compare_git")
         self.menu_compare.aboutToShow.connect(self.update_enabled)
-        self.leave_action = self._action(menu, _tr("&Leave comparison"), self.leave,
+        self.leave_action = self._action(menu, translate("Review", "&Leave comparison"), self.leave,
                                          "action_leave_comparison")
-        self.mark_action = self._action(menu, _tr("Mark re&view…"), self.mark_review,
+        self.mark_action = self._action(menu, translate("Review", "Mark re&view…"), self.mark_review,
                                         "action_mark_review")
         self.update_enabled()
 
@@ -139,16 +137,16 @@ class Review(QObject):
     def leave(self) -> None:
         if self.compare.active:
             self.compare.leave()
-            self.window.show_message(_tr("Comparison closed"))
+            self.window.show_message(translate("Review", "Comparison closed"))
 
     def _open(self, load, what: str) -> None:
         try:
             old, label = load()
         except (JourneyError, OSError) as exc:
-            self.window.dialogs.error(_tr("Cannot compare"), str(exc))
+            self.window.dialogs.error(translate("Review", "Cannot compare"), str(exc))
             return
         self.enter(old, label)
-        self.window.show_message(_tr("Comparing with {what}").format(what=what))
+        self.window.show_message(translate("Review", "Comparing with {what}").format(what=what))
 
     def compare_with_file(self) -> None:
         folder = str(self.window.path.parent) if self.window.path else ""
@@ -167,19 +165,19 @@ class Review(QObject):
         def load():
             found = baseline(self.window.document, str(self.window.path or "map"))
             if found is None:
-                raise JourneyError(_tr("This map has no review marked yet."))
+                raise JourneyError(translate("Review", "This map has no review marked yet."))
             review, old = found
             who = f" ({review.by})" if review.by else ""
-            return old, _tr("the review of {date}").format(date=review.date) + who
+            return old, translate("Review", "the review of {date}").format(date=review.date) + who
 
-        self._open(load, _tr("the last review"))
+        self._open(load, translate("Review", "the last review"))
 
     def compare_with_git(self) -> None:
         path = self.window.path
         if path is None:
             return
-        rev = self.window.dialogs.ask_text(_tr("Compare with a git revision"),
-                                           _tr("Revision (a commit, branch or tag):"), "HEAD")
+        rev = self.window.dialogs.ask_text(translate("Review", "Compare with a git revision"),
+                                           translate("Review", "Revision (a commit, branch or tag):"), "HEAD")
         if rev:
             self._open(lambda: (jmap.loads(git_revision(path, rev), name=f"{path.name}@{rev}")
                                 .document, f"{path.name}@{rev}"), f"{path.name}@{rev}")
@@ -228,7 +226,7 @@ class Review(QObject):
             return
         date, by, note = answer
         if self.window.push(MarkReview(doc, date, by, note)):
-            self.window.show_message(_tr("Review of {date} marked: Compare with > The last "
+            self.window.show_message(translate("Review", "Review of {date} marked: Compare with > The last "
                                          "review shows what changes from now on").format(
                                              date=date))
         self.update_enabled()

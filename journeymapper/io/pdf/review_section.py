@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Spacer
 
+from journeymapper import words
 from journeymapper.i18n import _, ngettext
 from journeymapper.io.pdf.flowables import TextBlock
 from journeymapper.io.pdf.sections import facts_table, heading
@@ -112,7 +113,7 @@ def _action_table(items: list, st: Styles, width: float, today: dt.date, late: b
         if late and item.due:
             due += f"\n{_days_late(item.due, today)}"
         rows.append([item.text, item.owner or "-", due,
-                     _(item.status) if late else str(item.field("votes")),
+                     words.status_label(item.status) if late else str(item.field("votes")),
                      "; ".join(p.text for p in item.addresses) or "-"])
     return data_table(head, rows, [f * width for f in fractions], st,
                       highlight=list(range(1, len(rows) + 1)) if late else [])
