@@ -206,3 +206,26 @@ def test_bad_dates_and_arguments_are_one_line(capsys, laptop_path) -> None:
     assert code == 1 and "--today: expected a date YYYY-MM-DD, got '2026-13-01'" in err
     code, _, err = run(capsys, "diff", str(laptop_path))
     assert code == 1 and "give OLD and NEW" in err
+
+
+def test_a_damaged_or_exploding_baseline_is_one_line(capsys, tmp_path, laptop_path) -> None:
+    import base64
+    import zlib
+
+    from journeymapper.io.jmap import MAX_FILE_BYTES
+    from journeymapper.model.reviews import SECTION, record_value
+
+    doc = jmap.load(laptop_path).document
+    path = tmp_path / "map.jmap"
+    bomb = base64.b64encode(zlib.compress(b" " * (MAX_FILE_BYTES + 10), 9)).decode("ascii")
+    for name, text in (("junk", "not base64 at all!"), ("bomb", bomb)):
+        doc.put_record(SECTION, "review-1", record_value("2026-10-05", "", "", "", {}, text))
+        jmap.save(doc, path, backup=False)
+        code, out, err = run(capsys, "diff", str(path), "--since-review")
+        assert code == 1 and out == "" and len(err.strip().splitlines()) == 1, name
+        assert "review baseline" in err and str(path) in err
+    # marking a new review replaces a damaged baseline
+    code, _, _ = run(capsys, "review", str(path), "--date", "2026-11-01")
+    assert code == 0
+    code, out, _ = run(capsys, "diff", str(path), "--since-review", "--exit-code")
+    assert code == 0 and "no changes" in out

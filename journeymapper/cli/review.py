@@ -166,8 +166,8 @@ def _value(value: object) -> str:
 
 
 def _fields(fields: dict, kind=None) -> str:
-    return "; ".join(f"{words.field_label(kind, name)}: {_value(a)} -> {_value(b)}"
-                     for name, (a, b) in fields.items())
+    return "; ".join(f"{words.field_label(kind, name)}: {_value(words.coded_value(name, a))} "
+                     f"-> {_value(words.coded_value(name, b))}" for name, (a, b) in fields.items())
 
 
 def summary_lines(d: MapDiff, old_name: str, new_name: str) -> list[str]:

@@ -94,8 +94,10 @@ class ChangesPanel(QWidget):
         changed = translate("ChangesPanel", "{card}: {changes}")
         self._group("changed", translate("ChangesPanel", "Changed"), "changed", [
             (c.id, changed.format(card=self._card(new, c.new), changes="; ".join(
-                field.format(field=words.field_label(c.new.kind, name), old=_short(a),
-                             new=_short(b)) for name, (a, b) in c.fields.items())))
+                field.format(field=words.field_label(c.new.kind, name),
+                             old=_short(words.coded_value(name, a)),
+                             new=_short(words.coded_value(name, b)))
+                for name, (a, b) in c.fields.items())))
             for c in d.changed])
         moved = translate("ChangesPanel", "{card}: from {old} to {new}")
         self._group("moved", translate("ChangesPanel", "Moved"), "moved", [
