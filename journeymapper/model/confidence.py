@@ -31,7 +31,7 @@ if TYPE_CHECKING:
 
 LEVEL = 0.95
 ALPHA = 1.0 - LEVEL
-Z = stats.normal_quantile(1.0 - ALPHA / 2.0)  # 1.959964
+Z = stats.Z_975  # the normal quantile of 1 - ALPHA / 2
 
 WILSON = "wilson"
 ADJUSTED_WALD = "adjusted-wald"
