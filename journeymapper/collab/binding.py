@@ -137,11 +137,11 @@ class Binding:
         except Exception:  # noqa: BLE001 - a peer's document must never break the window
             log.exception("could not follow a change of the shared map")
 
-    def _apply(self, touched: Touched, origin: str) -> None:
+    def _apply(self, touched: Touched, origin: str, own: bool = False) -> None:
         self._applying = True
         try:
             with self.doc.transaction(origin):
-                result = self.reconciler.apply(touched)
+                result = self.reconciler.apply(touched, own)
             self.writer.follow_orders(self.doc)
         finally:
             self._applying = False
@@ -161,7 +161,7 @@ class Binding:
             return
         touched, self._pending = self._pending, Touched()
         try:
-            self._apply(touched, ev.REMOTE)
+            self._apply(touched, ev.REMOTE, own=True)
         except Exception:  # noqa: BLE001 - as in _on_y
             log.exception("could not follow a change of the shared map")
 
@@ -194,17 +194,13 @@ class Index:
             touched_ids = set(repair.entries(elements)) | set(self.stage_of) | self.stages
             link_keys = set(repair.entries(repair.get(root, "links")))
             score_keys = set(repair.entries(repair.get(root, "scores"))) | set(self._score_refs)
-            record_keys = {(section, key)
-                           for section, keys in repair.entries(repair.get(root, "records")).items()
-                           for key in repair.entries(keys)} | set(self._record_refs)
+            record_keys = {ends for ends in map(repair.link_ends,
+                                                repair.entries(repair.get(root, "records")))
+                           if ends} | set(self._record_refs)
         else:
             touched_ids, link_keys = touched.elements, touched.links
             score_keys = touched.scores
             record_keys = set(touched.records)
-            records = repair.get(root, "records")
-            for section in touched.sections:
-                record_keys |= {(section, key) for key in repair.entries(repair.get(records, section))}
-                record_keys |= {k for k in self._record_refs if k[0] == section}
         for element_id in touched_ids:
             entry = repair.get(elements, element_id)
             kind = repair.element_kind(entry)
@@ -226,7 +222,8 @@ class Index:
         for section, key in record_keys:
             for ref in self._record_refs.pop((section, key), ()):
                 self.records_of.get(ref, set()).discard((section, key))
-            refs = repair.record_refs(section, key, repair.get(repair.get(records, section), key))
+            refs = repair.record_refs(section, key,
+                                      repair.get(records, f"{section}{repair.SEP}{key}"))
             if refs:
                 self._record_refs[(section, key)] = refs
                 for ref in refs:

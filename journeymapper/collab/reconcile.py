@@ -45,12 +45,11 @@ class Touched:
     links: set[str] = field(default_factory=set)
     scores: set[str] = field(default_factory=set)
     records: set[tuple[str, str]] = field(default_factory=set)
-    sections: set[str] = field(default_factory=set)
     values: dict[str, set[str]] = field(default_factory=lambda: {k: set() for k in VALUE_MAPS})
 
     def empty(self) -> bool:
         return not (self.full or self.lanes or self.stages or self.waves or self.elements
-                    or self.links or self.scores or self.records or self.sections
+                    or self.links or self.scores or self.records
                     or any(self.values.values()))
 
     def merge(self, other: Touched) -> None:
@@ -62,7 +61,6 @@ class Touched:
         self.links |= other.links
         self.scores |= other.scores
         self.records |= other.records
-        self.sections |= other.sections
         for key, keys in other.values.items():
             self.values[key] |= keys
 
@@ -91,10 +89,7 @@ class Touched:
             elif top == "scores":
                 touched.scores |= keys
             elif top == "records":
-                if len(path) == 1:
-                    touched.sections |= keys
-                else:
-                    touched.records |= {(path[1], key) for key in keys}
+                touched.records |= {ends for ends in map(repair.link_ends, keys) if ends}
             elif top in VALUE_MAPS:
                 touched.values[top] |= keys
         return touched
@@ -122,7 +117,9 @@ class Reconciler:
             log.warning("shared map: %s skipped: %s", what, exc)
 
     # ------------------------------------------------------------ the plan
-    def apply(self, touched: Touched) -> Result:
+    def apply(self, touched: Touched, own: bool = False) -> Result:
+        """``own``: the touched parts are this peer's own writes (the map has them
+        already), so what hangs on every touched element is read again."""
         self.result = Result()
         doc, root = self.doc, self.root
         full = touched.full
@@ -172,6 +169,8 @@ class Reconciler:
         changed = {i for i, t in targets.items()
                    if (t is None) != (doc.get(i) is None)
                    or (t is not None and doc.get(i) is not None and doc.get(i).kind is not t.kind)}
+        if own:
+            changed |= set(targets)
         link_keys = set(touched.links) | {k for i in changed for k in self.index.links_of.get(i, ())}
         link_keys |= {f"{lk.source}{repair.SEP}{lk.target}" for i in changed if i in doc
                       for lk in doc.links_of(i)}
@@ -329,18 +328,14 @@ class Reconciler:
         doc = self.doc
         stored = repair.get(self.root, "records")
         keys = set(touched.records)
-        for section in touched.sections:
-            keys |= {(section, key) for key in repair.entries(repair.get(stored, section))}
-            keys |= {(section, key) for key in doc.records(section)}
         keys |= {k for i in changed for k in self.index.records_of.get(i, ())}
         if full:
-            keys |= {(section, key) for section, items in repair.entries(stored).items()
-                     for key in repair.entries(items)}
+            keys |= {ends for ends in map(repair.link_ends, repair.entries(stored)) if ends}
             keys |= {(section, key) for section in doc.sections() for key in doc.records(section)}
         kinds = _Kinds(kind_after)
         for section, key in sorted(keys):
             value = repair.read_record(section, key,
-                                       repair.get(repair.get(stored, section), key), kinds)
+                                       repair.get(stored, f"{section}{repair.SEP}{key}"), kinds)
             current = doc.record(section, key) if repair.is_section_name(section) else None
             if value is None:
                 if current is not None:

@@ -18,7 +18,8 @@ the full schema)::
       links       Y.Map   "source\\ttarget" -> JSON {"source", "target", "kind"}
       scores      Y.Map   score key joined by "\\t" -> JSON score
       waves       JSON list of {"label", "date"}
-      records     Y.Map   section -> Y.Map key -> JSON
+      records     Y.Map   "section\tkey" -> JSON  (flat: two people voting at once
+                          write two keys; nested maps made at once would clash)
 
 Every plain value is stored as a JSON text (a Yjs number is a float, and a
 map must come back exactly as it went in, 3 and 3.0 apart). Reading the
@@ -60,6 +61,10 @@ def text_fields(kind: Kind) -> frozenset[str]:
 
 def link_key(source: str, target: str) -> str:
     return f"{source}{SEP}{target}"
+
+
+def record_key(section: str, key: str) -> str:
+    return f"{section}{SEP}{key}"
 
 
 def score_key(score: Score) -> str:
@@ -122,9 +127,9 @@ def write_document(root: Map, doc: JourneyMap) -> None:
     root["links"] = Map({link_key(lk.source, lk.target): link_value(lk) for lk in doc.links()})
     root["scores"] = Map({score_key(s): score_value(s) for s in doc.scores()})
     root["waves"] = waves_value(doc.waves)
-    root["records"] = Map({section: Map({key: dump(value)
-                                         for key, value in doc.records(section).items()})
-                           for section in doc.sections()})
+    root["records"] = Map({record_key(section, key): dump(value)
+                           for section in doc.sections()
+                           for key, value in doc.records(section).items()})
 
 
 CONTAINERS = {"meta": Map, "settings": Map, "extra": Map, "lanes": Map, "lane_order": Array,

@@ -23,6 +23,7 @@ from journeymapper.collab.schema import (
     link_key,
     link_value,
     placement_value,
+    record_key,
     score_key,
     score_value,
     text_fields,
@@ -182,17 +183,12 @@ class Writer:
 
     def record_changed(self, event: ev.RecordChanged) -> None:
         records = container(self.root, "records")
-        section = records.get(event.section)
-        if not isinstance(section, Map):
-            if event.new is None:
-                return
-            section = Map()
-            records[event.section] = section
+        key = record_key(event.section, event.key)
         if event.new is None:
-            if event.key in section:
-                del section[event.key]
+            if key in records:
+                del records[key]
         else:
-            section[event.key] = dump(event.new)
+            records[key] = dump(event.new)
 
 
 _HANDLERS = {
