@@ -234,7 +234,8 @@ class NetworkLink:
                 if not self._paused:
                     await self._wait_kick(backoff)
             await self._awareness.stop()
-        self._status(CLOSED, "")
+        if self.state != REFUSED:  # a refusal stays what the owner last hears
+            self._status(CLOSED, "")
 
     async def _wait_kick(self, timeout: float | None = None) -> None:
         assert self._kick is not None

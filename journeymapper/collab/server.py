@@ -156,6 +156,8 @@ class MapRoom(YRoom):
             log.info("room %s seeded from %s", self.name, self.path or "the window's map")
         self._seed = None
         self.doc.changes.connect(self._changed)
+        if self.resumed:  # the file may be behind the log (killed before a save)
+            self._changed(None)
 
     # ------------------------------------------------------------ persistence
     async def persist(self, update: bytes) -> None:
