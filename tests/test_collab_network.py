@@ -33,7 +33,6 @@ from journeymapper.io.serialize import dumps
 from journeymapper.model.elements import Kind
 from journeymapper.templates import new_from_template
 
-
 LAPTOP = Path(__file__).resolve().parent.parent / "examples" / "laptop-store.jmap"
 
 

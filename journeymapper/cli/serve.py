@@ -69,6 +69,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 async def _serve(server) -> None:
+    from journeymapper.collab.address import lan_address
+
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGINT, signal.SIGTERM):
@@ -77,7 +79,7 @@ async def _serve(server) -> None:
         except (NotImplementedError, RuntimeError):  # Windows: Ctrl+C raises instead
             pass
     async with server:
-        shown = server.host if server.host not in ("0.0.0.0", "::", "") else _lan_address()
+        shown = server.host if server.host not in ("0.0.0.0", "::", "") else lan_address()
         print(_("Join address: {url}").format(url=server.address(shown).url), flush=True)
         print(_("Join code:    {code}  (with the address ws://{host}:{port}/)").format(
             code=server.code, host=shown, port=server.port), flush=True)
@@ -88,14 +90,3 @@ async def _serve(server) -> None:
         print(state.format(log=server.room.store_path, map=server.path), flush=True)
         await stop.wait()
     print(_("Room closed; {map} is saved").format(map=server.path), flush=True)
-
-
-def _lan_address() -> str:
-    """This machine's address on the local network (for the join address)."""
-    import socket
-
-    name = socket.gethostname()
-    try:
-        return socket.gethostbyname(name)
-    except OSError:
-        return name

@@ -108,3 +108,15 @@ def parse_address(text: str, code: str = "") -> Address:
         raise AddressError(N_("{address}: no token and no join code"), address=text)
     room = parts.path.lstrip("/")
     return Address(parts.hostname, port, room, token, canonical)
+
+
+def lan_address() -> str:
+    """This machine's address on the local network, for a join address that
+    colleagues can use (the host name when it has none)."""
+    import socket
+
+    name = socket.gethostname()
+    try:
+        return socket.gethostbyname(name)
+    except OSError:
+        return name

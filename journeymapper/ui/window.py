@@ -59,6 +59,7 @@ EXTENSIONS: tuple[str, ...] = (
     "journeymapper.ui.export_dialog",
     "journeymapper.ui.autosave",
     "journeymapper.ui.startup",
+    "journeymapper.ui.session_ui",
 )
 DOCK_WIDTH = 340
 READABLE_ZOOM = 0.6  # below this the cards' text is not drawn
@@ -86,6 +87,8 @@ class MainWindow(DocumentFiles, QMainWindow):
         self._document_panels: list[Any] = []
         self.dark = theme.system_is_dark()
         self._shown = False
+        #: a word after the map's name in the title (a session says it is in one)
+        self.title_note = ""
 
         self.scene = MapScene(self)
         self.view = MapView(self.scene)
@@ -322,7 +325,7 @@ class MainWindow(DocumentFiles, QMainWindow):
         heap.settle()
 
     def update_title(self, *_changed: object) -> None:
-        self.setWindowTitle(f"{self.display_name()}[*] — journeymapper")
+        self.setWindowTitle(f"{self.display_name()}{self.title_note}[*] — journeymapper")
         self.setWindowModified(self.is_dirty())
 
     def push(self, command: QUndoCommand) -> bool:
