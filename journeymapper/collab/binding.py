@@ -130,8 +130,10 @@ class Binding:
             touched = Touched.from_events(events)
             self.index.update(self.root, touched)
             if self._writing:
-                self._pending.merge(touched)
-                self._arm_check()
+                own = touched.structural()
+                if not own.empty():
+                    self._pending.merge(own)
+                    self._arm_check()
                 return
             self._apply(touched, self._model_origin)
         except Exception:  # noqa: BLE001 - a peer's document must never break the window
@@ -140,7 +142,7 @@ class Binding:
     def _apply(self, touched: Touched, origin: str, own: bool = False) -> None:
         self._applying = True
         try:
-            with self.doc.transaction(origin):
+            with self.ydoc.transaction(), self.doc.transaction(origin):
                 result = self.reconciler.apply(touched, own)
             self.writer.follow_orders(self.doc)
         finally:

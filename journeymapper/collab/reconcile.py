@@ -42,10 +42,20 @@ class Touched:
     stages: bool = False
     waves: bool = False
     elements: set[str] = field(default_factory=set)
+    #: elements added to or deleted from the elements map (not just edited)
+    structure: set[str] = field(default_factory=set)
     links: set[str] = field(default_factory=set)
     scores: set[str] = field(default_factory=set)
     records: set[tuple[str, str]] = field(default_factory=set)
     values: dict[str, set[str]] = field(default_factory=lambda: {k: set() for k in VALUE_MAPS})
+
+    def structural(self) -> Touched:
+        """What of this can reveal parts of the document kept hidden: elements
+        coming and going, the stages and lanes (not edits of fields or links)."""
+        part = Touched(full=self.full, lanes=self.lanes, stages=self.stages)
+        part.elements = set(self.structure)
+        part.structure = set(self.structure)
+        return part
 
     def empty(self) -> bool:
         return not (self.full or self.lanes or self.stages or self.waves or self.elements
@@ -58,6 +68,7 @@ class Touched:
         self.stages |= other.stages
         self.waves |= other.waves
         self.elements |= other.elements
+        self.structure |= other.structure
         self.links |= other.links
         self.scores |= other.scores
         self.records |= other.records
@@ -80,6 +91,8 @@ class Touched:
             top = path[0]
             if top == "elements":
                 touched.elements |= keys if len(path) == 1 else {path[1]}
+                if len(path) == 1:
+                    touched.structure |= keys
             elif top in ("lanes", "lane_order"):
                 touched.lanes = True
             elif top == "stages":

@@ -127,10 +127,24 @@ def read_lanes(root: Map) -> list[Lane]:
     return [lanes[i] for i in order_list(get(root, "lane_order"), set(lanes))]
 
 
-def element_kind(entry: Any) -> Kind | None:
+def plain(entry: Any) -> dict[str, Any] | None:
+    """An element's Y.Map as plain values, read in one go (texts as str)."""
+    if isinstance(entry, dict):
+        return entry
     if not isinstance(entry, Map):
         return None
-    value = load(get(entry, "kind"))
+    try:
+        value = entry.to_py()
+    except Exception:  # noqa: BLE001 - a peer's odd content
+        return None
+    return value if isinstance(value, dict) else None
+
+
+def element_kind(entry: Any) -> Kind | None:
+    entry = plain(entry)
+    if entry is None:
+        return None
+    value = load(entry.get("kind"))
     return KINDS.get(value) if isinstance(value, str) else None
 
 
@@ -146,12 +160,13 @@ def read_fields(kind: Kind, fields: Any) -> dict[str, Any]:
     """Rule 4: the fields of an element, every known one present and valid."""
     values = default_fields(kind)
     texts = text_fields(kind)
-    for name, stored in entries(fields).items():
+    items = fields.items() if isinstance(fields, dict) else entries(fields).items()
+    for name, stored in items:
         spec = FIELD_INDEX[kind].get(name)
         if spec is None:
             continue
         if name in texts:
-            if not isinstance(stored, Text):
+            if not isinstance(stored, (str, Text)):
                 continue
             value: Any = str(stored)
             if len(value) > MAX_TEXT:
@@ -166,7 +181,8 @@ def read_fields(kind: Kind, fields: Any) -> dict[str, Any]:
 
 
 def raw_placement(entry: Any) -> dict[str, Any] | None:
-    value = load(get(entry, "placement"))
+    entry = plain(entry)
+    value = load(entry.get("placement")) if entry is not None else None
     return value if isinstance(value, dict) else None
 
 
@@ -213,13 +229,14 @@ class Frame:
                          _number(raw.get("dy")))
 
 
-def read_extra(entry: Any) -> dict[str, Any]:
-    value = load(get(entry, "extra"))
+def read_extra(entry: dict[str, Any]) -> dict[str, Any]:
+    value = load(entry.get("extra"))
     return value if isinstance(value, dict) else {}
 
 
 def read_element(element_id: str, entry: Any, frame: Frame) -> Element | None:
     """An element as every peer shows it, or None when it is not shown."""
+    entry = plain(entry)
     kind = element_kind(entry)
     if kind is None or not is_id(element_id) or element_id in frame.lanes:
         return None
@@ -231,7 +248,8 @@ def read_element(element_id: str, entry: Any, frame: Frame) -> Element | None:
         placement = frame.placement(kind, raw_placement(entry))
         if placement is None:
             return None
-    return Element(element_id, kind, read_fields(kind, get(entry, "fields")), placement,
+    assert entry is not None
+    return Element(element_id, kind, read_fields(kind, entry.get("fields")), placement,
                    read_extra(entry))
 
 
