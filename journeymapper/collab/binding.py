@@ -203,8 +203,10 @@ class Index:
             touched_ids, link_keys = touched.elements, touched.links
             score_keys = touched.scores
             record_keys = set(touched.records)
+        every = repair.plain_all(elements) if touched.full else None
         for element_id in touched_ids:
-            entry = repair.get(elements, element_id)
+            entry = repair.plain(every.get(element_id) if every is not None
+                                 else repair.get(elements, element_id))
             kind = repair.element_kind(entry)
             self.stages.discard(element_id)
             self.stage_of.pop(element_id, None)

@@ -168,8 +168,10 @@ class Reconciler:
                     if stage is not None and stage not in frame.stages}
             ids |= {e.id for s in set(old_stages) - set(stages) for lane in old_lanes
                     for e in doc.cell(s, lane.id)}
+        every = repair.plain_all(elements) if full or lanes_changed else None
         targets: dict[str, Element | None] = {
-            i: repair.read_element(i, repair.get(elements, i), frame) for i in ids}
+            i: repair.read_element(i, every.get(i) if every is not None
+                                   else repair.get(elements, i), frame) for i in ids}
 
         def kind_after(element_id: str) -> Kind | None:
             if element_id in targets:
@@ -194,7 +196,7 @@ class Reconciler:
         self._lanes(old_lanes, lanes)
         self._stages_in(targets, stages)
         self._cards(targets)
-        self._links(link_keys, kind_after)
+        self._links(link_keys, kind_after, full)
         self._scores_and_waves(touched, changed, stages, full, kind_after)
         self._records(touched, changed, full, kind_after)
         self._removals(targets, lanes, stages)
@@ -281,9 +283,12 @@ class Reconciler:
                           lambda i=element_id, p=target.placement: doc.move_element(i, p))
 
     # ------------------------------------------------------------ links
-    def _links(self, keys: set[str], kind_after: Callable[[str], Kind | None]) -> None:
+    def _links(self, keys: set[str], kind_after: Callable[[str], Kind | None],
+               full: bool = False) -> None:
         doc = self.doc
-        stored = repair.get(self.root, "links")
+        stored: Any = repair.get(self.root, "links")
+        if full and isinstance(stored, Map):
+            stored = stored.to_py()
         kinds = _Kinds(kind_after)
         for key in sorted(keys):
             ends = repair.link_ends(key)

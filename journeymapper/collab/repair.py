@@ -80,6 +80,8 @@ def is_id(value: Any) -> bool:
 
 
 def get(container: Any, key: str) -> Any:
+    if isinstance(container, dict):
+        return container.get(key)
     if not isinstance(container, Map):
         return None
     try:
@@ -138,6 +140,17 @@ def plain(entry: Any) -> dict[str, Any] | None:
     except Exception:  # noqa: BLE001 - a peer's odd content
         return None
     return value if isinstance(value, dict) else None
+
+
+def plain_all(elements: Any) -> dict[str, Any]:
+    """Every element as plain values, read in one go (a full read)."""
+    if not isinstance(elements, Map):
+        return {}
+    try:
+        value = elements.to_py()
+    except Exception:  # noqa: BLE001
+        return {}
+    return value if isinstance(value, dict) else {}
 
 
 def element_kind(entry: Any) -> Kind | None:
