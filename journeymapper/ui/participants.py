@@ -7,9 +7,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("ParticipantsPanel", text)
+translate = QCoreApplication.translate
 
 
 def swatch(colour: str) -> QIcon:
@@ -24,7 +22,9 @@ class ParticipantsPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("participants")
-        self.heading = QLabel(tr("Not in a session. File > Host session… or Join session…"))
+        self.heading = QLabel(
+            translate("ParticipantsPanel", "Not in a session. File > Host session… or Join session…")
+        )
         self.heading.setWordWrap(True)
         self.list = QListWidget()
         self.list.setObjectName("participants_list")

@@ -45,12 +45,10 @@ from journeymapper.ui.participants import ParticipantsPanel
 if TYPE_CHECKING:
     from journeymapper.ui.window import MainWindow
 
-COLOURS = ("#e11d48", "#2563eb", "#059669", "#d97706", "#7c3aed", "#0891b2", "#db2777",
-           "#65a30d")
+COLOURS = ("#e11d48", "#2563eb", "#059669", "#d97706", "#7c3aed", "#0891b2", "#db2777", "#65a30d")
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("SessionController", text)
+translate = QCoreApplication.translate
 
 
 def colour_for(name: str) -> str:
@@ -83,37 +81,40 @@ class SessionDialogs:
 
     def host_options(self, name: str) -> tuple[str, int, str] | None:
         """(listen address, port, your name), or None."""
-        dialog, form = self._form(tr("Host session"))
+        dialog, form = self._form(translate("SessionController", "Host session"))
         host = QLineEdit("0.0.0.0")
         port = QSpinBox()
         port.setRange(0, 65535)
         port.setValue(8765)
         you = QLineEdit(name)
-        form.addRow(tr("Listen on"), host)
-        form.addRow(tr("Port"), port)
-        form.addRow(tr("Your name"), you)
+        form.addRow(translate("SessionController", "Listen on"), host)
+        form.addRow(translate("SessionController", "Port"), port)
+        form.addRow(translate("SessionController", "Your name"), you)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
         return host.text().strip() or "0.0.0.0", port.value(), you.text().strip() or name
 
     def join_options(self, name: str) -> tuple[str, str, str] | None:
         """(address, join code, your name), or None."""
-        dialog, form = self._form(tr("Join session"))
+        dialog, form = self._form(translate("SessionController", "Join session"))
         address = QLineEdit()
         address.setPlaceholderText("ws://192.168.1.20:8765/journey?token=…")
         code = QLineEdit()
         code.setPlaceholderText("K7QM-3XPR")
         you = QLineEdit(name)
-        form.addRow(tr("Address"), address)
-        form.addRow(tr("Join code (with host:port)"), code)
-        form.addRow(tr("Your name"), you)
+        form.addRow(translate("SessionController", "Address"), address)
+        form.addRow(translate("SessionController", "Join code (with host:port)"), code)
+        form.addRow(translate("SessionController", "Your name"), you)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
         return address.text().strip(), code.text().strip(), you.text().strip() or name
 
     def show_invitation(self, address: str, code: str, viewers: str) -> None:
-        dialog, form = self._form(tr("Session hosted"), ok_only=True)
-        for label, value in ((tr("Address"), address), (tr("Join code"), code)):
+        dialog, form = self._form(translate("SessionController", "Session hosted"), ok_only=True)
+        for label, value in (
+            (translate("SessionController", "Address"), address),
+            (translate("SessionController", "Join code"), code),
+        ):
             field = QLineEdit(value)
             field.setReadOnly(True)
             form.addRow(label, field)
@@ -126,9 +127,11 @@ class SessionDialogs:
         dialog = QDialog(self.parent)
         dialog.setWindowTitle(title)
         form = QFormLayout(dialog)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok if ok_only else
-                                   QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok
+            if ok_only
+            else QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.accepted.connect(dialog.accept)
         buttons.rejected.connect(dialog.reject)
         form.addRow(buttons)
@@ -156,13 +159,17 @@ class SessionController(QObject):
         self.invitation = ("", "")
         self.overlay = PresenceOverlay()
         self.panel = ParticipantsPanel()
-        self.dock = window.add_panel(self.panel, tr("Participants"), "participants")
+        self.dock = window.add_panel(
+            self.panel, translate("SessionController", "Participants"), "participants"
+        )
         self.status = QLabel()
         self.status.setObjectName("session_status")
         window.statusBar().addPermanentWidget(self.status)
-        self.action_host = window.add_file_action(tr("Host session…"), self.host)
-        self.action_join = window.add_file_action(tr("Join session…"), self.join)
-        self.action_leave = window.add_file_action(tr("Leave session"), self.leave)
+        self.action_host = window.add_file_action(translate("SessionController", "Host session…"), self.host)
+        self.action_join = window.add_file_action(translate("SessionController", "Join session…"), self.join)
+        self.action_leave = window.add_file_action(
+            translate("SessionController", "Leave session"), self.leave
+        )
         self.action_leave.setEnabled(False)
         self._last_local: tuple[tuple[str, ...], str | None] = ((), None)
         self._poll = QTimer(self)
@@ -192,7 +199,7 @@ class SessionController(QObject):
         """File > Host session…: a room on this map's file, then this window joins it."""
         window = self.window
         if self.session is not None:
-            window.show_message(tr("Already in a session: leave it first"))
+            window.show_message(translate("SessionController", "Already in a session: leave it first"))
             return False
         if host is None or port is None:
             options = self.dialogs.host_options(self.name)
@@ -204,11 +211,10 @@ class SessionController(QObject):
             if not window.save():
                 return False
         try:
-            server = RoomServer(window.path, seed=window.document.snapshot(), host=host,
-                                port=port)
+            server = RoomServer(window.path, seed=window.document.snapshot(), host=host, port=port)
             self.server = ServerThread(server).start()
         except (OSError, JourneyError) as exc:
-            window.dialogs.error(tr("Could not host the session"), str(exc))
+            window.dialogs.error(translate("SessionController", "Could not host the session"), str(exc))
             self.server = None
             return False
         server.room.on_saved = lambda: self.deliver(self._room_saved)
@@ -216,8 +222,11 @@ class SessionController(QObject):
         shown = host if host not in ("0.0.0.0", "::", "") else lan_address()
         self.invitation = (server.address(shown).url, server.code)
         local = server.address("127.0.0.1")
-        self._start(Session(local, self.deliver, doc=window.document, name=self.name,
-                            colour=self.colour, initial=initial))
+        self._start(
+            Session(
+                local, self.deliver, doc=window.document, name=self.name, colour=self.colour, initial=initial
+            )
+        )
         self._bind_history(window.document)
         self.dialogs.show_invitation(self.invitation[0], server.code, "")
         return True
@@ -227,7 +236,7 @@ class SessionController(QObject):
         unsaved-changes question)."""
         window = self.window
         if self.session is not None:
-            window.show_message(tr("Already in a session: leave it first"))
+            window.show_message(translate("SessionController", "Already in a session: leave it first"))
             return False
         if address is None:
             options = self.dialogs.join_options(self.name)
@@ -238,7 +247,7 @@ class SessionController(QObject):
         try:
             parsed = parse_address(address, code)
         except JourneyError as exc:
-            window.dialogs.error(tr("Could not join the session"), str(exc))
+            window.dialogs.error(translate("SessionController", "Could not join the session"), str(exc))
             return False
         if not window.maybe_save("joining a session"):
             return False
@@ -294,13 +303,12 @@ class SessionController(QObject):
         self.window.title_note = ""
         self.window.update_title()
         self.status.setText("")
-        self.window.show_message(tr("You left the session; the map stays here"))
+        self.window.show_message(translate("SessionController", "You left the session; the map stays here"))
         self._show_people()
 
     def _shown(self, doc: JourneyMap) -> None:
         """Another map in the window: a session on the previous one ends."""
-        if self.session is not None and self.session.doc is not None \
-                and doc is not self.session.doc:
+        if self.session is not None and self.session.doc is not None and doc is not self.session.doc:
             self.leave()
 
     # ------------------------------------------------------------ following
@@ -309,34 +317,41 @@ class SessionController(QObject):
             self.window.undo_stack.setClean()
 
     def _map_changed(self, changes: Any) -> None:
-        if changes.origin == "remote" and self.window.undo_stack.isClean() \
-                and self.server is None:
+        if changes.origin == "remote" and self.window.undo_stack.isClean() and self.server is None:
             self.window.undo_stack.resetClean()  # a joiner's copy: unsaved here
         self._place_marks()
 
     def _skipped(self, _command: Any) -> None:
-        self.window.show_message(tr("Nothing to undo there: a colleague has changed it since"))
+        self.window.show_message(
+            translate("SessionController", "Nothing to undo there: a colleague has changed it since")
+        )
 
     def _status_changed(self, state: str, detail: str) -> None:
-        words = {CONNECTED: tr("connected"), CONNECTING: tr("connecting…"),
-                 OFFLINE: tr("offline: your changes merge when the network is back"),
-                 REFUSED: tr("refused: {detail}")}
+        words = {
+            CONNECTED: translate("SessionController", "connected"),
+            CONNECTING: translate("SessionController", "connecting…"),
+            OFFLINE: translate("SessionController", "offline: your changes merge when the network is back"),
+            REFUSED: translate("SessionController", "refused: {detail}"),
+        }
         text = words.get(state, state).format(detail=detail)
-        role = tr("hosting") if self.server is not None else tr("in a session")
+        role = (
+            translate("SessionController", "hosting")
+            if self.server is not None
+            else translate("SessionController", "in a session")
+        )
         self.status.setText(f"{role} · {text}")
         self.window.title_note = f" ({role}, {words.get(state, state).split(':')[0]})"
         self.window.update_title()
         self.status_changed.emit(state)
         self._show_people()
         if state == REFUSED:
-            self.window.dialogs.error(tr("Could not join the session"), text)
+            self.window.dialogs.error(translate("SessionController", "Could not join the session"), text)
             self.leave()
 
     def _presence(self, states: dict[int, dict[str, Any]]) -> None:
         for client, state in states.items():
             user = state.get("user") if isinstance(state.get("user"), dict) else {}
-            self.seen[client] = (str(user.get("name", "?"))[:60],
-                                 str(user.get("color", "#888888"))[:9])
+            self.seen[client] = (str(user.get("name", "?"))[:60], str(user.get("color", "#888888"))[:9])
         self._show_people()
         self._place_marks()
         self.presence_changed.emit(states)
@@ -370,25 +385,47 @@ class SessionController(QObject):
                 if item is None:
                     continue
                 rect = item.sceneBoundingRect()
-                marks.append(Mark((rect.x(), rect.y(), rect.width(), rect.height()), colour,
-                                  name, element_id == editing))
+                marks.append(
+                    Mark(
+                        (rect.x(), rect.y(), rect.width(), rect.height()), colour, name, element_id == editing
+                    )
+                )
         self.overlay.set_marks(marks)
 
     def _show_people(self) -> None:
         session = self.session
         if session is None:
             self.panel.show_people(
-                tr("Not in a session. File > Host session… or Join session…"), [])
+                translate("SessionController", "Not in a session. File > Host session… or Join session…"), []
+            )
             return
         present = set(session.states())
-        me = (f"{self.name} ({tr('you')})", self.colour,
-              tr("connected") if session.connected else tr("not connected"))
-        others = [(name, colour, tr("connected") if client in present else tr("left"))
-                  for client, (name, colour) in sorted(self.seen.items(),
-                                                       key=lambda kv: kv[1][0].casefold())]
-        heading = tr("Hosting: {address}").format(address=self.invitation[0].split("?")[0]) \
-            if self.server is not None else tr("In a session: {address}").format(
-                address=session.address.shown())
+        me = (
+            translate("SessionController", "{name} (you)").format(name=self.name),
+            self.colour,
+            translate("SessionController", "connected")
+            if session.connected
+            else translate("SessionController", "not connected"),
+        )
+        others = [
+            (
+                name,
+                colour,
+                translate("SessionController", "connected")
+                if client in present
+                else translate("SessionController", "left"),
+            )
+            for client, (name, colour) in sorted(self.seen.items(), key=lambda kv: kv[1][0].casefold())
+        ]
+        heading = (
+            translate("SessionController", "Hosting: {address}").format(
+                address=self.invitation[0].split("?")[0]
+            )
+            if self.server is not None
+            else translate("SessionController", "In a session: {address}").format(
+                address=session.address.shown()
+            )
+        )
         self.panel.show_people(heading, [me, *others])
 
 
