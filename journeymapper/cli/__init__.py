@@ -30,6 +30,7 @@ COMMAND_MODULES = (
     "journeymapper.cli.waves",
     "journeymapper.cli.render",
     "journeymapper.cli.recover",
+    "journeymapper.cli.serve",
     "journeymapper.cli.review",
 )
 

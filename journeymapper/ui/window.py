@@ -62,6 +62,7 @@ EXTENSIONS: tuple[str, ...] = (
     "journeymapper.ui.export_dialog",
     "journeymapper.ui.autosave",
     "journeymapper.ui.startup",
+    "journeymapper.ui.session_ui",
     "journeymapper.ui.review",
 )
 DOCK_WIDTH = 340
@@ -97,6 +98,8 @@ class MainWindow(DocumentFiles, QMainWindow):
         self._document_panels: list[Any] = []
         self.dark = theme.system_is_dark()
         self._shown = False
+        #: a word after the map's name in the title (a session says it is in one)
+        self.title_note = ""
 
         self.scene = MapScene(self)
         self.view = MapView(self.scene)
@@ -358,7 +361,7 @@ class MainWindow(DocumentFiles, QMainWindow):
 
     def update_title(self, *_changed: object) -> None:
         self.setWindowTitle(translate("MainWindow", "{name}[*] — journeymapper")
-                            .format(name=self.display_name()))
+                            .format(name=self.display_name() + self.title_note))
         self.setWindowModified(self.is_dirty())
 
     def push(self, command: QUndoCommand) -> bool:

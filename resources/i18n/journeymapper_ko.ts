@@ -1328,6 +1328,13 @@ Customer journey maps for workshops, survey reviews and stakeholder reports.</so
         </message>
     </context>
     <context>
+        <name>ParticipantsPanel</name>
+        <message>
+            <source>Not in a session. File &gt; Host session… or Join session…</source>
+            <translation>세션에 참여하고 있지 않습니다. 파일 &gt; 세션 열기… 또는 세션 참여…</translation>
+        </message>
+    </context>
+    <context>
         <name>PersonasPanel</name>
         <message>
             <source>(unnamed persona)</source>
@@ -1581,6 +1588,129 @@ Customer journey maps for workshops, survey reviews and stakeholder reports.</so
         <message>
             <source>new wave label</source>
             <translation>새 차수 이름</translation>
+        </message>
+    </context>
+    <context>
+        <name>SessionController</name>
+        <message>
+            <source>Address</source>
+            <translation>주소</translation>
+        </message>
+        <message>
+            <source>Already in a session: leave it first</source>
+            <translation>이미 세션에 참여 중입니다. 먼저 나가세요</translation>
+        </message>
+        <message>
+            <source>Could not host the session</source>
+            <translation>세션을 열 수 없습니다</translation>
+        </message>
+        <message>
+            <source>Could not join the session</source>
+            <translation>세션에 참여할 수 없습니다</translation>
+        </message>
+        <message>
+            <source>Host session</source>
+            <translation>세션 열기</translation>
+        </message>
+        <message>
+            <source>Host session…</source>
+            <translation>세션 열기…</translation>
+        </message>
+        <message>
+            <source>Hosting: {address}</source>
+            <translation>세션 진행 중: {address}</translation>
+        </message>
+        <message>
+            <source>In a session: {address}</source>
+            <translation>세션 참여 중: {address}</translation>
+        </message>
+        <message>
+            <source>Join code</source>
+            <translation>참여 코드</translation>
+        </message>
+        <message>
+            <source>Join code (with host:port)</source>
+            <translation>참여 코드 (host:port와 함께)</translation>
+        </message>
+        <message>
+            <source>Join session</source>
+            <translation>세션 참여</translation>
+        </message>
+        <message>
+            <source>Join session…</source>
+            <translation>세션 참여…</translation>
+        </message>
+        <message>
+            <source>Leave session</source>
+            <translation>세션 나가기</translation>
+        </message>
+        <message>
+            <source>Listen on</source>
+            <translation>접속 받을 주소</translation>
+        </message>
+        <message>
+            <source>Not in a session. File &gt; Host session… or Join session…</source>
+            <translation>세션에 참여하고 있지 않습니다. 파일 &gt; 세션 열기… 또는 세션 참여…</translation>
+        </message>
+        <message>
+            <source>Nothing to undo there: a colleague has changed it since</source>
+            <translation>되돌릴 것이 없습니다. 그 사이 동료가 바꾸었습니다</translation>
+        </message>
+        <message>
+            <source>Participants</source>
+            <translation>참여자</translation>
+        </message>
+        <message>
+            <source>Port</source>
+            <translation>포트</translation>
+        </message>
+        <message>
+            <source>Session hosted</source>
+            <translation>세션을 열었습니다</translation>
+        </message>
+        <message>
+            <source>You left the session; the map stays here</source>
+            <translation>세션에서 나왔습니다. 지도는 여기 그대로 있습니다</translation>
+        </message>
+        <message>
+            <source>Your name</source>
+            <translation>내 이름</translation>
+        </message>
+        <message>
+            <source>connected</source>
+            <translation>연결됨</translation>
+        </message>
+        <message>
+            <source>connecting…</source>
+            <translation>연결 중…</translation>
+        </message>
+        <message>
+            <source>hosting</source>
+            <translation>세션 진행</translation>
+        </message>
+        <message>
+            <source>in a session</source>
+            <translation>세션 참여</translation>
+        </message>
+        <message>
+            <source>left</source>
+            <translation>나감</translation>
+        </message>
+        <message>
+            <source>not connected</source>
+            <translation>연결 안 됨</translation>
+        </message>
+        <message>
+            <source>offline: your changes merge when the network is back</source>
+            <translation>오프라인: 네트워크가 돌아오면 변경 내용이 합쳐집니다</translation>
+        </message>
+        <message>
+            <source>refused: {detail}</source>
+            <translation>거부됨: {detail}</translation>
+        </message>
+        <message>
+            <source>{name} (you)</source>
+            <translation>{name} (나)</translation>
         </message>
     </context>
     <context>
