@@ -46,9 +46,9 @@ def test_the_summary_follows_the_cover_and_says_what_is_wrong(laptop_doc):
     assert top[:3] == ["Cover", "Executive summary", "Journey map"]
     text = summary_text(reader)
     # the worst score first, with its n and how far to trust it
-    assert "WORST SCORES Awareness: NPS +22 (n=140)" in text
-    assert "Consideration: CSAT 74% (n=12, low confidence)" in text
-    assert "Awareness: CSAT 71%, +9 pts since 2026-Q2, better (n=140)" in text
+    assert "WORST SCORES Awareness: NPS +22 (n=140, 95% [+8, +34])" in text
+    assert "Consideration: CSAT 74% (n=12, 95% [" in text and "], low confidence)" in text
+    assert "Awareness: CSAT 71%, +9 pts since 2026-Q2, better (n=140, 95% [" in text
     # the most severe pain point with its evidence, the unaddressed ones
     assert "5/5 Coupon code from an aggregator is rejected at checkout (Purchase; 2 pieces of " \
            "evidence)" in text
@@ -120,10 +120,12 @@ def test_badges_read_well_and_their_arrow_means_better(laptop_doc, monkeypatch):
         assert contrast(colour, readable_on(colour)) >= 4.5, colour  # WCAG AA
     doc = laptop_doc
     first = doc.stage_order[0]
-    doc.put_scores([Score(first, "Q1", "ces", 4.0, 80), Score(first, "Q2", "ces", 3.2, 80)],
+    # effort scores (1-7, lower is better) from 80 answers each: a real drop
+    doc.put_scores([Score(first, "Q1", "ces", 4.0, 80, distribution={"3": 40, "5": 40}),
+                    Score(first, "Q2", "ces", 3.2, 80, distribution={"2": 32, "4": 48})],
                    [Wave("Q1", "2026-03-31"), Wave("Q2", "2026-06-30")])
     last = [r for r in readings(doc) if r.score.wave == "Q2"][0]
-    assert last.delta < 0 and last.trend == 1  # a lower effort score is better: up
+    assert last.delta < 0 and last.significant and last.trend == 1  # lower is better: up
     from journeymapper.io.pdf import shapes
 
     arrows = []

@@ -14,10 +14,11 @@ from journeymapper.canvas import style as st
 from journeymapper.canvas.items.links import StageLinkItem
 from journeymapper.canvas.scene import MapScene
 from journeymapper.canvas.text import elide
-from journeymapper.i18n import N_
+from journeymapper.i18n import N_, _
 from journeymapper.io.atomic import atomic_write_bytes
 from journeymapper.model.document import JourneyMap
 from journeymapper.model.errors import ExportError
+from journeymapper.words import in_map_language
 
 MIN_WIDTH, MAX_WIDTH = 200, 16_384
 #: no side of a PNG grows past this (image viewers and QImage's own limits)
@@ -91,16 +92,26 @@ def fit_size(page: QSize, width: int) -> tuple[int, int, bool]:
 def render_map(doc: JourneyMap, path: str | os.PathLike[str], width: int = 2400,
                dark: bool = False) -> tuple[int, int]:
     """Write ``doc`` to a .png or .svg file ``width`` pixels wide (a tall map's
-    PNG is made narrower so no side passes MAX_SIDE); returns its size."""
+    PNG is made narrower so no side passes MAX_SIDE), labelled in the map's
+    language (card tags, statuses); returns its size."""
     target = Path(path)
     suffix = target.suffix.lower()
     if suffix not in (".png", ".svg"):
         raise ExportError(N_("{file}: expected a .png or .svg file name, got {suffix!r}"),
                           file=target, suffix=suffix or "none")
     if not MIN_WIDTH <= width <= MAX_WIDTH:
-        raise ExportError(N_("--width: expected {low}..{high} pixels, got {width}"),
-                          low=MIN_WIDTH, high=MAX_WIDTH, width=width)
+        raise ExportError(N_("--width: expected {lo}..{hi} pixels, got {width}"), lo=MIN_WIDTH,
+                          hi=MAX_WIDTH, width=width)
     ensure_app()
+    with in_map_language(doc):
+        data, width, height = _draw(doc, width, dark, suffix, target)
+    atomic_write_bytes(target, data)
+    return width, height
+
+
+def _draw(doc: JourneyMap, width: int, dark: bool, suffix: str,
+          target: Path) -> tuple[bytes, int, int]:
+    """The picture's bytes, width and height in pixels."""
     scene = MapScene()
     try:
         scene.set_document(doc, QUndoStack())
@@ -112,20 +123,17 @@ def render_map(doc: JourneyMap, path: str | os.PathLike[str], width: int = 2400,
         else:
             height = max(1, round(width * page.height() / page.width()))
         if suffix == ".png":
-            data = _png(scene, doc, width, height, target)
-        else:
-            data = _svg(scene, doc, width, height)
+            return _png(scene, doc, width, height, target), width, height
+        return _svg(scene, doc, width, height), width, height
     finally:
         scene.clear_document()
-    atomic_write_bytes(target, data)
-    return width, height
 
 
 def _png(scene: MapScene, doc: JourneyMap, width: int, height: int, target: Path) -> bytes:
     if width * height > MAX_PIXELS:
-        raise ExportError(N_("{file}: {width}x{height} pixels is too large for a PNG; "
-                             "use a smaller --width or write an .svg"),
-                          file=target, width=width, height=height)
+        raise ExportError(N_("{file}: {width}x{height} pixels is too large for a PNG; use a "
+                             "smaller --width or write an .svg"), file=target, width=width,
+                          height=height)
     image = QImage(width, height, QImage.Format.Format_ARGB32_Premultiplied)
     if image.isNull():
         raise ExportError(N_("{file}: not enough memory for a {width}x{height} image"),
@@ -148,7 +156,7 @@ def _svg(scene: MapScene, doc: JourneyMap, width: int, height: int) -> bytes:
     generator.setSize(QSize(width, height))
     generator.setViewBox(QRect(0, 0, width, height))
     generator.setTitle(doc.title)
-    generator.setDescription("Journey map drawn by journeymapper")
+    generator.setDescription(_("Journey map drawn by journeymapper"))
     painter = QPainter(generator)
     draw_map(painter, scene, doc, QRectF(0, 0, width, height))
     painter.end()

@@ -15,25 +15,28 @@ from journeymapper.model.errors import ExportError
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("export", help="export a map as a PDF report for stakeholders",
-                       description="Write the map as a PDF: cover, the map as vector drawing "
-                                   "(tiled when it does not fit legibly on one page), personas, "
-                                   "survey scores, pain points and opportunities.")
-    p.add_argument("file", metavar="MAP", help="the .jmap file")
-    p.add_argument("-o", "--output", required=True, metavar="OUT.pdf", help="the PDF to write")
+    p = sub.add_parser("export", help=_("export a map as a PDF report for stakeholders"),
+                       description=_("Write the map as a PDF: cover, the map as vector drawing "
+                                     "(tiled when it does not fit legibly on one page), "
+                                     "personas, survey scores, pain points and opportunities, "
+                                     "labelled in the map's language."))
+    p.add_argument("file", metavar="MAP", help=_("the .jmap file"))
+    p.add_argument("-o", "--output", required=True, metavar="OUT.pdf",
+                   help=_("the PDF to write"))
     p.add_argument("--page-size", default="A4", choices=list(PAGE_SIZES), type=_page_size,
-                   help="default: A4")
+                   help=_("default: A4"))
     p.add_argument("--orientation", default="auto", choices=list(ORIENTATIONS),
-                   help="default: auto (text pages landscape, map pages whichever takes "
-                        "fewer pages)")
+                   help=_("default: auto (text pages landscape, map pages whichever takes "
+                          "fewer pages)"))
     p.add_argument("--poster", nargs="?", const="auto", metavar="SIZE",
-                   help="the whole map on one page of the size it needs (A3 up to A0), or "
-                        "of SIZE: A3, A2, A1, A0 or a width x height in millimetres (1189x841)")
-    p.add_argument("--map-only", action="store_true", help="only the map pages")
+                   help=_("the whole map on one page of the size it needs (A3 up to A0), or "
+                          "of SIZE: A3, A2, A1, A0 or a width x height in millimetres "
+                          "(1189x841)"))
+    p.add_argument("--map-only", action="store_true", help=_("only the map pages"))
     p.add_argument("--wave", metavar="WAVE",
-                   help="show scores up to this survey wave (default: the latest)")
+                   help=_("show scores up to this survey wave (default: the latest)"))
     p.add_argument("--font", metavar="PATH",
-                   help="a TrueType font (.ttf, or .ttc#N) to set the report in")
+                   help=_("a TrueType font (.ttf, or .ttc#N) to set the report in"))
     p.set_defaults(func=cmd_export)
 
 
@@ -65,7 +68,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     )
     if args.poster is not None:
         options.poster_size()  # a bad size is refused before the map is read further
-    outcome = export_pdf(result.document, output, options)
+    outcome = export_pdf(result.document, output, options)  # labelled in the map's language
     print(summary_line(output, outcome))
     print(_("font: {font}").format(font=outcome.font.describe()))
     if not outcome.font.complete:

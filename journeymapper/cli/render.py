@@ -12,13 +12,14 @@ from journeymapper.model.errors import ExportError
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("render", help="draw a map as a PNG or SVG picture")
-    p.add_argument("file", metavar="MAP", help="the .jmap file")
+    p = sub.add_parser("render", help=_("draw a map as a PNG or SVG picture, labelled in the "
+                                        "map's language"))
+    p.add_argument("file", metavar="MAP", help=_("the .jmap file"))
     p.add_argument("-o", "--output", required=True, metavar="OUT",
-                   help="the .png or .svg file to write")
+                   help=_("the .png or .svg file to write"))
     p.add_argument("--width", type=int, default=2400, metavar="PX",
-                   help="width in pixels (default 2400; a PNG's sides stop at 16,384)")
-    p.add_argument("--dark", action="store_true", help="use the dark palette")
+                   help=_("width in pixels (default 2400; a PNG's sides stop at 16,384)"))
+    p.add_argument("--dark", action="store_true", help=_("use the dark palette"))
     p.set_defaults(func=cmd_render)
 
 

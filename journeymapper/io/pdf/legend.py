@@ -9,12 +9,13 @@ from collections.abc import Callable
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
 
+from journeymapper import words
 from journeymapper.i18n import _
 from journeymapper.io.pdf import shapes
 from journeymapper.io.pdf.text import measure_with, single_line
 from journeymapper.layout.palette import KIND_STYLE, LINK_ORDER, LINK_STYLE, palette
 from journeymapper.model.elements import Kind
-from journeymapper.model.links import LINK_LABELS
+from journeymapper.model.scores import LOW_CONFIDENCE_N
 
 ROW = 16.0
 FONT = 8.5
@@ -28,7 +29,7 @@ Item = tuple[float, str, Callable[[Canvas, float, float], None]]
 
 def _kind(kind: Kind) -> Item:
     style = KIND_STYLE[kind]
-    return (10.0, _(kind.label), lambda c, x, y: shapes.marker(c, style.marker, x + 5, y, 9,
+    return (10.0, words.kind_label(kind), lambda c, x, y: shapes.marker(c, style.marker, x + 5, y, 9,
                                                                style.accent))
 
 
@@ -44,7 +45,7 @@ def _link(kind) -> Item:
         c.setDash()
         shapes.arrowhead(c, x + 18, y, x + 24, y, 6, style.colour)
 
-    return (24.0, _(LINK_LABELS[kind]), draw)
+    return (24.0, words.link_label(kind), draw)
 
 
 def _severity(c: Canvas, x: float, y: float) -> None:
@@ -102,8 +103,9 @@ def items(bold: str) -> list[list[Item]]:
     links = [_link(k) for k in LINK_ORDER]
     marks: list[Item] = [
         (40.0, _("severity 4 of 5"), _severity),
-        (24.0, _("score badge: latest wave, change (arrow up: better), n"), _badge),
-        (24.0, _("n* = fewer than 30 answers"), _low),
+        (24.0, _("score badge: latest wave, change (arrow up: better, real at 95%), n"),
+         _badge),
+        (24.0, _("n* = fewer than {n} answers").format(n=LOW_CONFIDENCE_N), _low),
         (24.0, _("journey loops back"), _loop),
         (24.0, _("emotion curve"), _curve),
         (10.0, _("a link that leaves the tile: where it goes is listed under the map"),

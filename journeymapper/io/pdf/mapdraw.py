@@ -13,7 +13,8 @@ from dataclasses import dataclass
 
 from reportlab.pdfgen.canvas import Canvas
 
-from journeymapper.i18n import _, ngettext
+from journeymapper import words
+from journeymapper.i18n import _, format_date
 from journeymapper.io.pdf import shapes
 from journeymapper.io.pdf.linkdraw import LinkDrawing
 from journeymapper.io.pdf.spatial import GridIndex
@@ -403,7 +404,8 @@ class MapPainter:
                                                int(f.get("severity", 3)), 5.0, style.border,
                                                "#f3c1c1") - 4
         else:
-            detail = {Kind.TOUCHPOINT: f.get("channel", ""), Kind.OPPORTUNITY: f.get("status", ""),
+            detail = {Kind.TOUCHPOINT: words.channel_label(str(f.get("channel", ""))),
+                      Kind.OPPORTUNITY: words.status_label(str(f.get("status", ""))),
                       Kind.NOTE: f.get("author", "")}.get(element.kind, "")
             if detail:
                 detail = single_line(detail, w * 0.4, self.measure(False, SMALL),
@@ -411,7 +413,7 @@ class MapPainter:
                 self._text(c, x + w - CARD_PAD, y + TAG_BASELINE, detail, SMALL,
                            col["muted"], align="right")
                 detail_left -= self.measure(False, SMALL)(detail) + 4
-        tag = single_line(_(style.tag), detail_left - (x + CARD_PAD + 14),
+        tag = single_line(words.kind_tag(element.kind), detail_left - (x + CARD_PAD + 14),
                           self.measure(True, SMALL), self.fonts.mark)
         self._text(c, x + CARD_PAD + 14, y + TAG_BASELINE, tag, SMALL, style.accent, True)
         footer = self._footer(element)
@@ -430,10 +432,9 @@ class MapPainter:
     def _footer(self, element: Element) -> str:
         f = element.fields
         if element.kind is Kind.OPPORTUNITY:
-            votes = int(f.get("votes", 0) or 0)
             parts = [f.get("owner", ""),
-                     _("due {date}").format(date=f["due"]) if f.get("due") else "",
-                     ngettext("{n} vote", "{n} votes", votes).format(n=votes) if votes else ""]
+                     _("due {date}").format(date=format_date(f["due"])) if f.get("due") else "",
+                     words.votes(int(f.get("votes", 0))) if f.get("votes") else ""]
             return " \u00b7 ".join(p for p in parts if p)
         if element.kind is Kind.TOUCHPOINT:
             return f.get("owner", "")
@@ -490,7 +491,8 @@ class MapPainter:
         self._text(c, x + 32, y + 39, initials or "?", 13.0, "#ffffff", True, "center")
         left = x + 62
         width = w - (left - x) - CARD_PAD
-        self._text(c, left, y + 24, single_line(element.text or _("Persona"), width,
+        self._text(c, left, y + 24, single_line(element.text or words.kind_label(Kind.PERSONA),
+                                                width,
                    self.measure(True, 13.0), self.fonts.mark), 13.0, col["text"], True)
         info = " \u00b7 ".join(v for v in (f.get("role"), f.get("segment"), f.get("age_group")) if v)
         if info:

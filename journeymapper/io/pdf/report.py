@@ -22,8 +22,8 @@ from reportlab.platypus import (
     PageTemplate,
 )
 
-from journeymapper import __version__
-from journeymapper.i18n import N_, _
+from journeymapper import __version__, words
+from journeymapper.i18n import N_, _, format_date
 from journeymapper.io.migrations import FORMAT_VERSION
 from journeymapper.io.pdf import sections, shapes
 from journeymapper.io.pdf.flowables import Anchor, TextBlock
@@ -31,6 +31,7 @@ from journeymapper.io.pdf.fonts import REPORTLAB_LOCK, FontChoice, choose_font, 
 from journeymapper.io.pdf.mapdraw import MapFonts, MapPainter
 from journeymapper.io.pdf.mappages import EXITS_H, HEADING_H, MapPage, tile_key
 from journeymapper.io.pdf.persona import persona_pages
+from journeymapper.io.pdf.review_section import review_section
 from journeymapper.io.pdf.scoresection import score_section
 from journeymapper.io.pdf.scoring import wave_labels
 from journeymapper.io.pdf.styles import Styles
@@ -46,7 +47,9 @@ from journeymapper.io.pdf.tiling import (
 )
 from journeymapper.layout.badges import stage_badges
 from journeymapper.model.document import JourneyMap
+from journeymapper.model.elements import CARD_KINDS, Kind
 from journeymapper.model.errors import ExportError
+from journeymapper.words import in_map_language
 
 PAGE_SIZES: dict[str, tuple[float, float]] = {
     "A4": pagesizes.A4, "A3": pagesizes.A3, "A2": pagesizes.A2,
@@ -90,8 +93,7 @@ class ExportOptions:
                               size=self.page_size, sizes=", ".join(PAGE_SIZES))
         if self.orientation not in ORIENTATIONS:
             raise ExportError(N_("unknown orientation {orientation!r} (expected {orientations})"),
-                              orientation=self.orientation,
-                              orientations=", ".join(ORIENTATIONS))
+                              orientation=self.orientation, orientations=" or ".join(ORIENTATIONS))
         short, long = sorted(size)
         if self.orientation == "portrait":
             return [(short, long)]
@@ -136,6 +138,10 @@ def document_texts(doc: JourneyMap) -> list[str]:
                 texts.extend(str(v) for v in value)
     texts += [w.label for w in doc.waves]
     texts += [s.name for s in doc.scores() if s.name]
+    with in_map_language(doc):  # the report's own words, in the map's language
+        texts += [words.kind_tag(k) for k in Kind] + [words.lane_name(k) for k in CARD_KINDS]
+        texts += [_("CUSTOMER JOURNEY MAP"), _("page {number} of").format(number=""),
+                  format_date("2026-12-31")]
     return texts
 
 
@@ -169,7 +175,7 @@ def _numbered_canvas(title: str, font: str) -> type[Canvas]:
             super().save()
 
         def _footer(self) -> None:
-            width, _ = self._pagesize
+            width = self._pagesize[0]
             y = MARGIN - 14
             self.saveState()
             self.setStrokeColor(shapes.colour("#dde1e6"))
@@ -178,7 +184,7 @@ def _numbered_canvas(title: str, font: str) -> type[Canvas]:
             self.setFont(font, 8)
             self.setFillColor(shapes.colour("#5f6b7a"))
             total_x = width - MARGIN - measure("0000")
-            page = f"page {self.getPageNumber()} of "
+            page = _("page {number} of").format(number=self.getPageNumber()) + " "
             self.drawRightString(total_x, y, page)
             room = total_x - measure(page) - MARGIN - 20
             self.drawString(MARGIN, y, single_line(title, room, measure))
@@ -209,7 +215,8 @@ def map_flowables(doc: JourneyMap, painter: MapPainter, plan: MapPlan, fonts: Fo
     """The map pages: the whole map, or an overview (when the tiles need one)
     and the tiles; bookmarks for the map, each stage and each tile."""
     stage_keys = {s: f"stage-{s}" for s in doc.stage_order}
-    entries = [(doc.element(s).text or _("Stage"), key, 1) for s, key in stage_keys.items()]
+    entries = [(doc.element(s).text or words.kind_label(Kind.STAGE), key, 1)
+               for s, key in stage_keys.items()]
     if plan.tiled:
         entries += [(_("Tile {tile}").format(tile=t.label), tile_key(t), 1) for t in plan.tiles]
     pair = (fonts.regular, fonts.bold)
@@ -268,7 +275,7 @@ def build_pdf(doc: JourneyMap, options: ExportOptions | None = None,
               progress: Progress | None = None) -> tuple[bytes, ExportResult]:
     """The report as PDF bytes, and what went into it. Raises ExportError on bad
     options. Safe to call from worker threads (builds run one at a time)."""
-    with REPORTLAB_LOCK:
+    with REPORTLAB_LOCK, in_map_language(doc):  # labelled in the map's language
         return _build(doc, options or ExportOptions(), progress)
 
 
@@ -300,6 +307,7 @@ def _build(doc: JourneyMap, options: ExportOptions,
         scores = score_section(doc, waves, st, frame_w)
         if scores:
             story += [PageBreak(), *sections.heading(_("Survey scores"), "scores", st), *scores]
+        story += review_section(doc, st, frame_w, options.exported)
         story += sections.pain_section(doc, st, frame_w)
         story += sections.opportunity_section(doc, st, frame_w)
         story += sections.stage_details(doc, st, frame_w)
@@ -341,4 +349,4 @@ def _subject(doc: JourneyMap) -> str:
     description = " ".join(str(doc.meta.get("description", "")).split())
     if description:
         return description[:300]
-    return f"Customer journey map: {' > '.join(doc.stage_names())}"
+    return _("Customer journey map: {stages}").format(stages=" > ".join(doc.stage_names()))

@@ -18,13 +18,13 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from journeymapper.i18n import _, ngettext
+from journeymapper import words
+from journeymapper.i18n import _, format_date, ngettext, pgettext
 from journeymapper.io.pdf import shapes
 from journeymapper.io.pdf.flowables import Anchor, TextBlock
 from journeymapper.io.pdf.legend import Legend
 from journeymapper.io.pdf.styles import Styles, chunks, data_table
 from journeymapper.io.pdf.text import fit_lines, measure_with
-from journeymapper.layout.palette import KIND_STYLE
 from journeymapper.model import analysis
 from journeymapper.model.document import JourneyMap
 from journeymapper.model.elements import Element, Kind
@@ -82,37 +82,37 @@ def contents_line(doc: JourneyMap, waves: list[str]) -> str:
     pains = counts[Kind.PAIN_POINT.value]
     unaddressed = len(analysis.unaddressed_pain_points(doc))
     opportunities = counts[Kind.OPPORTUNITY.value]
-    parts = [ngettext("{n} stage", "{n} stages", stages).format(n=stages),
-             ngettext("{n} card", "{n} cards", cards).format(n=cards)]
-    pain_text = ngettext("{n} pain point", "{n} pain points", pains).format(n=pains)
+    parts = [words.kind_count(Kind.STAGE, stages), words.cards(cards)]
+    pain_text = words.kind_count(Kind.PAIN_POINT, pains)
     if unaddressed:
-        pain_text = _("{pains}, {n} not addressed").format(pains=pain_text, n=unaddressed)
-    parts += [pain_text, ngettext("{n} opportunity", "{n} opportunities",
-                                  opportunities).format(n=opportunities)]
+        pain_text = ngettext("{pains}, {n} not addressed", "{pains}, {n} not addressed",
+                             unaddressed).format(pains=pain_text, n=unaddressed)
+    parts += [pain_text, words.kind_count(Kind.OPPORTUNITY, opportunities)]
     if waves:
         parts.append(ngettext("{n} survey wave: {waves}", "{n} survey waves: {waves}",
                               len(waves)).format(n=len(waves), waves=", ".join(waves)))
-    return "; ".join(parts)
+    return pgettext("list separator", "; ").join(parts)
 
 
 def cover(doc: JourneyMap, facts: CoverFacts, st: Styles, width: float) -> list[Flowable]:
     personas = list(doc.elements(Kind.PERSONA))
     labels = [w.label for w in doc.waves]
     waves = labels[:labels.index(facts.wave) + 1] if facts.wave in labels else labels
-    version = _("format version {n}").format(n=facts.format_version)
+    version = _("format version {version}").format(version=facts.format_version)
     if doc.meta.get("version_note"):
         version += f"; {doc.meta['version_note']}"
     persona_text = "\n".join(
         p.text + (f" ({p.fields.get('role')})" if p.fields.get("role") else "") for p in personas)
+    not_recorded = _("not recorded")
     rows = [
         (ngettext("Persona", "Personas", max(1, len(personas))),
          persona_text or _("none on this map")),
         (_("Stages"), f" {facts.arrow} ".join(doc.stage_names()) if doc.stage_order
          else _("none yet")),
-        (_("Date"), doc.meta.get("created") or _("not recorded")),
-        (_("Exported"), facts.exported),
+        (_("Date"), format_date(doc.meta.get("created") or "") or not_recorded),
+        (_("Exported"), format_date(facts.exported)),
         (_("File version"), version),
-        (_("Teams / authors"), ", ".join(doc.meta.get("authors") or []) or _("not recorded")),
+        (_("Teams / authors"), ", ".join(doc.meta.get("authors") or []) or not_recorded),
         (_("Contents"), contents_line(doc, waves)),
         (_("Typeface"), facts.font_label),
     ]
@@ -159,9 +159,7 @@ def at_a_glance(doc: JourneyMap, st: Styles, width: float, count: int = 3) -> li
         stage = analysis.stage_of(doc, p)
         where = f" ({stage.text})" if stage else ""
         pain_lines.append(f"{p.fields['severity']}/5  {p.text}{where}")
-    opp_lines = [f"{o.text} ({_(o.fields['status'])}"
-                 + (f", {o.fields['owner']}" if o.fields.get("owner") else "") + ")"
-                 for o in opportunities]
+    opp_lines = [f"{o.text} ({_status_and_owner(o.fields)})" for o in opportunities]
     table = Table([[column(_("MOST SEVERE PAIN POINTS"), pain_lines),
                     column(_("OPPORTUNITIES MOST WORTH DOING"), opp_lines)]],
                   colWidths=[half, half], hAlign="LEFT")
@@ -194,10 +192,11 @@ def pain_section(doc: JourneyMap, st: Styles, width: float) -> list[Flowable]:
         if pain.id in open_ids:
             highlight.append(i + 1)
     fractions = (0.05, 0.27, 0.12, 0.16, 0.2, 0.2)
-    out = [PageBreak(), *heading(_("Pain points"), "pains", st),
+    out = [PageBreak(), *heading(words.lane_name(Kind.PAIN_POINT), "pains", st),
            TextBlock(_("Sorted by severity (5 = most severe). Highlighted rows have no "
                        "opportunity addressing them."), st.note), Spacer(1, 6),
-           data_table([_("Sev."), _("Pain point"), _("Stage"), _("Touchpoints"), _("Evidence"),
+           data_table([_("Sev."), words.kind_label(Kind.PAIN_POINT), words.kind_label(Kind.STAGE),
+                       words.lane_name(Kind.TOUCHPOINT), words.field_label(None, "evidence"),
                        _("Addressed by")],
                       rows, [f * width for f in fractions], st, highlight=highlight, numeric=(0,))]
     unaddressed = [p for p in pains if p.id in open_ids]
@@ -208,8 +207,7 @@ def pain_section(doc: JourneyMap, st: Styles, width: float) -> list[Flowable]:
                       st.callout),
             Spacer(1, 3)]
         for pain in unaddressed[:40]:  # two lines each: the table above has the full text
-            line = _("severity {severity}: {text}").format(severity=pain.fields["severity"],
-                                                           text=pain.text)
+            line = _("severity {n}: {text}").format(n=pain.fields["severity"], text=pain.text)
             items.append(TextBlock(line, st.body, fit_lines(line, width, 2, measure)[0]))
         out += [Spacer(1, 12), KeepTogether(items)]
     else:
@@ -226,25 +224,33 @@ def opportunity_section(doc: JourneyMap, st: Styles, width: float) -> list[Flowa
     for item in ranked:
         opp = item.opportunity
         f = opp.fields
-        pains = "\n".join(_("{text} (sev. {severity})").format(text=p.text,
-                                                               severity=p.fields["severity"])
+        pains = "\n".join(_("{text} (sev. {n})").format(text=p.text, n=p.fields["severity"])
                           for p in analysis.addressed_pains(doc, opp.id))
         stage = analysis.stage_of(doc, opp)
         priority = f"{item.score:.1f}" + ("\n" + _("quick win") if item.quick_win else "")
-        rows.append([opp.text, stage.text if stage else "", _(f["status"]), f["owner"], f["due"],
-                     str(f["votes"]), f"{f['impact']} / {f['effort']}", priority,
-                     pains or _("none")])
+        rows.append([opp.text, stage.text if stage else "", words.status_label(f["status"]),
+                     f["owner"], format_date(f["due"]) if f["due"] else "", str(f["votes"]),
+                     f"{f['impact']} / {f['effort']}", priority, pains or _("none")])
     fractions = (0.23, 0.1, 0.08, 0.1, 0.09, 0.06, 0.08, 0.07, 0.19)
-    return [PageBreak(), *heading(_("Opportunities"), "opportunities", st),
+    return [PageBreak(), *heading(words.lane_name(Kind.OPPORTUNITY), "opportunities", st),
             TextBlock(_("Ranked by priority: (2 \u00d7 impact + summed severity of the pain "
                         "points addressed + log2(1 + votes)) \u00f7 effort. A quick win has "
                         "impact {impact} or more for effort {effort} or less. Done ones come "
                         "last.")
                       .format(impact=analysis.QUICK_WIN_IMPACT, effort=analysis.QUICK_WIN_EFFORT),
                       st.note), Spacer(1, 6),
-            data_table([_("Opportunity"), _("Stage"), _("Status"), _("Owner"), _("Due"),
-                        _("Votes"), _("Impact / effort"), _("Priority"), _("Addresses")], rows,
+            data_table([words.kind_label(Kind.OPPORTUNITY), words.kind_label(Kind.STAGE),
+                        words.field_label(Kind.OPPORTUNITY, "status"),
+                        words.field_label(Kind.OPPORTUNITY, "owner"), _("Due"),
+                        words.field_label(Kind.OPPORTUNITY, "votes"), _("Impact / effort"),
+                        _("Priority"), _("Addresses")], rows,
                        [f * width for f in fractions], st, numeric=(5, 7))]
+
+
+def _status_and_owner(fields) -> str:
+    status = words.status_label(str(fields.get("status", "")))
+    owner = fields.get("owner")
+    return _("{status}, {owner}").format(status=status, owner=owner) if owner else status
 
 
 def _card_details(element: Element) -> str:
@@ -253,11 +259,12 @@ def _card_details(element: Element) -> str:
     if kind is Kind.EMOTION:
         return _("score {score}").format(score=f"{f.get('score', 0):+d}")
     if kind is Kind.TOUCHPOINT:
-        return ", ".join(v for v in (f.get("channel"), f.get("owner")) if v)
+        channel = words.channel_label(f["channel"]) if f.get("channel") else ""
+        return ", ".join(v for v in (channel, f.get("owner")) if v)
     if kind is Kind.PAIN_POINT:
-        return _("severity {severity}").format(severity=f.get("severity"))
+        return _("severity {n}").format(n=f.get("severity"))
     if kind is Kind.OPPORTUNITY:
-        return _(str(f.get("status"))) + (f", {f['owner']}" if f.get("owner") else "")
+        return _status_and_owner(f)
     if kind is Kind.GOAL:
         return f.get("metric", "")
     if kind is Kind.NOTE:
@@ -269,7 +276,7 @@ def _row_label(doc: JourneyMap, lane, element: Element) -> str:
     """The lane's name, or the card's kind when it sits in a lane of another
     kind (a goal in the opportunities lane is listed as a goal)."""
     if element.kind is not lane.kind or not lane.name:
-        return _(KIND_STYLE[element.kind].tag)
+        return words.kind_tag(element.kind)
     return lane.name
 
 
@@ -279,15 +286,15 @@ def stage_details(doc: JourneyMap, st: Styles, width: float) -> list[Flowable]:
     stages = doc.stages()
     if not stages:
         return []
-    entries = [(s.text or _("Stage"), f"detail-{s.id}", 1) for s in stages]
+    entries = [(s.text or words.kind_label(Kind.STAGE), f"detail-{s.id}", 1) for s in stages]
     out: list[Flowable] = [PageBreak(), *heading(_("Stage details"), "details", st)]
     fractions = (0.16, 0.56, 0.28)
     widths = [f * width for f in fractions]
     for stage, entry in zip(stages, entries):
         out += [CondPageBreak(90), Anchor(entry[1], [entry])]
-        intro = [_("{label}: {text}").format(label=label, text=stage.fields[name])
-                 for label, name in ((_("Customer goal"), "goal"), (_("Description"), "description"))
-                 if stage.fields.get(name)]
+        intro = [_("{label}: {text}").format(label=words.field_label(Kind.STAGE, name),
+                                             text=stage.fields[name])
+                 for name in ("goal", "description") if stage.fields.get(name)]
         rows = []
         for lane in doc.lanes:
             for element in doc.cell(stage.id, lane.id):
@@ -299,5 +306,6 @@ def stage_details(doc: JourneyMap, st: Styles, width: float) -> list[Flowable]:
                     Spacer(1, 14)]
             continue
         out += [data_table([_("Lane"), _("Card"), _("Details")], rows, widths, st,
-                           caption=stage.text or _("Stage"), intro=intro), Spacer(1, 14)]
+                           caption=stage.text or words.kind_label(Kind.STAGE), intro=intro),
+                Spacer(1, 14)]
     return out

@@ -18,7 +18,7 @@ from journeymapper.io.pdf import shapes
 from journeymapper.io.pdf.flowables import Anchor, TextBlock
 from journeymapper.io.pdf.styles import Styles
 from journeymapper.io.pdf.text import fit_lines, measure_with
-from journeymapper.layout.badges import Reading, delta_text, stage_badges
+from journeymapper.layout.badges import Reading, delta_text, interval_text, stage_badges
 from journeymapper.layout.palette import score_fraction
 from journeymapper.model import analysis
 from journeymapper.model.document import JourneyMap
@@ -31,17 +31,13 @@ QUICK_FILL = "#e3f4e5"
 
 
 def confidence(score: Score) -> str:
-    """How far to trust a score: its 95% interval when it has one, else n and
-    a low-confidence mark under 30 answers."""
-    interval = getattr(score, "interval", None)
-    if callable(interval):
-        interval = interval()
-    if interval is not None:
-        low, high = (interval.low, interval.high) if hasattr(interval, "low") else interval
-        margin = (high - low) / 2
-        return _("n={n}, \u00b1{margin} at 95%").format(n=score.n, margin=f"{margin:.0f}"
-                                                         if score.metric in ("csat", "nps")
-                                                         else f"{margin:.1f}")
+    """How far to trust a score: n with its 95% interval when the score has
+    one (layout.badges.interval_text), and a low-confidence mark under 30 answers."""
+    span = interval_text(score)
+    if span and score.low_confidence:
+        return _("n={n}, 95% {interval}, low confidence").format(n=score.n, interval=span)
+    if span:
+        return _("n={n}, 95% {interval}").format(n=score.n, interval=span)
     if score.low_confidence:
         return _("n={n}, low confidence").format(n=score.n)
     return _("n={n}").format(n=score.n)
