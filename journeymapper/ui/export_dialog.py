@@ -46,8 +46,6 @@ POSTERS = (("tiles", None), ("auto", "auto"), ("A3", "A3"), ("A2", "A2"), ("A1",
            ("A0", "A0"))
 
 
-def _tr(text: str, n: int = -1) -> str:
-    return translate("ExportDialog", text, None, n)
 Opener = Callable[[Path], Any]
 translate = QCoreApplication.translate
 ORIENTATION_LABELS = {"auto": QT_TRANSLATE_NOOP("ExportDialog", "auto"),
@@ -130,9 +128,12 @@ class ExportDialog(QDialog):
         self.poster_combo = QComboBox()
         self.poster_combo.setObjectName("poster_combo")
         for key, _value in POSTERS:
-            label = {"tiles": _tr("Tiles on the page size above"),
-                     "auto": _tr("One poster page, the size the map needs")}.get(
-                key, _tr("One poster page, {size}").format(size=key))
+            if key == "tiles":
+                label = translate("ExportDialog", "Tiles on the page size above")
+            elif key == "auto":
+                label = translate("ExportDialog", "One poster page, the size the map needs")
+            else:
+                label = translate("ExportDialog", "One poster page, {size}").format(size=key)
             self.poster_combo.addItem(label, key)
         chosen = str(self.settings.value("pdf/poster", "tiles"))
         self.poster_combo.setCurrentIndex(max(0, self.poster_combo.findData(chosen)))
@@ -308,7 +309,8 @@ class ExportDialog(QDialog):
         path = self.thread.path
         self.progress.setRange(0, 1)
         self.progress.setValue(1)
-        layout = (translate("ExportDialog", "the map on %n page(s)", None, result.map_pages)
+        map_pages = result.map_pages
+        layout = (translate("ExportDialog", "the map on %n page(s)", None, map_pages)
                   if result.tiled else translate("ExportDialog", "the map on one page"))
         pages = result.pages
         text = translate("ExportDialog", "Wrote %n page(s) to {path} ({layout}), set in {font}.",

@@ -105,8 +105,9 @@ def cover(doc: JourneyMap, facts: CoverFacts, st: Styles, width: float) -> list[
         p.text + (f" ({p.fields.get('role')})" if p.fields.get("role") else "") for p in personas)
     not_recorded = _("not recorded")
     rows = [
-        (ngettext("Persona", "Personas", max(1, len(personas))),
-         persona_text or _("none on this map")),
+        # A row heading, like "Stages": ngettext("Persona", ...) would clash with
+        # the kind name "Persona" in the catalogue.
+        (_("Personas"), persona_text or _("none on this map")),
         (_("Stages"), f" {facts.arrow} ".join(doc.stage_names()) if doc.stage_order
          else _("none yet")),
         (_("Date"), format_date(doc.meta.get("created") or "") or not_recorded),
