@@ -360,7 +360,9 @@ class MapPainter:
         if self.schematic:
             self._draw_blocks(c)
             return
-        for element in self._cards.query(self.window):
+        # a card must reach into the window, not only touch it: the windows of
+        # neighbouring tiles share a gutter, and a card drawn there is clipped away
+        for element in self._cards.query(self.window, margin=-1.0):
             rect = cards[element.id]
             if element.id in emotion_points:
                 self.draw_emotion(c, element, rect)
@@ -374,7 +376,7 @@ class MapPainter:
         kind (the overview: no text, and a few drawing calls for thousands of cards)."""
         cards = self.layout.cards
         by_kind: dict[Kind, list[Rect]] = {}
-        for element in self._cards.query(self.window):
+        for element in self._cards.query(self.window, margin=-1.0):
             by_kind.setdefault(element.kind, []).append(cards[element.id])
         for kind, rects in by_kind.items():
             style = KIND_STYLE[kind]
