@@ -1,36 +1,31 @@
 """Reading and writing .jmap files.
 
-Files are untrusted input and are read in stages: bytes (size limit, UTF-8)
--> JSON (no RecursionError on deep nesting) -> format version and migration
--> validated document. Fatal problems raise FileFormatError with one line
-naming the file and the place; recoverable ones (a bad link, a field out of
-range, ...) are repaired, and listed in ``LoadResult.problems`` so the
+Files are untrusted input and are read in stages: bytes (a regular file,
+size limit) -> JSON (:mod:`journeymapper.io.jsontext`: UTF-8, no NaN, no
+huge integers, no lone surrogates, no duplicate keys, no RecursionError) ->
+format version and migration -> validated document (:mod:`.jmapbuild`).
+Fatal problems raise FileFormatError with one line naming the file and the
+place; recoverable ones (a bad link, a field out of range, a text over the
+length limit, ...) are repaired, and listed in ``LoadResult.problems`` so the
 window can say "partially loaded".
 """
 
 from __future__ import annotations
 
-import json
-import math
 import os
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
-from journeymapper.io.atomic import atomic_write_bytes, read_problem
+from journeymapper.i18n import N_, Message
+from journeymapper.io import jsontext
+from journeymapper.io.atomic import atomic_write_bytes, open_regular
+from journeymapper.io.jmapbuild import Builder
 from journeymapper.io.migrations import FORMAT_VERSION, migrate
 from journeymapper.io.serialize import dumps
-from journeymapper.model.document import META_KEYS, JourneyMap
-from journeymapper.model.elements import FIELD_INDEX, Element, Kind, Placement, default_fields
-from journeymapper.model.errors import FileFormatError, ModelError
-from journeymapper.model.links import LinkKind
-from journeymapper.model.scores import METRICS, Score, Wave
+from journeymapper.model.document import JourneyMap
+from journeymapper.model.errors import FileFormatError
 
 MAX_FILE_BYTES = 64 * 1024 * 1024
-KNOWN_ROOT = {"format_version", "settings", "lanes", "stages", "elements", "links", "waves",
-              "scores", *META_KEYS}
-KNOWN_ELEMENT = {"id", "kind", "fields", "placement"}
 
 __all__ = ["FORMAT_VERSION", "LoadResult", "dumps", "load", "loads", "save", "MAX_FILE_BYTES"]
 
@@ -47,401 +42,59 @@ def save(doc: JourneyMap, path: str | os.PathLike[str], backup: bool = True) -> 
     atomic_write_bytes(path, dumps(doc), backup=backup)
 
 
+def read_bytes(path: str | os.PathLike[str]) -> bytes:
+    """The bytes of a .jmap file: a regular file of at most MAX_FILE_BYTES."""
+    target = Path(path)
+    with open_regular(target, Message(N_("a .jmap file")), FileFormatError) as handle:
+        size = os.fstat(handle.fileno()).st_size
+        if size > MAX_FILE_BYTES:
+            raise FileFormatError(N_("{file}: {size:,} bytes is larger than the {limit} MiB a "
+                                     "journey map may have"), file=target, size=size,
+                                  limit=MAX_FILE_BYTES // 2**20)
+        try:
+            data = handle.read(MAX_FILE_BYTES + 1)
+        except OSError as exc:
+            raise FileFormatError(N_("{file}: cannot be read: {reason}"), file=target,
+                                  reason=exc.strerror or str(exc)) from None
+    if len(data) > MAX_FILE_BYTES:
+        raise FileFormatError(N_("{file}: larger than the {limit} MiB a journey map may have"),
+                              file=target, limit=MAX_FILE_BYTES // 2**20)
+    return data
+
+
 def load(path: str | os.PathLike[str], strict: bool = False) -> LoadResult:
     """Read a .jmap file. With ``strict`` any problem raises FileFormatError."""
-    target = Path(path)
-    try:
-        with open(target, "rb") as handle:
-            size = os.fstat(handle.fileno()).st_size
-            if size > MAX_FILE_BYTES:
-                raise FileFormatError(
-                    f"{target}: {size:,} bytes is larger than the {MAX_FILE_BYTES // 2**20} MiB "
-                    "a journey map may have")
-            data = handle.read(MAX_FILE_BYTES + 1)
-    except OSError as exc:
-        raise FileFormatError(read_problem(target, exc, "a .jmap file")) from None
-    if len(data) > MAX_FILE_BYTES:
-        raise FileFormatError(f"{target}: larger than the {MAX_FILE_BYTES // 2**20} MiB "
-                              "a journey map may have")
-    return loads(data, name=str(target), strict=strict)
+    return loads(read_bytes(path), name=str(path), strict=strict)
 
 
 def loads(data: bytes, name: str = "<map>", strict: bool = False) -> LoadResult:
     """Parse .jmap bytes; see :func:`load`."""
-    root = _parse_json(data, name)
+    root = jsontext.parse(data, name)
     version = root.get("format_version")
     if isinstance(version, bool) or not isinstance(version, int):
-        raise FileFormatError(f"{name}: format_version: expected an integer, got {_show(version)}")
+        raise FileFormatError(N_("{file}: format_version: expected an integer, got {got}"),
+                              file=name, got=jsontext.show(version))
     if version > FORMAT_VERSION:
         raise FileFormatError(
-            f"{name}: made by a newer journeymapper (format version {version}); "
-            f"this one reads up to {FORMAT_VERSION}")
+            N_("{file}: made by a newer journeymapper (format version {version}); this one "
+               "reads up to {current}"), file=name, version=version, current=FORMAT_VERSION)
     if version < 0:
-        raise FileFormatError(f"{name}: format_version: expected 0..{FORMAT_VERSION}, got {version}")
+        raise FileFormatError(N_("{file}: format_version: expected 0..{current}, got {version}"),
+                              file=name, current=FORMAT_VERSION, version=version)
     migrated_from = version if version < FORMAT_VERSION else None
     try:
         root = migrate(root, version)
     except KeyError as missing:
-        raise FileFormatError(f"{name}: no migration from format version {missing}") from None
-    except (TypeError, ValueError, AttributeError) as exc:
-        raise FileFormatError(f"{name}: could not migrate from version {version}: {exc}") from None
-    builder = _Builder(name)
+        raise FileFormatError(N_("{file}: no migration from format version {version}"),
+                              file=name, version=missing.args[0]) from None
+    except (TypeError, ValueError, AttributeError, LookupError) as exc:
+        raise FileFormatError(N_("{file}: could not migrate from version {version}: {reason}"),
+                              file=name, version=version, reason=str(exc)) from None
+    builder = Builder(name)
     doc = builder.build(root)
     if strict and builder.problems:
-        more = f" (and {len(builder.problems) - 1} more)" if len(builder.problems) > 1 else ""
-        raise FileFormatError(f"{name}: {builder.problems[0]}{more}")
+        if len(builder.problems) > 1:
+            raise FileFormatError(N_("{file}: {problem} (and {more} more)"), file=name,
+                                  problem=builder.problems[0], more=len(builder.problems) - 1)
+        raise FileFormatError(N_("{file}: {problem}"), file=name, problem=builder.problems[0])
     return LoadResult(doc, builder.problems, migrated_from)
-
-
-def _parse_json(data: bytes, name: str) -> dict[str, Any]:
-    if not data.strip():
-        raise FileFormatError(f"{name}: the file is empty")
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise FileFormatError(f"{name}: saved as UTF-16; expected UTF-8 (save it again as UTF-8)")
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise FileFormatError(
-            f"{name}: not a .jmap file (not UTF-8 text: byte 0x{data[exc.start]:02x} "
-            f"at offset {exc.start})") from None
-    if "\x00" in text:
-        raise FileFormatError(f"{name}: not a .jmap file (binary data)")
-    bad: list[str] = []
-    try:
-        root = json.loads(text, parse_constant=lambda token: bad.append(token),
-                          parse_float=lambda token: _finite(token, bad),
-                          object_pairs_hook=_unique_keys)
-    except _DuplicateKey as exc:
-        raise FileFormatError(f"{name}: not valid JSON: the key {_show(exc.args[0])} appears "
-                              "twice in one object") from None
-    except RecursionError:
-        raise FileFormatError(f"{name}: nested too deeply to be a journey map") from None
-    except json.JSONDecodeError as exc:
-        what = "ends too early (truncated?)" if exc.pos >= len(text.rstrip()) else exc.msg
-        closer = text[exc.pos:exc.pos + 1]
-        if closer in ("}", "]") and text[:exc.pos].rstrip().endswith(","):
-            what = f"a comma before '{closer}' (trailing commas are not JSON)"
-        raise FileFormatError(
-            f"{name}: not valid JSON at line {exc.lineno}, column {exc.colno}: {what}") from None
-    if bad:
-        line, column, token = _non_finite_place(text)
-        raise FileFormatError(f"{name}: not valid JSON at line {line}, column {column}: "
-                              f"{token} is not a finite number")
-    if not isinstance(root, dict):
-        raise FileFormatError(f"{name}: expected a JSON object at the top, got {_kind(root)}")
-    return root
-
-
-# A JSON string, or a number / NaN / Infinity token outside strings.
-_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|-?Infinity|NaN|-?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?')
-
-
-class _DuplicateKey(ValueError):
-    """Two equal keys in one JSON object."""
-
-
-def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    """``object_pairs_hook``: json would keep the last of equal keys silently."""
-    out = dict(pairs)
-    if len(out) != len(pairs):
-        seen: set[str] = set()
-        for key, _value in pairs:
-            if key in seen:
-                raise _DuplicateKey(key)
-            seen.add(key)
-    return out
-
-
-def _finite(token: str, bad: list[str]) -> float:
-    """``parse_float`` hook: 1e999 reads as inf in Python; note it as bad."""
-    value = float(token)
-    if not math.isfinite(value):
-        bad.append(token)
-    return value
-
-
-def _non_finite_place(text: str) -> tuple[int, int, str]:
-    """Line, column and text of the first NaN / Infinity / overflowing number."""
-    for found in _TOKEN.finditer(text):
-        token = found.group()
-        if token.startswith('"'):
-            continue
-        if token.lstrip("-") in ("Infinity", "NaN") or not math.isfinite(float(token)):
-            start = found.start()
-            return text.count("\n", 0, start) + 1, start - text.rfind("\n", 0, start), token
-    return 1, 1, "a number"
-
-
-def _kind(value: Any) -> str:
-    return {list: "a list", str: "a string", int: "a number", float: "a number",
-            bool: "true/false", type(None): "null", dict: "an object"}.get(type(value), "a value")
-
-
-def _show(value: Any) -> str:
-    text = json.dumps(value, ensure_ascii=False) if _is_json(value) else repr(value)
-    return text if len(text) <= 60 else text[:57] + "..."
-
-
-def _is_json(value: Any) -> bool:
-    return isinstance(value, (str, int, float, bool, type(None)))
-
-
-class _Builder:
-    """Builds a document from a validated root dict, collecting problems."""
-
-    def __init__(self, name: str) -> None:
-        self.name = name
-        self.problems: list[str] = []
-
-    def fatal(self, message: str) -> FileFormatError:
-        return FileFormatError(f"{self.name}: {message}")
-
-    def array(self, root: dict[str, Any], key: str) -> list[Any]:
-        value = root.get(key, [])
-        if not isinstance(value, list):
-            raise self.fatal(f"{key}: expected a list, got {_kind(value)}")
-        return value
-
-    def build(self, root: dict[str, Any]) -> JourneyMap:
-        doc = JourneyMap()
-        self.meta(doc, root)
-        self.lanes(doc, self.array(root, "lanes"))
-        elements = self.array(root, "elements")
-        stages = self.array(root, "stages")
-        by_id = self.index_elements(elements)
-        self.stages(doc, stages, by_id)
-        for index, item in by_id.values():
-            if item["kind"] != Kind.STAGE.value:
-                self.element(doc, index, item)
-        self.links(doc, self.array(root, "links"))
-        self.scores(doc, self.array(root, "waves"), self.array(root, "scores"))
-        doc.extra = {k: v for k, v in root.items() if k not in KNOWN_ROOT}
-        return doc
-
-    def meta(self, doc: JourneyMap, root: dict[str, Any]) -> None:
-        for key in META_KEYS:
-            if key not in root:
-                continue
-            value = root[key]
-            ok = (isinstance(value, list) and all(isinstance(v, str) for v in value)
-                  if key == "authors" else isinstance(value, str))
-            if ok:
-                doc.meta[key] = value
-            else:
-                want = "a list of texts" if key == "authors" else "text"
-                self.problems.append(f"{key}: expected {want}, got {_show(value)}; ignored")
-        settings = root.get("settings", {})
-        if not isinstance(settings, dict):
-            raise self.fatal(f"settings: expected an object, got {_kind(settings)}")
-        rng = settings.get("emotion_range", 2)
-        if rng not in (2, 3) or isinstance(rng, bool):
-            self.problems.append(f"settings.emotion_range: expected 2 or 3, got {_show(rng)}; using 2")
-            rng = 2
-        doc.settings = {**settings, "emotion_range": rng}
-
-    def lanes(self, doc: JourneyMap, lanes: list[Any]) -> None:
-        for i, item in enumerate(lanes):
-            where = f"lanes[{i}]"
-            if not isinstance(item, dict):
-                raise self.fatal(f"{where}: expected an object, got {_kind(item)}")
-            lane_id, lane_name, kind = item.get("id"), item.get("name"), item.get("kind")
-            if not isinstance(lane_id, str) or not lane_id:
-                raise self.fatal(f"{where}.id: expected a non-empty text, got {_show(lane_id)}")
-            if not isinstance(lane_name, str):
-                raise self.fatal(f"{where}.name: expected text, got {_show(lane_name)}")
-            if kind not in {k.value for k in Kind} or kind == Kind.STAGE.value:
-                raise self.fatal(f"{where}.kind: expected a card kind "
-                                 f"({', '.join(k.value for k in Kind if k is not Kind.STAGE)}), "
-                                 f"got {_show(kind)}")
-            try:
-                doc.add_lane(lane_name, Kind(kind), lane_id=lane_id)
-            except ModelError as exc:
-                raise self.fatal(f"{where}: {exc}") from None
-
-    def index_elements(self, elements: list[Any]) -> dict[str, tuple[int, dict[str, Any]]]:
-        kinds = {k.value for k in Kind}
-        by_id: dict[str, tuple[int, dict[str, Any]]] = {}
-        for i, item in enumerate(elements):
-            where = f"elements[{i}]"
-            if not isinstance(item, dict):
-                raise self.fatal(f"{where}: expected an object, got {_kind(item)}")
-            element_id = item.get("id")
-            if not isinstance(element_id, str) or not element_id:
-                raise self.fatal(f"{where}.id: expected a non-empty text, got {_show(element_id)}")
-            if element_id in by_id:
-                raise self.fatal(f"{where}.id: duplicate id {element_id!r} "
-                                 f"(also elements[{by_id[element_id][0]}])")
-            if item.get("kind") not in kinds:
-                raise self.fatal(f"{where}.kind: expected one of {', '.join(sorted(kinds))}, "
-                                 f"got {_show(item.get('kind'))}")
-            if not isinstance(item.get("fields", {}), dict):
-                raise self.fatal(f"{where}.fields: expected an object, got {_kind(item['fields'])}")
-            by_id[element_id] = (i, item)
-        return by_id
-
-    def fields(self, index: int, item: dict[str, Any], kind: Kind) -> tuple[dict, dict]:
-        known = FIELD_INDEX[kind]
-        values = default_fields(kind)
-        unknown: dict[str, Any] = {}
-        for key, value in item.get("fields", {}).items():
-            spec = known.get(key)
-            if spec is None:
-                unknown[key] = value
-                continue
-            problem = spec.check(value)
-            if problem:
-                self.problems.append(f"elements[{index}].{key}: {problem}; "
-                                     f"reset to {_show(spec.default)}")
-                continue
-            values[key] = value
-        return values, unknown
-
-    def make(self, index: int, item: dict[str, Any], placement: Placement | None) -> Element:
-        kind = Kind(item["kind"])
-        values, unknown = self.fields(index, item, kind)
-        extra = {k: v for k, v in item.items() if k not in KNOWN_ELEMENT}
-        if unknown:
-            extra["fields"] = unknown
-        return Element(item["id"], kind, values, placement, extra)
-
-    def stages(self, doc: JourneyMap, stages: list[Any],
-               by_id: dict[str, tuple[int, dict[str, Any]]]) -> None:
-        listed: list[str] = []
-        for i, stage_id in enumerate(stages):
-            entry = by_id.get(stage_id) if isinstance(stage_id, str) else None
-            if entry is None or entry[1]["kind"] != Kind.STAGE.value:
-                raise self.fatal(f"stages[{i}]: expected the id of a stage element, "
-                                 f"got {_show(stage_id)}")
-            if stage_id in listed:
-                raise self.fatal(f"stages[{i}]: stage {stage_id!r} is listed twice")
-            listed.append(stage_id)
-        for stage_id, (i, item) in by_id.items():
-            if item["kind"] == Kind.STAGE.value and stage_id not in listed:
-                self.problems.append(f"elements[{i}]: stage {stage_id!r} is missing from "
-                                     "'stages'; added at the end")
-                listed.append(stage_id)
-        for stage_id in listed:
-            index, item = by_id[stage_id]
-            doc.insert_element(self.make(index, item, None))
-
-    def element(self, doc: JourneyMap, index: int, item: dict[str, Any]) -> None:
-        where = f"elements[{index}]"
-        raw = item.get("placement")
-        if not isinstance(raw, dict):
-            raise self.fatal(f"{where}.placement: expected an object, got {_kind(raw)}")
-        stage, lane = raw.get("stage"), raw.get("lane")
-        order, dx, dy = raw.get("order", 0), raw.get("dx", 0), raw.get("dy", 0)
-        if stage is not None and stage not in doc.stage_order:
-            raise self.fatal(f"{where}.placement.stage: expected a stage id or null, "
-                             f"got {_show(stage)}")
-        if not isinstance(lane, str) or not any(lane_.id == lane for lane_ in doc.lanes):
-            raise self.fatal(f"{where}.placement.lane: expected a lane id, got {_show(lane)}")
-        if isinstance(order, bool) or not isinstance(order, int):
-            raise self.fatal(f"{where}.placement.order: expected an integer, got {_show(order)}")
-        for key, value in (("dx", dx), ("dy", dy)):
-            if isinstance(value, bool) or not isinstance(value, (int, float)) or not (
-                    -1e6 <= value <= 1e6):
-                raise self.fatal(f"{where}.placement.{key}: expected a number "
-                                 f"-1000000..1000000, got {_show(value)}")
-        placement = Placement(stage, lane, order, float(dx), float(dy))
-        doc.insert_element(self.make(index, item, placement))
-
-    def links(self, doc: JourneyMap, links: list[Any]) -> None:
-        kinds = {k.value for k in LinkKind}
-        for i, item in enumerate(links):
-            where = f"links[{i}]"
-            if not isinstance(item, dict):
-                raise self.fatal(f"{where}: expected an object, got {_kind(item)}")
-            source, target, kind = item.get("source"), item.get("target"), item.get("kind")
-            missing = [k for k, v in (("source", source), ("target", target))
-                       if not isinstance(v, str) or v not in doc]
-            if missing:
-                key = missing[0]
-                self.problems.append(f"{where}.{key}: no element with id "
-                                     f"{_show(item.get(key))}; link dropped")
-                continue
-            if kind not in kinds:
-                self.problems.append(f"{where}.kind: expected one of {', '.join(sorted(kinds))}, "
-                                     f"got {_show(kind)}; link dropped")
-                continue
-            try:
-                doc.link(source, target, LinkKind(kind))
-            except ModelError as exc:
-                self.problems.append(f"{where}: {exc}; link dropped")
-
-    def scores(self, doc: JourneyMap, waves: list[Any], scores: list[Any]) -> None:
-        wave_list: list[Wave] = []
-        for i, item in enumerate(waves):
-            if (not isinstance(item, dict) or not isinstance(item.get("label"), str)
-                    or not isinstance(item.get("date", ""), str)):
-                raise self.fatal(f"waves[{i}]: expected {{\"label\": text, \"date\": text}}, "
-                                 f"got {_show(item)}")
-            if any(w.label == item["label"] for w in wave_list):
-                raise self.fatal(f"waves[{i}].label: duplicate wave {item['label']!r}")
-            wave_list.append(Wave(item["label"], item.get("date", "")))
-        made: list[Score] = []
-        for i, item in enumerate(scores):
-            score = self.score(doc, i, item, {w.label for w in wave_list})
-            if score is not None:
-                made.append(score)
-        doc.put_scores(made, wave_list)
-
-    def score(self, doc: JourneyMap, i: int, item: Any, waves: set[str]) -> Score | None:
-        where = f"scores[{i}]"
-        if not isinstance(item, dict):
-            raise self.fatal(f"{where}: expected an object, got {_kind(item)}")
-        checks = (
-            ("stage", lambda v: v in doc.stage_order, "the id of a stage"),
-            ("wave", lambda v: v in waves, "a wave listed in 'waves'"),
-            ("metric", lambda v: v in METRICS, f"one of {', '.join(METRICS)}"),
-            ("value", lambda v: isinstance(v, (int, float)) and not isinstance(v, bool),
-             "a number"),
-            ("n", lambda v: isinstance(v, int) and not isinstance(v, bool) and v >= 0,
-             "a whole number >= 0"),
-            ("skipped", lambda v: isinstance(v, int) and not isinstance(v, bool) and v >= 0,
-             "a whole number >= 0"),
-        )
-        for key, ok, want in checks:
-            if not ok(item.get(key)):
-                self.problems.append(f"{where}.{key}: expected {want}, got "
-                                     f"{_show(item.get(key))}; score dropped")
-                return None
-        problem = _value_problem(item)
-        if problem:
-            self.problems.append(f"{where}.value: {problem}; score dropped")
-            return None
-        touchpoint = item.get("touchpoint")
-        if touchpoint is not None and touchpoint not in doc:
-            self.problems.append(f"{where}.touchpoint: no element with id {_show(touchpoint)}; "
-                                 "score dropped")
-            return None
-        dicts = {}
-        for key in ("distribution", "scale", "source"):
-            value = item.get(key, {})
-            dicts[key] = value if isinstance(value, dict) else {}
-        return Score(item["stage"], item["wave"], item["metric"], item["value"], item["n"],
-                     item["skipped"], touchpoint, str(item.get("name", "")),
-                     dicts["distribution"], dicts["scale"], dicts["source"])
-
-
-def _value_problem(item: dict[str, Any]) -> str:
-    """What is wrong with a score's value for its metric ('' if nothing)."""
-    value, metric = item["value"], item["metric"]
-    scale = item.get("scale") if isinstance(item.get("scale"), dict) else {}
-    low, high = scale.get("min"), scale.get("max")
-    if metric == "csat":
-        want, low, high = "a percentage 0..100", 0, 100
-    elif metric == "nps":
-        want, low, high = "a number -100..+100", -100, 100
-    elif all(isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v)
-             for v in (low, high)) and low <= high:
-        want = f"a number {_show(low)}..{_show(high)}"
-    else:
-        want, low, high = "a finite number", -1e300, 1e300
-    try:
-        inside = low <= float(value) <= high
-    except OverflowError:
-        inside = False
-    return "" if inside else f"expected {want}, got {_show(value)}"

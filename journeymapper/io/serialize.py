@@ -3,20 +3,31 @@
 The same document always gives the same bytes: keys sorted, elements,
 links and scores in a stable order, one array item per line (so a saved map
 diffs cleanly in git), offsets rounded to 1/100 unit, UTF-8 with no escapes.
+
+Saving never fails on text: a lone surrogate that reached the document (a
+half character from a clipboard or a spreadsheet's ``_xD800_`` escape) is
+written as U+FFFD, the replacement character, since UTF-8 cannot hold it.
+A number that JSON cannot hold (NaN, infinity) is a JourneyError naming
+where it is, before a byte is written.
 """
 
 from __future__ import annotations
 
 import json
+import math
 import re
 from typing import Any
 
+from journeymapper.i18n import N_
+from journeymapper.io.jsontext import find_path
 from journeymapper.io.migrations import FORMAT_VERSION
 from journeymapper.model.document import JourneyMap
 from journeymapper.model.elements import Element
+from journeymapper.model.errors import JourneyError
 from journeymapper.model.scores import Score
 
 _NUM = re.compile(r"(\d+)")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def natural_key(text: str) -> tuple[Any, ...]:
@@ -26,6 +37,8 @@ def natural_key(text: str) -> tuple[Any, ...]:
 
 
 def _offset(value: float) -> float | int:
+    if not math.isfinite(value):
+        return float(value)          # refused below with its place, not crashed on here
     rounded = round(float(value), 2)
     return int(rounded) if rounded == int(rounded) else rounded
 
@@ -81,6 +94,19 @@ def _compact(value: Any) -> str:
 def dumps(doc: JourneyMap) -> bytes:
     """Serialise ``doc`` to .jmap bytes (deterministic)."""
     root = document_to_dict(doc)
+    try:
+        text = _text(root)
+    except ValueError:  # allow_nan=False: NaN or infinity somewhere
+        place = find_path(root, lambda v: isinstance(v, float) and not math.isfinite(v))
+        raise JourneyError(N_("cannot save: {place} is not a finite number; expected a finite "
+                              "number"), place=place or "?") from None
+    try:
+        return text.encode("utf-8")
+    except UnicodeEncodeError:
+        return _SURROGATE.sub("\ufffd", text).encode("utf-8")
+
+
+def _text(root: dict[str, Any]) -> str:
     lines = ["{"]
     keys = sorted(root, key=lambda k: (k != "format_version", k))
     for i, key in enumerate(keys):
@@ -95,4 +121,4 @@ def dumps(doc: JourneyMap) -> bytes:
         else:
             lines.append(f"  {json.dumps(key)}: {_compact(value)}{comma}")
     lines.append("}")
-    return ("\n".join(lines) + "\n").encode("utf-8")
+    return "\n".join(lines) + "\n"

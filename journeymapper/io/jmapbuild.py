@@ -1,0 +1,427 @@
+"""A validated JSON root of a .jmap file -> a JourneyMap, collecting problems.
+
+Every value is checked for its type before it is used (a list where a kind
+is expected is named, never an ``unhashable type`` crash), every text for its
+length (:data:`MAX_TEXT`: longer texts are trimmed and reported), and every
+free-form part the map keeps for a newer writer (unknown keys, settings, a
+score's source) for its nesting depth.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+from journeymapper.i18n import N_, Message
+from journeymapper.io.jsontext import kind_of, show, too_deep
+from journeymapper.model.document import META_KEYS, JourneyMap
+from journeymapper.model.elements import (
+    FIELD_INDEX,
+    MAX_TEXT,
+    Element,
+    Kind,
+    Placement,
+    default_fields,
+)
+from journeymapper.model.errors import FileFormatError, ModelError
+from journeymapper.model.links import LinkKind
+from journeymapper.model.scores import METRICS, Score, Wave
+
+KNOWN_ROOT = {"format_version", "settings", "lanes", "stages", "elements", "links", "waves",
+              "scores", *META_KEYS}
+KNOWN_ELEMENT = {"id", "kind", "fields", "placement"}
+#: Levels of nesting a part the map keeps without reading it may have.
+MAX_FREE_DEPTH = 32
+_KINDS = tuple(k.value for k in Kind)
+_CARD_KINDS = tuple(k.value for k in Kind if k is not Kind.STAGE)
+_LINK_KINDS = tuple(sorted(k.value for k in LinkKind))
+_SCALE_NUMBERS = ("min", "max")
+_SCALE_TEXTS = ("formula", "direction")
+
+
+def _number(value: Any) -> bool:
+    return (isinstance(value, (int, float)) and not isinstance(value, bool)
+            and math.isfinite(value))
+
+
+def _count(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and value >= 0
+
+
+def _worded(template: str, **params: Any) -> str:
+    return str(Message(template, **params))
+
+
+class Builder:
+    """Builds a document from a parsed root dict, collecting problems."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.problems: list[str] = []
+
+    # ---------------------------------------------------------------- helpers
+    def fatal(self, template: str, **params: Any) -> FileFormatError:
+        return FileFormatError(N_("{file}: {problem}"), file=self.name,
+                               problem=Message(template, **params))
+
+    def expected(self, place: str, expected: str | Message, value: Any) -> FileFormatError:
+        return self.fatal(N_("{place}: expected {expected}, got {got}"), place=place,
+                          expected=expected, got=show(value))
+
+    def problem(self, template: str, **params: Any) -> None:
+        self.problems.append(_worded(template, **params))
+
+    def free(self, place: str, value: Any) -> None:
+        """Refuse a kept-as-is part nested so deeply that saving it would fail."""
+        if too_deep(value, MAX_FREE_DEPTH):
+            raise self.fatal(N_("{place}: nested deeper than {limit} levels"), place=place,
+                             limit=MAX_FREE_DEPTH)
+
+    def text(self, place: str, value: str) -> str:
+        """``value`` trimmed to MAX_TEXT characters (reported when it was longer)."""
+        if len(value) <= MAX_TEXT:
+            return value
+        self.problem(N_("{place}: {length:,} characters, trimmed to the {limit:,} a text may "
+                        "have"), place=place, length=len(value), limit=MAX_TEXT)
+        return value[:MAX_TEXT]
+
+    def objects(self, items: list[Any], key: str) -> Any:
+        """(index, place, item) of a list that must hold only objects."""
+        for i, item in enumerate(items):
+            where = f"{key}[{i}]"
+            if not isinstance(item, dict):
+                raise self.fatal(N_("{place}: expected an object, got {got}"), place=where,
+                                 got=kind_of(item))
+            yield i, where, item
+
+    def array(self, root: dict[str, Any], key: str) -> list[Any]:
+        value = root.get(key, [])
+        if not isinstance(value, list):
+            raise self.fatal(N_("{place}: expected a list, got {got}"), place=key,
+                             got=kind_of(value))
+        return value
+
+    # ---------------------------------------------------------------- the map
+    def build(self, root: dict[str, Any]) -> JourneyMap:
+        doc = JourneyMap()
+        self.meta(doc, root)
+        self.lanes(doc, self.array(root, "lanes"))
+        elements = self.array(root, "elements")
+        stages = self.array(root, "stages")
+        by_id = self.index_elements(doc, elements)
+        self.stages(doc, stages, by_id)
+        for index, item in by_id.values():
+            if item["kind"] != Kind.STAGE.value:
+                self.element(doc, index, item)
+        self.links(doc, self.array(root, "links"))
+        self.scores(doc, self.array(root, "waves"), self.array(root, "scores"))
+        extra = {k: v for k, v in root.items() if k not in KNOWN_ROOT}
+        for key, value in extra.items():
+            self.free(key, value)
+        doc.extra = extra
+        return doc
+
+    def meta(self, doc: JourneyMap, root: dict[str, Any]) -> None:
+        for key in META_KEYS:
+            if key not in root:
+                continue
+            value = root[key]
+            if key == "authors":
+                if isinstance(value, list) and all(isinstance(v, str) for v in value):
+                    doc.meta[key] = [self.text(f"authors[{i}]", v) for i, v in enumerate(value)]
+                    continue
+                want = Message(N_("a list of texts"))
+            elif isinstance(value, str):
+                doc.meta[key] = self.text(key, value)
+                continue
+            else:
+                want = Message(N_("text"))
+            self.problem(N_("{place}: expected {expected}, got {got}; ignored"), place=key,
+                         expected=want, got=show(value))
+        settings = root.get("settings", {})
+        if not isinstance(settings, dict):
+            raise self.fatal(N_("{place}: expected an object, got {got}"), place="settings",
+                             got=kind_of(settings))
+        self.free("settings", settings)
+        rng = settings.get("emotion_range", 2)
+        if rng not in (2, 3) or isinstance(rng, bool):
+            self.problem(N_("settings.emotion_range: expected 2 or 3, got {got}; using 2"),
+                         got=show(rng))
+            rng = 2
+        doc.settings = {**settings, "emotion_range": rng}
+
+    def lanes(self, doc: JourneyMap, lanes: list[Any]) -> None:
+        for _i, where, item in self.objects(lanes, "lanes"):
+            lane_id, lane_name, kind = item.get("id"), item.get("name"), item.get("kind")
+            if not isinstance(lane_id, str) or not lane_id:
+                raise self.expected(f"{where}.id", Message(N_("a non-empty text")), lane_id)
+            if not isinstance(lane_name, str):
+                raise self.expected(f"{where}.name", Message(N_("text")), lane_name)
+            if not isinstance(kind, str) or kind not in _CARD_KINDS:
+                raise self.expected(f"{where}.kind", Message(N_("a card kind ({kinds})"),
+                                                             kinds=", ".join(_CARD_KINDS)), kind)
+            try:
+                doc.add_lane(self.text(f"{where}.name", lane_name), Kind(kind), lane_id=lane_id)
+            except ModelError as exc:
+                raise self.fatal(N_("{place}: {problem}"), place=where, problem=exc.message) \
+                    from None
+
+    def index_elements(self, doc: JourneyMap, elements: list[Any]
+                       ) -> dict[str, tuple[int, dict[str, Any]]]:
+        lanes = {lane.id: i for i, lane in enumerate(doc.lanes)}
+        by_id: dict[str, tuple[int, dict[str, Any]]] = {}
+        for i, where, item in self.objects(elements, "elements"):
+            element_id = item.get("id")
+            if not isinstance(element_id, str) or not element_id:
+                raise self.expected(f"{where}.id", Message(N_("a non-empty text")), element_id)
+            if element_id in by_id:
+                raise self.fatal(N_("{place}.id: duplicate id {id!r} (also elements[{other}])"),
+                                 place=where, id=element_id, other=by_id[element_id][0])
+            if element_id in lanes:
+                raise self.fatal(N_("lanes[{lane}].id: {id} is also the id of {place}; expected "
+                                    "every id to be used once"), lane=lanes[element_id],
+                                 id=show(element_id), place=where)
+            kind = item.get("kind")
+            if not isinstance(kind, str) or kind not in _KINDS:
+                raise self.expected(f"{where}.kind", Message(N_("one of {kinds}"),
+                                                             kinds=", ".join(sorted(_KINDS))),
+                                    kind)
+            if not isinstance(item.get("fields", {}), dict):
+                raise self.fatal(N_("{place}.fields: expected an object, got {got}"),
+                                 place=where, got=kind_of(item["fields"]))
+            by_id[element_id] = (i, item)
+        return by_id
+
+    def fields(self, index: int, item: dict[str, Any], kind: Kind) -> tuple[dict, dict]:
+        known = FIELD_INDEX[kind]
+        values = default_fields(kind)
+        unknown: dict[str, Any] = {}
+        for key, value in item.get("fields", {}).items():
+            spec = known.get(key)
+            if spec is None:
+                self.free(f"elements[{index}].fields.{key}", value)
+                unknown[key] = value
+                continue
+            place = f"elements[{index}].{key}"
+            if isinstance(value, str):
+                value = self.text(place, value)
+            elif isinstance(value, list) and all(isinstance(v, str) for v in value):
+                value = [self.text(f"{place}[{i}]", v) for i, v in enumerate(value)]
+            problem = spec.check(value)
+            if problem:
+                self.problem(N_("{place}: {problem}; reset to {default}"), place=place,
+                             problem=problem, default=show(spec.default))
+                continue
+            values[key] = value
+        return values, unknown
+
+    def make(self, index: int, item: dict[str, Any], placement: Placement | None) -> Element:
+        kind = Kind(item["kind"])
+        values, unknown = self.fields(index, item, kind)
+        extra = {k: v for k, v in item.items() if k not in KNOWN_ELEMENT}
+        for key, value in extra.items():
+            self.free(f"elements[{index}].{key}", value)
+        if unknown:
+            extra["fields"] = unknown
+        return Element(item["id"], kind, values, placement, extra)
+
+    def insert(self, doc: JourneyMap, index: int, element: Element) -> None:
+        try:
+            doc.insert_element(element)
+        except ModelError as exc:
+            raise self.fatal(N_("{place}: {problem}"), place=f"elements[{index}]",
+                             problem=exc.message) from None
+
+    def stages(self, doc: JourneyMap, stages: list[Any],
+               by_id: dict[str, tuple[int, dict[str, Any]]]) -> None:
+        listed: list[str] = []
+        seen: set[str] = set()
+        for i, stage_id in enumerate(stages):
+            entry = by_id.get(stage_id) if isinstance(stage_id, str) else None
+            if entry is None or entry[1]["kind"] != Kind.STAGE.value:
+                raise self.expected(f"stages[{i}]", Message(N_("the id of a stage element")),
+                                    stage_id)
+            if stage_id in seen:
+                raise self.fatal(N_("stages[{index}]: stage {id!r} is listed twice"), index=i,
+                                 id=stage_id)
+            listed.append(stage_id)
+            seen.add(stage_id)
+        for stage_id, (i, item) in by_id.items():
+            if item["kind"] == Kind.STAGE.value and stage_id not in seen:
+                self.problem(N_("elements[{index}]: stage {id!r} is missing from 'stages'; "
+                                "added at the end"), index=i, id=stage_id)
+                listed.append(stage_id)
+                seen.add(stage_id)
+        for stage_id in listed:
+            index, item = by_id[stage_id]
+            self.insert(doc, index, self.make(index, item, None))
+
+    def element(self, doc: JourneyMap, index: int, item: dict[str, Any]) -> None:
+        where = f"elements[{index}]"
+        raw = item.get("placement")
+        if not isinstance(raw, dict):
+            raise self.fatal(N_("{place}.placement: expected an object, got {got}"), place=where,
+                             got=kind_of(raw))
+        stage, lane = raw.get("stage"), raw.get("lane")
+        order, dx, dy = raw.get("order", 0), raw.get("dx", 0), raw.get("dy", 0)
+        if stage is not None and (not isinstance(stage, str) or stage not in doc.stage_order):
+            raise self.expected(f"{where}.placement.stage",
+                                Message(N_("a stage id or null")), stage)
+        if not isinstance(lane, str) or not any(lane_.id == lane for lane_ in doc.lanes):
+            raise self.expected(f"{where}.placement.lane", Message(N_("a lane id")), lane)
+        if isinstance(order, bool) or not isinstance(order, int):
+            raise self.expected(f"{where}.placement.order", Message(N_("an integer")), order)
+        for key, value in (("dx", dx), ("dy", dy)):
+            if not _number(value) or not -1e6 <= value <= 1e6:
+                raise self.expected(f"{where}.placement.{key}",
+                                    Message(N_("a number -1000000..1000000")), value)
+        placement = Placement(stage, lane, order, float(dx), float(dy))
+        self.insert(doc, index, self.make(index, item, placement))
+
+    # ---------------------------------------------------------------- links
+    def links(self, doc: JourneyMap, links: list[Any]) -> None:
+        for _i, where, item in self.objects(links, "links"):
+            source, target, kind = item.get("source"), item.get("target"), item.get("kind")
+            missing = [k for k, v in (("source", source), ("target", target))
+                       if not isinstance(v, str) or v not in doc]
+            if missing:
+                key = missing[0]
+                value = item.get(key)
+                if isinstance(value, str):
+                    self.problem(N_("{place}.{key}: no element with id {got}; link dropped"),
+                                 place=where, key=key, got=show(value))
+                else:
+                    self.problem(N_("{place}.{key}: expected the id of an element, got {got}; "
+                                    "link dropped"), place=where, key=key, got=show(value))
+                continue
+            if not isinstance(kind, str) or kind not in _LINK_KINDS:
+                self.problem(N_("{place}.kind: expected one of {kinds}, got {got}; link dropped"),
+                             place=where, kinds=", ".join(_LINK_KINDS), got=show(kind))
+                continue
+            try:
+                doc.link(source, target, LinkKind(kind))
+            except ModelError as exc:
+                self.problem(N_("{place}: {problem}; link dropped"), place=where,
+                             problem=exc.message)
+
+    # ---------------------------------------------------------------- scores
+    def scores(self, doc: JourneyMap, waves: list[Any], scores: list[Any]) -> None:
+        wave_list: list[Wave] = []
+        labels: set[str] = set()
+        for i, item in enumerate(waves):
+            if (not isinstance(item, dict) or not isinstance(item.get("label"), str)
+                    or not isinstance(item.get("date", ""), str)):
+                raise self.fatal(N_("waves[{index}]: expected {{\"label\": text, \"date\": "
+                                    "text}}, got {got}"), index=i, got=show(item))
+            label, date = item["label"], item.get("date", "")
+            if len(label) > MAX_TEXT or len(date) > MAX_TEXT:
+                raise self.fatal(N_("waves[{index}]: expected a label and date of at most "
+                                    "{limit:,} characters"), index=i, limit=MAX_TEXT)
+            if label in labels:
+                raise self.fatal(N_("waves[{index}].label: duplicate wave {label!r}"), index=i,
+                                 label=label)
+            labels.add(label)
+            wave_list.append(Wave(label, date))
+        made: list[Score] = []
+        for i, item in enumerate(scores):
+            score = self.score(doc, i, item, labels)
+            if score is not None:
+                made.append(score)
+        doc.put_scores(made, wave_list)
+
+    def dropped(self, place: str, expected: str | Message, value: Any) -> None:
+        self.problem(N_("{place}: expected {expected}, got {got}; score dropped"), place=place,
+                     expected=expected, got=show(value))
+
+    def score(self, doc: JourneyMap, i: int, item: Any, waves: set[str]) -> Score | None:
+        where = f"scores[{i}]"
+        if not isinstance(item, dict):
+            raise self.fatal(N_("{place}: expected an object, got {got}"), place=where,
+                             got=kind_of(item))
+        checks = (
+            ("stage", lambda v: isinstance(v, str) and v in doc.stage_order,
+             Message(N_("the id of a stage"))),
+            ("wave", lambda v: isinstance(v, str) and v in waves,
+             Message(N_("a wave listed in 'waves'"))),
+            ("metric", lambda v: isinstance(v, str) and v in METRICS,
+             Message(N_("one of {metrics}"), metrics=", ".join(METRICS))),
+            ("value", _number, Message(N_("a number"))),
+            ("n", _count, Message(N_("a whole number >= 0"))),
+            ("skipped", _count, Message(N_("a whole number >= 0"))),
+            ("name", lambda v: isinstance(v, str) and len(v) <= MAX_TEXT,
+             Message(N_("text of at most {limit:,} characters"), limit=MAX_TEXT)),
+        )
+        item = {"name": "", **item}
+        for key, ok, want in checks:
+            if not ok(item.get(key)):
+                self.dropped(f"{where}.{key}", want, item.get(key))
+                return None
+        touchpoint = item.get("touchpoint")
+        if touchpoint is not None and not isinstance(touchpoint, str):
+            self.dropped(f"{where}.touchpoint", Message(N_("the id of a touchpoint or null")),
+                         touchpoint)
+            return None
+        if touchpoint is not None and touchpoint not in doc:
+            self.problem(N_("{place}.touchpoint: no element with id {got}; score dropped"),
+                         place=where, got=show(touchpoint))
+            return None
+        parts = {}
+        for key in ("distribution", "scale", "source"):
+            value = item.get(key, {})
+            if not isinstance(value, dict):
+                self.dropped(f"{where}.{key}", Message(N_("an object")), value)
+                return None
+            parts[key] = value
+        if not self.score_parts(where, parts):
+            return None
+        problem = _value_problem(item["value"], item["metric"], parts["scale"])
+        if problem:
+            self.problem(N_("{place}.value: {problem}; score dropped"), place=where,
+                         problem=problem)
+            return None
+        return Score(item["stage"], item["wave"], item["metric"], item["value"], item["n"],
+                     item["skipped"], touchpoint, item["name"], parts["distribution"],
+                     parts["scale"], parts["source"])
+
+    def score_parts(self, where: str, parts: dict[str, dict[str, Any]]) -> bool:
+        """Are the distribution, scale and source of a score of the types readers expect?"""
+        for key, count in parts["distribution"].items():
+            if not _count(count):
+                self.dropped(f"{where}.distribution.{key}", Message(N_("a whole number >= 0")),
+                             count)
+                return False
+        scale = parts["scale"]
+        for key in _SCALE_NUMBERS:
+            if key in scale and not _number(scale[key]):
+                self.dropped(f"{where}.scale.{key}", Message(N_("a finite number")), scale[key])
+                return False
+        for key in _SCALE_TEXTS:
+            if key in scale and not (isinstance(scale[key], str) and len(scale[key]) <= MAX_TEXT):
+                self.dropped(f"{where}.scale.{key}", Message(N_("text")), scale[key])
+                return False
+        if "integer" in scale and not isinstance(scale["integer"], bool):
+            self.dropped(f"{where}.scale.integer", Message(N_("true or false")), scale["integer"])
+            return False
+        if "better" in scale and scale["better"] not in ("higher", "lower"):
+            self.dropped(f"{where}.scale.better", Message(N_("higher or lower")), scale["better"])
+            return False
+        self.free(f"{where}.scale", scale)
+        self.free(f"{where}.source", parts["source"])
+        return True
+
+
+def _value_problem(value: float, metric: str, scale: dict[str, Any]) -> str | Message:
+    """What is wrong with a score's value for its metric ('' if nothing)."""
+    low, high = scale.get("min"), scale.get("max")
+    if metric == "csat":
+        want: str | Message = Message(N_("a percentage 0..100"))
+        low, high = 0, 100
+    elif metric == "nps":
+        want, low, high = Message(N_("a number -100..+100")), -100, 100
+    elif _number(low) and _number(high) and low <= high:
+        want = Message(N_("a number {low}..{high}"), low=show(low), high=show(high))
+    else:
+        return ""
+    inside = low <= value <= high
+    return "" if inside else Message(N_("expected {expected}, got {got}"), expected=want,
+                                     got=show(value))
