@@ -10,11 +10,13 @@ cancelled import leaves the map exactly as it was.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
+from journeymapper.i18n import N_
 from journeymapper.io.survey.labels import answer_value, normalise_label
 from journeymapper.io.survey.layouts import Layout
 from journeymapper.io.survey.reading import Progress, SurveyFile
@@ -101,6 +103,8 @@ def parse_metric(text: str) -> tuple[str, tuple[float, float] | None]:
     found = _MEAN.match(value)
     if found:
         low, high = float(found.group(1)), float(found.group(2))
+        if not (math.isfinite(low) and math.isfinite(high)):
+            raise ValueError("a mean's scale needs numbers a float can hold, e.g. mean:1-10")
         metrics.scale_for("mean", mean_range=(low, high))
         return "mean", (low, high)
     if value == "mean":
@@ -331,7 +335,13 @@ class _Builder:
             source["nps_split"] = metrics.nps_split(dist).as_dict()
         if self.options.labels:
             source["labels"] = dict(sorted(self.options.labels.items()))
-        return Score(stage, self.wave, metric, metrics.compute(metric, dist),
+        value = metrics.compute(metric, dist)
+        if not math.isfinite(value):
+            raise SurveyError(N_("{file}: column {ref} {header!r}: the {metric} of these answers "
+                                 "is too large to compute; expected answers on a smaller scale"),
+                              file=self.survey.name, ref=ref, header=header,
+                              metric=metric.upper())
+        return Score(stage, self.wave, metric, value,
                      metrics.valid_count(dist), counted.skipped, touchpoint,
                      self._name(metric, mean_range, header), distribution, scale.as_dict(),
                      source)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import codecs
 import csv
 import datetime as dt
+import io
 import os
 import re
 from collections.abc import Callable, Iterator
@@ -21,12 +22,19 @@ from itertools import islice
 from pathlib import Path
 from typing import Any
 
-from journeymapper.io.atomic import read_problem
+from journeymapper.i18n import N_, Message
+from journeymapper.io.atomic import open_regular
 from journeymapper.model.errors import SurveyError
 
 SAMPLE_BYTES = 256 * 1024
 BLOCK_ROWS = 4096  # small enough to stay in cache, large enough to amortise
+#: Bytes of rows one block may hold (a CSV row of short fields costs up to 20x
+#: its bytes as Python objects).
+BLOCK_BYTES = 4 * 2**20
+#: Characters one CSV field may have.
 FIELD_LIMIT = 1 << 20
+#: Bytes one line of a CSV file may have (a quoted field may span several lines).
+LINE_LIMIT = 1 << 20
 DELIMITERS = (",", ";", "\t")
 DELIMITER_NAMES = {",": "comma", ";": "semicolon", "\t": "tab"}
 
@@ -85,15 +93,24 @@ ENCODING_LABELS = {
 }
 
 
+WHAT = N_("a survey export")
+
+
+def open_file(path: Path) -> Any:
+    """A survey file opened for binary reading (a regular file; never blocks)."""
+    return open_regular(path, Message(WHAT), SurveyError)
+
+
 def open_survey(path: str | os.PathLike[str], sheet: str | None = None) -> SurveyFile:
     """Identify a survey file's format, encoding and delimiter from its first bytes."""
     target = Path(path)
-    try:
-        with open(target, "rb") as handle:
-            size = os.fstat(handle.fileno()).st_size
+    with open_file(target) as handle:
+        size = os.fstat(handle.fileno()).st_size
+        try:
             sample = handle.read(SAMPLE_BYTES)
-    except OSError as exc:
-        raise SurveyError(read_problem(target, exc, "a survey export")) from None
+        except OSError as exc:
+            raise SurveyError(N_("{path}: cannot be read: {reason}"), path=target,
+                              reason=exc.strerror or str(exc)) from None
     name = target.name
     if not sample.strip(b" \t\r\n\xef\xbb\xbf\x00\xff\xfe"):
         raise SurveyError(f"{name}: the file is empty; expected a survey export (CSV or XLSX)")
@@ -189,8 +206,8 @@ def detect_delimiter(text: str) -> str:
 def csv_reader(survey: SurveyFile) -> Iterator[tuple[Any, Any]]:
     """(csv reader, text handle) of a CSV survey file; reading errors become
     SurveyError naming the row (see :func:`reading_error`)."""
-    csv.field_size_limit(max(csv.field_size_limit(), FIELD_LIMIT))
-    with open(survey.path, encoding=survey.encoding, newline="") as handle:
+    csv.field_size_limit(FIELD_LIMIT)
+    with open_text(survey) as handle:
         reader = csv.reader(handle, delimiter=survey.delimiter, strict=True)
         try:
             if survey.sep_line:
@@ -200,17 +217,93 @@ def csv_reader(survey: SurveyFile) -> Iterator[tuple[Any, Any]]:
             raise reading_error(survey, exc) from None
 
 
+class _Lines(io.RawIOBase):
+    """A CSV file's bytes, refusing a line longer than LINE_LIMIT while they stream
+    (no Python code runs per line: newlines are found per chunk)."""
+
+    def __init__(self, raw: Any, survey: SurveyFile) -> None:
+        super().__init__()
+        self.raw, self.survey = raw, survey
+        self.position = 0
+        self.run = 0        # bytes since the last line break
+        self.lines = 0      # line breaks so far (\r\n, \n or \r)
+        self.cr = False     # the last chunk ended with \r (its \n may start the next)
+
+    def readable(self) -> bool:
+        return True
+
+    def tell(self) -> int:
+        return self.position
+
+    def readinto(self, buffer: Any) -> int:
+        view = memoryview(buffer)[:LINE_LIMIT]
+        count = self.raw.readinto(view)
+        if not count:
+            return 0
+        chunk = bytes(view[:count])
+        first = _first_break(chunk)
+        if first < 0:
+            self.run += count
+        elif self.run + first <= LINE_LIMIT:
+            # lines between two breaks of this chunk are shorter than the chunk
+            self.lines += (chunk.count(b"\n") + chunk.count(b"\r") - chunk.count(b"\r\n")
+                           - (self.cr and chunk[:1] == b"\n"))
+            self.run = count - 1 - max(chunk.rfind(b"\n"), chunk.rfind(b"\r"))
+        else:
+            self.run += first
+        self.cr = chunk[-1:] == b"\r"
+        if self.run > LINE_LIMIT:
+            raise SurveyError(N_("{file}: line {line:,}: longer than {limit:,} bytes; expected "
+                                 "a survey export with one response per line"),
+                              file=self.survey.name, line=self.lines + 1, limit=LINE_LIMIT)
+        self.position += count
+        return count
+
+    def close(self) -> None:
+        try:
+            self.raw.close()
+        finally:
+            super().close()
+
+
+def _first_break(chunk: bytes) -> int:
+    found = [i for i in (chunk.find(b"\n"), chunk.find(b"\r")) if i >= 0]
+    return min(found) if found else -1
+
+
+@contextmanager
+def open_text(survey: SurveyFile) -> Iterator[Any]:
+    """A CSV survey file as text, its lines limited (see :class:`_Lines`)."""
+    raw = _Lines(open_file(survey.path), survey)
+    handle = io.TextIOWrapper(io.BufferedReader(raw, LINE_LIMIT), encoding=survey.encoding,
+                              newline="")
+    try:
+        yield handle
+    finally:
+        handle.close()
+
+
 def _csv_blocks(survey: SurveyFile, block_rows: int,
                 progress: Progress | None) -> Iterator[list[list[str]]]:
+    """Blocks of at most ``block_rows`` rows and about BLOCK_BYTES of the file."""
     with csv_reader(survey) as (reader, handle):
+        raw = handle.buffer.raw
         while True:
-            block = list(islice(reader, block_rows))
+            block: list[list[str]] = []
+            append = block.append
+            limit = raw.position + BLOCK_BYTES
+            ended = True
+            for row in reader:
+                append(row)
+                if len(block) >= block_rows or raw.position > limit:
+                    ended = False
+                    break
             if not block:
                 return
             if progress is not None and not progress(handle.buffer.tell(), survey.size):
                 raise Cancelled()
             yield block
-            if len(block) < block_rows:
+            if ended:
                 return
 
 
@@ -219,7 +312,7 @@ def reading_error(survey: SurveyFile, error: Exception) -> SurveyError:
     name = survey.name
     row, start_line = 0, 1
     try:
-        with open(survey.path, encoding=survey.encoding, newline="") as handle:
+        with open_text(survey) as handle:
             reader = csv.reader(handle, delimiter=survey.delimiter, strict=True)
             if survey.sep_line:
                 next(reader, None)
@@ -237,7 +330,12 @@ def reading_error(survey: SurveyFile, error: Exception) -> SurveyError:
             "(save it again as UTF-8)")
     except csv.Error as exc:
         message = str(exc)
-        if "unexpected end of data" in message or "field larger" in message:
+        if "field larger" in message:
+            return SurveyError(
+                N_("{file}: row {row} (line {line}): a field longer than {limit:,} characters "
+                   "(or a quote that never closes); expected shorter answers"),
+                file=name, row=row + 1, line=start_line, limit=FIELD_LIMIT)
+        if "unexpected end of data" in message:
             return SurveyError(
                 f"{name}: row {row + 1} (line {start_line}): unterminated quote: a quoted "
                 "field opened there never closes; expected a closing \"")
@@ -252,36 +350,16 @@ def reading_error(survey: SurveyFile, error: Exception) -> SurveyError:
 
 # ---------------------------------------------------------------- XLSX rows
 def _open_xlsx(path: Path, size: int, sheet: str | None) -> SurveyFile:
-    with _workbook(path) as workbook:
-        names = tuple(workbook.sheetnames)
+    from journeymapper.io.survey.xlsx import open_workbook
+
+    with open_file(path) as handle, open_workbook(handle, path.name) as book:
+        names = tuple(book.sheetnames)
     if not names:
         raise SurveyError(f"{path.name}: the workbook has no sheets; expected one with answers")
     if sheet and sheet not in names:
         raise SurveyError(f"{path.name}: no sheet {sheet!r}; expected one of "
                           f"{', '.join(repr(n) for n in names)}")
     return SurveyFile(path, "xlsx", sheet=sheet or names[0], sheets=names, size=size)
-
-
-@contextmanager
-def _workbook(path: Path) -> Iterator[Any]:
-    """A read-only (streaming) workbook; opened from a file object so that the
-    name's extension does not matter (exports are often renamed)."""
-    import zipfile
-
-    import openpyxl
-    from openpyxl.utils.exceptions import InvalidFileException
-
-    with open(path, "rb") as handle:
-        try:
-            workbook = openpyxl.load_workbook(handle, read_only=True, data_only=True)
-        except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError,
-                TypeError) as exc:
-            raise SurveyError(f"{path.name}: not a readable XLSX workbook ({exc}); "
-                              "expected an .xlsx file or CSV") from None
-        try:
-            yield workbook
-        finally:
-            workbook.close()
 
 
 def cell_text(value: Any) -> str:
@@ -303,16 +381,15 @@ def cell_text(value: Any) -> str:
 
 def _xlsx_blocks(survey: SurveyFile, block_rows: int,
                  progress: Progress | None) -> Iterator[list[list[str]]]:
-    with _workbook(survey.path) as workbook:
-        sheet = workbook[survey.sheet]
+    from journeymapper.io.survey.xlsx import SheetRows, open_workbook
+
+    with open_file(survey.path) as handle, open_workbook(handle, survey.name) as book:
+        rows = SheetRows(book, survey.sheet, cell_text)
         block: list[list[str]] = []
-        done = 0
-        total = max(sheet.max_row or 0, 1)
-        for values in sheet.iter_rows(values_only=True):
-            block.append([cell_text(v) for v in values])
+        for values in rows:
+            block.append(values)
             if len(block) >= block_rows:
-                done += len(block)
-                if progress is not None and not progress(min(done, total), total):
+                if progress is not None and not progress(rows.done, rows.total):
                     raise Cancelled()
                 yield block
                 block = []
