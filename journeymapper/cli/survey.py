@@ -27,6 +27,7 @@ from journeymapper.io.survey import (
     resolve_target,
 )
 from journeymapper.io.survey.labels import normalise_label, parse_number
+from journeymapper.io.survey.layouts import Column
 from journeymapper.io.survey.reading import DELIMITER_NAMES
 from journeymapper.model import metrics
 from journeymapper.model.document import JourneyMap
@@ -140,8 +141,18 @@ def print_inspection(inspection: Inspection, doc: JourneyMap | None) -> None:
                 guess += f" @ {doc.element(info.stage).text}" if info.stage else " @ (no stage)"
         examples = ", ".join(shorten(e, 14) for e in info.profile.examples[:4])
         role = column.role if column.role != "answer" else ""
-        print(f"  {column.ref:>4}  {pad(shorten(ident + column.header, 52), 52)} "
+        print(f"  {column.ref:>4}  {pad(column_label(ident, column, 52), 52)} "
               f"{pad(role, 7)}{guess}" + (f"   e.g. {examples}" if examples else ""))
+
+
+def column_label(ident: str, column: Column, width: int) -> str:
+    """A column's id and header in ``width`` terminal columns; a matrix row keeps its
+    row label ("How easy was it to fi\u2026 - Browsing")."""
+    text = shorten(ident + column.header, width)
+    if not column.row or text.endswith(column.row):
+        return text
+    room = width - text_width(column.row) - 3
+    return shorten(ident + column.question, room) + " - " + column.row
 
 
 # ---------------------------------------------------------------- import
@@ -259,7 +270,9 @@ def cmd_import(args: argparse.Namespace) -> int:
     inspection = inspect_survey(args.file, args.sheet)
     mappings = build_mappings(args, doc, inspection)
     options = ImportOptions(wave=args.wave, ces_direction=args.ces_scale,
-                            labels=parse_labels(args.label), quote_cap=args.quote_cap)
+                            labels=parse_labels(args.label), quote_cap=args.quote_cap,
+                            unknown_hint="map them with --label 'TEXT=NUMBER'",
+                            ces_hint="use --ces-scale high-is-easy")
     result = plan_import(doc, inspection.survey, inspection.layout, mappings, options)
     replaced = apply_import(doc, result)
     target = Path(args.output) if args.output else map_path

@@ -16,8 +16,8 @@ import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from journeymapper.i18n import N_
-from journeymapper.io.survey.labels import answer_value, normalise_label
+from journeymapper.i18n import N_, plural_message
+from journeymapper.io.survey.labels import AGREEMENT_EASY, answer_value, normalise_label
 from journeymapper.io.survey.layouts import Layout
 from journeymapper.io.survey.reading import Progress, SurveyFile
 from journeymapper.io.survey.tally import Tally, find_row, quote_key, tally
@@ -70,7 +70,8 @@ class ImportOptions:
     labels: dict[str, float] = field(default_factory=dict)  # normalised label -> number
     quote_cap: int = QUOTE_CAP
     now: dt.datetime | None = None
-    unknown_hint: str = "map them with --label TEXT=NUMBER"  # how this caller maps labels
+    unknown_hint: str = "give each of them a number"    # how this caller maps labels...
+    ces_hint: str = "read the CES as 7 = very easy"     # ...and reverses the CES scale
 
     def moment(self) -> dt.datetime:
         return self.now or dt.datetime.now(dt.timezone.utc)
@@ -113,7 +114,10 @@ def parse_metric(text: str) -> tuple[str, tuple[float, float] | None]:
 
 
 def resolve_column(layout: Layout, ref: str, file_name: str) -> int:
-    """A column by 1-based ``#N``, header text, or first-header-row id (``Q3``)."""
+    """A column by 1-based ``#N``, header text, or first-header-row id (``Q3``).
+
+    A text that matches several columns is refused as ambiguous: duplicate
+    headers, and a matrix question given without its row."""
     text = ref.strip()
     width = len(layout.columns)
     rows = "row 1" if layout.header_rows == 1 else f"header rows 1-{layout.header_rows}"
@@ -123,6 +127,17 @@ def resolve_column(layout: Layout, ref: str, file_name: str) -> int:
             return index
         raise SurveyError(f"{file_name}: {rows}: no column {text}; expected #1..#{width}")
     folded = _fold(text)
+    exact = [c for c in layout.columns if c.header == text]
+    if len(exact) == 1:
+        return exact[0].index
+    matrix = [c for c in layout.columns if c.row and _fold(c.question) == folded]
+    if len(matrix) > 1 and not exact:
+        listed = ", ".join(f"{c.ref} {c.row}" for c in matrix[:6])
+        raise SurveyError(
+            N_("{file}: {rows}: column {text!r} is a matrix question with {count} rows "
+               "({listed}); expected one of them, e.g. '{example}' or {ref}"),
+            file=file_name, rows=rows, text=text, count=len(matrix), listed=listed,
+            example=matrix[0].header, ref=matrix[0].ref)
     for matcher in (lambda c: c.header == text, lambda c: c.id == text,
                     lambda c: c.header.casefold() == text.casefold(),
                     lambda c: c.id.casefold() == text.casefold() and c.id != "",
@@ -244,6 +259,7 @@ class _Builder:
                 unknown[m.column] = counted.unknown
             scores.append(self._score(m.stage, m.touchpoint, m.metric, m.mean_range, counted,
                                       column.header, column.ref, column.id, counts.responses))
+        self._summary_note(counts)
         partial = self._partial(counts)
         cards = self._quote_cards(quoted, counts)
         waves = [self._wave()] if scores else []
@@ -276,6 +292,14 @@ class _Builder:
     def _name(metric: str, mean_range: tuple[float, float] | None, header: str) -> str:
         return header[:80] if metric == "mean" else ""
 
+    def _summary_note(self, counts: Tally) -> None:
+        if counts.summary:
+            self.notes.append(str(plural_message(
+                N_("{n} summary row under the answers ({labels}) is not a response; not "
+                   "counted"),
+                N_("{n} summary rows under the answers ({labels}) are not responses; not "
+                   "counted"), len(counts.summary), labels=", ".join(counts.summary[:6]))))
+
     def _require_responses(self, counts: Tally) -> None:
         require_responses(self.survey.name, self.layout.header_rows, counts.responses)
 
@@ -297,17 +321,30 @@ class _Builder:
                 out.invalid[text.strip()] += count
             else:
                 out.distribution[value] += count
+        agreement = metric == "ces" and self.options.ces_direction != metrics.CES_HIGH_IS_EASY \
+            and sum(c for t, c in out.unknown.items() if normalise_label(t) in AGREEMENT_EASY) \
+            >= max(1, sum(out.unknown.values()) // 2)
+        hint = self.options.ces_hint if agreement else self.options.unknown_hint
         if out.unknown:
             shown = ", ".join(f"{t!r} ({c})" for t, c in out.unknown.most_common(5))
             self.notes.append(f"{where}: {sum(out.unknown.values())} answer(s) with unknown "
-                              f"labels counted as skipped: {shown}; "
-                              f"{self.options.unknown_hint}")
+                              f"labels counted as skipped: {shown}; {hint}")
         if out.invalid:
             shown = ", ".join(f"{t!r} ({c})" for t, c in out.invalid.most_common(5))
             self.notes.append(f"{where}: {sum(out.invalid.values())} answer(s) not "
                               f"{scale.describe()} counted as skipped: {shown}")
         if not out.distribution:
             example = next(iter(out.unknown or out.invalid), "")
+            if agreement:
+                raise SurveyError(
+                    N_("{file}: {where}: no valid CES answers; e.g. {example!r}: agreement "
+                       "labels, which are a CES only when 7 = very easy; {hint}"),
+                    file=self.survey.name, where=where, example=example, hint=hint)
+            if out.unknown:
+                raise SurveyError(
+                    N_("{file}: {where}: no valid {metric} answers; e.g. {example!r}; expected "
+                       "{scale} or a known label: {hint}"), file=self.survey.name, where=where,
+                    metric=metric.upper(), example=example, scale=scale.describe(), hint=hint)
             got = f"; e.g. {example!r}" if example else " (every cell is blank)"
             raise SurveyError(f"{self.survey.name}: {where}: no valid {metric.upper()} answers"
                               f"{got}; expected {scale.describe()} or a known label")
@@ -417,6 +454,7 @@ class _Builder:
         counts = tally(self.survey, self.layout.header_rows,
                        long=(spec.stage_column, metric_col, spec.score_column), progress=progress)
         self._require_responses(counts)
+        self._summary_note(counts)
         grouped: dict[tuple[str, str, tuple[float, float] | None], Counter[str]] = {}
         stage_ids: dict[str, str] = {}
         for (stage_text, metric_text, score), count in counts.triples.items():

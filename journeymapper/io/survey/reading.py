@@ -307,6 +307,33 @@ def _csv_blocks(survey: SurveyFile, block_rows: int,
                 return
 
 
+#: Bytes read from the end of a CSV file to find the summary rows under the answers.
+TAIL_BYTES = 64 * 1024
+
+
+def tail_rows(survey: SurveyFile) -> list[list[str]]:
+    """The last rows of a CSV file (about TAIL_BYTES of them), parsed without
+    reading the rest; [] when they cannot be told apart reliably."""
+    with open_file(survey.path) as raw:
+        size = os.fstat(raw.fileno()).st_size
+        start = max(0, size - TAIL_BYTES)
+        codec = survey.encoding
+        if codec == "utf-16":
+            codec = "utf-16-le" if raw.read(2) == codecs.BOM_UTF16_LE else "utf-16-be"
+            start = max(2, start + start % 2)
+        elif codec == "utf-8-sig" and start:
+            codec = "utf-8"
+        raw.seek(start)
+        data = raw.read(TAIL_BYTES + 2)
+    lines = data.decode(codec, errors="replace").splitlines(keepends=True)
+    if start > (2 if survey.encoding == "utf-16" else 0):
+        lines = lines[1:]                   # the first line began before the cut
+    try:
+        return [row for row in csv.reader(lines, delimiter=survey.delimiter, strict=True)]
+    except csv.Error:
+        return []
+
+
 def reading_error(survey: SurveyFile, error: Exception) -> SurveyError:
     """Re-read the file record by record to name the row where reading failed."""
     name = survey.name

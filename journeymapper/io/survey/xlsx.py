@@ -281,11 +281,11 @@ class SheetRows:
         from openpyxl.worksheet._reader import WorkSheetParser
 
         label, place = self.book.label, self.place
-        stream = self.book.archive.open(self.book.sheets[self.sheet])
-        part: _Part = stream.part
         expected, cells = 1, 0
-        parser = None
+        parser = stream = None
         try:
+            stream = self.book.archive.open(self.book.sheets[self.sheet])
+            part: _Part = stream.part
             parser = WorkSheetParser(stream, self.book.strings, data_only=True,
                                      epoch=self.book.epoch, date_formats=self.book.date_formats,
                                      timedelta_formats=self.book.timedelta_formats)
@@ -324,7 +324,8 @@ class SheetRows:
             raise SurveyError(N_("{file}: {place}: row {row:,}: {problem}"), file=label,
                               place=place, row=row, problem=_problem(exc)) from None
         finally:
-            stream.close()
+            if stream is not None:
+                stream.close()
 
     def values(self, row: list[dict[str, Any]], index: int) -> list[str]:
         last = max((cell["column"] for cell in row), default=0)
