@@ -15,6 +15,7 @@ import argparse
 import importlib
 import os
 import sys
+import tempfile
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -23,7 +24,7 @@ sys.path.insert(0, str(HERE))
 
 from _harness import print_table  # noqa: E402
 
-GROUPS = ("file", "canvas", "survey", "pdf", "startup")
+GROUPS = ("file", "canvas", "survey", "pdf", "startup", "autosave")
 
 
 def main() -> int:
@@ -33,6 +34,8 @@ def main() -> int:
     parser.add_argument("--quick", action="store_true", help="fewer repetitions")
     args = parser.parse_args()
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    # windows opened here (and in child processes) keep recovery files in a scratch folder
+    os.environ.setdefault("JOURNEYMAPPER_DATA_DIR", tempfile.mkdtemp(prefix="jm-bench-data-"))
     rows = []
     for group in args.groups or GROUPS:
         path = HERE / f"bench_{group}.py"

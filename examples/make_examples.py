@@ -13,6 +13,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from numbered_ids import NumberedIds  # noqa: E402
+
 from journeymapper.io import save  # noqa: E402
 from journeymapper.model import JourneyMap, Kind  # noqa: E402
 from journeymapper.templates import new_from_template  # noqa: E402
@@ -135,10 +137,10 @@ KOREAN_LINKS = [
 
 def build(template: str, title: str, persona: dict, cards: list, links: list,
           loops: list[tuple[int, int]], description: str, authors: list[str]) -> JourneyMap:
-    doc = new_from_template(template, title=title)
-    doc.meta["description"] = description
-    doc.meta["authors"] = authors
-    doc.meta["created"] = "2026-10-05"
+    doc = new_from_template(template, title=title, ids=NumberedIds())
+    doc.set_meta("description", description)
+    doc.set_meta("authors", authors)
+    doc.set_meta("created", "2026-10-05")
     stages = list(doc.stage_order)
     persona_lane = doc.lane_for_kind(Kind.PERSONA)
     assert persona_lane is not None
@@ -171,7 +173,7 @@ def main() -> None:
                     "online store, and what brings him back. Workshop of 2026-10-05 with "
                     "Sales, Support, CRM and the Web team.",
         authors=["CX research", "Web team", "CRM"])
-    laptop.extra["workshop"] = {"date": "2026-10-05", "facilitator": "Hana Lee"}
+    laptop.set_extra("workshop", {"date": "2026-10-05", "facilitator": "Hana Lee"})
     save(laptop, HERE / "laptop-store.jmap", backup=False)
 
     korean = build(

@@ -20,6 +20,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from numbered_ids import NumberedIds  # noqa: E402
+
 from journeymapper.io import jmap, save  # noqa: E402
 from journeymapper.io.survey import (  # noqa: E402
     ImportOptions,
@@ -124,9 +126,9 @@ def main() -> None:
     rng = random.Random(2026)
     q2 = google_forms_q2(rng)
     q3 = surveymonkey_q3(rng)
-    doc = jmap.load(HERE / "laptop-store.jmap", strict=True).document
-    doc.meta["title"] = "Laptop store: the price-sensitive buyer (Q3 review)"
-    doc.meta["version_note"] = "Quarterly review 2026-10: survey waves 2026-Q2 and 2026-Q3"
+    doc = jmap.load(HERE / "laptop-store.jmap", strict=True, ids=NumberedIds()).document
+    doc.set_meta("title", "Laptop store: the price-sensitive buyer (Q3 review)")
+    doc.set_meta("version_note", "Quarterly review 2026-10: survey waves 2026-Q2 and 2026-Q3")
     import_wave(doc, q2, "2026-Q2", [(1, "Consideration", "csat"), (2, "Purchase", "csat"),
                                      (3, "Purchase", "ces"), (4, "Advocacy", "nps")],
                 dt.datetime(2026, 7, 3, 10, 0, tzinfo=dt.timezone.utc))

@@ -28,7 +28,7 @@ import gettext
 import os
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
-from functools import lru_cache
+from functools import cache
 from typing import Any
 
 DOMAIN = "journeymapper"
@@ -87,7 +87,7 @@ def using_language(code: str | None) -> Iterator[str]:
         _scoped.reset(token)
 
 
-@lru_cache(maxsize=None)
+@cache
 def catalogue(code: str) -> gettext.NullTranslations:
     """The gettext catalogue of a language (English: none, the ids are English)."""
     if code == DEFAULT:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from journeymapper.model.document import JourneyMap
 from journeymapper.model.elements import Kind
 from journeymapper.model.errors import JourneyError
+from journeymapper.model.ids import IdAllocator
 from journeymapper.model.links import LinkKind
 from journeymapper.resources import resource
 
@@ -41,11 +42,13 @@ def _read(name: str) -> Template:
                     tuple((n, k) for n, k in raw["lanes"]), tuple((a, b) for a, b in raw["loops"]))
 
 
-def new_from_template(name: str, title: str | None = None) -> JourneyMap:
-    """A new map with the template's stages, lanes and stage-to-stage links."""
+def new_from_template(name: str, title: str | None = None,
+                      ids: IdAllocator | None = None) -> JourneyMap:
+    """A new map with the template's stages, lanes and stage-to-stage links
+    (``ids``: where its ids come from; the process's allocator by default)."""
     template = _read(name)
-    doc = JourneyMap(title or template.title)
-    doc.meta["description"] = template.description
+    doc = JourneyMap(title or template.title, ids)
+    doc.set_meta("description", template.description)
     for lane_name, kind in template.lanes:
         doc.add_lane(lane_name, Kind(kind))
     ids = [doc.add_stage(stage) for stage in template.stages]

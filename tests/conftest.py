@@ -17,6 +17,19 @@ from journeymapper.model.document import JourneyMap  # noqa: E402
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def app_data_folder(tmp_path_factory: pytest.TempPathFactory):
+    """Recovery files and other app data go to a temporary folder, never the user's."""
+    folder = tmp_path_factory.mktemp("app-data")
+    before = os.environ.get("JOURNEYMAPPER_DATA_DIR")
+    os.environ["JOURNEYMAPPER_DATA_DIR"] = str(folder)
+    yield folder
+    if before is None:
+        os.environ.pop("JOURNEYMAPPER_DATA_DIR", None)
+    else:
+        os.environ["JOURNEYMAPPER_DATA_DIR"] = before
+
+
 @pytest.fixture
 def laptop_path() -> Path:
     return EXAMPLES / "laptop-store.jmap"

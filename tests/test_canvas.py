@@ -49,10 +49,10 @@ def test_double_click_cell_types_korean_card(board):
     stage, lane, point = cell_point(scene, 0, Kind.TOUCHPOINT)  # the cell's lower half is free
     before = len(doc.cell(stage, lane))
     double_click(view, point)
-    assert scene.is_editing()
+    assert scene.editor.is_editing()
     type_ime(view, "배송이 너무 느려요")
     key(view, Qt.Key.Key_Return)
-    assert not scene.is_editing()
+    assert not scene.editor.is_editing()
     cell = doc.cell(stage, lane)
     assert len(cell) == before + 1 and cell[-1].text == "배송이 너무 느려요"
     assert cell[-1].kind is Kind.TOUCHPOINT and stack.count() == 1
@@ -73,10 +73,10 @@ def test_keyboard_only_new_cards_with_tab(board):
     key(view, Qt.Key.Key_N)
     QTest.keyClicks(view, "Asks a friend")
     key(view, Qt.Key.Key_Tab)
-    assert scene.is_editing()  # Tab moved on to the next column's cell
+    assert scene.editor.is_editing()  # Tab moved on to the next column's cell
     QTest.keyClicks(view, "Opens the app")
     key(view, Qt.Key.Key_Escape)
-    assert not scene.is_editing()
+    assert not scene.editor.is_editing()
     lane = doc.lane_for_kind(Kind.ACTION).id
     assert doc.cell(doc.stage_order[0], lane)[-1].text == "Asks a friend"
     assert all(e.text != "Opens the app" for e in doc.elements())
@@ -88,7 +88,7 @@ def test_edit_card_text_enter_commits_escape_cancels(board):
     view, scene, doc, stack = board
     item = scene.cards["action-14"]
     double_click(view, centre(item))
-    assert scene.is_editing()
+    assert scene.editor.is_editing()
     QTest.keyClicks(view, "Searches reviews")
     key(view, Qt.Key.Key_Return)
     assert doc.element("action-14").text == "Searches reviews"
@@ -209,12 +209,12 @@ def test_removing_a_stage_with_cards_asks_first(board):
     click(view, centre(scene.stages[stage]))
     key(view, Qt.Key.Key_Delete)
     held = doc.cards_in_stage(stage)
-    assert stage in doc and asked == [f"Remove stage 'Consideration' and its {held} cards?"]
+    assert stage in doc and asked == [f"Remove stage “Consideration” and its {held} cards?"]
     nxt = doc.stage_order[2]
     click(view, centre(scene.stages[nxt]), CTRL)
     key(view, Qt.Key.Key_Delete)
     both = held + doc.cards_in_stage(nxt)
-    assert asked[-1] == f"Remove stages 'Consideration', 'Purchase' and their {both} cards?"
+    assert asked[-1] == f"Remove stages “Consideration”, “Purchase” and their {both} cards?"
     click(view, centre(scene.stages[stage]))
     scene.confirm = lambda text: True
     key(view, Qt.Key.Key_Delete)
@@ -368,7 +368,7 @@ def test_zoom_keys_fit_and_centre(board):
     assert view.mapToScene(view.viewport().rect()).boundingRect().contains(
         scene.cards["goal-49"].sceneBoundingRect())
     assert view.center_on_id("stage-10")
-    assert view.start_editing("thought-21") and scene.is_editing()
+    assert view.start_editing("thought-21") and scene.editor.is_editing()
 
 
 def test_model_changes_from_elsewhere_move_items(board):
@@ -436,7 +436,7 @@ def test_insert_key_and_arrows_walk_the_map(board):
     key(view, Qt.Key.Key_Right)
     assert doc.element(scene.selected_ids()[0]).placement.stage == doc.stage_order[2]
     key(view, Qt.Key.Key_Insert)
-    assert scene.is_editing()
+    assert scene.editor.is_editing()
     QTest.keyClicks(view, "Compares prices")
     key(view, Qt.Key.Key_Enter)
     made = doc.element(scene.selected_ids()[0])
@@ -468,11 +468,11 @@ def test_typing_into_a_column_that_disappears_adds_nothing(board):
     add = AddStage(doc, "Repair", 5)
     stack.push(add)
     lane = doc.lane_for_kind(Kind.ACTION).id
-    scene.start_new_card(add.element_id, lane)
+    scene.editor.start_new_card(add.element_id, lane)
     QTest.keyClicks(view, "half typed")
     stack.undo()  # e.g. Edit > Undo from the menu while the editor is open
     key(view, Qt.Key.Key_Return)
-    assert not scene.is_editing() and add.element_id not in doc
+    assert not scene.editor.is_editing() and add.element_id not in doc
     assert all(e.text != "half typed" for e in doc.elements())
     assert_agrees(scene, doc)
 
@@ -489,7 +489,7 @@ def test_a_new_card_typed_in_a_full_cell_makes_room_instead_of_covering_the_next
     click(view, centre(scene.cards[last]))
     key(view, Qt.Key.Key_N)
     QTest.keyClicks(view, "Asks the shop assistant")
-    editor = scene.editor.sceneBoundingRect()
+    editor = scene.editor.text_box.sceneBoundingRect()
     thought = scene.cards[below].sceneBoundingRect()
     assert not editor.intersects(thought), "the editor covers the thought below"
     assert thought.top() > thought_top

@@ -15,11 +15,10 @@ from journeymapper.model.links import LinkKind
 def make_board(qtbot, doc, size=(1500, 950)):
     """A shown MapView on ``doc`` at 100%; returns (view, scene, doc, undo stack).
     Removals are confirmed without asking."""
-    from PySide6.QtGui import QUndoStack
-
     from journeymapper.canvas import MapScene, MapView
+    from journeymapper.commands import UndoStack
 
-    stack = QUndoStack()
+    stack = UndoStack()
     scene = MapScene()
     scene.set_document(doc, stack)
     view = MapView(scene)

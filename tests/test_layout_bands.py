@@ -70,7 +70,7 @@ def test_double_click_in_a_compact_lane_adds_a_card_and_the_lane_grows(qtbot, la
     x, y, w, h = scene.live.geo.cell_rect(stage, lane)
     assert h == EMPTY_LANE_H
     double_click(view, QPointF(x + w / 2, y + h / 2))
-    assert scene.is_editing()
+    assert scene.editor.is_editing()
     type_ime(view, "구매 담당자")
     key(view, Qt.Key.Key_Return)
     assert [e.text for e in doc.cell(stage, lane)] == ["구매 담당자"]

@@ -33,9 +33,15 @@ def lane(doc: JourneyMap, kind: Kind) -> str:
 
 
 class Recorder:
+    """Every change set the document delivers, and their events in order."""
+
     def __init__(self, doc: JourneyMap) -> None:
-        self.events: list[object] = []
-        doc.events.connect(self.events.append)
+        self.sets: list[ev.ChangeSet] = []
+        doc.changes.connect(self.sets.append)
+
+    @property
+    def events(self) -> list[object]:
+        return [e for change_set in self.sets for e in change_set.events]
 
 
 def test_default_lanes_are_the_documented_set(doc):
@@ -90,14 +96,16 @@ def test_one_event_per_real_change(doc):
     rec = Recorder(doc)
     doc.set_field(a, "text", "search")          # unchanged: no event
     doc.set_field(a, "text", "search again")
-    old = doc.element(a).placement
+    edited = doc.element(a)
+    old = edited.placement
     new = Placement(s, lane(doc, Kind.THOUGHT), 0)
     doc.move_element(a, new)
     doc.move_element(a, new)                    # unchanged: no event
     assert rec.events == [
-        ev.FieldChanged(a, "text", "search", "search again"),
-        ev.ElementMoved(a, old, new),
+        ev.FieldChanged(a, "text", "search", "search again", edited),
+        ev.ElementMoved(a, old, new, doc.element(a)),
     ]
+    assert [cs.origin for cs in rec.sets] == ["local", "local"]
 
 
 def test_remove_emits_unlinks_first_and_stage_with_cards_is_refused(doc):
@@ -107,8 +115,9 @@ def test_remove_emits_unlinks_first_and_stage_with_cards_is_refused(doc):
     doc.link(pain, tp)
     rec = Recorder(doc)
     removed = doc.remove_element(tp)
+    assert len(rec.sets) == 1  # one change set for the element and all it took along
     assert isinstance(rec.events[0], ev.Unlinked)
-    assert rec.events[-1] == ev.ElementRemoved(tp, removed)
+    assert rec.events[-1] == ev.ElementRemoved(removed.element)
     with pytest.raises(LayoutError, match="still holds 1 card"):
         doc.remove_element(s)
     with pytest.raises(UnknownElementError):
@@ -118,10 +127,10 @@ def test_remove_emits_unlinks_first_and_stage_with_cards_is_refused(doc):
 def test_insert_element_restores_exactly(doc):
     s1, s2, s3 = (doc.add_stage(n) for n in ("A", "B", "C"))
     removed = doc.remove_element(s2)
-    doc.insert_element(removed, 1)
+    doc.insert_element(removed.element, 1)
     assert doc.stage_order == (s1, s2, s3)
     with pytest.raises(DuplicateIdError):
-        doc.insert_element(removed.copy(), 0)
+        doc.insert_element(removed.element, 0)
 
 
 def test_stage_and_lane_structure(doc):

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 import survey_fixtures as fx
-from PySide6.QtGui import QUndoStack
 
+from journeymapper.commands import UndoStack
 from journeymapper.commands.scores import DeleteWave, ImportScores, RenameWave
 from journeymapper.io.serialize import dumps
 from journeymapper.io.survey import ImportOptions, Mapping, inspect_survey, plan_import
@@ -30,18 +30,18 @@ def doc():
 
 def test_import_is_one_undo_step_and_restores_replaced_scores(doc, tmp_path: Path) -> None:
     survey = fx.google_forms_ko(tmp_path)
-    stack = QUndoStack()
+    stack = UndoStack()
     stack.push(ImportScores(doc, plan(doc, survey, "2026-Q1", (1, "구매", "csat"))))
     stack.push(ImportScores(doc, plan(doc, survey, "2026-Q2", (1, "구매", "csat"),
                                       (2, "구매", "nps"))))
     before = dumps(doc)
     waves_before = doc.waves
     events: list[object] = []
-    doc.events.connect(events.append)
+    doc.changes.connect(lambda changes: events.extend(changes.events))
     # re-import Q1 with other columns mapped: replaces the CSAT, adds quotes
     result = plan(doc, survey, "2026-Q1", (1, "구매", "csat"), (2, "인식", "nps"),
                   (4, "구매", "quotes"))
-    result.scores[0].value = 99.0  # as if the new file said otherwise
+    result.scores[0] = result.scores[0].replace(value=99.0)  # as if the new file said otherwise
     stack.push(ImportScores(doc, result))
     assert stack.count() == 3
     assert doc.score(result.scores[0].key).value == 99.0
@@ -61,7 +61,7 @@ def test_import_is_one_undo_step_and_restores_replaced_scores(doc, tmp_path: Pat
 
 def test_rename_and_delete_wave_undo(doc, tmp_path: Path) -> None:
     survey = fx.google_forms_ko(tmp_path)
-    stack = QUndoStack()
+    stack = UndoStack()
     stack.push(ImportScores(doc, plan(doc, survey, "A", (1, "구매", "csat"))))
     stack.push(ImportScores(doc, plan(doc, survey, "B", (2, "구매", "nps"))))
     before = dumps(doc)
@@ -86,7 +86,7 @@ def test_imported_scores_survive_save_and_load_byte_for_byte(doc, tmp_path: Path
                           Mapping(6, stage, "ces"), Mapping(9, stage, "quotes")],
                          ImportOptions(wave="2026-Q3", labels={"kindaok": 4.0},
                                        ces_direction="high-is-easy"))
-    stack = QUndoStack()
+    stack = UndoStack()
     stack.push(ImportScores(doc, result))
     data = dumps(doc)
     loaded = jmap.loads(data, strict=True).document

@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoStack
 from PySide6.QtTest import QTest
 
+from journeymapper.commands import UndoStack
 from journeymapper.commands.scores import ImportScores
 from journeymapper.io.survey import ImportOptions, Mapping, inspect_survey, plan_import
 from journeymapper.templates import new_from_template
@@ -28,7 +29,7 @@ def import_wave(doc, stack: QUndoStack, path: Path, wave: str, stage: str = "구
 @pytest.fixture
 def panel_setup(qtbot, tmp_path: Path):
     doc = new_from_template("ecommerce-ko")
-    stack = QUndoStack()
+    stack = UndoStack()
     panel = ScoresPanel(stack.push)
     qtbot.addWidget(panel)
     panel.set_document(doc)

@@ -147,8 +147,8 @@ def test_evidence_list_add_and_remove(qtbot, editing):
     items.setCurrentRow(0)
     qtbot.mouseClick(inspector.findChild(QPushButton, "field_evidence_remove"),
                      Qt.MouseButton.LeftButton)
-    assert doc.element("pain-point-33").fields["evidence"] == [
-        '"I almost left for another store"', "설문 응답 #12: 쿠폰 오류"]
+    assert doc.element("pain-point-33").fields["evidence"] == (
+        '"I almost left for another store"', "설문 응답 #12: 쿠폰 오류")
     stack.undo()
     assert items.count() == 3
 
@@ -180,7 +180,7 @@ def test_emotion_score_range_follows_the_map_setting(qtbot, editing):
     inspector.show_ids([emotion])
     score = editor(inspector, "score", QSpinBox)
     assert (score.minimum(), score.maximum()) == (-2, 2)
-    doc.settings["emotion_range"] = 3
+    doc.set_setting("emotion_range", 3)
     inspector.show_ids([emotion])
     assert (score.minimum(), score.maximum()) == (-3, 3)
 

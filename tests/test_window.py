@@ -539,7 +539,7 @@ def test_history_panel_lists_steps_and_jumps_back(qtbot, make_window, laptop_pat
     window.open_path(laptop_path)
     assert window.view.hasFocus(), "the canvas has the keyboard when a map opens"
     qtbot.keyClick(window.view, Qt.Key.Key_N)  # a new card, typed in place
-    assert window.scene.is_editing()
+    assert window.scene.editor.is_editing()
     qtbot.keyClicks(window.view, "Asks a friend")
     qtbot.keyClick(window.view, Qt.Key.Key_Return)
     assert any(e.text == "Asks a friend" for e in window.document.elements())
@@ -551,7 +551,7 @@ def test_history_panel_lists_steps_and_jumps_back(qtbot, make_window, laptop_pat
     model = history.model()
     rows = [model.index(r, 0).data() for r in range(model.rowCount())]
     assert rows[0] == "<opened map>" and len(rows) == 3
-    assert rows[2] == "Add stage 'Onboarding'"
+    assert rows[2] == "Add stage “Onboarding”"
     rect = history.visualRect(model.index(0, 0))
     qtbot.mouseClick(history.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert window.undo_stack.index() == 0

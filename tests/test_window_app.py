@@ -106,7 +106,7 @@ from journeymapper.ui.window import MainWindow
 def copy_and_quit():
     window = next(w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow))
     window.scene.select_ids([sys.argv[2]])
-    assert window.scene.copy_selection()
+    assert window.scene.editor.copy_selection()
     window.close()
 
 jm_app.make_app()

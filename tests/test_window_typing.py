@@ -24,7 +24,7 @@ def start_typing(window, text: str) -> None:
     click(window.view, centre(window.scene.cards[card.id]))
     key(window.view, Qt.Key.Key_N)
     QTest.keyClicks(window.view, text)
-    assert window.scene.is_editing()
+    assert window.scene.editor.is_editing()
 
 
 def texts_in(path: Path) -> list[str]:
@@ -37,7 +37,7 @@ def test_ctrl_s_while_typing_saves_the_card(qtbot, make_window, laptop_copy):
     start_typing(window, "Asks the shop assistant")
     activate(window)
     qtbot.keyClick(window.view, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
-    assert not window.scene.is_editing()
+    assert not window.scene.editor.is_editing()
     assert "Asks the shop assistant" in texts_in(laptop_copy)
     assert not window.isWindowModified()
 

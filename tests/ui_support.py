@@ -86,6 +86,11 @@ class ScriptedDialogs:
     def confirm(self, question: str) -> bool:
         return self._answer("confirm", question)
 
+    def recover(self, entries: list[Any]) -> dict[str, str]:
+        """Recover / Discard / Later by record id; the entries offered are kept in ``offered``."""
+        self.offered = list(entries)
+        return self._answer("recover", entries)
+
     def error(self, title: str, message: str) -> None:
         self.shown.append(("error", title, message))
 

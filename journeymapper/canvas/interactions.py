@@ -3,9 +3,14 @@
 A gesture (drag cards, draw a link, drag an emotion point, reorder a stage
 or a lane) lives from press to release; Esc cancels it and puts the items
 back. Items never change the model: only ``finish`` pushes a command.
+:class:`MouseGestures` (owned by the map editor) turns the canvas's mouse
+events into gestures; both see the canvas as a
+:class:`~journeymapper.canvas.host.CanvasHost`.
 """
 
 from __future__ import annotations
+
+import weakref
 
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QPainterPath, QPen
@@ -17,19 +22,26 @@ from PySide6.QtWidgets import (
 )
 
 from journeymapper.canvas.dropplan import plan_drop
+from journeymapper.canvas.host import CanvasHost
 from journeymapper.canvas.items.cards import BaseCardItem, EmotionItem
 from journeymapper.canvas.items.headers import LaneHeaderItem, StageHeaderItem
 from journeymapper.commands import AddLink, MoveCards, MoveLane, MoveStage, SetField, link_refusal
+from journeymapper.i18n import _
 from journeymapper.layout import geometry as g
 from journeymapper.model.links import LINK_LABELS
+from journeymapper.qt_i18n import tr as qt_tr
 
 DRAG_START = 5.0
+
+
+def tr(text: str) -> str:
+    return qt_tr("MouseGestures", text)
 
 
 class Gesture:
     """One press-drag-release; subclasses move items and push one command."""
 
-    def __init__(self, scene, item: QGraphicsItem, pos: QPointF) -> None:
+    def __init__(self, scene: CanvasHost, item: QGraphicsItem, pos: QPointF) -> None:
         self.scene, self.item, self.start = scene, item, QPointF(pos)
         self.dragging = False
 
@@ -160,7 +172,7 @@ class LinkDrag(Gesture):
         target = self.target(pos)
         self._clear()
         if target is None:
-            self.scene.message.emit("Drop the link on a card to connect it")
+            self.scene.say(tr("Drop the link on a card to connect it"))
             return
         link_or_explain(self.scene, self.item.element_id, target.element_id)
 
@@ -194,9 +206,7 @@ class EmotionDrag(Gesture):
         centre = (self.origin.x() + self.item.w / 2, y + self.item.h / 2)
         self.scene.curves[self.lane].move_point(self.item.element_id, centre)
         self.score = self.score_at(centre[1])
-        self.item.fields["score"] = self.score
-        self.item.relayout_text()
-        self.item.update()
+        self.item.preview_score(self.score)
 
     def finish(self, pos: QPointF) -> None:
         if self.dragging and self.score != self.old_score:
@@ -205,12 +215,11 @@ class EmotionDrag(Gesture):
             self.cancel()
 
     def cancel(self) -> None:
-        self.item.fields["score"] = self.old_score
-        self.item.relayout_text()
+        self.item.preview_score(self.old_score)
         self.item.setPos(self.origin)
         curve = self.scene.curves.get(self.lane)
         if curve is not None:
-            curve.set_points(self.scene._curve_points(self.lane))
+            curve.set_points(self.scene.curve_points(self.lane))
 
 
 class HeaderDrag(Gesture):
@@ -258,16 +267,17 @@ class HeaderDrag(Gesture):
         self.item.setPos(self.origin)
 
 
-def link_or_explain(scene, source: str, target: str) -> bool:
+def link_or_explain(scene: CanvasHost, source: str, target: str) -> bool:
     """Link ``source`` to ``target`` as one undo step, or say in the status bar why not."""
+    assert scene.doc is not None
     reason = link_refusal(scene.doc, source, target)
     if reason:
-        scene.message.emit(reason)
+        scene.say(reason)
         return False
     command = AddLink(scene.doc, source, target)
-    scene.push(command)
-    if command.link is not None:
-        scene.message.emit("Linked: " + describe_link(scene.doc, command.link).split(" — ")[0])
+    if not scene.push(command) or command.link is None:
+        return False
+    scene.say(tr("Linked: {link}").format(link=link_sentence(scene.doc, command.link)))
     return True
 
 
@@ -276,10 +286,14 @@ def _short(doc, element_id: str) -> str:
     return f"“{text[:40]}…”" if len(text) > 40 else f"“{text}”"
 
 
+def link_sentence(doc, link) -> str:
+    """'“Ads push…” occurs at “Search results…”'."""
+    return f"{_short(doc, link.source)} {_(LINK_LABELS[link.kind])} {_short(doc, link.target)}"
+
+
 def describe_link(doc, link) -> str:
-    """'“Ads push…” occurs at “Search results…”', for the status bar."""
-    return (f"{_short(doc, link.source)} {LINK_LABELS[link.kind]} {_short(doc, link.target)}"
-            " — Delete removes the link")
+    """The link and what to do with it, for the status bar."""
+    return tr("{link} — Delete removes the link").format(link=link_sentence(doc, link))
 
 
 def _scale(event: QGraphicsSceneMouseEvent) -> float:
@@ -289,141 +303,139 @@ def _scale(event: QGraphicsSceneMouseEvent) -> float:
     return view.transform().m11() if hasattr(view, "transform") else 1.0
 
 
-class GestureMixin:
-    """Mouse handling of MapScene: selection, then one gesture per drag."""
+class MouseGestures:
+    """Mouse handling of a canvas: selection, then one gesture per drag.
 
-    def _init_gestures(self) -> None:
-        self._gesture: Gesture | None = None
+    Each handler returns True when it used the event; otherwise the scene
+    passes it on to QGraphicsScene (the rubber band, item hover)."""
+
+    def __init__(self, host: CanvasHost) -> None:
+        self._host = weakref.ref(host)  # the scene holds us: no cycle through a QGraphicsScene
+        self.gesture: Gesture | None = None
         self._press_item: QGraphicsItem | None = None
         self._link_from: str | None = None  # Link to…: waiting for a click on the target
 
+    @property
+    def host(self) -> CanvasHost:
+        host = self._host()
+        assert host is not None, "the canvas of these gestures is gone"
+        return host
+
     def start_link_pick(self, source: str) -> None:
         """Link to…: the next click on a card or stage header links ``source`` to it."""
+        assert self.host.doc is not None
         self._link_from = source
-        for view in self.views():
+        for view in self.host.views():
             view.viewport().setCursor(Qt.CursorShape.CrossCursor)
-        self.message.emit(f"Click the card to link {_short(self.doc, source)} to "
-                          "(Esc cancels)")
+        self.host.say(tr("Click the card to link {card} to (Esc cancels)").format(
+            card=_short(self.host.doc, source)))
 
     def _end_link_pick(self) -> str | None:
-        source, self._link_from = getattr(self, "_link_from", None), None
+        source, self._link_from = self._link_from, None
         if source is not None:
-            for view in self.views():
+            for view in self.host.views():
                 view.viewport().unsetCursor()
         return source
 
-    def _hit(self, pos: QPointF) -> QGraphicsItem | None:
-        for it in self.items(pos):
+    def hit(self, pos: QPointF) -> QGraphicsItem | None:
+        for it in self.host.items(pos):
             if isinstance(it, (BaseCardItem, StageHeaderItem, LaneHeaderItem)):
                 return it
             if it.flags() & QGraphicsItem.GraphicsItemFlag.ItemIsSelectable:
                 return it
         return None
 
-    def cancel_gesture(self) -> bool:
+    def cancel(self) -> bool:
         if self._end_link_pick() is not None:
-            self.message.emit("Link cancelled")
+            self.host.say(tr("Link cancelled"))
             return True
-        if getattr(self, "_gesture", None) is None:
+        if self.gesture is None:
             return False
-        gesture, self._gesture = self._gesture, None
+        gesture, self.gesture = self.gesture, None
         gesture.cancel()
         return True
 
-    def cancel_gesture_on(self, element_id: str) -> None:
-        gesture = getattr(self, "_gesture", None)
-        if gesture is not None and getattr(gesture.item, "element_id", None) == element_id:
-            self.cancel_gesture()
+    def cancel_on(self, element_id: str) -> None:
+        if self.gesture is not None and getattr(self.gesture.item, "element_id", None) == element_id:
+            self.cancel()
 
-    def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802
-        if self.doc is None:
-            return super().mousePressEvent(event)
-        self.finish_editing()
+    def press(self, event: QGraphicsSceneMouseEvent) -> bool:  # noqa: C901 - one branch per target
+        host = self.host
+        if host.doc is None or host.live is None:
+            return False
         pos = event.scenePos()
-        cell = self.live.geo.cell_at(pos.x(), pos.y())
+        cell = host.live.geo.cell_at(pos.x(), pos.y())
         if cell is not None:
-            self.current_cell = cell
+            host.current_cell = cell
         if event.button() != Qt.MouseButton.LeftButton:
-            return super().mousePressEvent(event)
-        item = self._hit(pos)
+            return False
+        item = self.hit(pos)
         source = self._end_link_pick()
         if source is not None:
             event.accept()
             target = getattr(item, "element_id", None)
-            if target is None or source not in self.doc:
-                self.message.emit("Link cancelled: click a card or a stage header to link to")
+            if target is None or source not in host.doc:
+                host.say(tr("Link cancelled: click a card or a stage header to link to"))
             else:
-                link_or_explain(self, source, target)
-            return
+                link_or_explain(host, source, target)
+            return True
         toggle = bool(event.modifiers() & (Qt.KeyboardModifier.ControlModifier
                                            | Qt.KeyboardModifier.ShiftModifier))
         if item is None:
-            link = None if self.overview_on else \
-                self.link_layer.link_at(pos, 5.0 / max(0.05, _scale(event)))  # hidden links
+            link = None if host.overview_on else \
+                host.link_layer.link_at(pos, 5.0 / max(0.05, _scale(event)))  # hidden links
             if link is None:
-                self.link_layer.select(set())
-                if self.kept_selection and not toggle:  # a click on the overview deselects
-                    self.kept_selection = []
-                    self.overview.update()
-                    self._emit_selection()
-                return super().mousePressEvent(event)  # empty: the view starts a rubber band
+                host.link_layer.select(set())
+                if host.kept_selection and not toggle:  # a click on the overview deselects
+                    host.kept_selection = []
+                    host.overview.update()
+                    host.emit_selection()
+                return False  # empty: the view starts a rubber band
             if not toggle:
-                self.clearSelection()
-            self.link_layer.select(self.link_layer.selected ^ {link} if toggle else {link})
-            self.message.emit(describe_link(self.doc, self.links[link].link))
+                host.clearSelection()
+            host.link_layer.select(host.link_layer.selected ^ {link} if toggle else {link})
+            host.say(describe_link(host.doc, host.links[link].link))
             event.accept()
-            return
+            return True
         event.accept()
         if isinstance(item, BaseCardItem) and item.handle_contains(item.mapFromScene(pos)) \
                 and not toggle:
-            self._gesture = LinkDrag(self, item, pos)
-            return
+            self.gesture = LinkDrag(host, item, pos)
+            return True
         if toggle:
             item.setSelected(not item.isSelected())
             self._press_item = None
-            return
+            return True
         if not item.isSelected():
-            self.clearSelection()
+            host.clearSelection()
             item.setSelected(True)
         self._press_item = item
         if isinstance(item, EmotionItem):
-            self._gesture = EmotionDrag(self, item, pos)
+            self.gesture = EmotionDrag(host, item, pos)
         elif isinstance(item, BaseCardItem):
-            self._gesture = CardDrag(self, item, pos)
+            self.gesture = CardDrag(host, item, pos)
         elif isinstance(item, (StageHeaderItem, LaneHeaderItem)):
-            self._gesture = HeaderDrag(self, item, pos)
+            self.gesture = HeaderDrag(host, item, pos)
+        return True
 
-    def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802
-        if self._gesture is not None:
-            self._gesture.move(event.scenePos())
-            event.accept()
-            return
-        super().mouseMoveEvent(event)
+    def move(self, event: QGraphicsSceneMouseEvent) -> bool:
+        if self.gesture is None:
+            return False
+        self.gesture.move(event.scenePos())
+        event.accept()
+        return True
 
-    def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802
-        gesture, self._gesture = self._gesture, None
+    def release(self, event: QGraphicsSceneMouseEvent) -> bool:
+        gesture, self.gesture = self.gesture, None
         if gesture is None:
-            return super().mouseReleaseEvent(event)
+            return False
         event.accept()
         if not gesture.dragging and self._press_item is not None:
             # a plain click on one of several selected items selects just that one
-            self.blockSignals(True)
-            self.clearSelection()
-            self.blockSignals(False)
+            self.host.blockSignals(True)
+            self.host.clearSelection()
+            self.host.blockSignals(False)
             self._press_item.setSelected(True)
         gesture.finish(event.scenePos())
         self._press_item = None
-
-    def mouseDoubleClickEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802
-        if self.doc is None or event.button() != Qt.MouseButton.LeftButton:
-            return super().mouseDoubleClickEvent(event)
-        self.cancel_gesture()
-        pos = event.scenePos()
-        item = self._hit(pos)
-        event.accept()
-        if isinstance(item, (BaseCardItem, StageHeaderItem, LaneHeaderItem)):
-            self.start_editing(self.id_for(item))
-            return
-        cell = self.live.geo.cell_at(pos.x(), pos.y())
-        if cell is not None:
-            self.start_new_card(*cell)
+        return True

@@ -79,12 +79,10 @@ class LinkRoutingMixin:
         dragged their rectangle under the mouse and the stage column there
         (None outside the grid), so their links follow the drag."""
         assert self.doc is not None
-        graph = self.doc.graph
         keys: set[tuple[str, str]] = set()
         for element_id in ids:
-            if element_id in graph:
-                keys.update(graph.out_edges(element_id))
-                keys.update(graph.in_edges(element_id))
+            if element_id in self.doc:
+                keys.update((lk.source, lk.target) for lk in self.doc.links_of(element_id))
         for key in keys:
             link_item = self.links.get(key)
             if link_item is not None:

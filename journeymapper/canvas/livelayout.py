@@ -22,8 +22,8 @@ Member = tuple[int, str]  # (order, id): the order the document sorts a cell by
 
 
 class LiveLayout:
-    """``geo`` equals ``layout_map(doc)`` after every ``added``/``removed``/``moved``
-    (with no room reserved for a card being typed)."""
+    """``geo`` equals ``layout_map(doc)`` after every ``apply`` (with no room
+    reserved for a card being typed)."""
 
     def __init__(self, doc: JourneyMap) -> None:
         self.doc = doc
@@ -76,26 +76,38 @@ class LiveLayout:
         return sorted(ys)
 
     # ------------------------------------------------------------ changes
-    def added(self, element_id: str) -> set[str] | None:
-        """A card was added; the ids whose rectangle changed, or None after a
-        full layout."""
-        p = self.doc.element(element_id).placement
-        assert p is not None
-        index = self._insert(p, element_id)
-        return self._update({p.cell: index})
+    def apply(self, changes: list[tuple]) -> set[str] | None:
+        """The cards of one change set, each changed once: ``("added", id)``,
+        ``("removed", id, placement)``, ``("moved", id, old, new)``,
+        ``("refresh", id)``. Every cell's members are brought up to date
+        first, then each touched cell is laid out once from its first
+        change. Returns the ids whose rectangle changed, or None after a
+        full layout (see ``_update``)."""
+        starts: dict[Cell, int] = {}
 
-    def removed(self, element_id: str, placement: Placement) -> set[str] | None:
-        self.geo.cards.pop(element_id, None)
-        self.geo.emotion_points.pop(element_id, None)
-        index = self._remove(placement, element_id)
-        return self._update({placement.cell: index})
+        def touch(cell: Cell, index: int) -> None:
+            starts[cell] = min(index, starts.get(cell, index))
 
-    def moved(self, element_id: str, old: Placement, new: Placement) -> set[str] | None:
-        first = self._remove(old, element_id)
-        second = self._insert(new, element_id)
-        starts = {old.cell: first}
-        starts[new.cell] = min(second, starts.get(new.cell, second))
-        return self._update(starts)
+        for change in changes:
+            what, element_id = change[0], change[1]
+            if what == "added":
+                p = self.doc.element(element_id).placement
+                assert p is not None
+                touch(p.cell, self._insert(p, element_id))
+            elif what == "removed":
+                self.geo.cards.pop(element_id, None)
+                self.geo.emotion_points.pop(element_id, None)
+                touch(change[2].cell, self._remove(change[2], element_id))
+            elif what == "moved":
+                touch(change[2].cell, self._remove(change[2], element_id))
+                touch(change[3].cell, self._insert(change[3], element_id))
+            else:
+                p = self.doc.element(element_id).placement
+                assert p is not None
+                touch(p.cell, 0)
+        # each change leaves the members before its index alone, so the members before the
+        # smallest index any change touched are where they were: lay out from there
+        return self._update(starts) if starts else set()
 
     def _insert(self, p: Placement, element_id: str) -> int:
         members = self.members.setdefault(p.cell, [])
@@ -173,9 +185,3 @@ class LiveLayout:
         for stage, (cx, cy, cw, _) in list(geo.columns.items()):
             geo.columns[stage] = (cx, cy, cw, y - cy)
         geo.height = max(y, geo.header_y + g.STAGE_HEADER_H)
-
-    def refresh(self, element_id: str) -> set[str] | None:
-        """A card's own values changed (an emotion's score): lay its cell out again."""
-        p = self.doc.element(element_id).placement
-        assert p is not None
-        return self._update({p.cell: 0})

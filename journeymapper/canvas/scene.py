@@ -2,9 +2,11 @@
 
 The scene observes a JourneyMap: ``set_document`` builds one item per
 element, lane and link once, then keeps them current from the document's
-events only, moving existing items (cells are laid out again one by one,
-see LiveLayout). Gestures on items become undo commands (see
-interactions.py and editing.py); no item writes the model.
+change sets only, moving existing items (the touched cells are laid out
+again once per change set, see LiveLayout). What the user does on the
+canvas goes to the map editor beside it (``scene.editor``, canvas/editing.py),
+which turns it into undo commands; no item writes the model. The scene is
+the editor's CanvasHost (canvas/host.py).
 
 Signals: ``selection_ids_changed(list)`` with the selected element ids,
 ``message(str)`` for the status bar (e.g. why a link was refused).
@@ -19,9 +21,9 @@ from PySide6.QtCore import QPointF, QRectF, Signal
 from PySide6.QtGui import QPainter, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
 
+from journeymapper.canvas import follow
 from journeymapper.canvas import style as st
-from journeymapper.canvas.editing import EditingMixin
-from journeymapper.canvas.interactions import GestureMixin
+from journeymapper.canvas.editing import MapEditor
 from journeymapper.canvas.items.cards import BaseCardItem, EmotionItem, item_class
 from journeymapper.canvas.items.emotion import EmotionCurveItem
 from journeymapper.canvas.items.headers import LaneHeaderItem, StageHeaderItem
@@ -35,7 +37,8 @@ from journeymapper.layout.badges import stage_badges
 from journeymapper.model import events as ev
 from journeymapper.model.analysis import persona_elements
 from journeymapper.model.document import JourneyMap
-from journeymapper.model.elements import Kind
+from journeymapper.model.elements import Element, Kind
+from journeymapper.model.errors import JourneyError
 from journeymapper.model.links import Link, LinkKind
 
 MARGIN = 40.0
@@ -64,7 +67,7 @@ def _weak_listener(method):
     return listener
 
 
-class MapScene(GestureMixin, EditingMixin, LinkRoutingMixin, QGraphicsScene):
+class MapScene(LinkRoutingMixin, QGraphicsScene):
     """The canvas of one journey map (see the module docstring)."""
 
     selection_ids_changed = Signal(list)
@@ -96,10 +99,9 @@ class MapScene(GestureMixin, EditingMixin, LinkRoutingMixin, QGraphicsScene):
         self.confirm: Callable[[str], bool] = ask_first
         self.current_cell: tuple[str, str] | None = None
         self._pending_routes: list[tuple[str, str]] = []
-        self._listener = _weak_listener(self._on_event)
-        self._init_gestures()
-        self._init_editing()
-        self.selectionChanged.connect(self._emit_selection)
+        self._listener = _weak_listener(self._on_changes)
+        self.editor = MapEditor(self)
+        self.selectionChanged.connect(self.emit_selection)
 
     # ------------------------------------------------------------ document
     def set_document(self, doc: JourneyMap, undo_stack: QUndoStack) -> None:
@@ -109,25 +111,25 @@ class MapScene(GestureMixin, EditingMixin, LinkRoutingMixin, QGraphicsScene):
         self.live = LiveLayout(doc)
         self.blockSignals(True)
         for stage in doc.stages():
-            self._add_stage_item(stage.id)
+            self._add_stage_item(stage)
         for lane in doc.lanes:
             self._add_lane_item(lane)
         for element in doc.elements():
             if element.kind is not Kind.STAGE:
-                self._add_card_item(element.id)
+                self._add_card_item(element)
         for link in doc.links():
             self._add_link_item(link)
         self.blockSignals(False)
-        self._place_all()
-        doc.events.connect(self._listener)
-        self.current_cell = self._default_cell()
+        self.place_all()
+        doc.changes.connect(self._listener)
+        self.current_cell = self.default_cell()
 
     def clear_document(self) -> None:
         """Stop observing the document and drop its items."""
-        self.cancel_gesture()
-        self.cancel_editing()
+        self.editor.cancel_gesture()
+        self.editor.cancel_editing()
         if self.doc is not None:
-            self.doc.events.disconnect(self._listener)
+            self.doc.changes.disconnect(self._listener)
         for key in list(self.links):
             self._remove_link(key)
         for group in (self.cards, self.stages, self.lane_items, self.curves):
@@ -140,10 +142,20 @@ class MapScene(GestureMixin, EditingMixin, LinkRoutingMixin, QGraphicsScene):
         self.persona_filter = None
         self.overview.invalidate()
 
-    def push(self, command: QUndoCommand) -> None:
-        """Run a command through the undo stack (the one way gestures change the map)."""
+    def push(self, command: QUndoCommand) -> bool:
+        """Run a command through the undo stack (the one way gestures change the
+        map); a change the model refuses is said in the status bar instead."""
         assert self.stack is not None
-        self.stack.push(command)
+        try:
+            self.stack.push(command)
+        except JourneyError as exc:
+            self.say(str(exc))
+            return False
+        return True
+
+    def say(self, text: str) -> None:
+        """A line for the status bar."""
+        self.message.emit(text)
 
     # ------------------------------------------------------------ lookups
     def item_for(self, element_id: str) -> QGraphicsItem | None:
@@ -185,7 +197,7 @@ class MapScene(GestureMixin, EditingMixin, LinkRoutingMixin, QGraphicsScene):
             if item is not None:
                 item.setSelected(True)
         self.blockSignals(False)
-        self._emit_selection()
+        self.emit_selection()
 
     def select_area(self, rect: QRectF) -> None:
         """Select the cards whose place meets ``rect`` (the overview's rubber band:
@@ -196,7 +208,7 @@ class MapScene(GestureMixin, EditingMixin, LinkRoutingMixin, QGraphicsScene):
         self.select_ids(i for i in self.cards
                         if i in cards and rect.intersects(QRectF(*cards[i])))
 
-    def _emit_selection(self) -> None:
+    def emit_selection(self) -> None:
         ids = self.selected_ids()
         if self.selectedItems():
             self.link_layer.select(set())
@@ -296,11 +308,11 @@ class MapScene(GestureMixin, EditingMixin, LinkRoutingMixin, QGraphicsScene):
         painter.drawLine(QPointF(0, bottom), QPointF(geo.width, bottom))
 
     # ------------------------------------------------------------ items
-    def _add_stage_item(self, stage_id: str) -> None:
+    def _add_stage_item(self, stage: Element) -> None:
         assert self.doc is not None
-        item = StageHeaderItem(self.doc.element(stage_id), self.theme)
-        item.set_badges(stage_badges(self.doc, stage_id).get(stage_id, []))
-        self.stages[stage_id] = item
+        item = StageHeaderItem(stage, self.theme)
+        item.set_badges(stage_badges(self.doc, stage.id).get(stage.id, []))
+        self.stages[stage.id] = item
         self.addItem(item)
 
     def _add_lane_item(self, lane) -> None:
@@ -312,12 +324,12 @@ class MapScene(GestureMixin, EditingMixin, LinkRoutingMixin, QGraphicsScene):
             self.curves[lane.id] = curve
             self.addItem(curve)
 
-    def _add_card_item(self, element_id: str) -> None:
+    def _add_card_item(self, element: Element) -> None:
         assert self.doc is not None
-        element = self.doc.element(element_id)
+        element_id = element.id
         p = element.placement
         assert p is not None
-        lane_kind = self.doc.lane(p.lane).kind
+        lane_kind = self.doc.lane(p.lane).kind if self.doc.has_lane(p.lane) else element.kind
         cls = item_class(element.kind, lane_kind, p.stage is None)
         item = cls(element, self.theme)
         item.setZValue(item.zValue() + 10)  # above headers (9), stage arcs (8), the curve (4)
@@ -357,7 +369,7 @@ class MapScene(GestureMixin, EditingMixin, LinkRoutingMixin, QGraphicsScene):
             self.removeItem(item)
 
     # ------------------------------------------------------------ placing
-    def _place_all(self) -> None:
+    def place_all(self) -> None:
         """Put every item where the layout says (after a full layout)."""
         assert self.live is not None and self.doc is not None
         geo = self.live.geo
@@ -369,7 +381,7 @@ class MapScene(GestureMixin, EditingMixin, LinkRoutingMixin, QGraphicsScene):
             item.set_geometry(*geo.cards[element_id])
         for lane_id, curve in self.curves.items():
             curve.set_lane(QRectF(*geo.lanes[lane_id]).adjusted(150, 0, 0, 0))
-            curve.set_points(self._curve_points(lane_id))
+            curve.set_points(self.curve_points(lane_id))
         self.link_layer.set_bounds(self.map_rect())
         with self.link_layer.batch():
             self._route_all()
@@ -377,7 +389,7 @@ class MapScene(GestureMixin, EditingMixin, LinkRoutingMixin, QGraphicsScene):
         self.overview.invalidate()
         self.invalidate(self.sceneRect(), QGraphicsScene.SceneLayer.BackgroundLayer)
 
-    def _curve_points(self, lane_id: str) -> dict[str, tuple[float, float]]:
+    def curve_points(self, lane_id: str) -> dict[str, tuple[float, float]]:
         assert self.doc is not None and self.live is not None
         points = self.live.geo.emotion_points
         return {e.id: points[e.id] for stage in self.doc.stage_order
@@ -400,104 +412,41 @@ class MapScene(GestureMixin, EditingMixin, LinkRoutingMixin, QGraphicsScene):
         self.route_links_of(placed)
         for lane_id in curves:
             if lane_id in self.curves:
-                self.curves[lane_id].set_points(self._curve_points(lane_id))
+                self.curves[lane_id].set_points(self.curve_points(lane_id))
         self.overview.invalidate()
 
-    def _apply_layout(self, changed: set[str] | None) -> None:
-        """Move the items whose rectangles changed (all of them after a full layout)."""
-        if changed is None:
-            self._place_all()
-        else:
-            self._place_cards(changed)
-
     # ------------------------------------------------------------ events
-    def _on_event(self, event) -> None:  # noqa: C901 - one branch per event type
-        doc = self.doc
-        assert doc is not None and self.live is not None
-        if isinstance(event, ev.FieldChanged):
-            element = doc.element(event.id)
-            if element.kind is Kind.STAGE:
-                self.stages[event.id].set_element(element)
-            elif event.id in self.cards:
-                self.cards[event.id].set_element(element)
-                if event.field == "score" and isinstance(self.cards[event.id], EmotionItem):
-                    self._apply_layout(self.live.refresh(event.id))
-        elif isinstance(event, ev.ElementAdded):
-            element = doc.element(event.id)
-            if element.kind is Kind.STAGE:
-                self._add_stage_item(event.id)
-                self.live.rebuild()
-                self._place_all()
-            else:
-                self._add_card_item(event.id)
-                self._apply_layout(self.live.added(event.id))
-                if self.persona_filter is not None:
-                    self._apply_persona_filter()
-        elif isinstance(event, ev.ElementRemoved):
-            if event.element.kind is Kind.STAGE:
-                self._remove_item(self.stages, event.id)
-                self.live.rebuild()
-                self._place_all()
-            else:
-                self.cancel_gesture_on(event.id)
-                self._remove_item(self.cards, event.id)
-                self.highlighted.discard(event.id)
-                self._apply_layout(self.live.removed(event.id, event.element.placement))
-        elif isinstance(event, ev.ElementMoved):
-            item = self.cards.get(event.id)
-            lane_kind = doc.lane(event.new.lane).kind
-            element = doc.element(event.id)
-            wanted = item_class(element.kind, lane_kind, event.new.stage is None)
-            if item is not None and type(item) is not wanted:
-                selected = item.isSelected()
-                self._remove_item(self.cards, event.id)
-                self._add_card_item(event.id)
-                self.cards[event.id].setSelected(selected)
-            self._apply_layout(self.live.moved(event.id, event.old, event.new))
-        elif isinstance(event, (ev.Linked, ev.Unlinked)):
-            key = (event.link.source, event.link.target)
-            if isinstance(event, ev.Linked):
-                self._add_link_item(event.link)
-                if key in self.links:
-                    self._route(self.links[key])
-            else:
-                self._remove_link(key)
-            if event.link.kind is LinkKind.WALKS and self.persona_filter is not None:
-                self._apply_persona_filter()
-            self.overview.invalidate()
-        elif isinstance(event, ev.StagesReordered):
-            self.live.rebuild()
-            self._place_all()
-        elif isinstance(event, (ev.LaneAdded, ev.LaneRemoved, ev.LaneChanged, ev.LanesReordered)):
-            self._on_lane_event(event)
-        elif isinstance(event, ev.ScoresChanged):
-            stages = event.stages or tuple(self.stages)
-            for stage_id in stages:
-                if stage_id in self.stages:
-                    self.stages[stage_id].set_badges(stage_badges(doc, stage_id).get(stage_id, []))
+    def _on_changes(self, changes: ev.ChangeSet) -> None:
+        follow.on_changes(self, changes)
 
-    def _on_lane_event(self, event) -> None:
-        assert self.doc is not None and self.live is not None
-        if isinstance(event, ev.LaneAdded):
-            self._add_lane_item(event.lane)
-        elif isinstance(event, ev.LaneRemoved):
-            self._remove_item(self.lane_items, event.lane.id)
-            self._remove_item(self.curves, event.lane.id)
-        elif isinstance(event, ev.LaneChanged):
-            self.lane_items[event.new.id].set_lane(event.new)
-            if (event.new.kind is Kind.EMOTION) != (event.old.kind is Kind.EMOTION):
-                self._remove_item(self.curves, event.new.id)
-                self._remove_item(self.lane_items, event.new.id)
-                self._add_lane_item(event.new)
-                for e in [e for s in (None, *self.doc.stage_order)
-                          for e in self.doc.cell(s, event.new.id)]:
-                    self._remove_item(self.cards, e.id)
-                    self._add_card_item(e.id)
-        self.live.rebuild()
-        self._place_all()
+    # ------------------------------------------------------------ input: the editor's
+    def mousePressEvent(self, event) -> None:  # noqa: N802 - Qt API
+        if not self.editor.mouse_press(event):
+            super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event) -> None:  # noqa: N802 - Qt API
+        if not self.editor.mouse_move(event):
+            super().mouseMoveEvent(event)
+
+    def mouseReleaseEvent(self, event) -> None:  # noqa: N802 - Qt API
+        if not self.editor.mouse_release(event):
+            super().mouseReleaseEvent(event)
+
+    def mouseDoubleClickEvent(self, event) -> None:  # noqa: N802 - Qt API
+        if not self.editor.mouse_double_click(event):
+            super().mouseDoubleClickEvent(event)
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt API
+        if self.focusItem() is None and self.editor.key_press(event):
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: N802, A002 - Qt API
+        return self.editor.focus_next(next)
 
     # ------------------------------------------------------------ helpers
-    def _default_cell(self) -> tuple[str, str] | None:
+    def default_cell(self) -> tuple[str, str] | None:
         if self.doc is None or not self.doc.stage_order or not self.doc.lanes:
             return None
         lanes = [ln for ln in self.doc.lanes if ln.kind is not Kind.PERSONA] or list(self.doc.lanes)

@@ -124,7 +124,7 @@ class MapView(QGraphicsView):
         """Show the element and open its inline editor."""
         self.center_on_id(element_id)
         self.setFocus()
-        return self.map_scene().start_editing(element_id)
+        return self.map_scene().editor.start_editing(element_id)
 
     def drawBackground(self, painter: QPainter, rect: QRectF) -> None:  # noqa: N802 - Qt API
         painter.fillRect(rect, self.map_scene().theme["background"])
@@ -133,7 +133,7 @@ class MapView(QGraphicsView):
     # ------------------------------------------------------------ input
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802 - Qt API
         scene = self.map_scene()
-        if scene.is_editing() or scene.doc is None:
+        if scene.editor.is_editing() or scene.doc is None:
             super().contextMenuEvent(event)  # the inline editor's own text menu
             return
         at = event.pos()
@@ -163,7 +163,7 @@ class MapView(QGraphicsView):
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt API
         scene = self.map_scene()
         ctrl = event.modifiers() & Qt.KeyboardModifier.ControlModifier
-        if not scene.is_editing():
+        if not scene.editor.is_editing():
             if ctrl and event.key() in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
                 return self.zoom_in()
             if ctrl and event.key() == Qt.Key.Key_Minus:

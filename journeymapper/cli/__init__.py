@@ -23,6 +23,7 @@ COMMAND_MODULES = (
     "journeymapper.cli.survey",
     "journeymapper.cli.waves",
     "journeymapper.cli.render",
+    "journeymapper.cli.recover",
 )
 
 

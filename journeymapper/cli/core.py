@@ -68,7 +68,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
     note = f" (format version {result.migrated_from}, upgrade to {FORMAT_VERSION} with " \
            f"'journeymapper upgrade')" if result.migrated_from is not None else ""
     print(f"{args.file}: valid: {len(doc)} elements, "
-          f"{doc.graph.number_of_edges()} links{note}")
+          f"{doc.link_count()} links{note}")
     return 0
 
 
@@ -79,7 +79,7 @@ def summary(doc, result: jmap.LoadResult) -> dict:
         "counts": doc.counts(),
         "stages": doc.stage_names(),
         "lanes": [lane.name for lane in doc.lanes],
-        "links": doc.graph.number_of_edges(),
+        "links": doc.link_count(),
         "waves": [w.label for w in doc.waves],
         "scores": len(doc.scores()),
         "problems": result.problems,

@@ -31,6 +31,7 @@ from journeymapper.io.survey.layouts import Column
 from journeymapper.io.survey.reading import DELIMITER_NAMES
 from journeymapper.model import metrics
 from journeymapper.model.document import JourneyMap
+from journeymapper.model.elements import thaw
 from journeymapper.model.errors import JourneyError
 from journeymapper.model.scores import LOW_CONFIDENCE_N, Score
 
@@ -306,8 +307,8 @@ def print_scores(doc: JourneyMap, scores: list[Score], show_wave: bool = True) -
             stage += f" / {doc.element(s.touchpoint).text}"
         metric = s.metric.upper() + (f" ({s.name})" if s.name else "")
         extra = []
-        split = s.source.get("nps_split")
-        if s.metric == "nps" and isinstance(split, dict):
+        split = s.nps_split
+        if split is not None:
             extra.append(f"promoters {split.get('promoters')}, passives {split.get('passives')}, "
                          f"detractors {split.get('detractors')}")
         if s.metric == "ces":
@@ -336,11 +337,11 @@ def score_dict(doc: JourneyMap, score: Score) -> dict[str, Any]:
         "metric": score.metric, "name": score.name,
         "wave": score.wave, "value": score.value, "n": score.n, "skipped": score.skipped,
         "low_confidence": score.low_confidence, "better": "higher" if score.higher_is_better
-        else "lower", "distribution": score.distribution, "scale": score.scale,
-        "source": score.source,
+        else "lower", "distribution": thaw(score.distribution), "scale": thaw(score.scale),
+        "source": thaw(score.source),
     }
-    split = score.source.get("nps_split")
-    if score.metric == "nps" and isinstance(split, dict):
+    split = score.nps_split
+    if split is not None:
         out.update({k: split.get(k) for k in ("promoters", "passives", "detractors")})
     return out
 

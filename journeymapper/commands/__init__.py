@@ -1,11 +1,13 @@
 """Undoable commands: one small QUndoCommand per change to a journey map.
 
 Commands only call JourneyMap methods; whoever shows the map follows the
-document's events. They work without a QApplication.
+document's change sets. They work without a QApplication. Push them on an
+:class:`UndoStack`, which keeps a command only when the model accepted it.
 """
 
 from __future__ import annotations
 
+from journeymapper.commands.base import Composite, DocCommand, UndoStack
 from journeymapper.commands.elements import (
     AddCard,
     AddStage,
@@ -17,7 +19,7 @@ from journeymapper.commands.elements import (
     SetField,
 )
 from journeymapper.commands.lanes import AddLane, MoveLane, RemoveLane, UpdateLane
-from journeymapper.commands.links import AddLink, RemoveLink, link_refusal
+from journeymapper.commands.links import AddLink, RemoveLink, RemoveLinks, link_refusal
 from journeymapper.commands.meta import SetMeta
 from journeymapper.commands.paste import (
     MIME_TYPE,
@@ -30,6 +32,7 @@ from journeymapper.commands.paste import (
 )
 
 __all__ = [
+    "Composite", "DocCommand", "RemoveLinks", "UndoStack",
     "AddCard", "AddLane", "AddLink", "AddStage", "MIME_TYPE", "MoveCards", "MoveLane",
     "MoveStage", "PasteElements", "RemoveElement", "RemoveElements", "RemoveLane", "RemoveLink",
     "RemoveStage", "SetField", "SetMeta", "UpdateLane", "copy_payload", "link_refusal",

@@ -1,8 +1,9 @@
 """Undoable commands that add, remove, edit and move cards and stages.
 
-Each command's redo()/undo() only call JourneyMap methods; the canvas
-follows through the document's events. A removal remembers the element, its
-links and its place and puts all of it back exactly on undo.
+Each command's do()/revert() only call JourneyMap methods; the canvas
+follows through the document's change sets. A removal keeps what the
+document took out (the element, its links, its scores, its place) and
+restores all of it exactly on undo.
 """
 
 from __future__ import annotations
@@ -12,96 +13,78 @@ from typing import Any
 
 from PySide6.QtGui import QUndoCommand
 
-from journeymapper.model.document import JourneyMap
-from journeymapper.model.elements import Element, Kind, Placement
-from journeymapper.model.links import Link
-from journeymapper.wording import counted
+from journeymapper.commands.base import Composite, DocCommand, card_name, kind_name, tr, tr_n
+from journeymapper.i18n import _
+from journeymapper.model.document import JourneyMap, Removed
+from journeymapper.model.elements import FIELD_INDEX, Element, Kind, Placement
+from journeymapper.model.ids import id_prefix
+
+__all__ = ["AddCard", "AddStage", "Composite", "MoveCards", "MoveStage", "RemoveElement",
+           "RemoveElements", "RemoveStage", "SetField", "id_prefix"]
 
 
-def id_prefix(kind: Kind) -> str:
-    """The id prefix the document uses for a kind (``pain-point`` ...)."""
-    return kind.value.replace("_", "-")
-
-
-class AddCard(QUndoCommand):
+class AddCard(DocCommand):
     """Add one card at the end of a cell; ``element_id`` is known before redo()."""
 
     def __init__(self, doc: JourneyMap, kind: Kind, stage: str | None, lane: str,
                  text: str = "", fields: Mapping[str, Any] | None = None,
                  parent: QUndoCommand | None = None) -> None:
-        super().__init__(f"Add {kind.label.lower()}", parent)
-        self.doc, self.kind, self.stage, self.lane = doc, kind, stage, lane
+        super().__init__(doc, tr("Add {kind}").format(kind=kind_name(kind)), parent)
+        self.kind, self.stage, self.lane = kind, stage, lane
         self.text_value, self.fields = text, dict(fields or {})
         self.element_id = doc.new_id(id_prefix(kind))
         self._added: Element | None = None
 
-    def redo(self) -> None:
+    def do(self) -> None:
         if self._added is None:
             self.doc.add_card(self.kind, self.stage, self.lane, self.text_value,
                               element_id=self.element_id, **self.fields)
-            self._added = self.doc.element(self.element_id).copy()
+            self._added = self.doc.element(self.element_id)
         else:
-            self.doc.insert_element(self._added.copy())
+            self.doc.insert_element(self._added)
 
-    def undo(self) -> None:
+    def revert(self) -> None:
         self.doc.remove_element(self.element_id)
 
 
-class Composite(QUndoCommand):
-    """A command made of child steps, redone in order and undone in reverse.
-
-    The steps are plain Python-owned commands (no Qt parent), so their
-    lifetime never depends on which side deletes the parent first."""
-
-    def __init__(self, text: str, parent: QUndoCommand | None = None) -> None:
-        super().__init__(text, parent)
-        self.steps: list[QUndoCommand] = []
-
-    def redo(self) -> None:
-        for step in self.steps:
-            step.redo()
-
-    def undo(self) -> None:
-        for step in reversed(self.steps):
-            step.undo()
-
-
-class RemoveElement(QUndoCommand):
-    """Remove one element (a card, or a stage whose column is empty) with its links."""
+class RemoveElement(DocCommand):
+    """Remove one element (a card, or a stage whose column is empty) with
+    everything that refers to it."""
 
     def __init__(self, doc: JourneyMap, element_id: str,
                  parent: QUndoCommand | None = None) -> None:
-        kind = doc.element(element_id).kind
-        super().__init__(f"Remove {kind.label.lower()}", parent)
-        self.doc, self.element_id = doc, element_id
-        self._element: Element | None = None
-        self._links: list[Link] = []
-        self._stage_index: int | None = None
+        element = doc.element(element_id)
+        super().__init__(doc, tr("Remove {card}").format(card=card_name(element)), parent)
+        self.element_id = element_id
+        self._removed: Removed | None = None
 
-    def redo(self) -> None:
-        self._links = self.doc.links_of(self.element_id)
-        order = self.doc.stage_order
-        self._stage_index = order.index(self.element_id) if self.element_id in order else None
-        self._element = self.doc.remove_element(self.element_id).copy()
+    def do(self) -> None:
+        self._removed = self.doc.remove_element(self.element_id)
 
-    def undo(self) -> None:
-        assert self._element is not None
-        self.doc.insert_element(self._element.copy(), self._stage_index)
-        for link in self._links:
-            if not self.doc.has_link(link.source, link.target):
-                self.doc.link(link.source, link.target, link.kind)
+    def revert(self) -> None:
+        assert self._removed is not None
+        self.doc.restore(self._removed)
+
+
+def _cards_of_stage(doc: JourneyMap, stage_id: str) -> list[str]:
+    return [e.id for lane in doc.lanes for e in doc.cell(stage_id, lane.id)]
 
 
 class RemoveStage(Composite):
-    """Remove a stage; its cards go first, each as a child step."""
+    """Remove a stage; the cards in its column go first, each as a child step."""
 
     def __init__(self, doc: JourneyMap, stage_id: str,
                  parent: QUndoCommand | None = None) -> None:
-        super().__init__(f"Remove stage {doc.element(stage_id).text!r}", parent)
-        cards = [e.id for lane in doc.lanes for e in doc.cell(stage_id, lane.id)]
-        self.steps = [RemoveElement(doc, card) for card in cards]
-        self.steps.append(RemoveElement(doc, stage_id))
+        name = doc.element(stage_id).text
+        super().__init__(doc, tr("Remove stage “{name}”").format(name=name), parent)
+        self.stage_id = stage_id
+        self.card_count = doc.cards_in_stage(stage_id)
+
+    def plan(self) -> list[DocCommand]:
+        cards = _cards_of_stage(self.doc, self.stage_id)
         self.card_count = len(cards)
+        return [*(RemoveElement(self.doc, card) for card in cards),
+                RemoveElement(self.doc, self.stage_id)]
 
 
 class RemoveElements(Composite):
@@ -109,29 +92,40 @@ class RemoveElements(Composite):
 
     def __init__(self, doc: JourneyMap, ids: Iterable[str],
                  parent: QUndoCommand | None = None) -> None:
-        wanted = [i for i in dict.fromkeys(ids) if i in doc]
-        stages = [i for i in wanted if doc.element(i).kind is Kind.STAGE]
-        in_stages = {e.id for s in stages for lane in doc.lanes for e in doc.cell(s, lane.id)}
-        cards = [i for i in wanted if i not in stages and i not in in_stages]
-        super().__init__(_removal_text(len(cards) + len(in_stages), len(stages)), parent)
-        self.steps = [RemoveElement(doc, card) for card in cards]
-        self.steps += [RemoveStage(doc, stage) for stage in stages]
+        self.wanted = [i for i in dict.fromkeys(ids) if i in doc]
+        stages, cards = self._split(doc)
+        in_stages = sum(doc.cards_in_stage(s) for s in stages)
+        super().__init__(doc, _removal_text(len(cards) + in_stages, len(stages)), parent)
         self.removed = cards + stages
 
+    def _split(self, doc: JourneyMap) -> tuple[list[str], list[str]]:
+        present = [i for i in self.wanted if i in doc]
+        stages = [i for i in present if doc.element(i).kind is Kind.STAGE]
+        in_stages = {c for s in stages for c in _cards_of_stage(doc, s)}
+        cards = [i for i in present if i not in stages and i not in in_stages]
+        return stages, cards
+
+    def plan(self) -> list[DocCommand]:
+        stages, cards = self._split(self.doc)
+        return [*(RemoveElement(self.doc, card) for card in cards),
+                *(RemoveStage(self.doc, stage) for stage in stages)]
+
     def is_empty(self) -> bool:
-        return not self.steps
+        return not self.removed
 
 
 def _removal_text(cards: int, stages: int) -> str:
-    parts = []
+    if stages and cards:
+        return tr("Remove {stages} and {cards}").format(
+            stages=tr_n("%n stage(s)", stages), cards=tr_n("%n card(s)", cards))
     if stages:
-        parts.append(counted(stages, "stage"))
+        return tr_n("Remove %n stage(s)", stages)
     if cards:
-        parts.append(counted(cards, "card"))
-    return "Remove " + (" and ".join(parts) or "nothing")
+        return tr_n("Remove %n card(s)", cards)
+    return tr("Remove nothing")
 
 
-class SetField(QUndoCommand):
+class SetField(DocCommand):
     """Change one field; consecutive typing (``typing=True``) in the same
     field of the same element merges into one undo step."""
 
@@ -140,10 +134,9 @@ class SetField(QUndoCommand):
     def __init__(self, doc: JourneyMap, element_id: str, field: str, value: Any,
                  typing: bool = False, parent: QUndoCommand | None = None) -> None:
         element = doc.element(element_id)
-        label = "name" if field == "text" and element.kind is Kind.STAGE else field
-        super().__init__(f"Edit {element.kind.label.lower()} {label}", parent)
-        self.doc, self.element_id, self.field = doc, element_id, field
-        self.old = element.fields.get(field)
+        super().__init__(doc, _edit_text(element, field), parent)
+        self.element_id, self.field = element_id, field
+        self.old: Any = None
         self.new = value
         self.typing = typing
 
@@ -158,61 +151,81 @@ class SetField(QUndoCommand):
         self.setObsolete(self.new == self.old)
         return True
 
-    def redo(self) -> None:
+    def do(self) -> None:
+        self.old = self.doc.element(self.element_id).fields.get(self.field)
         self.doc.set_field(self.element_id, self.field, self.new)
 
-    def undo(self) -> None:
+    def revert(self) -> None:
         self.doc.set_field(self.element_id, self.field, self.old)
 
 
-class MoveCards(QUndoCommand):
+def _edit_text(element: Element, field: str) -> str:
+    """'Edit text of “Coupon code…”', 'Rename stage “Purchase”', 'Edit “Coupon…”: Due date'."""
+    if element.kind is Kind.STAGE and field == "text":
+        return tr("Rename stage {card}").format(card=card_name(element))
+    if field == "text":
+        return tr("Edit text of {card}").format(card=card_name(element))
+    spec = FIELD_INDEX[element.kind].get(field)
+    label = _(spec.label) if spec is not None else field
+    return tr("Edit {card}: {field}").format(card=card_name(element), field=label)
+
+
+class MoveCards(DocCommand):
     """Move any number of cards (new placements by id) as one undo step."""
 
     def __init__(self, doc: JourneyMap, moves: Mapping[str, Placement],
                  parent: QUndoCommand | None = None) -> None:
-        self.doc = doc
         self.new = {i: p for i, p in moves.items() if doc.element(i).placement != p}
-        self.old = {i: doc.element(i).placement for i in self.new}
         n = len(self.new)
-        super().__init__(f"Move {counted(n, 'card')}", parent)
+        if n == 1:
+            text = tr("Move {card}").format(card=card_name(doc.element(next(iter(self.new)))))
+        else:
+            text = tr_n("Move %n card(s)", n)
+        super().__init__(doc, text, parent)
+        self.old: dict[str, Placement] = {}
 
-    def redo(self) -> None:
+    def do(self) -> None:
+        self.old = {}
         for element_id, placement in self.new.items():
+            old = self.doc.element(element_id).placement
+            assert old is not None
+            self.old[element_id] = old
             self.doc.move_element(element_id, placement)
 
-    def undo(self) -> None:
+    def revert(self) -> None:
         for element_id, placement in reversed(self.old.items()):
-            assert placement is not None
             self.doc.move_element(element_id, placement)
 
 
-class AddStage(QUndoCommand):
+class AddStage(DocCommand):
     """Insert a stage column at ``index`` (None: at the end)."""
 
     def __init__(self, doc: JourneyMap, name: str, index: int | None = None,
                  parent: QUndoCommand | None = None) -> None:
-        super().__init__(f"Add stage {name!r}", parent)
-        self.doc, self.name, self.index = doc, name, index
+        super().__init__(doc, tr("Add stage “{name}”").format(name=name), parent)
+        self.name, self.index = name, index
         self.element_id = doc.new_id("stage")
 
-    def redo(self) -> None:
+    def do(self) -> None:
         self.doc.add_stage(self.name, self.index, element_id=self.element_id)
 
-    def undo(self) -> None:
+    def revert(self) -> None:
         self.doc.remove_element(self.element_id)
 
 
-class MoveStage(QUndoCommand):
+class MoveStage(DocCommand):
     """Move a stage column to another position in the stage order."""
 
     def __init__(self, doc: JourneyMap, stage_id: str, index: int,
                  parent: QUndoCommand | None = None) -> None:
-        super().__init__(f"Move stage {doc.element(stage_id).text!r}", parent)
-        self.doc, self.stage_id, self.index = doc, stage_id, index
-        self.old = doc.stage_order
+        name = doc.element(stage_id).text
+        super().__init__(doc, tr("Move stage “{name}”").format(name=name), parent)
+        self.stage_id, self.index = stage_id, index
+        self.old: tuple[str, ...] = ()
 
-    def redo(self) -> None:
+    def do(self) -> None:
+        self.old = self.doc.stage_order
         self.doc.move_stage(self.stage_id, self.index)
 
-    def undo(self) -> None:
+    def revert(self) -> None:
         self.doc.set_stage_order(self.old)

@@ -4,60 +4,68 @@ from __future__ import annotations
 
 from PySide6.QtGui import QUndoCommand
 
+from journeymapper.commands.base import DocCommand, tr, tr_n
+from journeymapper.i18n import _
 from journeymapper.model.document import JourneyMap
-from journeymapper.model.links import LINK_LABELS, Link, LinkKind, explain_refusal, infer_link
+from journeymapper.model.links import LINK_LABELS, Link, LinkKind
 
 
 def link_refusal(doc: JourneyMap, source: str, target: str) -> str | None:
-    """Why a drag from ``source`` to ``target`` cannot make a link, or None.
-
-    The same rules JourneyMap.link enforces, asked before pushing a command
-    so a refused drag becomes a status message instead of an error."""
-    if source not in doc or target not in doc:
-        return "one end of the link no longer exists"
-    if source == target:
-        return "a card cannot link to itself"
-    s_kind, t_kind = doc.element(source).kind, doc.element(target).kind
-    inferred = infer_link(s_kind, t_kind)
-    if inferred is None:
-        return "Cannot link: " + explain_refusal(s_kind, t_kind)
-    _, swap = inferred
-    a, b = (target, source) if swap else (source, target)
-    if doc.has_link(a, b):
-        return "These two are already linked"
-    return None
+    """Why a drag from ``source`` to ``target`` cannot make a link, or None:
+    the document's own rules (JourneyMap.link_refusal), worded for the status bar."""
+    reason = doc.link_refusal(source, target)
+    if reason is None:
+        return None
+    return tr("Cannot link: {reason}").format(reason=str(reason))
 
 
-class AddLink(QUndoCommand):
+class AddLink(DocCommand):
     """Link two elements; the kind (and direction) follows from their kinds."""
 
     def __init__(self, doc: JourneyMap, source: str, target: str,
                  kind: LinkKind | None = None, parent: QUndoCommand | None = None) -> None:
-        super().__init__("Add link", parent)
-        self.doc, self.source, self.target, self.kind = doc, source, target, kind
+        super().__init__(doc, tr("Add link"), parent)
+        self.source, self.target, self.kind = source, target, kind
         self.link: Link | None = None
 
-    def redo(self) -> None:
+    def do(self) -> None:
         self.link = self.doc.link(self.source, self.target, self.kind)
-        self.setText(f"Link: {LINK_LABELS[self.link.kind]}")
+        self.setText(tr("Link: {kind}").format(kind=_(LINK_LABELS[self.link.kind])))
 
-    def undo(self) -> None:
+    def revert(self) -> None:
         assert self.link is not None
         self.doc.unlink(self.link.source, self.link.target)
 
 
-class RemoveLink(QUndoCommand):
+class RemoveLink(DocCommand):
     """Remove one link; undo puts back the same kind."""
 
     def __init__(self, doc: JourneyMap, source: str, target: str,
                  parent: QUndoCommand | None = None) -> None:
-        super().__init__("Remove link", parent)
-        self.doc, self.source, self.target = doc, source, target
+        super().__init__(doc, tr("Remove link"), parent)
+        self.source, self.target = source, target
         self.link: Link | None = None
 
-    def redo(self) -> None:
+    def do(self) -> None:
         self.link = self.doc.unlink(self.source, self.target)
 
-    def undo(self) -> None:
+    def revert(self) -> None:
         assert self.link is not None
         self.doc.link(self.link.source, self.link.target, self.link.kind)
+
+
+class RemoveLinks(DocCommand):
+    """Remove several links as one step."""
+
+    def __init__(self, doc: JourneyMap, links: list[Link],
+                 parent: QUndoCommand | None = None) -> None:
+        super().__init__(doc, tr_n("Remove %n link(s)", len(links)), parent)
+        self.wanted = [(link.source, link.target) for link in links]
+        self.removed: list[Link] = []
+
+    def do(self) -> None:
+        self.removed = [self.doc.unlink(s, t) for s, t in self.wanted if self.doc.has_link(s, t)]
+
+    def revert(self) -> None:
+        for link in reversed(self.removed):
+            self.doc.link(link.source, link.target, link.kind)

@@ -13,14 +13,23 @@ import json
 from collections.abc import Iterable
 from typing import Any
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtGui import QUndoCommand
 
-from journeymapper.commands.elements import id_prefix
+from journeymapper.commands.base import DocCommand, tr_n
 from journeymapper.model.document import JourneyMap
-from journeymapper.model.elements import CARD_KINDS, FIELD_INDEX, Element, Kind, Placement, check_field
+from journeymapper.model.elements import (
+    CARD_KINDS,
+    FIELD_INDEX,
+    Element,
+    Kind,
+    Placement,
+    check_field,
+    thaw,
+)
 from journeymapper.model.errors import ModelError
+from journeymapper.model.ids import id_prefix
 from journeymapper.model.links import Link, LinkKind, allowed
-from journeymapper.wording import counted
 
 MIME_TYPE = "application/x-journeymapper-cards+json"
 PAYLOAD_VERSION = 1
@@ -38,10 +47,11 @@ def copy_payload(doc: JourneyMap, ids: Iterable[str]) -> dict[str, Any]:
     for c in cards:
         p = c.placement
         assert p is not None
-        out.append({"id": c.id, "kind": c.kind.value, "fields": c.fields,
+        out.append({"id": c.id, "kind": c.kind.value, "fields": thaw(c.fields),
                     "stage_index": stage_pos.get(p.stage) if p.stage else None,
                     "lane": p.lane, "lane_kind": lanes[p.lane].kind.value, "order": p.order})
-    links = [[s, t, k.value] for s, t, k in doc.graph.subgraph(chosen).edges(data="kind")]
+    links = [[lk.source, lk.target, lk.kind.value]
+             for lk in sorted(doc.links_among(chosen), key=lambda lk: (lk.source, lk.target))]
     return {"journeymapper": PAYLOAD_VERSION, "cards": out, "links": links}
 
 
@@ -149,27 +159,35 @@ def _lane_for(doc: JourneyMap, lanes: dict, card: dict, kind: Kind, fallback: st
     return next(iter(lanes))
 
 
-class PasteElements(QUndoCommand):
-    """Insert planned elements and the links among them as one step."""
+class PasteElements(DocCommand):
+    """Insert planned elements and the links among them as one step
+    (``verb``: "paste", "duplicate" or "add", for the History)."""
+
+    TEXTS = {
+        "paste": QT_TRANSLATE_NOOP("Commands", "Paste %n card(s)"),
+        "duplicate": QT_TRANSLATE_NOOP("Commands", "Duplicate %n card(s)"),
+        "add": QT_TRANSLATE_NOOP("Commands", "Add %n card(s)"),
+    }
 
     def __init__(self, doc: JourneyMap, elements: list[Element], links: list[Link],
-                 text: str = "Paste", parent: QUndoCommand | None = None) -> None:
-        n = len(elements)
-        super().__init__(f"{text} {counted(n, 'card')}", parent)
-        self.doc, self.elements, self.links = doc, elements, links
+                 verb: str = "paste", parent: QUndoCommand | None = None) -> None:
+        super().__init__(doc, tr_n(self.TEXTS.get(verb, self.TEXTS["paste"]), len(elements)),
+                         parent)
+        self.elements, self.links = elements, links
 
     @property
     def ids(self) -> list[str]:
         return [e.id for e in self.elements]
 
-    def redo(self) -> None:
+    def do(self) -> None:
         for element in self.elements:
-            self.doc.insert_element(element.copy())
+            self.doc.insert_element(element)
         for link in self.links:
             self.doc.link(link.source, link.target, link.kind)
 
-    def undo(self) -> None:
+    def revert(self) -> None:
         for link in reversed(self.links):
-            self.doc.unlink(link.source, link.target)
+            if self.doc.has_link(link.source, link.target):
+                self.doc.unlink(link.source, link.target)
         for element in reversed(self.elements):
             self.doc.remove_element(element.id)

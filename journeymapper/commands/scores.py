@@ -9,70 +9,67 @@ from __future__ import annotations
 
 from PySide6.QtGui import QUndoCommand
 
+from journeymapper.commands.base import DocCommand, tr
 from journeymapper.io.survey.plan import ImportResult
 from journeymapper.model.document import JourneyMap
 from journeymapper.model.scores import Score, Wave
 
 
-def _copies(scores: list[Score]) -> list[Score]:
-    return [s.copy() for s in scores]
-
-
-class ImportScores(QUndoCommand):
+class ImportScores(DocCommand):
     """Put an import's scores, wave and quote cards into the map."""
 
     def __init__(self, doc: JourneyMap, result: ImportResult,
                  parent: QUndoCommand | None = None) -> None:
         wave = result.waves[0].label if result.waves else ""
-        super().__init__(f"Import survey into wave {wave}", parent)
-        self.doc = doc
-        self.scores, self.waves = _copies(result.scores), list(result.waves)
-        self.cards = [card.copy() for card in result.cards]
-        self._old_waves: list[Wave] = []
+        super().__init__(doc, tr("Import survey into wave {wave}").format(wave=wave), parent)
+        self.scores, self.waves = list(result.scores), list(result.waves)
+        self.cards = list(result.cards)
+        self._old_waves: tuple[Wave, ...] = ()
         self._replaced: list[Score] = []
 
-    def redo(self) -> None:
-        self._old_waves = list(self.doc.waves)
-        self._replaced = _copies(self.doc.put_scores(_copies(self.scores), self.waves))
+    def do(self) -> None:
+        self._old_waves = self.doc.waves
+        self._replaced = self.doc.put_scores(self.scores, self.waves)
         for card in self.cards:
-            self.doc.insert_element(card.copy())
+            self.doc.insert_element(card)
 
-    def undo(self) -> None:
+    def revert(self) -> None:
         for card in reversed(self.cards):
             self.doc.remove_element(card.id)
         self.doc.remove_scores([s.key for s in self.scores])
         if self._replaced:
-            self.doc.put_scores(_copies(self._replaced))
+            self.doc.put_scores(self._replaced)
         self.doc.set_waves(self._old_waves)
 
 
-class RenameWave(QUndoCommand):
+class RenameWave(DocCommand):
     def __init__(self, doc: JourneyMap, old: str, new: str,
                  parent: QUndoCommand | None = None) -> None:
-        super().__init__(f"Rename wave {old} to {new}", parent)
-        self.doc, self.old, self.new = doc, old, new
+        super().__init__(doc, tr("Rename wave {old} to {new}").format(old=old, new=new), parent)
+        self.old, self.new = old, new
 
-    def redo(self) -> None:
+    def do(self) -> None:
         self.doc.rename_wave(self.old, self.new)
 
-    def undo(self) -> None:
+    def revert(self) -> None:
         self.doc.rename_wave(self.new, self.old)
 
 
-class DeleteWave(QUndoCommand):
+class DeleteWave(DocCommand):
     """Remove a wave and its scores; undo restores both and the wave's place."""
 
     def __init__(self, doc: JourneyMap, label: str, parent: QUndoCommand | None = None) -> None:
-        super().__init__(f"Delete wave {label}", parent)
-        self.doc, self.label = doc, label
-        self._old_waves: list[Wave] = []
+        super().__init__(doc, tr("Delete wave {wave}").format(wave=label), parent)
+        self.label = label
+        self._old_waves: tuple[Wave, ...] = ()
         self._removed: list[Score] = []
 
-    def redo(self) -> None:
-        self._old_waves = list(self.doc.waves)
-        self._removed = _copies(self.doc.scores(wave=self.label))
+    def do(self) -> None:
+        self._old_waves = self.doc.waves
+        self._removed = self.doc.scores(wave=self.label)
         self.doc.set_waves([w for w in self._old_waves if w.label != self.label])
 
-    def undo(self) -> None:
+    def revert(self) -> None:
         self.doc.set_waves(self._old_waves)
-        self.doc.put_scores(_copies(self._removed))
+        self.doc.put_scores([s for s in self._removed if s.stage in self.doc.stage_order
+                             and (s.touchpoint is None or s.touchpoint in self.doc)])

@@ -24,8 +24,11 @@ from journeymapper.io.migrations import FORMAT_VERSION, migrate
 from journeymapper.io.serialize import dumps
 from journeymapper.model.document import JourneyMap
 from journeymapper.model.errors import FileFormatError
+from journeymapper.model.ids import IdAllocator
 
 MAX_FILE_BYTES = 64 * 1024 * 1024
+#: a value from a file, shortened for one line (io.recovery words its messages with it)
+_show = jsontext.show
 
 __all__ = ["FORMAT_VERSION", "LoadResult", "dumps", "load", "loads", "save", "MAX_FILE_BYTES"]
 
@@ -62,12 +65,15 @@ def read_bytes(path: str | os.PathLike[str]) -> bytes:
     return data
 
 
-def load(path: str | os.PathLike[str], strict: bool = False) -> LoadResult:
-    """Read a .jmap file. With ``strict`` any problem raises FileFormatError."""
-    return loads(read_bytes(path), name=str(path), strict=strict)
+def load(path: str | os.PathLike[str], strict: bool = False,
+         ids: IdAllocator | None = None) -> LoadResult:
+    """Read a .jmap file. With ``strict`` any problem raises FileFormatError;
+    ``ids``: where the document's new ids come from (the process's allocator)."""
+    return loads(read_bytes(path), name=str(path), strict=strict, ids=ids)
 
 
-def loads(data: bytes, name: str = "<map>", strict: bool = False) -> LoadResult:
+def loads(data: bytes, name: str = "<map>", strict: bool = False,
+          ids: IdAllocator | None = None) -> LoadResult:
     """Parse .jmap bytes; see :func:`load`."""
     root = jsontext.parse(data, name)
     version = root.get("format_version")
@@ -91,7 +97,7 @@ def loads(data: bytes, name: str = "<map>", strict: bool = False) -> LoadResult:
         raise FileFormatError(N_("{file}: could not migrate from version {version}: {reason}"),
                               file=name, version=version, reason=str(exc)) from None
     builder = Builder(name)
-    doc = builder.build(root)
+    doc = builder.build(root, ids)
     if strict and builder.problems:
         if len(builder.problems) > 1:
             raise FileFormatError(N_("{file}: {problem} (and {more} more)"), file=name,

@@ -24,11 +24,13 @@ from journeymapper.model.elements import (
     default_fields,
 )
 from journeymapper.model.errors import FileFormatError, ModelError
+from journeymapper.model.ids import IdAllocator
 from journeymapper.model.links import LinkKind
+from journeymapper.model.records import is_record_key, is_section_name
 from journeymapper.model.scores import METRICS, Score, Wave
+from journeymapper.model.values import ROOT_KEYS
 
-KNOWN_ROOT = {"format_version", "settings", "lanes", "stages", "elements", "links", "waves",
-              "scores", *META_KEYS}
+KNOWN_ROOT = ROOT_KEYS
 KNOWN_ELEMENT = {"id", "kind", "fields", "placement"}
 #: Levels of nesting a part the map keeps without reading it may have.
 MAX_FREE_DEPTH = 32
@@ -102,8 +104,13 @@ class Builder:
         return value
 
     # ---------------------------------------------------------------- the map
-    def build(self, root: dict[str, Any]) -> JourneyMap:
-        doc = JourneyMap()
+    def build(self, root: dict[str, Any], ids: IdAllocator | None = None) -> JourneyMap:
+        doc = JourneyMap(ids=ids)
+        with doc.transaction("load"):
+            self.fill(doc, root)
+        return doc
+
+    def fill(self, doc: JourneyMap, root: dict[str, Any]) -> None:
         self.meta(doc, root)
         self.lanes(doc, self.array(root, "lanes"))
         elements = self.array(root, "elements")
@@ -115,11 +122,11 @@ class Builder:
                 self.element(doc, index, item)
         self.links(doc, self.array(root, "links"))
         self.scores(doc, self.array(root, "waves"), self.array(root, "scores"))
-        extra = {k: v for k, v in root.items() if k not in KNOWN_ROOT}
-        for key, value in extra.items():
-            self.free(key, value)
-        doc.extra = extra
-        return doc
+        self.records(doc, self.array(root, "records"))
+        for key, value in root.items():
+            if key not in KNOWN_ROOT:
+                self.free(key, value)
+                doc.set_extra(key, value)
 
     def meta(self, doc: JourneyMap, root: dict[str, Any]) -> None:
         for key in META_KEYS:
@@ -128,11 +135,11 @@ class Builder:
             value = root[key]
             if key == "authors":
                 if isinstance(value, list) and all(isinstance(v, str) for v in value):
-                    doc.meta[key] = [self.text(f"authors[{i}]", v) for i, v in enumerate(value)]
+                    doc.set_meta(key, [self.text(f"authors[{i}]", v) for i, v in enumerate(value)])
                     continue
                 want = Message(N_("a list of texts"))
             elif isinstance(value, str):
-                doc.meta[key] = self.text(key, value)
+                doc.set_meta(key, self.text(key, value))
                 continue
             else:
                 want = Message(N_("text"))
@@ -148,7 +155,8 @@ class Builder:
             self.problem(N_("settings.emotion_range: expected 2 or 3, got {got}; using 2"),
                          got=show(rng))
             rng = 2
-        doc.settings = {**settings, "emotion_range": rng}
+        for key, value in {**settings, "emotion_range": rng}.items():
+            doc.set_setting(key, value)
 
     def lanes(self, doc: JourneyMap, lanes: list[Any]) -> None:
         for _i, where, item in self.objects(lanes, "lanes"):
@@ -267,7 +275,7 @@ class Builder:
         if stage is not None and (not isinstance(stage, str) or stage not in doc.stage_order):
             raise self.expected(f"{where}.placement.stage",
                                 Message(N_("a stage id or null")), stage)
-        if not isinstance(lane, str) or not any(lane_.id == lane for lane_ in doc.lanes):
+        if not isinstance(lane, str) or not doc.has_lane(lane):
             raise self.expected(f"{where}.placement.lane", Message(N_("a lane id")), lane)
         if isinstance(order, bool) or not isinstance(order, int):
             raise self.expected(f"{where}.placement.order", Message(N_("an integer")), order)
@@ -302,6 +310,29 @@ class Builder:
                 doc.link(source, target, LinkKind(kind))
             except ModelError as exc:
                 self.problem(N_("{place}: {problem}; link dropped"), place=where,
+                             problem=exc.message)
+
+    # ---------------------------------------------------------------- records
+    def records(self, doc: JourneyMap, records: list[Any]) -> None:
+        """Feature records (model/records.py); one that its section refuses is dropped."""
+        seen: set[tuple[str, str]] = set()
+        for _i, where, item in self.objects(records, "records"):
+            if set(item) != {"section", "key", "value"}:
+                raise self.fatal(N_("{place}: expected {{\"section\", \"key\", \"value\"}}, "
+                                    "got {got}"), place=where, got=show(item))
+            section, key = item["section"], item["key"]
+            if not is_section_name(section) or not is_record_key(key):
+                raise self.fatal(N_("{place}: expected a section name and a key, got {section} / "
+                                    "{key}"), place=where, section=show(section), key=show(key))
+            if (section, key) in seen:
+                raise self.fatal(N_("{place}: {section} {key!r} is listed twice"), place=where,
+                                 section=section, key=key)
+            seen.add((section, key))
+            self.free(f"{where}.value", item["value"])
+            try:
+                doc.put_record(section, key, item["value"])
+            except ModelError as exc:
+                self.problem(N_("{place}: {problem}; record dropped"), place=where,
                              problem=exc.message)
 
     # ---------------------------------------------------------------- scores

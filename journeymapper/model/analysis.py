@@ -25,18 +25,15 @@ def elements_of_lane(doc: JourneyMap, lane_id: str) -> list[Element]:
 
 
 def addressed_by(doc: JourneyMap, pain_id: str) -> list[Element]:
-    return [doc.element(s) for s, _, k in doc.graph.in_edges(pain_id, data="kind")
-            if k is LinkKind.ADDRESSES]
+    return [doc.element(link.source) for link in doc.in_links(pain_id, LinkKind.ADDRESSES)]
 
 
 def addressed_pains(doc: JourneyMap, opportunity_id: str) -> list[Element]:
-    return [doc.element(t) for _, t, k in doc.graph.out_edges(opportunity_id, data="kind")
-            if k is LinkKind.ADDRESSES]
+    return [doc.element(link.target) for link in doc.out_links(opportunity_id, LinkKind.ADDRESSES)]
 
 
 def touchpoints_of_pain(doc: JourneyMap, pain_id: str) -> list[Element]:
-    return [doc.element(t) for _, t, k in doc.graph.out_edges(pain_id, data="kind")
-            if k is LinkKind.OCCURS_AT]
+    return [doc.element(link.target) for link in doc.out_links(pain_id, LinkKind.OCCURS_AT)]
 
 
 def unaddressed_pain_points(doc: JourneyMap) -> list[Element]:
@@ -64,9 +61,9 @@ def persona_elements(doc: JourneyMap, persona_id: str) -> set[str]:
     """Ids a persona walks: linked directly, plus every card in a stage it walks.
 
     Cards no persona walks belong to every persona."""
-    walked = {t for _, t, k in doc.graph.out_edges(persona_id, data="kind") if k is LinkKind.WALKS}
+    walked = {link.target for link in doc.out_links(persona_id, LinkKind.WALKS)}
     result = {persona_id, *walked}
-    claimed = {t for _, t, k in doc.graph.edges(data="kind") if k is LinkKind.WALKS}
+    claimed = {link.target for link in doc.links(LinkKind.WALKS)}
     for element in doc.elements():
         if element.kind in (Kind.PERSONA, Kind.STAGE) or element.id in claimed:
             continue
@@ -77,5 +74,5 @@ def persona_elements(doc: JourneyMap, persona_id: str) -> set[str]:
 def stage_loops(doc: JourneyMap) -> list[tuple[str, str]]:
     """leads-to links that go back (to an earlier or the same column): the loops."""
     position = {s: i for i, s in enumerate(doc.stage_order)}
-    return [(s, t) for s, t, k in doc.graph.edges(data="kind")
-            if k is LinkKind.LEADS_TO and position[t] <= position[s]]
+    return [(link.source, link.target) for link in doc.links(LinkKind.LEADS_TO)
+            if position[link.target] <= position[link.source]]

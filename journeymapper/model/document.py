@@ -1,20 +1,29 @@
-"""The journey document: a networkx graph of typed elements plus lanes,
-stage order, metadata and survey scores.
+"""The journey document: typed elements linked as a networkx graph, plus
+lanes, stage order, metadata and survey scores.
 
-The document enforces its own rules and emits one event after every change
-that really changed something (see :mod:`journeymapper.model.events`):
-ElementAdded, ElementRemoved, FieldChanged, ElementMoved, Linked, Unlinked,
+The document enforces its own rules, hands out only immutable values
+(Element, Placement, Lane, Link, Score, Wave; read-only mappings) and changes
+only through its methods. Each method runs in a transaction
+(:meth:`JourneyMap.transaction`, see :mod:`journeymapper.model.journal`):
+listeners connected to ``doc.changes`` receive one ChangeSet per
+transaction, with its origin, holding one event per real change
+(ElementAdded, ElementRemoved, FieldChanged, ElementMoved, Linked, Unlinked,
 StagesReordered, LaneAdded, LaneRemoved, LaneChanged, LanesReordered,
-MetaChanged and ScoresChanged.
+MetaChanged, SettingChanged, ExtraChanged, ScoresChanged, WavesChanged,
+RecordChanged; see :mod:`journeymapper.model.events`). Features keep their
+own state as keyed records (:mod:`journeymapper.model.records`). A change the rules refuse raises a
+ModelError and leaves the document exactly as it was.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
 from typing import Any
 
 import networkx as nx
 
+from journeymapper.i18n import N_, Message, plural_message
 from journeymapper.model import events as ev
 from journeymapper.model.elements import (
     DEFAULT_LANES,
@@ -25,6 +34,7 @@ from journeymapper.model.elements import (
     Placement,
     check_field,
     default_fields,
+    freeze,
 )
 from journeymapper.model.errors import (
     DuplicateIdError,
@@ -34,82 +44,119 @@ from journeymapper.model.errors import (
     ModelError,
     UnknownElementError,
 )
-from journeymapper.model.links import (
-    Link,
-    LinkKind,
-    a_kind,
-    allowed,
-    explain_refusal,
-    infer_link,
-)
+from journeymapper.model.ids import IdAllocator, id_prefix, process_allocator
+from journeymapper.model.journal import Journal
+from journeymapper.model.links import Link, LinkKind, a_kind, allowed, explain_refusal, infer_link
+from journeymapper.model.linkset import LinkSet
+from journeymapper.model.records import refers_to
+from journeymapper.model.scorebook import ScoreBook, ScoreKey
 from journeymapper.model.scores import Score, Wave
+from journeymapper.model.values import META_KEYS, MapValues
 
-META_KEYS = ("title", "description", "authors", "created", "version_note")
+__all__ = ["META_KEYS", "JourneyMap", "Removed"]
 
 Cell = tuple[str | None, str]
+
+
+@dataclass(frozen=True)
+class Removed:
+    """Everything :meth:`JourneyMap.remove_element` took out, so that
+    :meth:`JourneyMap.restore` can put it all back exactly."""
+
+    element: Element
+    stage_index: int | None
+    links: tuple[Link, ...]
+    scores: tuple[Score, ...]
+    records: tuple[tuple[str, str, Any], ...] = ()  # (section, key, value)
+
+    @property
+    def id(self) -> str:
+        return self.element.id
 
 
 class JourneyMap:
     """A journey map document. Events: see the module docstring."""
 
-    def __init__(self, title: str = "Untitled journey") -> None:
-        self.graph: nx.DiGraph = nx.DiGraph()
-        self.events = ev.EventHub()
-        self.meta: dict[str, Any] = {
-            "title": title, "description": "", "authors": [], "created": "", "version_note": "",
-        }
-        self.settings: dict[str, Any] = {"emotion_range": 2}
-        self.extra: dict[str, Any] = {}
+    def __init__(self, title: str = "Untitled journey", ids: IdAllocator | None = None) -> None:
+        self.changes = ev.ChangeHub()
+        self._journal = Journal(self.changes)
+        self._ids = ids or process_allocator()
+        self._elements: dict[str, Element] = {}
+        self._links = LinkSet(self._journal)
+        self._values = MapValues(self._journal, title)
         self._stage_order: list[str] = []
         self._lanes: list[Lane] = []
+        self._lane_ids: set[str] = set()
         self._cells: dict[Cell, set[str]] = {}
-        self._scores: dict[tuple[str, str, str, str, str], Score] = {}
-        self._waves: list[Wave] = []
-        self._seq = 0
+        self._book = ScoreBook(self._journal)
 
     # ------------------------------------------------------------ creation
     @classmethod
-    def with_default_lanes(cls, title: str = "Untitled journey") -> JourneyMap:
-        doc = cls(title)
+    def with_default_lanes(cls, title: str = "Untitled journey",
+                           ids: IdAllocator | None = None) -> JourneyMap:
+        doc = cls(title, ids)
         for name, kind in DEFAULT_LANES:
             doc.add_lane(name, kind)
         return doc
 
-    def new_id(self, prefix: str) -> str:
-        """A fresh id such as ``pain-point-12`` that no element or lane uses."""
-        while True:
-            self._seq += 1
-            candidate = f"{prefix}-{self._seq}"
-            if candidate not in self.graph and self._lane_index(candidate, missing_ok=True) is None:
-                return candidate
+    def transaction(self, origin: str = ev.LOCAL):
+        """``with doc.transaction(origin):`` groups changes into one change set;
+        a failure inside reverts every change of the block."""
+        return self._journal.transaction(origin)
 
-    def _prefix(self, kind: Kind) -> str:
-        return kind.value.replace("_", "-")
+    def new_id(self, prefix: str) -> str:
+        """A fresh id such as ``pain-point-7k2q9m4x-12``, never used before (see model/ids.py)."""
+        return self._ids.allocate(prefix, _Taken(self))
+
+    def id_in_use(self, some_id: str) -> bool:
+        return some_id in self._elements or some_id in self._lane_ids
+
+    def snapshot(self) -> JourneyMap:
+        """A detached copy (no listeners) that later changes do not reach.
+
+        Cheap (the values are immutable and shared): safe to read, serialise
+        or export from another thread while the document goes on changing."""
+        copy = JourneyMap.__new__(JourneyMap)
+        copy.changes = ev.ChangeHub()
+        copy._journal = Journal(copy.changes)
+        copy._ids = self._ids
+        copy._elements = dict(self._elements)
+        copy._links = self._links.copy(copy._journal)
+        copy._values = self._values.copy(copy._journal)
+        copy._stage_order = list(self._stage_order)
+        copy._lanes = list(self._lanes)
+        copy._lane_ids = set(self._lane_ids)
+        copy._cells = {cell: set(ids) for cell, ids in self._cells.items() if ids}
+        copy._book = self._book.copy(copy._journal)
+        return copy
+
 
     # ------------------------------------------------------------ elements
     def __contains__(self, element_id: object) -> bool:
-        return element_id in self.graph
+        return element_id in self._elements
 
     def __len__(self) -> int:
-        return self.graph.number_of_nodes()
+        return len(self._elements)
 
     def element(self, element_id: str) -> Element:
         try:
-            return self.graph.nodes[element_id]["el"]
-        except KeyError:
+            return self._elements[element_id]
+        except (KeyError, TypeError):
             raise UnknownElementError(element_id) from None
 
+    def get(self, element_id: str) -> Element | None:
+        return self._elements.get(element_id)
+
     def elements(self, kind: Kind | None = None) -> Iterator[Element]:
-        for _, data in self.graph.nodes(data="el"):
-            if kind is None or data.kind is kind:
-                yield data
+        for element in list(self._elements.values()):
+            if kind is None or element.kind is kind:
+                yield element
 
     def add_stage(self, name: str, index: int | None = None, element_id: str | None = None,
                   **fields: Any) -> str:
         """Append (or insert at ``index``) a stage column; returns its id."""
-        values = {"text": name, **fields}
-        element = Element(element_id or self.new_id("stage"), Kind.STAGE,
-                          {**default_fields(Kind.STAGE), **values})
+        values = {**default_fields(Kind.STAGE), "text": name, **fields}
+        element = Element(element_id or self.new_id("stage"), Kind.STAGE, values)
         self.insert_element(element, index)
         return element.id
 
@@ -117,167 +164,254 @@ class JourneyMap:
                  element_id: str | None = None, **fields: Any) -> str:
         """Add a card at the end of cell (stage, lane); returns its id."""
         if kind is Kind.STAGE:
-            raise ModelError("stages are added with add_stage, not as cards")
+            raise ModelError(N_("stages are added with add_stage, not as cards"))
         placement = Placement(stage, lane, self.next_order((stage, lane)))
-        element = Element(element_id or self.new_id(self._prefix(kind)), kind,
+        element = Element(element_id or self.new_id(id_prefix(kind)), kind,
                           {**default_fields(kind), "text": text, **fields}, placement)
         self.insert_element(element)
         return element.id
 
-    def insert_element(self, element: Element, stage_index: int | None = None) -> None:
-        """Insert a complete element (used by load and by undo to restore it exactly)."""
-        if element.id in self.graph or self._lane_index(element.id, missing_ok=True) is not None:
+    def insert_element(self, element: Element, stage_index: int | None = None) -> Element:
+        """Insert a complete element (load, paste, undo); missing fields get their
+        defaults. Returns the element as stored."""
+        if self.id_in_use(element.id):
             raise DuplicateIdError(element.id)
-        self._check_fields(element)
+        element = self._complete(element)
+        index = None
         if element.kind is Kind.STAGE:
             if element.placement is not None:
-                raise LayoutError(f"{element.id}: a stage has no lane placement")
+                raise LayoutError(N_("{id}: a stage has no lane placement"), id=element.id)
             index = len(self._stage_order) if stage_index is None else stage_index
             if not 0 <= index <= len(self._stage_order):
-                raise LayoutError(f"{element.id}: stage index {index} out of range")
+                raise LayoutError(N_("{id}: stage index {index} out of range"), id=element.id,
+                                  index=index)
         else:
             self._check_placement(element.id, element.kind, element.placement)
-        self.graph.add_node(element.id, el=element)
+        with self.transaction():
+            self._put_element(element, index)
+            self._journal.record(ev.ElementAdded(element, index),
+                                 lambda: self._drop_element(element))
+        return element
+
+    def _put_element(self, element: Element, stage_index: int | None) -> None:
+        self._elements[element.id] = element
         if element.kind is Kind.STAGE:
-            self._stage_order.insert(index, element.id)
+            assert stage_index is not None
+            self._stage_order.insert(stage_index, element.id)
         else:
             assert element.placement is not None
             self._cells.setdefault(element.placement.cell, set()).add(element.id)
-        self.events.emit(ev.ElementAdded(element.id))
 
-    def remove_element(self, element_id: str) -> Element:
-        """Remove an element and its links (one Unlinked event each first).
-
-        A stage can be removed only when no card sits in its column."""
-        element = self.element(element_id)
+    def _drop_element(self, element: Element) -> None:
+        del self._elements[element.id]
         if element.kind is Kind.STAGE:
-            holders = [i for (s, _), ids in self._cells.items() if s == element_id for i in ids]
-            if holders:
-                raise LayoutError(
-                    f"stage {element_id} still holds {len(holders)} card(s); move or remove them first"
-                )
-        for link in self.links_of(element_id):
-            self.unlink(link.source, link.target)
-        self.graph.remove_node(element_id)
-        if element.kind is Kind.STAGE:
-            self._stage_order.remove(element_id)
+            self._stage_order.remove(element.id)
         else:
             assert element.placement is not None
-            self._cells[element.placement.cell].discard(element_id)
-        self.events.emit(ev.ElementRemoved(element_id, element))
-        return element
+            self._cells[element.placement.cell].discard(element.id)
 
-    def _check_fields(self, element: Element) -> None:
+    def remove_element(self, element_id: str) -> Removed:
+        """Remove an element and everything that refers to it: its links (one
+        Unlinked each), the scores of a stage or touchpoint, then the element.
+
+        A stage can be removed only when no card sits in its column. Returns
+        what was removed, for :meth:`restore`."""
+        element = self.element(element_id)
+        stage_index = None
+        if element.kind is Kind.STAGE:
+            held = self.cards_in_stage(element_id)
+            if held:
+                raise LayoutError(plural_message(
+                    N_("stage {id} still holds {n} card; move or remove it first"),
+                    N_("stage {id} still holds {n} cards; move or remove them first"),
+                    held, id=element_id))
+            stage_index = self._stage_order.index(element_id)
+        with self.transaction():
+            links = tuple(self.links_of(element_id))
+            for link in links:
+                self.unlink(link.source, link.target)
+            scores = tuple(self._book.referring_to(element_id))
+            self.remove_scores(s.key for s in scores)
+            records = tuple(self._values.referring_to(element_id))
+            for section, key, _ in records:
+                self.drop_record(section, key)
+            self._drop_element(element)
+            self._journal.record(ev.ElementRemoved(element, stage_index),
+                                 lambda: self._put_element(element, stage_index))
+        return Removed(element, stage_index, links, scores, records)
+
+    def restore(self, removed: Removed) -> None:
+        """Put back what :meth:`remove_element` took out: the element at its
+        place, its links to elements that still exist, its scores."""
+        with self.transaction():
+            self.insert_element(removed.element, removed.stage_index)
+            for link in removed.links:
+                if link.source in self and link.target in self \
+                        and not self.has_link(link.source, link.target):
+                    self.link(link.source, link.target, link.kind)
+            if removed.scores:
+                self.put_scores(removed.scores)
+            for section, key, value in removed.records:
+                if all(i in self for i in refers_to(section, key, value)):
+                    self.put_record(section, key, value)
+
+    def _complete(self, element: Element) -> Element:
         for name, value in element.fields.items():
             problem = check_field(element.kind, name, value)
             if problem:
                 raise FieldError(element.id, name, problem)
         missing = set(FIELD_INDEX[element.kind]) - set(element.fields)
-        for name in sorted(missing):
-            element.fields[name] = default_fields(element.kind)[name]
+        if missing:
+            defaults = default_fields(element.kind)
+            element = element.with_fields(**{name: defaults[name] for name in missing})
+        return element
 
     def _check_placement(self, element_id: str, kind: Kind, placement: Placement | None) -> None:
         if placement is None:
-            raise LayoutError(f"{element_id}: a {kind.label.lower()} needs a lane placement")
+            raise LayoutError(N_("{id}: a {kind} card needs a lane placement"), id=element_id,
+                              kind=kind.value)
         if placement.stage is not None and placement.stage not in self._stage_order:
-            raise LayoutError(f"{element_id}: placement.stage {placement.stage!r} is not a stage")
-        if self._lane_index(placement.lane, missing_ok=True) is None:
-            raise LayoutError(f"{element_id}: placement.lane {placement.lane!r} is not a lane")
+            raise LayoutError(N_("{id}: placement.stage {stage!r} is not a stage"),
+                              id=element_id, stage=placement.stage)
+        if placement.lane not in self._lane_ids:
+            raise LayoutError(N_("{id}: placement.lane {lane!r} is not a lane"), id=element_id,
+                              lane=placement.lane)
 
     def set_field(self, element_id: str, name: str, value: Any) -> None:
         element = self.element(element_id)
         problem = check_field(element.kind, name, value)
         if problem:
             raise FieldError(element_id, name, problem)
+        value = freeze(value)
         old = element.fields.get(name)
         if old == value:
             return
-        element.fields[name] = list(value) if isinstance(value, list) else value
-        self.events.emit(ev.FieldChanged(element_id, name, old, value))
+        new = element.with_fields(**{name: value})
+        with self.transaction():
+            self._elements[element_id] = new
+            self._journal.record(ev.FieldChanged(element_id, name, old, value, new),
+                                 lambda: self._elements.__setitem__(element_id, element))
 
     def move_element(self, element_id: str, placement: Placement) -> None:
         """Put a card in another cell / order / offset."""
         element = self.element(element_id)
         if element.kind is Kind.STAGE:
-            raise LayoutError("stages move with move_stage")
+            raise LayoutError(N_("stages move with move_stage"))
         self._check_placement(element_id, element.kind, placement)
         old = element.placement
         if old == placement:
             return
         assert old is not None
-        if old.cell != placement.cell:
+        new = element.with_placement(placement)
+        with self.transaction():
+            self._relocate(element_id, old, new)
+            self._journal.record(ev.ElementMoved(element_id, old, placement, new),
+                                 lambda: self._relocate(element_id, placement, element))
+
+    def _relocate(self, element_id: str, old: Placement, new: Element) -> None:
+        assert new.placement is not None
+        if old.cell != new.placement.cell:
             self._cells[old.cell].discard(element_id)
-            self._cells.setdefault(placement.cell, set()).add(element_id)
-        element.placement = placement
-        self.events.emit(ev.ElementMoved(element_id, old, placement))
+            self._cells.setdefault(new.placement.cell, set()).add(element_id)
+        self._elements[element_id] = new
 
     # ------------------------------------------------------------ cells
     def cell(self, stage: str | None, lane: str) -> list[Element]:
         """The cards of one cell in their order."""
         ids = self._cells.get((stage, lane), ())
-        items = [self.graph.nodes[i]["el"] for i in ids]
+        items = [self._elements[i] for i in ids]
         items.sort(key=lambda e: (e.placement.order, e.id))
         return items
 
     def next_order(self, cell: Cell) -> int:
         ids = self._cells.get(cell, ())
-        return 1 + max((self.graph.nodes[i]["el"].placement.order for i in ids), default=-1)
+        return 1 + max((self._elements[i].placement.order for i in ids), default=-1)
 
     def cells(self) -> Iterator[tuple[Cell, list[Element]]]:
         for key in list(self._cells):
             if self._cells[key]:
                 yield key, self.cell(*key)
 
-    # ------------------------------------------------------------ links
-    def link(self, source: str, target: str, kind: LinkKind | None = None) -> Link:
-        """Link two elements; the kind follows from their kinds when omitted.
+    def cards_in_lane(self, lane_id: str) -> int:
+        return sum(len(ids) for (_, lane), ids in self._cells.items() if lane == lane_id)
 
-        Raises LinkError naming both ids when the rules refuse the link."""
+    def cards_in_stage(self, stage_id: str) -> int:
+        return sum(len(ids) for (stage, _), ids in self._cells.items() if stage == stage_id)
+
+    # ------------------------------------------------------------ links
+    def link_refusal(self, source: str, target: str,
+                     kind: LinkKind | None = None) -> Message | None:
+        """Why ``source`` -> ``target`` cannot be linked, or None when it can
+        (the one place the link rules are asked)."""
+        return self._resolve_link(source, target, kind)[1]
+
+    def _resolve_link(self, source: str, target: str,
+                      kind: LinkKind | None) -> tuple[Link | None, Message | None]:
         for end in (source, target):
-            if end not in self.graph:
-                raise LinkError(source, target, f"{end} does not exist")
+            if end not in self._elements:
+                return None, Message(N_("{id} does not exist"), id=end)
         if source == target:
-            raise LinkError(source, target, "an element cannot link to itself")
-        s_kind, t_kind = self.element(source).kind, self.element(target).kind
+            return None, Message(N_("an element cannot link to itself"))
+        s_kind, t_kind = self._elements[source].kind, self._elements[target].kind
         if kind is None:
             inferred = infer_link(s_kind, t_kind)
             if inferred is None:
-                raise LinkError(source, target, explain_refusal(s_kind, t_kind))
+                return None, Message(explain_refusal(s_kind, t_kind))
             kind, swap = inferred
             if swap:
                 source, target = target, source
         elif not allowed(kind, s_kind, t_kind):
-            raise LinkError(source, target, f"'{kind.value}' does not join "
-                            f"{a_kind(s_kind)} to {a_kind(t_kind)}")
-        if self.graph.has_edge(source, target):
-            raise LinkError(source, target, "they are already linked")
-        self.graph.add_edge(source, target, kind=kind)
-        link = Link(source, target, kind)
-        self.events.emit(ev.Linked(link))
+            return None, Message(N_("'{link}' does not join {source} to {target}"),
+                                 link=kind.value, source=a_kind(s_kind), target=a_kind(t_kind))
+        if self._links.has(source, target):
+            return None, Message(N_("they are already linked"))
+        return Link(source, target, kind), None
+
+    def link(self, source: str, target: str, kind: LinkKind | None = None) -> Link:
+        """Link two elements; the kind (and direction) follows from their kinds
+        when omitted. Raises LinkError naming both ids when the rules refuse."""
+        link, reason = self._resolve_link(source, target, kind)
+        if link is None:
+            raise LinkError(source, target, reason or "")
+        self._links.put(link)
         return link
 
     def unlink(self, source: str, target: str) -> Link:
-        if not self.graph.has_edge(source, target):
-            raise LinkError(source, target, "there is no such link")
-        link = Link(source, target, self.graph.edges[source, target]["kind"])
-        self.graph.remove_edge(source, target)
-        self.events.emit(ev.Unlinked(link))
-        return link
+        if not self._links.has(source, target):
+            raise LinkError(source, target, Message(N_("there is no such link")))
+        return self._links.drop(source, target)
 
     def has_link(self, source: str, target: str) -> bool:
-        return self.graph.has_edge(source, target)
+        return self._links.has(source, target)
+
+    def link_kind(self, source: str, target: str) -> LinkKind | None:
+        return self._links.kind(source, target)
 
     def links(self, kind: LinkKind | None = None) -> Iterator[Link]:
-        for s, t, k in self.graph.edges(data="kind"):
-            if kind is None or k is kind:
-                yield Link(s, t, k)
+        return self._links.all(kind)
+
+    def link_count(self) -> int:
+        return self._links.count()
+
+    def out_links(self, element_id: str, kind: LinkKind | None = None) -> list[Link]:
+        self.element(element_id)
+        return self._links.out_of(element_id, kind)
+
+    def in_links(self, element_id: str, kind: LinkKind | None = None) -> list[Link]:
+        self.element(element_id)
+        return self._links.into(element_id, kind)
 
     def links_of(self, element_id: str) -> list[Link]:
         """Every link that touches ``element_id`` (outgoing first)."""
-        self.element(element_id)
-        out = [Link(element_id, t, k) for _, t, k in self.graph.out_edges(element_id, data="kind")]
-        inc = [Link(s, element_id, k) for s, _, k in self.graph.in_edges(element_id, data="kind")]
-        return out + inc
+        return self.out_links(element_id) + self.in_links(element_id)
+
+    def links_among(self, ids: Iterable[str]) -> list[Link]:
+        """The links whose two ends are both in ``ids``."""
+        return self._links.among(set(ids) & self._elements.keys())
+
+    def graph_view(self) -> nx.DiGraph:
+        """A read-only networkx view of the links, for graph questions (loops, paths)."""
+        return self._links.graph_view()
 
     # ------------------------------------------------------------ stages
     @property
@@ -285,7 +419,7 @@ class JourneyMap:
         return tuple(self._stage_order)
 
     def stages(self) -> list[Element]:
-        return [self.graph.nodes[i]["el"] for i in self._stage_order]
+        return [self._elements[i] for i in self._stage_order]
 
     def stage_names(self) -> list[str]:
         return [e.text for e in self.stages()]
@@ -300,12 +434,14 @@ class JourneyMap:
     def set_stage_order(self, order: Iterable[str]) -> None:
         new = tuple(order)
         if sorted(new) != sorted(self._stage_order):
-            raise LayoutError("a new stage order must hold exactly the current stages")
+            raise LayoutError(N_("a new stage order must hold exactly the current stages"))
         old = tuple(self._stage_order)
         if new == old:
             return
-        self._stage_order = list(new)
-        self.events.emit(ev.StagesReordered(old, new))
+        with self.transaction():
+            self._stage_order[:] = new
+            self._journal.record(ev.StagesReordered(old, new),
+                                 lambda: self._stage_order.__setitem__(slice(None), old))
 
     def move_stage(self, stage_id: str, index: int) -> None:
         order = [s for s in self._stage_order if s != stage_id]
@@ -320,102 +456,125 @@ class JourneyMap:
         return tuple(self._lanes)
 
     def lane(self, lane_id: str) -> Lane:
-        index = self._lane_index(lane_id, missing_ok=True)
+        index = self._lane_index(lane_id)
         if index is None:
-            raise LayoutError(f"no lane with id {lane_id!r}")
+            raise LayoutError(N_("no lane with id {id!r}"), id=lane_id)
         return self._lanes[index]
+
+    def has_lane(self, lane_id: str) -> bool:
+        return lane_id in self._lane_ids
 
     def lane_for_kind(self, kind: Kind) -> Lane | None:
         return next((lane for lane in self._lanes if lane.kind is kind), None)
 
-    def _lane_index(self, lane_id: str, missing_ok: bool = False) -> int | None:
+    def _lane_index(self, lane_id: str) -> int | None:
+        if lane_id not in self._lane_ids:
+            return None
         for i, lane in enumerate(self._lanes):
             if lane.id == lane_id:
                 return i
-        if missing_ok:
-            return None
-        raise LayoutError(f"no lane with id {lane_id!r}")
+        return None
 
     def add_lane(self, name: str, kind: Kind, index: int | None = None,
                  lane_id: str | None = None) -> Lane:
         if kind is Kind.STAGE:
-            raise LayoutError("a lane cannot hold stages")
+            raise LayoutError(N_("a lane cannot hold stages"))
         lane_id = lane_id or self.new_id("lane")
-        if lane_id in self.graph or self._lane_index(lane_id, missing_ok=True) is not None:
+        if self.id_in_use(lane_id):
             raise DuplicateIdError(lane_id)
         index = len(self._lanes) if index is None else max(0, min(index, len(self._lanes)))
         lane = Lane(lane_id, name, kind)
-        self._lanes.insert(index, lane)
-        self.events.emit(ev.LaneAdded(lane, index))
+        with self.transaction():
+            self._put_lane(lane, index)
+            self._journal.record(ev.LaneAdded(lane, index), lambda: self._drop_lane(lane))
         return lane
 
+    def _drop_lane(self, lane: Lane) -> None:
+        self._lanes.remove(lane)
+        self._lane_ids.discard(lane.id)
+
+    def _put_lane(self, lane: Lane, index: int) -> None:
+        self._lanes.insert(index, lane)
+        self._lane_ids.add(lane.id)
+
     def remove_lane(self, lane_id: str) -> tuple[Lane, int]:
-        index = self._lane_index(lane_id)
-        assert index is not None
-        held = sum(len(ids) for (_, lane), ids in self._cells.items() if lane == lane_id)
+        lane = self.lane(lane_id)
+        held = self.cards_in_lane(lane_id)
         if held:
-            raise LayoutError(f"lane {lane_id} still holds {held} card(s); move or remove them first")
-        lane = self._lanes.pop(index)
-        self.events.emit(ev.LaneRemoved(lane, index))
+            raise LayoutError(plural_message(
+                N_("lane {id} still holds {n} card; move or remove it first"),
+                N_("lane {id} still holds {n} cards; move or remove them first"),
+                held, id=lane_id))
+        index = self._lanes.index(lane)
+        with self.transaction():
+            self._drop_lane(lane)
+            self._journal.record(ev.LaneRemoved(lane, index), lambda: self._put_lane(lane, index))
         return lane, index
 
     def update_lane(self, lane_id: str, name: str | None = None, kind: Kind | None = None) -> None:
-        index = self._lane_index(lane_id)
-        assert index is not None
-        old = self._lanes[index]
+        old = self.lane(lane_id)
+        if kind is Kind.STAGE:
+            raise LayoutError(N_("a lane cannot hold stages"))
         new = Lane(old.id, old.name if name is None else name, old.kind if kind is None else kind)
         if new == old:
             return
-        self._lanes[index] = new
-        self.events.emit(ev.LaneChanged(old, new))
+        index = self._lanes.index(old)
+        with self.transaction():
+            self._lanes[index] = new
+            self._journal.record(ev.LaneChanged(old, new),
+                                 lambda: self._lanes.__setitem__(index, old))
 
     def set_lane_order(self, order: Iterable[str]) -> None:
         new = tuple(order)
-        old = tuple(lane.id for lane in self._lanes)
+        old_lanes = tuple(self._lanes)
+        old = tuple(lane.id for lane in old_lanes)
         if sorted(new) != sorted(old):
-            raise LayoutError("a new lane order must hold exactly the current lanes")
+            raise LayoutError(N_("a new lane order must hold exactly the current lanes"))
         if new == old:
             return
-        by_id = {lane.id: lane for lane in self._lanes}
-        self._lanes = [by_id[i] for i in new]
-        self.events.emit(ev.LanesReordered(old, new))
+        by_id = {lane.id: lane for lane in old_lanes}
+        with self.transaction():
+            self._lanes[:] = [by_id[i] for i in new]
+            self._journal.record(ev.LanesReordered(old, new),
+                                 lambda: self._lanes.__setitem__(slice(None), old_lanes))
 
-    def cards_in_lane(self, lane_id: str) -> int:
-        return sum(len(ids) for (_, lane), ids in self._cells.items() if lane == lane_id)
+    # ------------------------------------------------------------ map values
+    @property
+    def meta(self) -> Mapping[str, Any]:
+        return self._values.meta
 
-    def cards_in_stage(self, stage_id: str) -> int:
-        return sum(len(ids) for (stage, _), ids in self._cells.items() if stage == stage_id)
-
-    # ------------------------------------------------------------ metadata
     def set_meta(self, key: str, value: Any) -> None:
-        if key not in META_KEYS:
-            raise ModelError(f"unknown map property {key!r}")
-        old = self.meta.get(key)
-        if old == value:
-            return
-        self.meta[key] = value
-        self.events.emit(ev.MetaChanged(key, old, value))
+        self._values.set_meta(key, value)
 
     @property
     def title(self) -> str:
-        return str(self.meta.get("title", ""))
+        return str(self._values.meta.get("title", ""))
+
+    @property
+    def settings(self) -> Mapping[str, Any]:
+        return self._values.settings
+
+    def set_setting(self, key: str, value: Any) -> None:
+        self._values.set_setting(key, value)
+
+    @property
+    def extra(self) -> Mapping[str, Any]:
+        """Root values a newer writer added, kept so they survive a round trip."""
+        return self._values.extra
+
+    def set_extra(self, key: str, value: Any) -> None:
+        self._values.set_extra(key, value)
 
     # ------------------------------------------------------------ scores
     @property
     def waves(self) -> tuple[Wave, ...]:
-        return tuple(self._waves)
+        return self._book.waves
 
     def scores(self, wave: str | None = None, stage: str | None = None) -> list[Score]:
-        order = {w.label: i for i, w in enumerate(self._waves)}
-        stage_pos = {s: i for i, s in enumerate(self._stage_order)}
-        items = [s for s in self._scores.values()
-                 if (wave is None or s.wave == wave) and (stage is None or s.stage == stage)]
-        items.sort(key=lambda s: (stage_pos.get(s.stage, 1 << 30), s.touchpoint or "",
-                                  s.metric, s.name, order.get(s.wave, 1 << 30)))
-        return items
+        return self._book.scores(self._stage_order, wave, stage)
 
-    def score(self, key: tuple[str, str, str, str, str]) -> Score | None:
-        return self._scores.get(key)
+    def score(self, key: ScoreKey) -> Score | None:
+        return self._book.get(key)
 
     def put_scores(self, scores: Iterable[Score], waves: Iterable[Wave] = ()) -> list[Score]:
         """Add scores (replacing any with the same key) and waves not yet known.
@@ -424,60 +583,57 @@ class JourneyMap:
         scores = list(scores)
         for s in scores:
             if s.stage not in self._stage_order:
-                raise ModelError(f"score for {s.stage!r}: not a stage of this map")
-            if s.touchpoint is not None and s.touchpoint not in self.graph:
-                raise ModelError(f"score for touchpoint {s.touchpoint!r}: no such element")
-        known = {w.label for w in self._waves}
-        for wave in list(waves) + [Wave(s.wave) for s in scores]:
-            if wave.label not in known:
-                self._waves.append(wave)
-                known.add(wave.label)
-        replaced = [self._scores[s.key] for s in scores if s.key in self._scores]
-        for s in scores:
-            self._scores[s.key] = s
-        self.events.emit(ev.ScoresChanged(tuple(sorted({s.stage for s in scores}))))
-        return replaced
+                raise ModelError(N_("score for {stage!r}: not a stage of this map"), stage=s.stage)
+            if s.touchpoint is not None and s.touchpoint not in self._elements:
+                raise ModelError(N_("score for touchpoint {id!r}: no such element"),
+                                 id=s.touchpoint)
+        return self._book.put(scores, waves)
 
-    def remove_scores(self, keys: Iterable[tuple[str, str, str, str, str]]) -> list[Score]:
-        removed = [self._scores.pop(k) for k in list(keys) if k in self._scores]
-        if removed:
-            self.events.emit(ev.ScoresChanged(tuple(sorted({s.stage for s in removed}))))
-        return removed
+    def remove_scores(self, keys: Iterable[ScoreKey]) -> list[Score]:
+        return self._book.remove(keys)
 
     def set_waves(self, waves: Iterable[Wave]) -> None:
         """Replace the wave list (order, dates); scores of dropped waves go too."""
-        new = list(waves)
-        labels = {w.label for w in new}
-        if len(labels) != len(new):
-            raise ModelError("wave labels must be unique")
-        dropped = [k for k, s in self._scores.items() if s.wave not in labels]
-        if new == self._waves and not dropped:
-            return
-        stages = {self._scores[k].stage for k in dropped}
-        for k in dropped:
-            del self._scores[k]
-        self._waves = new
-        self.events.emit(ev.ScoresChanged(tuple(sorted(stages))))
+        self._book.set_waves(waves)
 
     def rename_wave(self, old: str, new: str) -> None:
-        if old == new:
-            return
-        if any(w.label == new for w in self._waves):
-            raise ModelError(f"a wave named {new!r} exists already")
-        index = next((i for i, w in enumerate(self._waves) if w.label == old), None)
-        if index is None:
-            raise ModelError(f"no wave named {old!r}")
-        self._waves[index] = Wave(new, self._waves[index].date)
-        moved = [s for s in self._scores.values() if s.wave == old]
-        for s in moved:
-            del self._scores[s.key]
-            s.wave = new
-            self._scores[s.key] = s
-        self.events.emit(ev.ScoresChanged(tuple(sorted({s.stage for s in moved}))))
+        self._book.rename_wave(old, new)
+
+    # ------------------------------------------------------------ records
+    def sections(self) -> tuple[str, ...]:
+        """The sections that hold records, sorted."""
+        return self._values.sections()
+
+    def records(self, section: str) -> Mapping[str, Any]:
+        """The records of a section (see model/records.py), read-only."""
+        return self._values.records(section)
+
+    def record(self, section: str, key: str) -> Any:
+        return self._values.record(section, key)
+
+    def put_record(self, section: str, key: str, value: Any) -> None:
+        """Set one record; its section's check and the elements it needs are enforced."""
+        missing = [i for i in refers_to(section, key, value) if i not in self]
+        if missing:
+            raise UnknownElementError(missing[0])
+        self._values.put_record(section, key, value)
+
+    def drop_record(self, section: str, key: str) -> None:
+        self._values.drop_record(section, key)
 
     # ------------------------------------------------------------ summary
     def counts(self) -> dict[str, int]:
         result = {k.value: 0 for k in Kind}
-        for element in self.elements():
+        for element in self._elements.values():
             result[element.kind.value] += 1
         return result
+
+
+class _Taken:
+    """``id in taken`` for the allocator: an element or a lane uses the id."""
+
+    def __init__(self, doc: JourneyMap) -> None:
+        self.doc = doc
+
+    def __contains__(self, some_id: object) -> bool:
+        return isinstance(some_id, str) and self.doc.id_in_use(some_id)

@@ -8,9 +8,10 @@ dict of kind-specific fields. Nothing here knows about Qt.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from enum import Enum
+from types import MappingProxyType
 from typing import Any
 
 
@@ -99,7 +100,7 @@ def _colour(value: Any) -> str | None:
 
 
 def _text_list(value: Any) -> str | None:
-    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+    if not isinstance(value, (list, tuple)) or not all(isinstance(v, str) for v in value):
         return f"expected a list of texts, got {_show(value)}"
     return None
 
@@ -220,33 +221,81 @@ class Placement:
         return (self.stage, self.lane)
 
 
-@dataclass
+@dataclass(frozen=True, eq=True)
 class Element:
-    """One node of the journey graph.
+    """One node of the journey graph: an immutable value.
 
     ``placement`` is None for stages (their place is the stage order).
-    ``extra`` keeps fields a newer minor writer added, so they survive a
-    round trip.
+    ``fields`` is a read-only mapping (list values are tuples); ``extra``
+    keeps fields a newer minor writer added, so they survive a round trip,
+    frozen the same way. A change makes a new Element (:meth:`with_fields`,
+    :meth:`with_placement`); the document hands out these values, so no
+    caller can change the map behind its back.
     """
 
     id: str
     kind: Kind
-    fields: dict[str, Any] = field(default_factory=dict)
+    fields: Mapping[str, Any] = field(default_factory=dict)
     placement: Placement | None = None
-    extra: dict[str, Any] = field(default_factory=dict)
+    extra: Mapping[str, Any] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        # a read-only mapping here was made by freeze() (with_fields, another Element)
+        if not isinstance(self.fields, MappingProxyType):
+            object.__setattr__(self, "fields", freeze(self.fields))
+        if not isinstance(self.extra, MappingProxyType):
+            object.__setattr__(self, "extra", freeze(self.extra))
+
+    __hash__ = None  # type: ignore[assignment]  # compared by value, never used as a key
 
     @property
     def text(self) -> str:
         return str(self.fields.get("text", ""))
 
+    def with_fields(self, **changes: Any) -> Element:
+        """This element with some fields changed."""
+        fields = dict(self.fields)
+        fields.update((k, freeze(v)) for k, v in changes.items())
+        return replace(self, fields=MappingProxyType(fields))
+
+    def with_placement(self, placement: Placement | None) -> Element:
+        return replace(self, placement=placement)
+
+    def plain_fields(self) -> dict[str, Any]:
+        """The fields as plain JSON values (lists, dicts), a fresh copy."""
+        return thaw(self.fields)
+
     def copy(self) -> Element:
-        return Element(
-            self.id,
-            self.kind,
-            {k: _copy(v) for k, v in self.fields.items()},
-            self.placement,
-            dict(self.extra),
-        )
+        """The element itself: it is immutable, so a copy is never needed."""
+        return self
+
+
+_SCALARS = frozenset({str, int, float, bool, type(None)})
+
+
+def freeze(value: Any) -> Any:
+    """A JSON-like value made immutable: lists become tuples, dicts read-only mappings."""
+    kind = type(value)
+    if kind in _SCALARS:
+        return value
+    if kind is list or kind is tuple:
+        return tuple(v if type(v) in _SCALARS else freeze(v) for v in value)
+    if kind is dict or kind is MappingProxyType:
+        return MappingProxyType({k: v if type(v) in _SCALARS else freeze(v)
+                                 for k, v in value.items()})
+    return value
+
+
+def thaw(value: Any) -> Any:
+    """The plain JSON form of a frozen value (tuples become lists, mappings dicts)."""
+    kind = type(value)
+    if kind in _SCALARS:
+        return value
+    if kind is list or kind is tuple:
+        return [v if type(v) in _SCALARS else thaw(v) for v in value]
+    if kind is dict or kind is MappingProxyType:
+        return {k: v if type(v) in _SCALARS else thaw(v) for k, v in value.items()}
+    return value
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from journeymapper.i18n import Message, N_
+from journeymapper.i18n import N_, Message
 
 
 class JourneyError(Exception):

@@ -1,29 +1,53 @@
-"""Change events of a journey document.
+"""Change events of a journey document, and the change sets that carry them.
 
-The document emits exactly one event after each change that really changed a
-value. Observers (the canvas, panels, tests) subscribe with
-:meth:`EventHub.connect`; events are small frozen dataclasses.
+The document records exactly one event for each change that really changed
+a value, and delivers the events of one transaction together, after the
+transaction, as a :class:`ChangeSet` with its origin. Events are small
+frozen dataclasses that carry everything that changed (an ElementAdded
+carries the element, a ScoresChanged the scores that went in and out), so
+a listener never reads the model back to learn what happened.
+
+Observers (the canvas, panels, autosave, a co-editing binding) subscribe
+with ``doc.changes.connect(listener)``; ``listener(change_set)``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
 from journeymapper.model.elements import Element, Lane, Placement
 from journeymapper.model.links import Link
+from journeymapper.model.scores import Score, Wave
+
+#: Where a change set came from.
+LOCAL = "local"    # a user's gesture, a command run for the first time, an import
+UNDO = "undo"      # an undo
+REDO = "redo"      # a redo
+REMOTE = "remote"  # a colleague's change received from a session
+LOAD = "load"      # a file being read
+ORIGINS = (LOCAL, UNDO, REDO, REMOTE, LOAD)
 
 
 @dataclass(frozen=True)
 class ElementAdded:
-    id: str
+    element: Element
+    stage_index: int | None = None  # where a stage went in the stage order
+
+    @property
+    def id(self) -> str:
+        return self.element.id
 
 
 @dataclass(frozen=True)
 class ElementRemoved:
-    id: str
     element: Element
+    stage_index: int | None = None  # where a stage was in the stage order
+
+    @property
+    def id(self) -> str:
+        return self.element.id
 
 
 @dataclass(frozen=True)
@@ -32,6 +56,7 @@ class FieldChanged:
     field: str
     old: Any
     new: Any
+    element: Element  # the element after the change
 
 
 @dataclass(frozen=True)
@@ -39,6 +64,7 @@ class ElementMoved:
     id: str
     old: Placement | None
     new: Placement | None
+    element: Element  # the element after the move
 
 
 @dataclass(frozen=True)
@@ -83,6 +109,26 @@ class LanesReordered:
 
 @dataclass(frozen=True)
 class MetaChanged:
+    """A map property (title, description, ...) changed."""
+
+    key: str
+    old: Any
+    new: Any
+
+
+@dataclass(frozen=True)
+class SettingChanged:
+    """A map setting (emotion_range, ...) changed."""
+
+    key: str
+    old: Any
+    new: Any
+
+
+@dataclass(frozen=True)
+class ExtraChanged:
+    """A root value this version does not know, kept for a round trip, changed."""
+
     key: str
     old: Any
     new: Any
@@ -90,21 +136,66 @@ class MetaChanged:
 
 @dataclass(frozen=True)
 class ScoresChanged:
-    """Scores or waves changed; ``stages`` names the stages whose badges change."""
+    """Scores went in (``added``, replacing any with the same key, which are
+    listed in ``removed``) or out (``removed``)."""
 
-    stages: tuple[str, ...]
+    added: tuple[Score, ...] = ()
+    removed: tuple[Score, ...] = ()
+
+    @property
+    def stages(self) -> tuple[str, ...]:
+        """The stages whose badges change."""
+        return tuple(sorted({s.stage for s in (*self.added, *self.removed)}))
+
+
+@dataclass(frozen=True)
+class WavesChanged:
+    """The wave list changed (a wave added, removed, renamed, re-dated or reordered)."""
+
+    old: tuple[Wave, ...]
+    new: tuple[Wave, ...]
+
+
+@dataclass(frozen=True)
+class RecordChanged:
+    """A keyed record of a feature changed (see model/records.py); ``old`` or
+    ``new`` is None when the record was absent / is removed."""
+
+    section: str
+    key: str
+    old: Any
+    new: Any
 
 
 Event = (
     ElementAdded | ElementRemoved | FieldChanged | ElementMoved | Linked | Unlinked
     | StagesReordered | LaneAdded | LaneRemoved | LaneChanged | LanesReordered
-    | MetaChanged | ScoresChanged
+    | MetaChanged | SettingChanged | ExtraChanged | ScoresChanged | WavesChanged | RecordChanged
 )
 
-Listener = Callable[[Any], None]
+
+@dataclass(frozen=True)
+class ChangeSet:
+    """The events of one transaction, in the order they happened."""
+
+    origin: str
+    events: tuple[Any, ...]
+
+    def __iter__(self) -> Iterator[Any]:
+        return iter(self.events)
+
+    def __len__(self) -> int:
+        return len(self.events)
+
+    def of(self, *types: type) -> list[Any]:
+        """The events of the given types."""
+        return [e for e in self.events if isinstance(e, types)]
 
 
-class EventHub:
+Listener = Callable[[ChangeSet], None]
+
+
+class ChangeHub:
     """A minimal observer list; listeners are called in subscription order."""
 
     def __init__(self) -> None:
@@ -118,6 +209,9 @@ class EventHub:
         if listener in self._listeners:
             self._listeners.remove(listener)
 
-    def emit(self, event: Any) -> None:
+    def emit(self, change_set: ChangeSet) -> None:
         for listener in list(self._listeners):
-            listener(event)
+            listener(change_set)
+
+    def __len__(self) -> int:
+        return len(self._listeners)

@@ -8,8 +8,12 @@ where it came from.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from types import MappingProxyType
 from typing import Any
+
+from journeymapper.model.elements import freeze
 
 METRICS = ("csat", "nps", "ces", "mean")
 LOW_CONFIDENCE_N = 30
@@ -23,8 +27,11 @@ class Wave:
     date: str = ""
 
 
-@dataclass
+@dataclass(frozen=True)
 class Score:
+    """One metric of one stage (or touchpoint) in one wave: an immutable value
+    (the dicts are read-only mappings; :meth:`replace` makes a changed copy)."""
+
     stage: str
     wave: str
     metric: str
@@ -33,9 +40,17 @@ class Score:
     skipped: int = 0
     touchpoint: str | None = None
     name: str = ""
-    distribution: dict[str, int] = field(default_factory=dict)
-    scale: dict[str, Any] = field(default_factory=dict)
-    source: dict[str, Any] = field(default_factory=dict)
+    distribution: Mapping[str, int] = field(default_factory=dict)
+    scale: Mapping[str, Any] = field(default_factory=dict)
+    source: Mapping[str, Any] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for name in ("distribution", "scale", "source"):
+            value = getattr(self, name)
+            if not isinstance(value, MappingProxyType):
+                object.__setattr__(self, name, freeze(dict(value)))
+
+    __hash__ = None  # type: ignore[assignment]  # compared by value, never used as a key
 
     @property
     def key(self) -> tuple[str, str, str, str, str]:
@@ -50,9 +65,20 @@ class Score:
     def higher_is_better(self) -> bool:
         return self.scale.get("better", "lower" if self.metric == "ces" else "higher") == "higher"
 
+    @property
+    def nps_split(self) -> dict[str, int] | None:
+        """{'promoters', 'passives', 'detractors'} counts of an NPS score, when recorded."""
+        split = self.source.get("nps_split")
+        if self.metric != "nps" or not isinstance(split, Mapping):
+            return None
+        keys = ("promoters", "passives", "detractors")
+        if not all(isinstance(split.get(k), int) for k in keys):
+            return None
+        return {k: int(split[k]) for k in keys}
+
+    def replace(self, **changes: Any) -> Score:
+        return replace(self, **changes)
+
     def copy(self) -> Score:
-        return Score(
-            self.stage, self.wave, self.metric, self.value, self.n, self.skipped,
-            self.touchpoint, self.name, dict(self.distribution), dict(self.scale),
-            dict(self.source),
-        )
+        """The score itself: it is immutable, so a copy is never needed."""
+        return self

@@ -31,15 +31,23 @@ def make_app() -> QApplication:
 
 
 def run(path: str | None = None) -> int:
-    """Open the main window (on ``path`` when given) and run until it closes."""
+    """Open the main window (on ``path`` when given) and run until the last window closes."""
     app = make_app()
     from journeymapper.ui import theme
+    from journeymapper.ui.startup import start
     from journeymapper.ui.window import MainWindow
 
     theme.apply_theme(app)
-    window = MainWindow()
-    window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    window.show()
-    if path:
-        window.open_path(path, ask=False)
-    return app.exec()
+
+    def open_window() -> MainWindow:
+        window = MainWindow()
+        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        window.show()
+        return window
+
+    # the file given, else maps a crash left unsaved, else the last map
+    first = open_window()
+    windows = [first, *start(first, path, new_window=open_window)]  # kept alive while running
+    code = app.exec()
+    del windows
+    return code

@@ -41,7 +41,7 @@ class CanvasMenu:
         scene = self.window.scene
         if scene.live is None:
             return None
-        item = scene._hit(pos)
+        item = scene.editor.gestures.hit(pos)
         if isinstance(item, BaseCardItem):
             return ("card", item.element_id)
         if isinstance(item, StageHeaderItem):
@@ -82,7 +82,7 @@ class CanvasMenu:
         """The menu for scene point ``pos`` (the thing there is selected first).
         The caller owns the menu (``deleteLater`` it)."""
         window = self.window
-        window.scene.finish_editing()
+        window.scene.editor.finish_editing()
         target = self.target_at(pos)
         self._select(target)
         menu = QMenu(window)
@@ -123,12 +123,12 @@ class CanvasMenu:
         add = self._add
         add(menu, "Edit text", lambda: window.view.start_editing(card), "menu_edit_text")
         menu.addSeparator()
-        add(menu, "Duplicate", scene.duplicate_selection, "menu_duplicate")
-        add(menu, "Copy", scene.copy_selection, "menu_copy")
-        add(menu, "Cut", scene.cut_selection, "menu_cut")
-        add(menu, "Delete", scene.delete_selection, "menu_delete")
+        add(menu, "Duplicate", scene.editor.duplicate_selection, "menu_duplicate")
+        add(menu, "Copy", scene.editor.copy_selection, "menu_copy")
+        add(menu, "Cut", scene.editor.cut_selection, "menu_cut")
+        add(menu, "Delete", scene.editor.delete_selection, "menu_delete")
         menu.addSeparator()
-        add(menu, "Link to…", lambda: scene.start_link_pick(card), "menu_link_to")
+        add(menu, "Link to…", lambda: scene.editor.start_link_pick(card), "menu_link_to")
         add(menu, "Show in inspector", lambda: self._inspect(card), "menu_inspector")
 
     def _inspect(self, card: str) -> None:
@@ -192,10 +192,10 @@ class CanvasMenu:
         menu.addSeparator()
         data = QGuiApplication.clipboard().mimeData()
         can_paste = data is not None and (data.hasFormat(MIME_TYPE) or data.hasText())
-        self._add(menu, "Paste", scene.paste, "menu_paste", can_paste)
+        self._add(menu, "Paste", scene.editor.paste, "menu_paste", can_paste)
 
     def _new_card(self, stage: str, lane: str, kind: Kind | None) -> None:
-        self.window.scene.start_new_card(stage, lane, kind)
+        self.window.scene.editor.start_new_card(stage, lane, kind)
         self.window.view.setFocus()
 
     def _map_menu(self, menu: QMenu) -> None:

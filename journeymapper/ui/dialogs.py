@@ -7,7 +7,7 @@ from a script instead of blocking on a dialog.
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal
 
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
@@ -105,6 +105,17 @@ class Dialogs:
     def pick_colour(self, current: str) -> str | None:
         colour = QColorDialog.getColor(QColor(current), self.parent, "Note colour")
         return colour.name() if colour.isValid() else None
+
+    def recover(self, entries: list[Any]) -> dict[str, str]:
+        """Recover / Discard / Later for each map a crash left unsaved (by record id)."""
+        from journeymapper.ui.recovery_dialog import RecoveryDialog
+
+        dialog = RecoveryDialog(entries, self.parent)
+        try:
+            dialog.exec()
+            return dict(dialog.choices())
+        finally:
+            dialog.deleteLater()
 
 
 class LaneDialog(QDialog):

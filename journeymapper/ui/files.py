@@ -41,7 +41,7 @@ class DocumentFiles:
 
         Returns True when it is fine to go on with ``action``. A card still
         being typed is committed first, so it counts as a change."""
-        self.scene.finish_editing()
+        self.scene.editor.finish_editing()
         if not self.is_dirty():
             return True
         answer = self.dialogs.ask_unsaved(self.display_name(), action)
@@ -112,13 +112,13 @@ class DocumentFiles:
     # ------------------------------------------------------------ save
     def save(self: MainWindow) -> bool:
         """File > Save; the card being typed (Ctrl+S before Enter) is saved too."""
-        self.scene.finish_editing()
+        self.scene.editor.finish_editing()
         if self.path is None:
             return self.save_as()
         return self.save_to(self.path)
 
     def save_as(self: MainWindow) -> bool:
-        self.scene.finish_editing()
+        self.scene.editor.finish_editing()
         if self.path is not None:
             suggestion = str(self.path)
         else:

@@ -276,9 +276,11 @@ class Inspector(QWidget):
                 self.meta_form.set_value(event.key, event.new)
         elif current is None:
             return
+        elif current not in doc:
+            self.show_ids([])
         elif isinstance(event, ev.FieldChanged):
             if event.id == current:
-                self.form_for(doc.element(current).kind).set_value(event.field, event.new)
+                self.form_for(event.element.kind).set_value(event.field, event.new)
             elif doc.has_link(current, event.id) or doc.has_link(event.id, current):
                 self._show_links(doc.element(current))  # a linked element's text changed
         elif isinstance(event, ev.ElementRemoved) and event.id == current:

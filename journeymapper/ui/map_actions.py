@@ -108,7 +108,7 @@ class MapActions:
     # ------------------------------------------------------------ cards
     def do_add_card(self) -> None:
         """A new card in the current cell, typed in place on the canvas."""
-        if not self.window.scene.new_card():
+        if not self.window.scene.editor.new_card():
             self._say("Add a stage first: cards sit in a stage column")
             return
         self.window.view.setFocus()
@@ -130,7 +130,7 @@ class MapActions:
         if doc.lane(lane).kind is not kind:
             home = doc.lane_for_kind(kind)
             lane = home.id if home is not None else lane
-        scene.start_new_card(stage, lane, kind)
+        scene.editor.start_new_card(stage, lane, kind)
         window.view.setFocus()
 
     # ------------------------------------------------------------ stages

@@ -168,18 +168,18 @@ class PersonasPanel(QWidget):
         if doc is None:
             return
         if isinstance(event, ev.ElementAdded):
-            if doc.element(event.id).kind is Kind.PERSONA:
+            if event.element.kind is Kind.PERSONA:
                 self._rebuild()
         elif isinstance(event, ev.ElementRemoved):
             if event.element.kind is Kind.PERSONA:
                 self._rebuild()
-        elif isinstance(event, ev.FieldChanged) and doc.element(event.id).kind is Kind.PERSONA:
-            if event.field in ("text", "role", "segment"):
+        elif isinstance(event, ev.FieldChanged) and event.element.kind is Kind.PERSONA:
+            if event.field in ("text", "role", "segment") and event.id in doc:
                 self._relabel(event.id)
             if event.id == self.current_id():
                 self.form.set_value(event.field, event.new)
         elif isinstance(event, ev.ElementMoved):
-            if doc.element(event.id).kind is Kind.PERSONA:
+            if event.element.kind is Kind.PERSONA:
                 self._rebuild()
         elif isinstance(event, ev.LanesReordered):
             self._rebuild()

@@ -32,7 +32,7 @@ from journeymapper.commands.scores import DeleteWave, RenameWave
 from journeymapper.layout.palette import palette, score_colour
 from journeymapper.model import metrics
 from journeymapper.model.document import JourneyMap
-from journeymapper.model.events import ScoresChanged
+from journeymapper.model.events import ChangeSet
 from journeymapper.model.scores import LOW_CONFIDENCE_N, Score
 from journeymapper.ui.observe import follow
 
@@ -40,7 +40,8 @@ CELL_W, CELL_H = 220.0, 150.0
 LABEL_W, HEAD_H = 64.0, 34.0
 PAD = 12.0
 METRIC_ORDER = {"csat": 0, "nps": 1, "ces": 2, "mean": 3}
-_STRUCTURE_EVENTS = {"ElementAdded", "ElementRemoved", "FieldChanged", "StagesReordered"}
+_STRUCTURE_EVENTS = {"ElementAdded", "ElementRemoved", "FieldChanged", "StagesReordered",
+                     "ScoresChanged", "WavesChanged"}
 
 
 @dataclass
@@ -313,12 +314,12 @@ class ScoresPanel(QWidget):
         self._refresh_waves()
 
     def set_document(self, doc: JourneyMap | None) -> None:
-        self.doc = follow(self.doc, doc, self._on_event)
+        self.doc = follow(self.doc, doc, self._on_changes, each=False)
         self.chart.set_document(doc)
         self._refresh_waves()
 
-    def _on_event(self, event: object) -> None:
-        if isinstance(event, ScoresChanged) or type(event).__name__ in _STRUCTURE_EVENTS:
+    def _on_changes(self, changes: ChangeSet) -> None:
+        if any(type(event).__name__ in _STRUCTURE_EVENTS for event in changes.events):
             self.chart.rebuild()
             self._refresh_waves()
 

@@ -65,6 +65,29 @@ class AppSettings:
     def last_folder(self, folder: str) -> None:
         self.qsettings.setValue("files/last_folder", folder)
 
+    # ------------------------------------------------------------ start-up
+    @property
+    def reopen_last(self) -> bool:
+        """Open the last map again when the app starts (on unless turned off)."""
+        value = self.qsettings.value("start/reopen_last", True)
+        return value not in (False, "false", "0", 0)
+
+    @reopen_last.setter
+    def reopen_last(self, on: bool) -> None:
+        self.qsettings.setValue("start/reopen_last", bool(on))
+        self.qsettings.sync()
+
+    @property
+    def last_map(self) -> str:
+        """The file of the map shown last ('' when it had none)."""
+        value = self.qsettings.value("start/last_map", "")
+        return value if isinstance(value, str) else ""
+
+    @last_map.setter
+    def last_map(self, path: str) -> None:
+        self.qsettings.setValue("start/last_map", path)
+        self.qsettings.sync()
+
     # ------------------------------------------------------------ window
     def save_window(self, window: QMainWindow) -> None:
         self.qsettings.setValue("window/geometry", window.saveGeometry())

@@ -473,8 +473,8 @@ class SurveyImportDialog(QDialog):
             if score.metric == "ces":
                 note.append("lower is better" if not score.higher_is_better
                             else "higher is better")
-            split = score.source.get("nps_split")
-            if isinstance(split, dict):
+            split = score.nps_split
+            if split is not None:
                 note.append(f"{split['promoters']} promoters, {split['passives']} passives, "
                             f"{split['detractors']} detractors")
             if score.low_confidence:

@@ -98,6 +98,6 @@ class MainToolBar(QToolBar):
         scene = self.window_.scene
         cards = [i for i in scene.selected_ids() if i in scene.cards]
         if len(cards) == 1:
-            scene.start_link_pick(cards[0])
+            scene.editor.start_link_pick(cards[0])
         else:
             self.window_.show_message(LINK_HINT)

@@ -20,7 +20,6 @@ from PySide6.QtGui import (
     QCloseEvent,
     QKeySequence,
     QUndoCommand,
-    QUndoStack,
 )
 from PySide6.QtWidgets import (
     QApplication,
@@ -34,13 +33,14 @@ from PySide6.QtWidgets import (
 
 from journeymapper.canvas.scene import MapScene
 from journeymapper.canvas.view import MapView
+from journeymapper.commands.base import UndoStack
 from journeymapper.commands.elements import AddCard, RemoveElements, SetField
 from journeymapper.commands.lanes import AddLane, UpdateLane
 from journeymapper.commands.meta import SetMeta
 from journeymapper.model.document import JourneyMap
 from journeymapper.model.elements import Kind, check_field
 from journeymapper.model.errors import JourneyError
-from journeymapper.ui import theme
+from journeymapper.ui import heap, theme
 from journeymapper.ui.canvas_menu import CanvasMenu
 from journeymapper.ui.dialogs import Dialogs
 from journeymapper.ui.files import DocumentFiles
@@ -57,6 +57,8 @@ DropHandler = Callable[[str], bool]
 EXTENSIONS: tuple[str, ...] = (
     "journeymapper.ui.survey_dialog",
     "journeymapper.ui.export_dialog",
+    "journeymapper.ui.autosave",
+    "journeymapper.ui.startup",
 )
 DOCK_WIDTH = 340
 READABLE_ZOOM = 0.6  # below this the cards' text is not drawn
@@ -65,9 +67,11 @@ READABLE_ZOOM = 0.6  # below this the cards' text is not drawn
 class MainWindow(DocumentFiles, QMainWindow):
     """One map in one window. Public: ``document``, ``path``, ``undo_stack``,
     ``scene``, ``view``, ``menu_file``, ``drop_handlers``, ``dialogs``.
-    Signal: ``document_changed(doc)`` after another map is shown."""
+    Signals: ``document_changed(doc)`` after another map is shown, ``closed()``
+    once the window has agreed to close."""
 
     document_changed = Signal(object)
+    closed = Signal()
 
     def __init__(self, settings: QSettings | None = None,
                  extensions: Iterable[str] = EXTENSIONS, parent: QWidget | None = None) -> None:
@@ -75,7 +79,7 @@ class MainWindow(DocumentFiles, QMainWindow):
         self.setObjectName("main_window")
         self.settings = AppSettings(settings)
         self.dialogs: Any = Dialogs(self)
-        self.undo_stack = QUndoStack(self)
+        self.undo_stack = UndoStack(self)
         self.document: JourneyMap = JourneyMap()
         self.path: Path | None = None
         self.drop_handlers: list[DropHandler] = []
@@ -152,7 +156,7 @@ class MainWindow(DocumentFiles, QMainWindow):
 
     def _run_file_action(self, slot: Callable[[], object]) -> None:
         """Commit the card being typed first: an export or import sees the map as shown."""
-        self.scene.finish_editing()
+        self.scene.editor.finish_editing()
         slot()
 
     def add_panel(self, widget: QWidget, title: str, name: str,
@@ -223,12 +227,12 @@ class MainWindow(DocumentFiles, QMainWindow):
         # editor while one is open), so the menu only shows them.
         scene = self.scene
         for text, slot, keys, name in (
-            ("Cu&t", scene.cut_selection, key.Cut, "action_cut"),
-            ("&Copy", scene.copy_selection, key.Copy, "action_copy"),
-            ("&Paste", scene.paste, key.Paste, "action_paste"),
-            ("D&uplicate", scene.duplicate_selection, "Ctrl+D", "action_duplicate"),
-            ("&Delete", scene.delete_selection, key.Delete, "action_delete"),
-            ("Select &all", scene.select_all, key.SelectAll, "action_select_all"),
+            ("Cu&t", scene.editor.cut_selection, key.Cut, "action_cut"),
+            ("&Copy", scene.editor.copy_selection, key.Copy, "action_copy"),
+            ("&Paste", scene.editor.paste, key.Paste, "action_paste"),
+            ("D&uplicate", scene.editor.duplicate_selection, "Ctrl+D", "action_duplicate"),
+            ("&Delete", scene.editor.delete_selection, key.Delete, "action_delete"),
+            ("Select &all", scene.editor.select_all, key.SelectAll, "action_select_all"),
         ):
             hint = QKeySequence(keys).toString(QKeySequence.SequenceFormat.NativeText)
             self._action(e, f"{text}\t{hint}", slot, None, name)
@@ -315,6 +319,7 @@ class MainWindow(DocumentFiles, QMainWindow):
         self.show_zoom()
         self.map_actions.update_enabled()
         self.document_changed.emit(doc)
+        heap.settle()
 
     def update_title(self, *_changed: object) -> None:
         self.setWindowTitle(f"{self.display_name()}[*] — journeymapper")
@@ -484,6 +489,7 @@ class MainWindow(DocumentFiles, QMainWindow):
             event.ignore()
             return
         self.settings.save_window(self)
+        self.closed.emit()
         for panel in self._document_panels:
             panel.set_document(None)
         self.scene.clear_document()

@@ -234,6 +234,12 @@ class EmotionItem(BaseCardItem):
         self.fields = dict(element.fields)
         super().set_element(element)
 
+    def preview_score(self, score: int) -> None:
+        """Show ``score`` while the point is dragged (the model changes on release)."""
+        self.fields["score"] = score
+        self.relayout_text()
+        self.update()
+
     def handle_contains(self, local: QPointF) -> bool:
         return False  # emotions only join a persona; no link handle
 

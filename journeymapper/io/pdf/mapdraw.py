@@ -88,7 +88,7 @@ class MapPainter:
         """Arrows between cards, as (start, end) on the card edges."""
         cards = self.layout.cards
         index: GridIndex[tuple[tuple[float, float], tuple[float, float]]] = GridIndex()
-        for source, target, kind in self.doc.graph.edges(data="kind"):
+        for source, target, kind in ((lk.source, lk.target, lk.kind) for lk in self.doc.links()):
             if kind in SKIPPED_LINKS or source not in cards or target not in cards:
                 continue
             a, b = cards[source], cards[target]

@@ -439,11 +439,8 @@ class _Builder:
         return cards
 
     def _fresh_id(self, taken: set[str]) -> str:
-        """An id no element uses yet, found without advancing the document's counter."""
-        number = len(taken) + 1
-        while f"thought-{number}" in self.doc or f"thought-{number}" in taken:
-            number += 1
-        return f"thought-{number}"
+        """A new id from the document's allocator (never used before, here or elsewhere)."""
+        return self.doc.new_id("thought")
 
     # ---------------------------------------------------------------- long tables
     def long(self, spec: LongMapping, progress: Progress | None) -> ImportResult:
