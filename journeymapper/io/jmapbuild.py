@@ -37,6 +37,8 @@ MAX_FREE_DEPTH = 32
 _KINDS = tuple(k.value for k in Kind)
 _CARD_KINDS = tuple(k.value for k in Kind if k is not Kind.STAGE)
 _LINK_KINDS = tuple(sorted(k.value for k in LinkKind))
+_KIND_SET, _CARD_KIND_SET, _LINK_KIND_SET = frozenset(_KINDS), frozenset(_CARD_KINDS), \
+    frozenset(_LINK_KINDS)
 _SCALE_NUMBERS = ("min", "max")
 _SCALE_TEXTS = ("formula", "direction")
 
@@ -165,7 +167,7 @@ class Builder:
                 raise self.expected(f"{where}.id", Message(N_("a non-empty text")), lane_id)
             if not isinstance(lane_name, str):
                 raise self.expected(f"{where}.name", Message(N_("text")), lane_name)
-            if not isinstance(kind, str) or kind not in _CARD_KINDS:
+            if not isinstance(kind, str) or kind not in _CARD_KIND_SET:
                 raise self.expected(f"{where}.kind", Message(N_("a card kind ({kinds})"),
                                                              kinds=", ".join(_CARD_KINDS)), kind)
             try:
@@ -178,7 +180,11 @@ class Builder:
                        ) -> dict[str, tuple[int, dict[str, Any]]]:
         lanes = {lane.id: i for i, lane in enumerate(doc.lanes)}
         by_id: dict[str, tuple[int, dict[str, Any]]] = {}
-        for i, where, item in self.objects(elements, "elements"):
+        for i, item in enumerate(elements):
+            where = f"elements[{i}]"
+            if not isinstance(item, dict):
+                raise self.fatal(N_("{place}: expected an object, got {got}"), place=where,
+                                 got=kind_of(item))
             element_id = item.get("id")
             if not isinstance(element_id, str) or not element_id:
                 raise self.expected(f"{where}.id", Message(N_("a non-empty text")), element_id)
@@ -190,7 +196,7 @@ class Builder:
                                     "every id to be used once"), lane=lanes[element_id],
                                  id=show(element_id), place=where)
             kind = item.get("kind")
-            if not isinstance(kind, str) or kind not in _KINDS:
+            if not isinstance(kind, str) or kind not in _KIND_SET:
                 raise self.expected(f"{where}.kind", Message(N_("one of {kinds}"),
                                                              kinds=", ".join(sorted(_KINDS))),
                                     kind)
@@ -210,15 +216,17 @@ class Builder:
                 self.free(f"elements[{index}].fields.{key}", value)
                 unknown[key] = value
                 continue
-            place = f"elements[{index}].{key}"
             if isinstance(value, str):
-                value = self.text(place, value)
+                if len(value) > MAX_TEXT:
+                    value = self.text(f"elements[{index}].{key}", value)
             elif isinstance(value, list) and all(isinstance(v, str) for v in value):
-                value = [self.text(f"{place}[{i}]", v) for i, v in enumerate(value)]
+                value = [self.text(f"elements[{index}].{key}[{i}]", v)
+                         for i, v in enumerate(value)]
             problem = spec.check(value)
             if problem:
-                self.problem(N_("{place}: {problem}; reset to {default}"), place=place,
-                             problem=problem, default=show(spec.default))
+                self.problem(N_("{place}: {problem}; reset to {default}"),
+                             place=f"elements[{index}].{key}", problem=problem,
+                             default=show(spec.default))
                 continue
             values[key] = value
         return values, unknown
@@ -280,7 +288,9 @@ class Builder:
         if isinstance(order, bool) or not isinstance(order, int):
             raise self.expected(f"{where}.placement.order", Message(N_("an integer")), order)
         for key, value in (("dx", dx), ("dy", dy)):
-            if not _number(value) or not -1e6 <= value <= 1e6:
+            # (the JSON reader lets no NaN or infinity through)
+            if isinstance(value, bool) or not isinstance(value, (int, float)) or not (
+                    -1e6 <= value <= 1e6):
                 raise self.expected(f"{where}.placement.{key}",
                                     Message(N_("a number -1000000..1000000")), value)
         placement = Placement(stage, lane, order, float(dx), float(dy))
@@ -288,7 +298,10 @@ class Builder:
 
     # ---------------------------------------------------------------- links
     def links(self, doc: JourneyMap, links: list[Any]) -> None:
-        for _i, where, item in self.objects(links, "links"):
+        for i, item in enumerate(links):
+            if not isinstance(item, dict):
+                raise self.fatal(N_("{place}: expected an object, got {got}"),
+                                 place=f"links[{i}]", got=kind_of(item))
             source, target, kind = item.get("source"), item.get("target"), item.get("kind")
             missing = [k for k, v in (("source", source), ("target", target))
                        if not isinstance(v, str) or v not in doc]
@@ -297,19 +310,19 @@ class Builder:
                 value = item.get(key)
                 if isinstance(value, str):
                     self.problem(N_("{place}.{key}: no element with id {got}; link dropped"),
-                                 place=where, key=key, got=show(value))
+                                 place=f"links[{i}]", key=key, got=show(value))
                 else:
                     self.problem(N_("{place}.{key}: expected the id of an element, got {got}; "
-                                    "link dropped"), place=where, key=key, got=show(value))
+                                    "link dropped"), place=f"links[{i}]", key=key, got=show(value))
                 continue
-            if not isinstance(kind, str) or kind not in _LINK_KINDS:
+            if not isinstance(kind, str) or kind not in _LINK_KIND_SET:
                 self.problem(N_("{place}.kind: expected one of {kinds}, got {got}; link dropped"),
-                             place=where, kinds=", ".join(_LINK_KINDS), got=show(kind))
+                             place=f"links[{i}]", kinds=", ".join(_LINK_KINDS), got=show(kind))
                 continue
             try:
                 doc.link(source, target, LinkKind(kind))
             except ModelError as exc:
-                self.problem(N_("{place}: {problem}; link dropped"), place=where,
+                self.problem(N_("{place}: {problem}; link dropped"), place=f"links[{i}]",
                              problem=exc.message)
 
     # ---------------------------------------------------------------- records
