@@ -294,7 +294,11 @@ class Builder:
                 raise self.expected(f"{where}.placement.{key}",
                                     Message(N_("a number -1000000..1000000")), value)
         placement = Placement(stage, lane, order, float(dx), float(dy))
-        self.insert(doc, index, self.make(index, item, placement))
+        try:
+            doc.insert_element(self.make(index, item, placement))
+        except ModelError as exc:
+            raise self.fatal(N_("{place}: {problem}"), place=where, problem=exc.message) \
+                from None
 
     # ---------------------------------------------------------------- links
     def links(self, doc: JourneyMap, links: list[Any]) -> None:

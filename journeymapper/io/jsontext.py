@@ -11,7 +11,6 @@ path, such as ``elements[3].fields.votes``, and the line).
 from __future__ import annotations
 
 import json
-import math
 import re
 from typing import Any
 
@@ -71,11 +70,17 @@ def parse(data: bytes, name: str) -> dict[str, Any]:
     if "\x00" in text:
         raise FileFormatError(N_("{file}: not a .jmap file (binary data)"), file=name)
     bad: list[_Bad] = []
+
+    def on_int(token: str) -> int | _Bad:   # one frame per number: they are many
+        return int(token) if len(token) <= MAX_INT_DIGITS else _int(token, bad)
+
+    def on_float(token: str) -> float | _Bad:
+        value = float(token)
+        return value if value - value == 0.0 else _refuse(token, bad)   # not inf, not NaN
+
     try:
         root = json.loads(text, parse_constant=lambda token: _refuse(token, bad),
-                          parse_float=lambda token: _float(token, bad),
-                          parse_int=lambda token: _int(token, bad),
-                          object_pairs_hook=_unique_keys)
+                          parse_float=on_float, parse_int=on_int, object_pairs_hook=_unique_keys)
     except _DuplicateKey as exc:
         raise FileFormatError(N_("{file}: not valid JSON: the key {key} appears twice in one "
                                  "object"), file=name, key=show(exc.args[0])) from None
@@ -112,14 +117,9 @@ def _refuse(token: str, bad: list[_Bad]) -> _Bad:
     return found
 
 
-def _float(token: str, bad: list[_Bad]) -> float | _Bad:
-    """``parse_float``: 1e999 reads as inf in Python; refuse it."""
-    value = float(token)
-    return value if math.isfinite(value) else _refuse(token, bad)
-
-
 def _int(token: str, bad: list[_Bad]) -> int | _Bad:
-    """``parse_int``: int() of 4,300+ digits raises, and far fewer are nonsense here."""
+    """``parse_int`` past the quick length test: int() of 4,300+ digits raises, and far
+    fewer are nonsense here (1e999 reads as inf in Python: refused as well)."""
     digits = len(token) - (token[0] == "-")
     if digits <= MAX_INT_DIGITS:
         return int(token)
