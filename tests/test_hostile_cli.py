@@ -136,5 +136,5 @@ def test_files_that_only_look_hostile_import_quickly(tmp_path: Path) -> None:
     assert inspect_wide["code"] == 0 and "responses: 7" in inspect_wide["out"]
     assert inspect_big["code"] == 0 and "responses: 7" in inspect_big["out"]
     assert import_big["code"] == 0, import_big
-    assert "6 answer(s) not a whole number 1..5" in import_big["out"]
+    assert "6 answers not a whole number 1..5" in import_big["out"]
     assert import_wide["code"] == 0, import_wide

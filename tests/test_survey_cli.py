@@ -258,7 +258,7 @@ def test_inspect_with_a_map_guesses_stages(capsys, ko_map: Path, tmp_path: Path)
 def test_quotes_only_adds_cards_but_no_wave(capsys, map_path: Path, tmp_path: Path) -> None:
     code, out, _ = run(capsys, "survey", "import", map_path, fx.surveymonkey(tmp_path),
                        "--quotes", "What could we improve?=Retention", "--quote-cap", "2")
-    assert code == 0 and "added 2 quote(s)" in out
+    assert code == 0 and "added 2 quotes" in out
     doc = jmap.load(map_path).document
     assert doc.waves == () and doc.scores() == []
     lane = doc.lane_for_kind(Kind.THOUGHT).id
@@ -395,3 +395,18 @@ def test_stage_name_holding_equals_sign_gets_a_hint(capsys, tmp_path: Path) -> N
                                 f"by its id, such as {stage})")
     code, _, err = run(capsys, "survey", "import", path, survey, "--column", f"#3={stage}:csat")
     assert code == 0, err
+
+
+def test_wave_date_is_the_survey_date(capsys, map_path: Path, tmp_path: Path) -> None:
+    """--wave-date dates a new wave, and re-dates a wave the map has."""
+    survey = fx.typeform(tmp_path)
+    args = ("survey", "import", str(map_path), str(survey), "--column", "#2=Purchase:csat",
+            "--wave", "2026-Q3")
+    assert run(capsys, *args, "--wave-date", "2026-09-30")[0] == 0
+    assert [(w.label, w.date) for w in jmap.load(map_path).document.waves] == \
+        [("2026-Q3", "2026-09-30")]
+    assert run(capsys, *args, "--wave-date", "2026-10-02")[0] == 0
+    assert [(w.label, w.date) for w in jmap.load(map_path).document.waves] == \
+        [("2026-Q3", "2026-10-02")]
+    code, _, err = run(capsys, *args, "--wave-date", "2026-02-30")
+    assert code == 1 and "--wave-date '2026-02-30': expected a date YYYY-MM-DD" in err

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import weakref
 
-from PySide6.QtCore import QMimeData, QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QMimeData, QRectF, Qt
 from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QGraphicsSceneMouseEvent
 
@@ -43,13 +43,11 @@ from journeymapper.commands import (
 from journeymapper.layout import geometry as g
 from journeymapper.model.elements import Kind
 from journeymapper.model.errors import JourneyError
-from journeymapper.qt_i18n import tr as qt_tr
 
 MAX_TEXT_LINES = 200
 
 
-def tr(text: str, n: int = -1) -> str:
-    return qt_tr("MapEditor", text, n)
+translate = QCoreApplication.translate
 
 
 class MapEditor:
@@ -218,7 +216,8 @@ class MapEditor:
         ids = host.selected_ids()
         if lane is not None and not ids:
             count = doc.cards_in_lane(lane)
-            question = tr("Remove lane “{name}” and its %n card(s)?", count).format(
+            question = translate("MapEditor", "Remove lane “{name}” and its %n card(s)?", None,
+                                 count).format(
                 name=doc.lane(lane).name)
             if count and not host.confirm(question):
                 return False
@@ -233,9 +232,11 @@ class MapEditor:
         if held:
             names = ", ".join(f"“{doc.element(s).text}”" for s in stages)
             if len(stages) == 1:
-                question = tr("Remove stage {names} and its %n card(s)?", held)
+                question = translate("MapEditor", "Remove stage {names} and its %n card(s)?",
+                                     None, held)
             else:
-                question = tr("Remove stages {names} and their %n card(s)?", held)
+                question = translate("MapEditor", "Remove stages {names} and their %n card(s)?",
+                                     None, held)
             if not host.confirm(question.format(names=names)):
                 return False
         return host.push(RemoveElements(doc, ids))
@@ -253,7 +254,8 @@ class MapEditor:
         data.setData(MIME_TYPE, payload_bytes(copy_payload(doc, ids)))
         data.setText(payload_text(doc, ids))
         QGuiApplication.clipboard().setMimeData(data)
-        self.host.say(tr("Copied %n card(s)", len(ids)))
+        copied = len(ids)
+        self.host.say(translate("MapEditor", "Copied %n card(s)", None, copied))
         return True
 
     def cut_selection(self) -> bool:
@@ -277,7 +279,7 @@ class MapEditor:
             elif data is not None and data.hasText() and cell is not None:
                 payload = self._text_payload(data.text(), cell[1])
             else:
-                host.say(tr("Nothing to paste"))
+                host.say(translate("MapEditor", "Nothing to paste"))
                 return False
             elements, links = plan_paste(doc, payload, cell[0] if cell else None,
                                          cell[1] if cell else None)
@@ -297,7 +299,7 @@ class MapEditor:
 
     def _insert(self, elements, links, verb: str) -> bool:
         if not elements:
-            self.host.say(tr("Nothing to paste"))
+            self.host.say(translate("MapEditor", "Nothing to paste"))
             return False
         assert self.host.doc is not None
         command = PasteElements(self.host.doc, elements, links, verb)

@@ -168,8 +168,8 @@ def _refuse_special(target: Path) -> None:
         return
     what = _special_kind(info.st_mode)
     if what is not None:
-        raise JourneyError(N_("{path}: not a regular file ({what}); not overwritten"),
-                           path=target, what=what)
+        raise JourneyError(N_("{file}: not a regular file ({what}); not overwritten"),
+                           file=target, what=what)
 
 
 def atomic_write_bytes(path: str | os.PathLike[str], data: bytes, backup: bool = False) -> None:
@@ -181,19 +181,20 @@ def atomic_write_bytes(path: str | os.PathLike[str], data: bytes, backup: bool =
         target = Path(os.path.realpath(target))
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
-        raise JourneyError(f"{target}: folder {folder} does not exist")
+        raise JourneyError(N_("{file}: folder {folder} does not exist"), file=target, folder=folder)
     if target.is_dir():
-        raise JourneyError(f"{target}: is a folder; expected a file name")
+        raise JourneyError(N_("{file}: is a folder; expected a file name"), file=target)
     _refuse_special(target)
     if target.is_file() and (not target.stat().st_mode & 0o222
                              or not os.access(target, os.W_OK)):
         # os.replace would swap it anyway, since only the folder needs to be writable
-        raise JourneyError(f"{target}: the file is read-only; not overwritten")
+        raise JourneyError(N_("{file}: the file is read-only; not overwritten"), file=target)
     clean_stale_temps(target)
     try:
         fd, tmp = _new_temp(target)
     except OSError as exc:
-        raise JourneyError(f"{target}: cannot write in {folder}: {exc.strerror or exc}") from None
+        raise JourneyError(N_("{file}: cannot write in {folder}: {value}"),
+                           file=target, folder=folder, value=exc.strerror or exc) from None
     try:
         _write_all(fd, data)
         if target.exists():
@@ -209,7 +210,8 @@ def atomic_write_bytes(path: str | os.PathLike[str], data: bytes, backup: bool =
     except BaseException as exc:
         _discard(fd, tmp)
         if isinstance(exc, OSError):
-            raise JourneyError(f"{target}: could not save: {exc.strerror or exc}") from None
+            raise JourneyError(N_("{file}: could not save: {value}"),
+                               file=target, value=exc.strerror or exc) from None
         raise
     os.close(fd)
     _fsync_dir(folder)
@@ -272,14 +274,18 @@ def _special_kind(mode: int) -> Message | None:
     return Message(N_("not a file"))
 
 
+def _worded(what: str | Message) -> Message:
+    return what if isinstance(what, Message) else Message(what)
+
+
 def _not_regular(path: str | os.PathLike[str], mode: int, what: str | Message) -> Message | None:
     if stat.S_ISDIR(mode):
-        return Message(N_("{path}: is a folder, not {what}"), path=path, what=what)
+        return Message(N_("{file}: is a folder, not {what}"), file=path, what=_worded(what))
     kind = _special_kind(mode)
     if kind is None:
         return None
-    return Message(N_("{path}: not a regular file ({kind}); expected {what}"), path=path,
-                   kind=kind, what=what)
+    return Message(N_("{file}: not a regular file ({kind}); expected {what}"), file=path,
+                   kind=kind, what=_worded(what))
 
 
 def open_regular(path: str | os.PathLike[str], what: str | Message,
@@ -312,12 +318,14 @@ def open_regular(path: str | os.PathLike[str], what: str | Message,
 
 
 def read_problem(path: str | os.PathLike[str], exc: OSError, what: str | Message) -> Message:
-    """One line saying why ``path`` could not be opened for reading as ``what``."""
+    """One line saying why ``path`` could not be opened for reading as ``what``
+    (a message id marked with N_, such as N_("a .jmap file"), or a Message),
+    worded when shown."""
     if isinstance(exc, FileNotFoundError):
-        return Message(N_("{path}: no such file"), path=path)
+        return Message(N_("{file}: no such file"), file=path)
     if isinstance(exc, IsADirectoryError):
-        return Message(N_("{path}: is a folder, not {what}"), path=path, what=what)
+        return Message(N_("{file}: is a folder, not {what}"), file=path, what=_worded(what))
     if isinstance(exc, PermissionError):
-        return Message(N_("{path}: permission denied"), path=path)
-    return Message(N_("{path}: cannot be read: {reason}"), path=path,
+        return Message(N_("{file}: permission denied"), file=path)
+    return Message(N_("{file}: cannot be read: {reason}"), file=path,
                    reason=exc.strerror or str(exc))

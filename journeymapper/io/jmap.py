@@ -16,7 +16,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from journeymapper.i18n import N_, Message
+from journeymapper.i18n import N_, Message, plural_message
 from journeymapper.io import jsontext
 from journeymapper.io.atomic import atomic_write_bytes, open_regular
 from journeymapper.io.jmapbuild import Builder
@@ -51,17 +51,17 @@ def read_bytes(path: str | os.PathLike[str]) -> bytes:
     with open_regular(target, Message(N_("a .jmap file")), FileFormatError) as handle:
         size = os.fstat(handle.fileno()).st_size
         if size > MAX_FILE_BYTES:
-            raise FileFormatError(N_("{file}: {size:,} bytes is larger than the {limit} MiB a "
+            raise FileFormatError(N_("{file}: {size:,} bytes is larger than the {value} MiB a "
                                      "journey map may have"), file=target, size=size,
-                                  limit=MAX_FILE_BYTES // 2**20)
+                                  value=MAX_FILE_BYTES // 2**20)
         try:
             data = handle.read(MAX_FILE_BYTES + 1)
         except OSError as exc:
             raise FileFormatError(N_("{file}: cannot be read: {reason}"), file=target,
                                   reason=exc.strerror or str(exc)) from None
     if len(data) > MAX_FILE_BYTES:
-        raise FileFormatError(N_("{file}: larger than the {limit} MiB a journey map may have"),
-                              file=target, limit=MAX_FILE_BYTES // 2**20)
+        raise FileFormatError(N_("{file}: larger than the {value} MiB a journey map may have"),
+                              file=target, value=MAX_FILE_BYTES // 2**20)
     return data
 
 
@@ -78,8 +78,8 @@ def loads(data: bytes, name: str = "<map>", strict: bool = False,
     root = jsontext.parse(data, name)
     version = root.get("format_version")
     if isinstance(version, bool) or not isinstance(version, int):
-        raise FileFormatError(N_("{file}: format_version: expected an integer, got {got}"),
-                              file=name, got=jsontext.show(version))
+        raise FileFormatError(N_("{file}: format_version: expected an integer, got {value}"),
+                              file=name, value=jsontext.show(version))
     if version > FORMAT_VERSION:
         raise FileFormatError(
             N_("{file}: made by a newer journeymapper (format version {version}); this one "
@@ -91,16 +91,18 @@ def loads(data: bytes, name: str = "<map>", strict: bool = False,
     try:
         root = migrate(root, version)
     except KeyError as missing:
-        raise FileFormatError(N_("{file}: no migration from format version {version}"),
-                              file=name, version=missing.args[0]) from None
+        raise FileFormatError(N_("{file}: no migration from format version {missing}"),
+                              file=name, missing=missing.args[0]) from None
     except (TypeError, ValueError, AttributeError, LookupError) as exc:
         raise FileFormatError(N_("{file}: could not migrate from version {version}: {reason}"),
                               file=name, version=version, reason=str(exc)) from None
     builder = Builder(name)
     doc = builder.build(root, ids)
     if strict and builder.problems:
-        if len(builder.problems) > 1:
-            raise FileFormatError(N_("{file}: {problem} (and {more} more)"), file=name,
-                                  problem=builder.problems[0], more=len(builder.problems) - 1)
+        more = len(builder.problems) - 1
+        if more:
+            raise FileFormatError(plural_message("{file}: {problem} (and {n} more)",
+                                                 "{file}: {problem} (and {n} more)", more,
+                                                 file=name, problem=builder.problems[0]))
         raise FileFormatError(N_("{file}: {problem}"), file=name, problem=builder.problems[0])
     return LoadResult(doc, builder.problems, migrated_from)

@@ -68,9 +68,6 @@ class Builder:
         return FileFormatError(N_("{file}: {problem}"), file=self.name,
                                problem=Message(template, **params))
 
-    def expected(self, place: str, expected: str | Message, value: Any) -> FileFormatError:
-        return self.fatal(N_("{place}: expected {expected}, got {got}"), place=place,
-                          expected=expected, got=show(value))
 
     def problem(self, template: str, **params: Any) -> None:
         self.problems.append(_worded(template, **params))
@@ -78,15 +75,15 @@ class Builder:
     def free(self, place: str, value: Any) -> None:
         """Refuse a kept-as-is part nested so deeply that saving it would fail."""
         if too_deep(value, MAX_FREE_DEPTH):
-            raise self.fatal(N_("{place}: nested deeper than {limit} levels"), place=place,
+            raise self.fatal(N_("{where}: nested deeper than {limit} levels"), where=place,
                              limit=MAX_FREE_DEPTH)
 
     def text(self, place: str, value: str) -> str:
         """``value`` trimmed to MAX_TEXT characters (reported when it was longer)."""
         if len(value) <= MAX_TEXT:
             return value
-        self.problem(N_("{place}: {length:,} characters, trimmed to the {limit:,} a text may "
-                        "have"), place=place, length=len(value), limit=MAX_TEXT)
+        self.problem(N_("{where}: {length:,} characters, trimmed to the {limit:,} a text may "
+                        "have"), where=place, length=len(value), limit=MAX_TEXT)
         return value[:MAX_TEXT]
 
     def objects(self, items: list[Any], key: str) -> Any:
@@ -94,15 +91,15 @@ class Builder:
         for i, item in enumerate(items):
             where = f"{key}[{i}]"
             if not isinstance(item, dict):
-                raise self.fatal(N_("{place}: expected an object, got {got}"), place=where,
-                                 got=kind_of(item))
+                raise self.fatal(N_("{where}: expected an object, got {kind}"), where=where,
+                                 kind=kind_of(item))
             yield i, where, item
 
     def array(self, root: dict[str, Any], key: str) -> list[Any]:
         value = root.get(key, [])
         if not isinstance(value, list):
-            raise self.fatal(N_("{place}: expected a list, got {got}"), place=key,
-                             got=kind_of(value))
+            raise self.fatal(N_("{key}: expected a list, got {kind}"), key=key,
+                             kind=kind_of(value))
         return value
 
     # ---------------------------------------------------------------- the map
@@ -145,17 +142,17 @@ class Builder:
                 continue
             else:
                 want = Message(N_("text"))
-            self.problem(N_("{place}: expected {expected}, got {got}; ignored"), place=key,
-                         expected=want, got=show(value))
+            self.problem(N_("{key}: expected {want}, got {value}; ignored"), key=key, want=want,
+                         value=show(value))
         settings = root.get("settings", {})
         if not isinstance(settings, dict):
-            raise self.fatal(N_("{place}: expected an object, got {got}"), place="settings",
-                             got=kind_of(settings))
+            raise self.fatal(N_("settings: expected an object, got {kind}"),
+                             kind=kind_of(settings))
         self.free("settings", settings)
         rng = settings.get("emotion_range", 2)
         if rng not in (2, 3) or isinstance(rng, bool):
-            self.problem(N_("settings.emotion_range: expected 2 or 3, got {got}; using 2"),
-                         got=show(rng))
+            self.problem(N_("settings.emotion_range: expected 2 or 3, got {value}; using 2"),
+                         value=show(rng))
             rng = 2
         for key, value in {**settings, "emotion_range": rng}.items():
             doc.set_setting(key, value)
@@ -164,16 +161,18 @@ class Builder:
         for _i, where, item in self.objects(lanes, "lanes"):
             lane_id, lane_name, kind = item.get("id"), item.get("name"), item.get("kind")
             if not isinstance(lane_id, str) or not lane_id:
-                raise self.expected(f"{where}.id", Message(N_("a non-empty text")), lane_id)
+                raise self.fatal(N_("{where}.id: expected a non-empty text, got {value}"),
+                                 where=where, value=show(lane_id))
             if not isinstance(lane_name, str):
-                raise self.expected(f"{where}.name", Message(N_("text")), lane_name)
+                raise self.fatal(N_("{where}.name: expected text, got {value}"), where=where,
+                                 value=show(lane_name))
             if not isinstance(kind, str) or kind not in _CARD_KIND_SET:
-                raise self.expected(f"{where}.kind", Message(N_("a card kind ({kinds})"),
-                                                             kinds=", ".join(_CARD_KINDS)), kind)
+                raise self.fatal(N_("{where}.kind: expected a card kind ({items}), got {value}"),
+                                 where=where, items=", ".join(_CARD_KINDS), value=show(kind))
             try:
                 doc.add_lane(self.text(f"{where}.name", lane_name), Kind(kind), lane_id=lane_id)
             except ModelError as exc:
-                raise self.fatal(N_("{place}: {problem}"), place=where, problem=exc.message) \
+                raise self.fatal(N_("{where}: {reason}"), where=where, reason=exc.message) \
                     from None
 
     def index_elements(self, doc: JourneyMap, elements: list[Any]
@@ -183,26 +182,27 @@ class Builder:
         for i, item in enumerate(elements):
             where = f"elements[{i}]"
             if not isinstance(item, dict):
-                raise self.fatal(N_("{place}: expected an object, got {got}"), place=where,
-                                 got=kind_of(item))
+                raise self.fatal(N_("{where}: expected an object, got {kind}"), where=where,
+                                 kind=kind_of(item))
             element_id = item.get("id")
             if not isinstance(element_id, str) or not element_id:
-                raise self.expected(f"{where}.id", Message(N_("a non-empty text")), element_id)
+                raise self.fatal(N_("{where}.id: expected a non-empty text, got {value}"),
+                                 where=where, value=show(element_id))
             if element_id in by_id:
-                raise self.fatal(N_("{place}.id: duplicate id {id!r} (also elements[{other}])"),
-                                 place=where, id=element_id, other=by_id[element_id][0])
+                raise self.fatal(N_("{where}.id: duplicate id {element_id!r} (also "
+                                    "elements[{value}])"), where=where, element_id=element_id,
+                                 value=by_id[element_id][0])
             if element_id in lanes:
-                raise self.fatal(N_("lanes[{lane}].id: {id} is also the id of {place}; expected "
+                raise self.fatal(N_("lanes[{lane}].id: {value} is also the id of {where}; expected "
                                     "every id to be used once"), lane=lanes[element_id],
-                                 id=show(element_id), place=where)
+                                 value=show(element_id), where=where)
             kind = item.get("kind")
             if not isinstance(kind, str) or kind not in _KIND_SET:
-                raise self.expected(f"{where}.kind", Message(N_("one of {kinds}"),
-                                                             kinds=", ".join(sorted(_KINDS))),
-                                    kind)
+                raise self.fatal(N_("{where}.kind: expected one of {items}, got {value}"),
+                                 where=where, items=", ".join(sorted(_KINDS)), value=show(kind))
             if not isinstance(item.get("fields", {}), dict):
-                raise self.fatal(N_("{place}.fields: expected an object, got {got}"),
-                                 place=where, got=kind_of(item["fields"]))
+                raise self.fatal(N_("{where}.fields: expected an object, got {kind}"),
+                                 where=where, kind=kind_of(item["fields"]))
             by_id[element_id] = (i, item)
         return by_id
 
@@ -224,9 +224,8 @@ class Builder:
                          for i, v in enumerate(value)]
             problem = spec.check(value)
             if problem:
-                self.problem(N_("{place}: {problem}; reset to {default}"),
-                             place=f"elements[{index}].{key}", problem=problem,
-                             default=show(spec.default))
+                self.problem(N_("elements[{index}].{key}: {problem}; reset to {value}"),
+                             index=index, key=key, problem=problem, value=show(spec.default))
                 continue
             values[key] = value
         return values, unknown
@@ -245,8 +244,8 @@ class Builder:
         try:
             doc.insert_element(element)
         except ModelError as exc:
-            raise self.fatal(N_("{place}: {problem}"), place=f"elements[{index}]",
-                             problem=exc.message) from None
+            raise self.fatal(N_("{where}: {reason}"), where=f"elements[{index}]",
+                             reason=exc.message) from None
 
     def stages(self, doc: JourneyMap, stages: list[Any],
                by_id: dict[str, tuple[int, dict[str, Any]]]) -> None:
@@ -255,17 +254,17 @@ class Builder:
         for i, stage_id in enumerate(stages):
             entry = by_id.get(stage_id) if isinstance(stage_id, str) else None
             if entry is None or entry[1]["kind"] != Kind.STAGE.value:
-                raise self.expected(f"stages[{i}]", Message(N_("the id of a stage element")),
-                                    stage_id)
+                raise self.fatal(N_("stages[{index}]: expected the id of a stage element, got "
+                                    "{value}"), index=i, value=show(stage_id))
             if stage_id in seen:
-                raise self.fatal(N_("stages[{index}]: stage {id!r} is listed twice"), index=i,
-                                 id=stage_id)
+                raise self.fatal(N_("stages[{index}]: stage {stage_id!r} is listed twice"),
+                                 index=i, stage_id=stage_id)
             listed.append(stage_id)
             seen.add(stage_id)
         for stage_id, (i, item) in by_id.items():
             if item["kind"] == Kind.STAGE.value and stage_id not in seen:
-                self.problem(N_("elements[{index}]: stage {id!r} is missing from 'stages'; "
-                                "added at the end"), index=i, id=stage_id)
+                self.problem(N_("elements[{index}]: stage {stage_id!r} is missing from 'stages'; "
+                                "added at the end"), index=i, stage_id=stage_id)
                 listed.append(stage_id)
                 seen.add(stage_id)
         for stage_id in listed:
@@ -276,36 +275,39 @@ class Builder:
         where = f"elements[{index}]"
         raw = item.get("placement")
         if not isinstance(raw, dict):
-            raise self.fatal(N_("{place}.placement: expected an object, got {got}"), place=where,
-                             got=kind_of(raw))
+            raise self.fatal(N_("{where}.placement: expected an object, got {kind}"), where=where,
+                             kind=kind_of(raw))
         stage, lane = raw.get("stage"), raw.get("lane")
         order, dx, dy = raw.get("order", 0), raw.get("dx", 0), raw.get("dy", 0)
         if stage is not None and (not isinstance(stage, str) or stage not in doc.stage_order):
-            raise self.expected(f"{where}.placement.stage",
-                                Message(N_("a stage id or null")), stage)
+            raise self.fatal(N_("{where}.placement.stage: expected a stage id or null, got "
+                                "{value}"), where=where, value=show(stage))
         if not isinstance(lane, str) or not doc.has_lane(lane):
-            raise self.expected(f"{where}.placement.lane", Message(N_("a lane id")), lane)
+            raise self.fatal(N_("{where}.placement.lane: expected a lane id, got {value}"),
+                             where=where, value=show(lane))
         if isinstance(order, bool) or not isinstance(order, int):
-            raise self.expected(f"{where}.placement.order", Message(N_("an integer")), order)
+            raise self.fatal(N_("{where}.placement.order: expected an integer, got {value}"),
+                             where=where, value=show(order))
         for key, value in (("dx", dx), ("dy", dy)):
             # (the JSON reader lets no NaN or infinity through)
             if isinstance(value, bool) or not isinstance(value, (int, float)) or not (
                     -1e6 <= value <= 1e6):
-                raise self.expected(f"{where}.placement.{key}",
-                                    Message(N_("a number -1000000..1000000")), value)
+                raise self.fatal(N_("{where}.placement.{key}: expected a number "
+                                    "-1000000..1000000, got {value}"), where=where, key=key,
+                                 value=show(value))
         placement = Placement(stage, lane, order, float(dx), float(dy))
         try:
             doc.insert_element(self.make(index, item, placement))
         except ModelError as exc:
-            raise self.fatal(N_("{place}: {problem}"), place=where, problem=exc.message) \
+            raise self.fatal(N_("{where}: {reason}"), where=where, reason=exc.message) \
                 from None
 
     # ---------------------------------------------------------------- links
     def links(self, doc: JourneyMap, links: list[Any]) -> None:
         for i, item in enumerate(links):
             if not isinstance(item, dict):
-                raise self.fatal(N_("{place}: expected an object, got {got}"),
-                                 place=f"links[{i}]", got=kind_of(item))
+                raise self.fatal(N_("{where}: expected an object, got {kind}"),
+                                 where=f"links[{i}]", kind=kind_of(item))
             source, target, kind = item.get("source"), item.get("target"), item.get("kind")
             missing = [k for k, v in (("source", source), ("target", target))
                        if not isinstance(v, str) or v not in doc]
@@ -313,21 +315,21 @@ class Builder:
                 key = missing[0]
                 value = item.get(key)
                 if isinstance(value, str):
-                    self.problem(N_("{place}.{key}: no element with id {got}; link dropped"),
-                                 place=f"links[{i}]", key=key, got=show(value))
+                    self.problem(N_("{where}.{key}: no element with id {value}; link dropped"),
+                                 where=f"links[{i}]", key=key, value=show(value))
                 else:
-                    self.problem(N_("{place}.{key}: expected the id of an element, got {got}; "
-                                    "link dropped"), place=f"links[{i}]", key=key, got=show(value))
+                    self.problem(N_("{where}.{key}: expected the id of an element, got {value}; "
+                                    "link dropped"), where=f"links[{i}]", key=key, value=show(value))
                 continue
             if not isinstance(kind, str) or kind not in _LINK_KIND_SET:
-                self.problem(N_("{place}.kind: expected one of {kinds}, got {got}; link dropped"),
-                             place=f"links[{i}]", kinds=", ".join(_LINK_KINDS), got=show(kind))
+                self.problem(N_("{where}.kind: expected one of {items}, got {value}; link dropped"),
+                             where=f"links[{i}]", items=", ".join(_LINK_KINDS), value=show(kind))
                 continue
             try:
                 doc.link(source, target, LinkKind(kind))
             except ModelError as exc:
-                self.problem(N_("{place}: {problem}; link dropped"), place=f"links[{i}]",
-                             problem=exc.message)
+                self.problem(N_("{where}: {reason}; link dropped"), where=f"links[{i}]",
+                             reason=exc.message)
 
     # ---------------------------------------------------------------- records
     def records(self, doc: JourneyMap, records: list[Any]) -> None:
@@ -335,22 +337,22 @@ class Builder:
         seen: set[tuple[str, str]] = set()
         for _i, where, item in self.objects(records, "records"):
             if set(item) != {"section", "key", "value"}:
-                raise self.fatal(N_("{place}: expected {{\"section\", \"key\", \"value\"}}, "
-                                    "got {got}"), place=where, got=show(item))
+                raise self.fatal(N_("{where}: expected {{\"section\", \"key\", \"value\"}}, "
+                                    "got {value}"), where=where, value=show(item))
             section, key = item["section"], item["key"]
             if not is_section_name(section) or not is_record_key(key):
-                raise self.fatal(N_("{place}: expected a section name and a key, got {section} / "
-                                    "{key}"), place=where, section=show(section), key=show(key))
+                raise self.fatal(N_("{where}: expected a section name and a key, got {section} / "
+                                    "{key}"), where=where, section=show(section), key=show(key))
             if (section, key) in seen:
-                raise self.fatal(N_("{place}: {section} {key!r} is listed twice"), place=where,
+                raise self.fatal(N_("{where}: {section} {key!r} is listed twice"), where=where,
                                  section=section, key=key)
             seen.add((section, key))
             self.free(f"{where}.value", item["value"])
             try:
                 doc.put_record(section, key, item["value"])
             except ModelError as exc:
-                self.problem(N_("{place}: {problem}; record dropped"), place=where,
-                             problem=exc.message)
+                self.problem(N_("{where}: {reason}; record dropped"), where=where,
+                             reason=exc.message)
 
     # ---------------------------------------------------------------- scores
     def scores(self, doc: JourneyMap, waves: list[Any], scores: list[Any]) -> None:
@@ -359,15 +361,15 @@ class Builder:
         for i, item in enumerate(waves):
             if (not isinstance(item, dict) or not isinstance(item.get("label"), str)
                     or not isinstance(item.get("date", ""), str)):
-                raise self.fatal(N_("waves[{index}]: expected {{\"label\": text, \"date\": "
-                                    "text}}, got {got}"), index=i, got=show(item))
+                raise self.fatal(N_("waves[{index}]: expected {{\"label\": text, \"date\": text}}, "
+                                    "got {value}"), index=i, value=show(item))
             label, date = item["label"], item.get("date", "")
             if len(label) > MAX_TEXT or len(date) > MAX_TEXT:
                 raise self.fatal(N_("waves[{index}]: expected a label and date of at most "
                                     "{limit:,} characters"), index=i, limit=MAX_TEXT)
             if label in labels:
-                raise self.fatal(N_("waves[{index}].label: duplicate wave {label!r}"), index=i,
-                                 label=label)
+                raise self.fatal(N_("waves[{index}].label: duplicate wave {value!r}"), index=i,
+                                 value=label)
             labels.add(label)
             wave_list.append(Wave(label, date))
         made: list[Score] = []
@@ -377,22 +379,22 @@ class Builder:
                 made.append(score)
         doc.put_scores(made, wave_list)
 
-    def dropped(self, place: str, expected: str | Message, value: Any) -> None:
-        self.problem(N_("{place}: expected {expected}, got {got}; score dropped"), place=place,
-                     expected=expected, got=show(value))
+    def dropped(self, where: str, key: str, want: str | Message, value: Any) -> None:
+        self.problem(N_("{where}.{key}: expected {want}, got {value}; score dropped"),
+                     where=where, key=key, want=want, value=show(value))
 
     def score(self, doc: JourneyMap, i: int, item: Any, waves: set[str]) -> Score | None:
         where = f"scores[{i}]"
         if not isinstance(item, dict):
-            raise self.fatal(N_("{place}: expected an object, got {got}"), place=where,
-                             got=kind_of(item))
+            raise self.fatal(N_("{where}: expected an object, got {kind}"), where=where,
+                             kind=kind_of(item))
         checks = (
             ("stage", lambda v: isinstance(v, str) and v in doc.stage_order,
              Message(N_("the id of a stage"))),
             ("wave", lambda v: isinstance(v, str) and v in waves,
              Message(N_("a wave listed in 'waves'"))),
             ("metric", lambda v: isinstance(v, str) and v in METRICS,
-             Message(N_("one of {metrics}"), metrics=", ".join(METRICS))),
+             Message(N_("one of {items}"), items=", ".join(METRICS))),
             ("value", _number, Message(N_("a number"))),
             ("n", _count, Message(N_("a whole number >= 0"))),
             ("skipped", _count, Message(N_("a whole number >= 0"))),
@@ -402,29 +404,29 @@ class Builder:
         item = {"name": "", **item}
         for key, ok, want in checks:
             if not ok(item.get(key)):
-                self.dropped(f"{where}.{key}", want, item.get(key))
+                self.dropped(where, key, want, item.get(key))
                 return None
         touchpoint = item.get("touchpoint")
         if touchpoint is not None and not isinstance(touchpoint, str):
-            self.dropped(f"{where}.touchpoint", Message(N_("the id of a touchpoint or null")),
+            self.dropped(where, "touchpoint", Message(N_("the id of a touchpoint or null")),
                          touchpoint)
             return None
         if touchpoint is not None and touchpoint not in doc:
-            self.problem(N_("{place}.touchpoint: no element with id {got}; score dropped"),
-                         place=where, got=show(touchpoint))
+            self.problem(N_("{where}.touchpoint: no element with id {value}; score dropped"),
+                         where=where, value=show(touchpoint))
             return None
         parts = {}
         for key in ("distribution", "scale", "source"):
             value = item.get(key, {})
             if not isinstance(value, dict):
-                self.dropped(f"{where}.{key}", Message(N_("an object")), value)
+                self.dropped(where, key, Message(N_("an object")), value)
                 return None
             parts[key] = value
         if not self.score_parts(where, parts):
             return None
         problem = _value_problem(item["value"], item["metric"], parts["scale"])
         if problem:
-            self.problem(N_("{place}.value: {problem}; score dropped"), place=where,
+            self.problem(N_("{where}.value: {problem}; score dropped"), where=where,
                          problem=problem)
             return None
         return Score(item["stage"], item["wave"], item["metric"], item["value"], item["n"],
@@ -435,23 +437,23 @@ class Builder:
         """Are the distribution, scale and source of a score of the types readers expect?"""
         for key, count in parts["distribution"].items():
             if not _count(count):
-                self.dropped(f"{where}.distribution.{key}", Message(N_("a whole number >= 0")),
+                self.dropped(where, f"distribution.{key}", Message(N_("a whole number >= 0")),
                              count)
                 return False
         scale = parts["scale"]
         for key in _SCALE_NUMBERS:
             if key in scale and not _number(scale[key]):
-                self.dropped(f"{where}.scale.{key}", Message(N_("a finite number")), scale[key])
+                self.dropped(where, f"scale.{key}", Message(N_("a finite number")), scale[key])
                 return False
         for key in _SCALE_TEXTS:
             if key in scale and not (isinstance(scale[key], str) and len(scale[key]) <= MAX_TEXT):
-                self.dropped(f"{where}.scale.{key}", Message(N_("text")), scale[key])
+                self.dropped(where, f"scale.{key}", Message(N_("text")), scale[key])
                 return False
         if "integer" in scale and not isinstance(scale["integer"], bool):
-            self.dropped(f"{where}.scale.integer", Message(N_("true or false")), scale["integer"])
+            self.dropped(where, "scale.integer", Message(N_("true or false")), scale["integer"])
             return False
         if "better" in scale and scale["better"] not in ("higher", "lower"):
-            self.dropped(f"{where}.scale.better", Message(N_("higher or lower")), scale["better"])
+            self.dropped(where, "scale.better", Message(N_("higher or lower")), scale["better"])
             return False
         self.free(f"{where}.scale", scale)
         self.free(f"{where}.source", parts["source"])
@@ -471,5 +473,5 @@ def _value_problem(value: float, metric: str, scale: dict[str, Any]) -> str | Me
     else:
         return ""
     inside = low <= value <= high
-    return "" if inside else Message(N_("expected {expected}, got {got}"), expected=want,
-                                     got=show(value))
+    return "" if inside else Message(N_("expected {want}, got {value}"), want=want,
+                                     value=show(value))

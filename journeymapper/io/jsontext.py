@@ -65,8 +65,8 @@ def parse(data: bytes, name: str) -> dict[str, Any]:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise FileFormatError(
-            N_("{file}: not a .jmap file (not UTF-8 text: byte 0x{byte:02x} at offset {offset})"),
-            file=name, byte=data[exc.start], offset=exc.start) from None
+            N_("{file}: not a .jmap file (not UTF-8 text: byte 0x{value:02x} at offset {start})"),
+            file=name, value=data[exc.start], start=exc.start) from None
     if "\x00" in text:
         raise FileFormatError(N_("{file}: not a .jmap file (binary data)"), file=name)
     bad: list[_Bad] = []
@@ -82,8 +82,8 @@ def parse(data: bytes, name: str) -> dict[str, Any]:
         root = json.loads(text, parse_constant=lambda token: _refuse(token, bad),
                           parse_float=on_float, parse_int=on_int, object_pairs_hook=_unique_keys)
     except _DuplicateKey as exc:
-        raise FileFormatError(N_("{file}: not valid JSON: the key {key} appears twice in one "
-                                 "object"), file=name, key=show(exc.args[0])) from None
+        raise FileFormatError(N_("{file}: not valid JSON: the key {value} appears twice in one "
+                                 "object"), file=name, value=show(exc.args[0])) from None
     except RecursionError:
         raise FileFormatError(N_("{file}: nested too deeply to be a journey map"),
                               file=name) from None
@@ -94,8 +94,8 @@ def parse(data: bytes, name: str) -> dict[str, Any]:
     if _SURROGATE_ESCAPE.search(text):
         _refuse_surrogates(root, name)
     if not isinstance(root, dict):
-        raise FileFormatError(N_("{file}: expected a JSON object at the top, got {got}"),
-                              file=name, got=kind_of(root))
+        raise FileFormatError(N_("{file}: expected a JSON object at the top, got {kind}"),
+                              file=name, kind=kind_of(root))
     return root
 
 
@@ -107,8 +107,8 @@ def _syntax_error(text: str, exc: json.JSONDecodeError, name: str) -> FileFormat
     if closer in ("}", "]") and text[:exc.pos].rstrip().endswith(","):
         what = Message(N_("a comma before '{closer}' (trailing commas are not JSON)"),
                        closer=closer)
-    return FileFormatError(N_("{file}: not valid JSON at line {line}, column {column}: {what}"),
-                           file=name, line=exc.lineno, column=exc.colno, what=what)
+    return FileFormatError(N_("{file}: not valid JSON at line {lineno}, column {colno}: {what}"),
+                           file=name, lineno=exc.lineno, colno=exc.colno, what=what)
 
 
 def _refuse(token: str, bad: list[_Bad]) -> _Bad:

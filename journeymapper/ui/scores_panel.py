@@ -5,7 +5,10 @@ One chart per (stage, metric): waves left to right, the metric's scale bottom
 (worst) to top (best), so a CES where lower is better is drawn upside down
 and "up" always means "better". Each point shows its value and n; a score
 from fewer than 30 answers is drawn hollow with a dashed line and "n<30",
-and a 95% margin of error is drawn as a whisker when the answers allow.
+and the 95% interval (model/confidence.py) is drawn as a whisker. The change
+between two waves is printed on the line between them: in the colour of
+better or worse when it is real at 95%, grey and dotted when it may be noise
+(the decision of layout.badges, which the stage badges and the PDF share).
 Wave edits go through commands (RenameWave, DeleteWave), one undo step each.
 """
 
@@ -14,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPalette, QPen, QUndoCommand
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -29,12 +32,16 @@ from PySide6.QtWidgets import (
 )
 
 from journeymapper.commands.scores import DeleteWave, RenameWave
+from journeymapper.layout.badges import Reading, delta_text, readings
 from journeymapper.layout.palette import palette, score_colour
 from journeymapper.model import metrics
 from journeymapper.model.document import JourneyMap
 from journeymapper.model.events import ChangeSet
 from journeymapper.model.scores import LOW_CONFIDENCE_N, Score
 from journeymapper.ui.observe import follow
+from journeymapper.words import metric_label
+
+translate = QCoreApplication.translate
 
 CELL_W, CELL_H = 220.0, 150.0
 LABEL_W, HEAD_H = 64.0, 34.0
@@ -56,6 +63,13 @@ class PlotPoint:
     low_confidence: bool
     colour: str
     whisker: tuple[float, float] | None = None
+    reading: Reading | None = None
+
+    @property
+    def change(self) -> str:
+        """The change from the previous point as printed ('+9 pts'), '' for none."""
+        r = self.reading
+        return "" if r is None or not r.delta else delta_text(r.score, r.delta)
 
 
 @dataclass
@@ -72,8 +86,10 @@ class ChartCell:
 
     @property
     def title(self) -> str:
-        label = self.metric.upper() if self.metric != "mean" else (self.name or "Mean")
-        return f"{label} \u00b7 {self.touchpoint_name}" if self.touchpoint_name else label
+        label = metric_label(self.metric) if self.metric != "mean" else (
+            self.name or metric_label("mean"))
+        return translate("ScoresChart", "{metric} · {touchpoint}").format(
+            metric=label, touchpoint=self.touchpoint_name) if self.touchpoint_name else label
 
 
 def scale_range(score: Score) -> tuple[float, float]:
@@ -111,10 +127,11 @@ class ScoresChart(QWidget):
             self.updateGeometry()
             self.update()
             return
-        groups: dict[tuple[str, str, str, str], list[Score]] = {}
-        for score in doc.scores():
+        groups: dict[tuple[str, str, str, str], list[Reading]] = {}
+        for reading in readings(doc):
+            score = reading.score
             key = (score.stage, score.metric, score.name, score.touchpoint or "")
-            groups.setdefault(key, []).append(score)
+            groups.setdefault(key, []).append(reading)
         stages = [s for s in doc.stage_order if any(k[0] == s for k in groups)]
         rows = sorted({k[1:] for k in groups},
                       key=lambda m: (METRIC_ORDER.get(m[0], 9), m[2] != "", m[1], m[2]))
@@ -132,12 +149,13 @@ class ScoresChart(QWidget):
         self.adjustSize()
         self.update()
 
-    def _points(self, scores: list[Score], rect: QRectF) -> list[PlotPoint]:
+    def _points(self, series: list[Reading], rect: QRectF) -> list[PlotPoint]:
         plot = self.plot_rect(rect)
         order = {w: i for i, w in enumerate(self.waves)}
         step = plot.width() / max(1, len(self.waves) - 1) if len(self.waves) > 1 else 0.0
         points = []
-        for score in sorted(scores, key=lambda s: order.get(s.wave, 0)):
+        for reading in sorted(series, key=lambda r: order.get(r.score.wave, 0)):
+            score = reading.score
             low, high = scale_range(score)
 
             def y_of(value: float, score: Score = score, low: float = low,
@@ -149,14 +167,10 @@ class ScoresChart(QWidget):
 
             x = plot.center().x() if len(self.waves) <= 1 else plot.left() + step * order.get(
                 score.wave, 0)
-            whisker = None
-            dist = _distribution(score)
-            if dist:
-                margin = metrics.margin_of_error(score.metric, dist)
-                if margin is not None:
-                    whisker = (y_of(score.value - margin), y_of(score.value + margin))
+            found = score.interval
+            whisker = None if found is None else (y_of(found.low), y_of(found.high))
             points.append(PlotPoint(score.wave, x, y_of(score.value), score.value, score.n,
-                                    score.low_confidence, score_colour(score), whisker))
+                                    score.low_confidence, score_colour(score), whisker, reading))
         return points
 
     @staticmethod
@@ -184,8 +198,8 @@ class ScoresChart(QWidget):
             painter.setPen(QColor(colours["muted"]))
             painter.drawText(self.rect().adjusted(12, 0, -12, 0),
                              Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextWordWrap,
-                             "No survey scores yet. Import a survey export with "
-                             "File > Import survey...")
+                             translate("ScoresChart", "No survey scores yet. Import a survey "
+                                       "export with File > Import survey..."))
             painter.end()
             return
         self._draw_headers(painter, colours)
@@ -206,7 +220,7 @@ class ScoresChart(QWidget):
                                                               int(CELL_W - 2 * PAD)))
         for r, (metric, _name, _touchpoint) in enumerate(self._rows):
             rect = QRectF(0, HEAD_H + r * CELL_H, LABEL_W, CELL_H)
-            label = metric.upper() if metric != "mean" else "MEAN"
+            label = metric_label(metric)
             painter.drawText(rect.adjusted(PAD, 0, 0, 0), Qt.AlignmentFlag.AlignVCenter, label)
         painter.setFont(self.font())
 
@@ -220,7 +234,8 @@ class ScoresChart(QWidget):
         small.setPointSizeF(max(7.0, small.pointSizeF() - 1.5))
         painter.setFont(small)
         painter.setPen(QColor(colours["muted"]))
-        title = cell.title + ("  (up = easier)" if cell.metric == "ces" else "")
+        title = translate("ScoresChart", "{title}  (up = easier)").format(title=cell.title) \
+            if cell.metric == "ces" else cell.title
         painter.drawText(QRectF(frame.left() + 8, frame.top() + 2, frame.width() - 16, 16),
                          Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, title)
         painter.setPen(QPen(QColor(colours["grid"]), 1, Qt.PenStyle.DotLine))
@@ -228,10 +243,22 @@ class ScoresChart(QWidget):
                          QPointF(plot.right(), plot.center().y()))
         points = cell.points
         for a, b in zip(points, points[1:]):
+            real = b.reading is not None and b.reading.trend != 0
             style = Qt.PenStyle.DashLine if (a.low_confidence or b.low_confidence) \
                 else Qt.PenStyle.SolidLine
-            painter.setPen(QPen(QColor(colours["link"]), 1.6, style))
+            if b.reading is not None and b.reading.noise:
+                style = Qt.PenStyle.DotLine
+            painter.setPen(QPen(QColor(colours["link"] if real else colours["grid"]),
+                                2.2 if real else 1.6, style))
             painter.drawLine(QPointF(a.x, a.y), QPointF(b.x, b.y))
+            if b.change:
+                good = b.reading is not None and b.reading.trend > 0
+                ink = ("#2e7d32" if good else "#c62828") if real else colours["muted"]
+                painter.setPen(QColor(ink))
+                mid = QPointF((a.x + b.x) / 2, (a.y + b.y) / 2)
+                painter.drawText(QRectF(mid.x() - 40, mid.y() + 2, 80, 14),
+                                 Qt.AlignmentFlag.AlignCenter,
+                                 b.change if real else "\u2248 " + b.change)
         for point in points:
             colour = QColor(point.colour)
             if point.whisker is not None:
@@ -248,7 +275,8 @@ class ScoresChart(QWidget):
             painter.drawText(QRectF(point.x - 40, point.y - 20, 80, 14),
                              Qt.AlignmentFlag.AlignCenter, label)
             painter.setPen(QColor("#c62828" if point.low_confidence else colours["muted"]))
-            n_text = f"n={point.n}" + (f" <{LOW_CONFIDENCE_N}!" if point.low_confidence else "")
+            n_text = translate("ScoresChart", "n={n} <{low}!").format(n=point.n, low=LOW_CONFIDENCE_N) \
+                if point.low_confidence else translate("ScoresChart", "n={n}").format(n=point.n)
             painter.drawText(QRectF(point.x - 45, frame.bottom() - 30, 90, 14),
                              Qt.AlignmentFlag.AlignCenter, n_text)
             painter.setPen(QColor(colours["muted"]))
@@ -256,16 +284,6 @@ class ScoresChart(QWidget):
             painter.drawText(QRectF(point.x - 45, frame.bottom() - 16, 90, 14),
                              Qt.AlignmentFlag.AlignCenter, wave)
         painter.setFont(self.font())
-
-
-def _distribution(score: Score) -> dict[float, int]:
-    out: dict[float, int] = {}
-    for key, count in score.distribution.items():
-        try:
-            out[float(key)] = int(count)
-        except (TypeError, ValueError):
-            return {}
-    return out
 
 
 class ScoresPanel(QWidget):
@@ -289,10 +307,10 @@ class ScoresPanel(QWidget):
         self.waves.setMaximumHeight(110)
         self.rename_edit = QLineEdit()
         self.rename_edit.setObjectName("wave_name")
-        self.rename_edit.setPlaceholderText("new wave label")
-        self.rename_button = QPushButton("Rename")
+        self.rename_edit.setPlaceholderText(translate("ScoresPanel", "new wave label"))
+        self.rename_button = QPushButton(translate("ScoresPanel", "Rename"))
         self.rename_button.setObjectName("rename_wave")
-        self.delete_button = QPushButton("Delete wave")
+        self.delete_button = QPushButton(translate("ScoresPanel", "Delete wave"))
         self.delete_button.setObjectName("delete_wave")
         self.message = QLabel()
         self.message.setObjectName("wave_message")
@@ -303,7 +321,7 @@ class ScoresPanel(QWidget):
         buttons.addWidget(self.delete_button)
         column = QVBoxLayout(self)
         column.addWidget(scroll, 1)
-        column.addWidget(QLabel("Waves (oldest first):"))
+        column.addWidget(QLabel(translate("ScoresPanel", "Waves (oldest first):")))
         column.addWidget(self.waves)
         column.addLayout(buttons)
         column.addWidget(self.message)
@@ -350,7 +368,8 @@ class ScoresPanel(QWidget):
         if self.doc is None or old is None or not new or new == old:
             return
         if any(w.label == new for w in self.doc.waves):
-            self.message.setText(f"A wave named “{new}” exists already.")
+            self.message.setText(translate("ScoresPanel", "A wave named “{name}” exists "
+                                           "already.").format(name=new))
             return
         self.message.clear()
         self.push(RenameWave(self.doc, old, new))
@@ -362,6 +381,6 @@ class ScoresPanel(QWidget):
             return
         count = len(self.doc.scores(wave=label))
         self.push(DeleteWave(self.doc, label))
-        self.message.setText(f"Deleted wave “{label}” and its {count} score(s) (undo brings "
-                             "them back).")
+        self.message.setText(translate("ScoresPanel", "Deleted wave “{name}” and its %n score(s) "
+                                       "(undo brings them back).", None, count).format(name=label))
 

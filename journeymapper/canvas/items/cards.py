@@ -16,7 +16,7 @@ from journeymapper.canvas.items.markers import marker_path
 from journeymapper.canvas.text import TextBlock, elide
 from journeymapper.layout.palette import KIND_STYLE, persona_initials
 from journeymapper.model.elements import Element, Kind
-from journeymapper.wording import counted
+from journeymapper.words import card_meta, kind_tag
 
 TEXT_LOD = 0.45     # below this zoom, text is unreadable: draw blocks only
 DETAIL_LOD = 0.2    # below this, a plain rectangle
@@ -147,6 +147,7 @@ class CardItem(BaseCardItem):
         self.fields = dict(element.fields)
         self.block: TextBlock | None = None
         self.meta = ""
+        self.tag = ""
         self.relayout_text()
 
     def relayout_text(self) -> None:
@@ -155,7 +156,8 @@ class CardItem(BaseCardItem):
         lines = max(1, int((self.h - st.TAG_H - 6) // (st.CARD_PX * 1.32)))
         self.block = TextBlock(text, st.CARD_PX, width, lines)
         self.setToolTip(text if self.block.cut else "")
-        self.meta = _meta_text(self.kind, self.fields)
+        self.meta = card_meta(self.kind, self.fields)
+        self.tag = kind_tag(self.kind)
 
     def paint(self, p: QPainter, option: QStyleOptionGraphicsItem,
               widget: QWidget | None = None) -> None:
@@ -175,7 +177,7 @@ class CardItem(BaseCardItem):
         self._paint_marker(p, 16, 12, 10, kc.accent)
         p.setPen(kc.accent)
         p.setFont(st.font(st.TAG_PX, bold=True))
-        p.drawText(QPointF(27, 16), KIND_STYLE[self.kind].tag)
+        p.drawText(QPointF(27, 16), self.tag)
         self._paint_details(p, kc.accent)
         p.setPen(self.theme.card_text)
         if self.block is not None:
@@ -193,26 +195,12 @@ class CardItem(BaseCardItem):
             return
         if self.meta:
             p.setFont(st.font(st.TAG_PX, bold=True))
-            room = self.w - 10 - 35 - p.fontMetrics().horizontalAdvance(KIND_STYLE[self.kind].tag)
+            room = self.w - 10 - 35 - p.fontMetrics().horizontalAdvance(self.tag)
             p.setFont(st.font(st.TAG_PX))
             p.setPen(self.theme["muted"])
             text = elide(self.meta, st.TAG_PX, False, room)
             width = p.fontMetrics().horizontalAdvance(text)
             p.drawText(QPointF(self.w - 10 - width, 16), text)
-
-
-def _meta_text(kind: Kind, fields: dict) -> str:
-    if kind is Kind.TOUCHPOINT:
-        return str(fields.get("channel", ""))
-    if kind is Kind.OPPORTUNITY:
-        votes = int(fields.get("votes", 0))
-        status = str(fields.get("status", ""))
-        return f"{status} · {counted(votes, 'vote')}" if votes else status
-    if kind is Kind.GOAL:
-        return str(fields.get("metric", ""))
-    if kind is Kind.NOTE:
-        return str(fields.get("author", ""))
-    return ""
 
 
 class EmotionItem(BaseCardItem):

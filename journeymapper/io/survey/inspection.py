@@ -8,6 +8,7 @@ import os
 from dataclasses import dataclass, field
 from typing import Any
 
+from journeymapper.i18n import N_
 from journeymapper.io.survey.layouts import META, Column, Layout, detect_layout
 from journeymapper.io.survey.reading import Progress, SurveyFile, open_survey
 from journeymapper.io.survey.suggest import (
@@ -72,8 +73,8 @@ def inspect_survey(path: str | os.PathLike[str], sheet: str | None = None,
     survey = open_survey(path, sheet)
     head = survey.head(HEAD_ROWS)
     if not head or not any(any(c.strip() for c in row) for row in head):
-        raise SurveyError(f"{survey.name}: the file is empty; expected a survey export "
-                          "with a header row")
+        raise SurveyError(N_("{name}: the file is empty; expected a survey export with a header row"),
+                          name=survey.name)
     layout = detect_layout(head)
     data = head[layout.header_rows:]
     if len(head) < HEAD_ROWS:       # the whole file: its summary rows are no answers

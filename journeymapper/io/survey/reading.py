@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from journeymapper.i18n import N_, Message
-from journeymapper.io.atomic import open_regular
+from journeymapper.io.atomic import open_regular, read_problem
 from journeymapper.model.errors import SurveyError
 
 SAMPLE_BYTES = 256 * 1024
@@ -111,19 +111,19 @@ def open_survey(path: str | os.PathLike[str], sheet: str | None = None) -> Surve
         try:
             sample = handle.read(SAMPLE_BYTES)
         except OSError as exc:
-            raise SurveyError(N_("{path}: cannot be read: {reason}"), path=target,
-                              reason=exc.strerror or str(exc)) from None
+            raise SurveyError(read_problem(target, exc, WHAT)) from None
     name = target.name
     if not sample.strip(b" \t\r\n\xef\xbb\xbf\x00\xff\xfe"):
-        raise SurveyError(f"{name}: the file is empty; expected a survey export (CSV or XLSX)")
+        raise SurveyError(N_("{file}: the file is empty; expected a survey export (CSV or XLSX)"),
+                          file=name)
     if sample.startswith(b"PK\x03\x04"):
         return _open_xlsx(target, size, sheet)
     if sample.startswith(b"\xd0\xcf\x11\xe0"):
-        raise SurveyError(f"{name}: an old binary Excel (.xls) file; expected CSV or XLSX "
-                          "(save it as .xlsx or CSV first)")
+        raise SurveyError(N_("{file}: an old binary Excel (.xls) file; expected CSV or XLSX (save it as "
+                             ".xlsx or CSV first)"), file=name)
     if sheet:
-        raise SurveyError(f"{name}: --sheet {sheet!r} given, but this is a CSV file, "
-                          "not an XLSX workbook")
+        raise SurveyError(N_("{file}: --sheet {sheet!r} given, but this is a CSV file, not an XLSX workbook"),
+                          file=name, sheet=sheet)
     encoding = detect_encoding(sample, name, complete=size <= SAMPLE_BYTES)
     text = _decode_sample(sample, encoding)
     _refuse_binary(text, name)
@@ -142,8 +142,8 @@ def detect_encoding(sample: bytes, name: str, complete: bool = False) -> str:
         return "utf-16"
     zero = sample.find(b"\x00")
     if zero >= 0:
-        raise SurveyError(f"{name}: not a CSV or XLSX file (binary data at byte {zero}); "
-                          "expected text or an .xlsx workbook")
+        raise SurveyError(N_("{file}: not a CSV or XLSX file (binary data at byte {zero}); expected text "
+                             "or an .xlsx workbook"), file=name, zero=zero)
     for encoding in ("utf-8", "cp949"):
         try:
             text = codecs.getincrementaldecoder(encoding)().decode(sample, final=complete)
@@ -154,8 +154,9 @@ def detect_encoding(sample: bytes, name: str, complete: bool = False) -> str:
     try:
         codecs.getincrementaldecoder("cp1252")().decode(sample, final=True)
     except UnicodeDecodeError as exc:
-        raise SurveyError(f"{name}: not a CSV or XLSX file (byte 0x{sample[exc.start]:02x} at "
-                          f"offset {exc.start} is not text in UTF-8, UTF-16, CP949 or CP1252)"
+        raise SurveyError(N_("{file}: not a CSV or XLSX file (byte 0x{value:02x} at offset {start} is not "
+                             "text in UTF-8, UTF-16, CP949 or CP1252)"),
+                          file=name, value=sample[exc.start], start=exc.start
                           ) from None
     return "cp1252"
 
@@ -176,8 +177,8 @@ def _decode_sample(sample: bytes, encoding: str) -> str:
 def _refuse_binary(text: str, name: str) -> None:
     controls = sum(1 for ch in text[:20000] if ch < " " and ch not in "\t\r\n\x0c")
     if controls > max(3, len(text[:20000]) // 100):
-        raise SurveyError(f"{name}: not a CSV or XLSX file (binary data); "
-                          "expected a survey export as CSV text or an .xlsx workbook")
+        raise SurveyError(N_("{file}: not a CSV or XLSX file (binary data); expected a survey export as "
+                             "CSV text or an .xlsx workbook"), file=name)
 
 
 def detect_delimiter(text: str) -> str:
@@ -361,9 +362,9 @@ def reading_error(survey: SurveyFile, error: Exception) -> SurveyError:
                 row += 1
     except UnicodeDecodeError as exc:
         return SurveyError(
-            f"{name}: row {row + 1}: byte 0x{exc.object[exc.start]:02x} is not "
-            f"{survey.encoding_label} text; expected one encoding for the whole file "
-            "(save it again as UTF-8)")
+            N_("{file}: row {value}: byte 0x{value2:02x} is not {encoding_label} text; expected one "
+               "encoding for the whole file (save it again as UTF-8)"),
+            file=name, value=row + 1, value2=exc.object[exc.start], encoding_label=survey.encoding_label)
     except csv.Error as exc:
         message = str(exc)
         if "field larger" in message:
@@ -373,15 +374,18 @@ def reading_error(survey: SurveyFile, error: Exception) -> SurveyError:
                 file=name, row=row + 1, line=start_line, limit=FIELD_LIMIT)
         if "unexpected end of data" in message:
             return SurveyError(
-                f"{name}: row {row + 1} (line {start_line}): unterminated quote: a quoted "
-                "field opened there never closes; expected a closing \"")
+                N_("{file}: row {value} (line {start_line}): unterminated quote: a quoted field opened "
+                   "there never closes; expected a closing \""),
+                file=name, value=row + 1, start_line=start_line)
         if "expected after" in message:
             return SurveyError(
-                f"{name}: row {row + 1} (line {start_line}): text right after a closing quote; "
-                f"expected {DELIMITER_NAMES.get(survey.delimiter, survey.delimiter)} "
-                "or the end of the row")
-        return SurveyError(f"{name}: row {row + 1} (line {start_line}): {message}")
-    return SurveyError(f"{name}: {error}")
+                N_("{file}: row {value} (line {start_line}): text right after a closing quote; expected "
+                   "{value2} or the end of the row"),
+                file=name, value=row + 1, start_line=start_line, value2=DELIMITER_NAMES.get(survey.delimiter,
+                survey.delimiter))
+        return SurveyError(N_("{file}: row {value} (line {start_line}): {message}"),
+                           file=name, value=row + 1, start_line=start_line, message=message)
+    return SurveyError(N_("{file}: {error}"), file=name, error=error)
 
 
 # ---------------------------------------------------------------- XLSX rows
@@ -391,10 +395,11 @@ def _open_xlsx(path: Path, size: int, sheet: str | None) -> SurveyFile:
     with open_file(path) as handle, open_workbook(handle, path.name) as book:
         names = tuple(book.sheetnames)
     if not names:
-        raise SurveyError(f"{path.name}: the workbook has no sheets; expected one with answers")
+        raise SurveyError(N_("{name}: the workbook has no sheets; expected one with answers"),
+                          name=path.name)
     if sheet and sheet not in names:
-        raise SurveyError(f"{path.name}: no sheet {sheet!r}; expected one of "
-                          f"{', '.join(repr(n) for n in names)}")
+        raise SurveyError(N_("{name}: no sheet {sheet!r}; expected one of {items}"),
+                          name=path.name, sheet=sheet, items=', '.join(repr(n) for n in names))
     return SurveyFile(path, "xlsx", sheet=sheet or names[0], sheets=names, size=size)
 
 

@@ -238,8 +238,8 @@ def open_workbook(handle: BinaryIO, label: str) -> Iterator[Workbook]:
     except SurveyError:
         raise
     except Exception as exc:  # noqa: BLE001 - a hostile zip can fail in any way
-        raise SurveyError(N_("{file}: not a readable XLSX workbook ({reason}); expected an "
-                             ".xlsx file or CSV"), file=label,
+        raise SurveyError(N_("{name}: not a readable XLSX workbook ({reason}); expected an "
+                             ".xlsx file or CSV"), name=label,
                           reason=str(exc) or type(exc).__name__) from None
     try:
         with warnings.catch_warnings():
