@@ -180,13 +180,15 @@ def test_saving_never_crashes_on_a_lone_surrogate_in_the_document(tmp_path):
     assert again.stages()[0].text == "Stage \ufffd"
 
 
-def test_saving_a_non_finite_number_is_a_journey_error_naming_where(tmp_path):
+def test_a_non_finite_number_is_refused_by_the_model_and_never_saved(tmp_path):
     doc = JourneyMap.with_default_lanes("t")
     stage = doc.add_stage("s")
     card = doc.add_card(Kind.ACTION, stage, doc.lanes[1].id, "a")
-    doc.move_element(card, Placement(stage, doc.lanes[1].id, 0, float("nan"), 0.0))
-    with pytest.raises(JourneyError, match=r"cannot save: elements\[\d\]\.placement\.dx is not "
-                                           r"a finite number"):
+    with pytest.raises(JourneyError, match=r"placement\.dx: expected a number"):
+        doc.move_element(card, Placement(stage, doc.lanes[1].id, 0, float("nan"), 0.0))
+    doc.set_extra("from_a_newer_writer", {"zoom": float("nan")})  # values kept as they came
+    with pytest.raises(JourneyError, match=r"cannot save: .*from_a_newer_writer.* is not a finite "
+                                           r"number"):
         jmap.save(doc, tmp_path / "m.jmap")
     assert not list(tmp_path.iterdir())
 

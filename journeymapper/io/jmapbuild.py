@@ -22,6 +22,7 @@ from journeymapper.model.elements import (
     Kind,
     Placement,
     default_fields,
+    is_date,
 )
 from journeymapper.model.errors import FileFormatError, ModelError
 from journeymapper.model.ids import IdAllocator
@@ -370,6 +371,14 @@ class Builder:
             if label in labels:
                 raise self.fatal(N_("waves[{index}].label: duplicate wave {value!r}"), index=i,
                                  value=label)
+            if not label:
+                raise self.fatal(N_("waves[{index}].label: expected a name, got an empty text"),
+                                 index=i)
+            if date and not is_date(date):
+                self.problems.append(Message(
+                    N_("waves[{index}].date: expected a date YYYY-MM-DD or empty, got {value}; "
+                       "cleared"), index=i, value=show(date)))
+                date = ""
             labels.add(label)
             wave_list.append(Wave(label, date))
         made: list[Score] = []

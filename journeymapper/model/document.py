@@ -35,6 +35,8 @@ from journeymapper.model.elements import (
     check_field,
     default_fields,
     freeze,
+    placement_problem,
+    text_problem,
 )
 from journeymapper.model.errors import (
     DuplicateIdError,
@@ -276,6 +278,9 @@ class JourneyMap:
         if placement.lane not in self._lane_ids:
             raise LayoutError(N_("{id}: placement.lane {lane!r} is not a lane"), id=element_id,
                               lane=placement.lane)
+        problem = placement_problem(placement)
+        if problem:
+            raise LayoutError(N_("{id}: {problem}"), id=element_id, problem=problem)
 
     def set_field(self, element_id: str, name: str, value: Any) -> None:
         element = self.element(element_id)
@@ -485,6 +490,7 @@ class JourneyMap:
                  lane_id: str | None = None) -> Lane:
         if kind is Kind.STAGE:
             raise LayoutError(N_("a lane cannot hold stages"))
+        _check_lane_name(name)
         lane_id = lane_id or self.new_id("lane")
         if self.id_in_use(lane_id):
             raise DuplicateIdError(lane_id)
@@ -521,6 +527,8 @@ class JourneyMap:
         old = self.lane(lane_id)
         if kind is Kind.STAGE:
             raise LayoutError(N_("a lane cannot hold stages"))
+        if name is not None:
+            _check_lane_name(name)
         new = Lane(old.id, old.name if name is None else name, old.kind if kind is None else kind)
         if new == old:
             return
@@ -633,6 +641,12 @@ class JourneyMap:
         for element in self._elements.values():
             result[element.kind.value] += 1
         return result
+
+
+def _check_lane_name(name: Any) -> None:
+    problem = text_problem(name)
+    if problem:
+        raise LayoutError(N_("lane name: {problem}"), problem=problem)
 
 
 class _Taken:
