@@ -128,14 +128,18 @@ class Session:
         if not self._remote and not self._closed:
             self.link.send_update(event.update)
 
-    def _remote_update(self, update: bytes) -> None:
+    def _remote_update(self, updates: list[bytes]) -> None:
+        """The room's updates, applied in one Y transaction: one change of the map."""
         if self._closed:
             return
         self._remote = True
         try:
-            self.ydoc.apply_update(update)
-        except Exception:  # noqa: BLE001 - the link checked it came from the room
-            log.exception("could not apply the room's update")
+            with self.ydoc.transaction():
+                for update in updates:
+                    try:
+                        self.ydoc.apply_update(update)
+                    except Exception:  # noqa: BLE001 - the network copy took it already
+                        log.exception("could not apply the room's update")
         finally:
             self._remote = False
 
