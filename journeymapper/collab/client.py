@@ -21,6 +21,7 @@ import asyncio
 import contextlib
 import logging
 import threading
+import time
 from collections.abc import Callable
 from http import HTTPStatus
 from typing import Any
@@ -126,14 +127,17 @@ class NetworkLink:
     Callbacks, all run through ``deliver`` on the owner's thread:
     ``on_update(updates)``: remote changes to apply (a list, in order);
     ``on_status(state, detail)``;
-    ``on_presence(states)``: ``{client_id: state}`` of the others."""
+    ``on_presence(states)``: ``{client_id: state}`` of the others.
+
+    ``pace``: the owner gets the room's updates at most once per ``pace``
+    seconds (a window: once a frame), however many arrive meanwhile."""
 
     def __init__(self, url: str, deliver: Deliver,
                  on_update: Callable[[list[bytes]], None],
                  on_status: Callable[[str, str], None],
                  on_presence: Callable[[dict[int, dict[str, Any]]], None],
                  initial_update: bytes | None = None, send_local: bool = True,
-                 max_backoff: float = 5.0) -> None:
+                 max_backoff: float = 5.0, pace: float = 0.0) -> None:
         self.url = url
         self.deliver = deliver
         self.on_update = on_update
@@ -141,6 +145,7 @@ class NetworkLink:
         self.on_presence = on_presence
         self.send_local = send_local
         self.max_backoff = max_backoff
+        self.pace = pace
         self.state = CONNECTING
         self.client_id = 0
         self._initial = initial_update
@@ -154,6 +159,7 @@ class NetworkLink:
         self._incoming: list[bytes] = []
         self._incoming_lock = threading.Lock()
         self._handing_over = False
+        self._handed_over = 0.0
         self._stop: asyncio.Event | None = None
         self._kick: asyncio.Event | None = None
         self._paused = False
@@ -328,7 +334,11 @@ class NetworkLink:
             if self._handing_over:
                 return
             self._handing_over = True
-        self.deliver(self._hand_over)
+        wait = self._handed_over + self.pace - time.monotonic()
+        if wait > 0 and self._loop is not None:
+            self._loop.call_later(wait, self.deliver, self._hand_over)
+        else:
+            self.deliver(self._hand_over)
 
     def _hand_over(self) -> None:
         """On the owner's thread: every update that came in since the last hand-over,
@@ -337,6 +347,7 @@ class NetworkLink:
         with self._incoming_lock:
             updates, self._incoming = self._incoming, []
             self._handing_over = False
+            self._handed_over = time.monotonic()
         if updates:
             self.on_update(updates)
 

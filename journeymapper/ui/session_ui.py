@@ -45,6 +45,7 @@ from journeymapper.ui.participants import ParticipantsPanel
 if TYPE_CHECKING:
     from journeymapper.ui.window import MainWindow
 
+FRAME = 1 / 60  # colleagues' changes reach the canvas at most once a frame, as one change set
 COLOURS = ("#e11d48", "#2563eb", "#059669", "#d97706", "#7c3aed", "#0891b2", "#db2777", "#65a30d")
 
 
@@ -224,7 +225,8 @@ class SessionController(QObject):
         local = server.address("127.0.0.1")
         self._start(
             Session(
-                local, self.deliver, doc=window.document, name=self.name, colour=self.colour, initial=initial
+                local, self.deliver, doc=window.document, name=self.name, colour=self.colour,
+                initial=initial, pace=FRAME,
             )
         )
         self._bind_history(window.document)
@@ -251,7 +253,7 @@ class SessionController(QObject):
             return False
         if not window.maybe_save("joining a session"):
             return False
-        session = Session(parsed, self.deliver, name=self.name, colour=self.colour)
+        session = Session(parsed, self.deliver, name=self.name, colour=self.colour, pace=FRAME)
         session.on_joined = self._joined
         self._start(session)
         return True
