@@ -1,6 +1,7 @@
 """Two windows in one process, in one session through a real room on
 loopback: a card typed in one appears in the other, Ctrl+Z undoes only my
-own change, and a colleague's selection is outlined in their colour."""
+own change, a colleague's selection is outlined in their colour, and two
+people typing into one card both keep their letters."""
 
 # ruff: noqa: F811 - the window fixtures are shared with test_window by import
 
@@ -8,7 +9,13 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from test_window import activate, laptop_copy, make_window, settings_dir  # noqa: F401
+from test_window import (  # noqa: F401
+    activate,
+    click_item,
+    laptop_copy,
+    make_window,
+    settings_dir,
+)
 
 from journeymapper.model.elements import Kind
 from journeymapper.ui.session_ui import colour_for
@@ -110,4 +117,39 @@ def test_a_colleagues_selection_is_outlined_in_their_colour(qtbot, make_window, 
     assert overlay.scene() is guest.scene
     host.collab.leave()
     qtbot.waitUntil(lambda: not overlay.marks, timeout=10000)
+    guest.collab.leave()
+
+
+def open_editor(qtbot, window, card: str) -> None:
+    """Click the card, F2: its text editor opens, the cursor at the end."""
+    activate(window)
+    click_item(qtbot, window, card)
+    window.view.setFocus()
+    qtbot.keyClick(window.view, Qt.Key.Key_F2)
+    assert window.scene.editor.editing_id() == card
+    qtbot.keyClick(window.view, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+
+
+def test_two_people_typing_into_one_card_both_keep_their_letters(qtbot, make_window, laptop_copy):
+    host, guest = in_session(qtbot, make_window, laptop_copy)
+    card = next(e.id for e in host.document.elements() if e.kind is Kind.PAIN_POINT)
+    opened = host.document.element(card).text
+    open_editor(qtbot, guest, card)                       # Minho starts typing at the end
+    QTest.keyClicks(guest.view, " (Minho)")
+    open_editor(qtbot, host, card)                        # Hana, at the start, and commits
+    qtbot.keyClick(host.view, Qt.Key.Key_Home, Qt.KeyboardModifier.ControlModifier)
+    QTest.keyClicks(host.view, "Hana: ")
+    qtbot.keyClick(host.view, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: guest.document.element(card).text == "Hana: " + opened,
+                    timeout=10000)
+    box = guest.scene.editor.text_box                    # Minho's open editor shows it
+    assert box is not None and box.text() == "Hana: " + opened + " (Minho)"
+    activate(guest)
+    QTest.keyClicks(guest.view, "!")                      # his cursor is where he left it
+    qtbot.keyClick(guest.view, Qt.Key.Key_Return)
+    both = "Hana: " + opened + " (Minho)!"
+    qtbot.waitUntil(lambda: host.document.element(card).text == both, timeout=10000)
+    assert guest.document.element(card).text == both
+    assert host.scene.cards[card].fields["text"] == both
+    host.collab.leave()
     guest.collab.leave()

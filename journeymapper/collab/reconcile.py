@@ -147,7 +147,8 @@ class Reconciler:
         stage_elements_touched = any(i in self.index.stages or (i in doc and doc.element(i).kind
                                                                  is Kind.STAGE)
                                      for i in touched.elements)
-        if full or touched.stages or touched.lanes or stage_elements_touched:
+        stages_read = full or touched.stages or touched.lanes or stage_elements_touched
+        if stages_read:
             stages = repair.stage_order(view, self.index.stages, lane_ids)
         else:
             stages = old_stages
@@ -155,6 +156,11 @@ class Reconciler:
 
         # which elements to read again
         ids = set(touched.elements)
+        if stages_read:  # where a card of a stage that is gone goes depends on the order
+            ids |= {i for i, stage in self.index.stage_of.items()
+                    if stage is not None and stage not in frame.stages}
+        if full or touched.lanes:  # and a card of a lane that is gone, on the lanes
+            ids |= {i for i, lane in self.index.lane_of.items() if lane not in frame.lanes}
         lanes_changed = [lane.id for lane in old_lanes] != [lane.id for lane in lanes] or \
             {(lane.id, lane.kind) for lane in old_lanes} != {(lane.id, lane.kind) for lane in lanes}
         stages_changed = set(old_stages) != set(stages) or old_stages[:1] != stages[:1]
@@ -163,8 +169,6 @@ class Reconciler:
             ids |= set(view.entries("elements")) | {e.id for e in doc.elements()}
         elif stages_changed:
             ids |= set(stages) | set(old_stages)
-            ids |= {i for i, stage in self.index.stage_of.items()
-                    if stage is not None and stage not in frame.stages}
             ids |= {e.id for s in set(old_stages) - set(stages) for lane in old_lanes
                     for e in doc.cell(s, lane.id)}
         targets: dict[str, Element | None] = {

@@ -18,6 +18,7 @@ from journeymapper.collab import repair
 from journeymapper.collab.schema import (
     container,
     dump,
+    edit_text,
     element_map,
     lane_value,
     link_key,
@@ -27,7 +28,6 @@ from journeymapper.collab.schema import (
     score_key,
     score_value,
     text_fields,
-    utf8_diff,
     waves_value,
 )
 from journeymapper.collab.view import project
@@ -104,11 +104,7 @@ class Writer:
             if not isinstance(text, Text):
                 fields[event.field] = Text(event.new)
                 return
-            start, length, inserted = utf8_diff(str(text), event.new)
-            if length:
-                del text[start:start + length]
-            if inserted:
-                text.insert(start, inserted)
+            edit_text(text, str(text), event.new)
         else:
             fields[event.field] = dump(event.new)
 
