@@ -112,6 +112,29 @@ def test_a_card_added_to_a_stage_a_colleague_removed_moves_to_the_first_stage(la
     assert a.bytes() == b.bytes() and valid(a.doc)
 
 
+def test_a_card_of_a_removed_stage_follows_the_first_stage_when_i_reorder(laptop_doc):
+    """The card sits in the first stage because its own is gone; when I move
+    the first stage away, it goes to the new first stage on my laptop too."""
+    a = host(laptop_doc)
+    b = join(a)
+    stage = a.doc.stage_order[2]
+    lane = a.doc.lane_for_kind(Kind.NOTE) or a.doc.lanes[1]
+    with b.doc.transaction():
+        for card in [e for ln in b.doc.lanes for e in b.doc.cell(stage, ln.id)]:
+            b.doc.remove_element(card.id)
+        b.doc.remove_element(stage)
+    card = a.doc.add_card(Kind.NOTE, stage, lane.id, "mine")
+    sync(a, b)
+    first = a.doc.stage_order[0]
+    assert a.doc.element(card).placement.stage == first
+    a.doc.move_stage(first, len(a.doc.stage_order) - 1)
+    a.settle()
+    sync(a, b)
+    for peer in (a, b, join(a)):
+        assert peer.doc.element(card).placement.stage == a.doc.stage_order[0] != first
+    assert a.bytes() == b.bytes() and valid(a.doc)
+
+
 def test_two_cards_in_one_order_slot_and_a_stage_moved_twice(laptop_doc):
     a = host(laptop_doc)
     b = join(a)
