@@ -69,7 +69,9 @@ def test_a_card_typed_in_one_window_appears_in_the_other(qtbot, make_window, lap
     card = type_card(qtbot, host, "Asks about delivery")
     qtbot.waitUntil(lambda: card in guest.scene.cards, timeout=10000)
     assert guest.document.element(card).text == "Asks about delivery"
-    assert "in a session" in guest.windowTitle() or "hosting" in guest.windowTitle()
+    room = host.collab.server.server.room_name
+    assert f"in the session “{room}”" in guest.windowTitle()
+    assert "hosting" in host.windowTitle()
     assert "hosting" in host.collab.status.text()
     names = guest.collab.panel.names()
     qtbot.waitUntil(lambda: "Hana" in guest.collab.panel.names(), timeout=10000)

@@ -353,11 +353,13 @@ class SessionController(QObject):
             REFUSED: translate("SessionController", "refused: {detail}"),
         }
         text = words.get(state, state).format(detail=detail)
-        role = (
-            translate("SessionController", "hosting")
-            if self.server is not None
-            else translate("SessionController", "in a session")
-        )
+        room = self.session.address.room if self.session is not None else ""
+        if self.server is not None:
+            role = translate("SessionController", "hosting")
+        elif room:  # a joiner's copy has no file name: the title says whose map it is
+            role = translate("SessionController", "in the session “{room}”").format(room=room)
+        else:
+            role = translate("SessionController", "in a session")
         self.status.setText(f"{role} · {text}")
         self.window.title_note = f" ({role}, {words.get(state, state).split(':')[0]})"
         self.window.update_title()
