@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import random
 
-from collab_support import VOTES, host, join, random_edit, sync, sync_all, valid
+from collab_support import VOTES, host, join, random_edit, read_back, sync, sync_all, valid
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from pycrdt import Doc, Map
@@ -210,9 +210,11 @@ def test_random_concurrent_edits_converge_to_the_same_valid_map(seed, steps):
         peer = rng.choice(peers)
         random_edit(peer.doc, rng)
         peer.settle()
+        assert peer.bytes() == read_back(peer)  # my own edits read back as they show
         if rng.random() < 0.3:  # some laptops meet the room, others are off line
             x, y = rng.sample(peers, 2)
             sync(x, y)
+            assert x.bytes() == read_back(x) and y.bytes() == read_back(y)
     sync_all(peers)
     first = peers[0].bytes()
     for peer in peers[1:]:
