@@ -86,6 +86,9 @@ class ScriptedDialogs:
     def confirm(self, question: str) -> bool:
         return self._answer("confirm", question)
 
+    def ask_review(self, date: str, by: str) -> tuple[str, str, str] | None:
+        return self._answer("ask_review", date, by)
+
     def recover(self, entries: list[Any]) -> dict[str, str]:
         """Recover / Discard / Later by record id; the entries offered are kept in ``offered``."""
         self.offered = list(entries)

@@ -31,6 +31,7 @@ COMMAND_MODULES = (
     "journeymapper.cli.render",
     "journeymapper.cli.recover",
     "journeymapper.cli.serve",
+    "journeymapper.cli.review",
 )
 
 

@@ -124,6 +124,16 @@ class Dialogs:
                                        translate("Dialogs", "Note colour"))
         return colour.name() if colour.isValid() else None
 
+    def ask_review(self, date: str, by: str) -> tuple[str, str, str] | None:
+        """Date, who and note of a review mark (Map > Mark review…), or None."""
+        from journeymapper.ui.review import ReviewDialog
+
+        dialog = ReviewDialog(date, by, self.parent)
+        try:
+            return dialog.value() if dialog.exec() == QDialog.DialogCode.Accepted else None
+        finally:
+            dialog.deleteLater()
+
     def recover(self, entries: list[Any]) -> dict[str, str]:
         """Recover / Discard / Later for each map a crash left unsaved (by record id)."""
         from journeymapper.ui.recovery_dialog import RecoveryDialog

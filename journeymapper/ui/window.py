@@ -63,6 +63,7 @@ EXTENSIONS: tuple[str, ...] = (
     "journeymapper.ui.autosave",
     "journeymapper.ui.startup",
     "journeymapper.ui.session_ui",
+    "journeymapper.ui.review",
 )
 DOCK_WIDTH = 340
 READABLE_ZOOM = 0.6  # below this the cards' text is not drawn
