@@ -155,3 +155,26 @@ def test_two_people_typing_into_one_card_both_keep_their_letters(qtbot, make_win
     assert host.scene.cards[card].fields["text"] == both
     host.collab.leave()
     guest.collab.leave()
+
+
+def test_an_open_editor_shows_a_colleagues_letters_around_an_emoji(qtbot, make_window,
+                                                                    laptop_copy):
+    """Positions in the editor count UTF-16 units: an emoji before my cursor
+    does not shift a colleague's letters (a change of origin remote, as the
+    session makes it)."""
+    window = make_window()
+    assert window.open_path(laptop_copy)
+    doc = window.document
+    card = next(e.id for e in doc.elements() if e.kind is Kind.PAIN_POINT)
+    doc.set_field(card, "text", "😀 결제")
+    open_editor(qtbot, window, card)
+    QTest.keyClicks(window.view, " slow")  # QTest types ASCII only
+    with doc.transaction("remote"):
+        doc.set_field(card, "text", "😀😀 결제")
+    box = window.scene.editor.text_box
+    assert box is not None and box.text() == "😀😀 결제 slow"
+    QTest.keyClicks(window.view, "!")
+    qtbot.keyClick(window.view, Qt.Key.Key_Return)
+    assert doc.element(card).text == "😀😀 결제 slow!"
+    window.undo_stack.undo()  # my typing goes, the colleague's emoji stays
+    assert doc.element(card).text == "😀😀 결제"

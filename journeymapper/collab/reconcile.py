@@ -362,9 +362,9 @@ class Reconciler:
     # ------------------------------------------------------------ removals
     def _removals(self, targets: dict[str, Element | None], lanes: list, stages: list[str]) -> None:
         doc = self.doc
-        for element_id, target in sorted(targets.items()):
-            current = doc.get(element_id)
-            if current is not None and current.kind is not Kind.STAGE and target is None:
+        gone = [i for i, target in targets.items() if target is None and i in doc]
+        for element_id in sorted(gone):
+            if doc.element(element_id).kind is not Kind.STAGE:
                 self._try(f"card {element_id}", lambda i=element_id: doc.remove_element(i))
         stage_set = set(stages)
         for stage_id in list(doc.stage_order):
@@ -379,10 +379,12 @@ class Reconciler:
         for lane in list(doc.lanes):
             if lane.id not in lane_ids:
                 self._try(f"lane {lane.id}", lambda i=lane.id: doc.remove_lane(i))
-        for element_id, target in sorted(targets.items()):  # cards that waited for a lane
-            if target is not None and target.kind is not Kind.STAGE and element_id not in doc \
-                    and not doc.id_in_use(element_id):
-                self._try(f"card {element_id}", lambda t=target: doc.insert_element(t))
+        waiting = [i for i, target in targets.items()  # cards that waited for a lane
+                   if target is not None and i not in doc and target.kind is not Kind.STAGE]
+        for element_id in sorted(waiting):
+            if not doc.id_in_use(element_id):
+                self._try(f"card {element_id}",
+                          lambda t=targets[element_id]: doc.insert_element(t))
 
 
 class _Kinds:
