@@ -25,6 +25,7 @@ from journeymapper.canvas.editor import InlineEditor
 from journeymapper.canvas.host import CanvasHost
 from journeymapper.canvas.interactions import MouseGestures
 from journeymapper.canvas.items.cards import BaseCardItem, EmotionItem
+from journeymapper.collab.textmerge import merge_text
 from journeymapper.commands import (
     MIME_TYPE,
     AddCard,
@@ -61,6 +62,8 @@ class MapEditor:
         #: the inline text box while something is typed, else None
         self.text_box: InlineEditor | None = None
         self._edit_target: tuple = ()
+        #: the field's text as the open editor last took it from the map
+        self._edit_base = ""
 
     @property
     def host(self) -> CanvasHost:
@@ -127,6 +130,7 @@ class MapEditor:
                      multiline: bool) -> None:
         host = self.host
         self._edit_target = target
+        self._edit_base = text
         self.text_box = InlineEditor(rect, text, px, host.theme, self._editor_done, multiline)
         host.addItem(self.text_box)
         for view in host.views():
@@ -134,6 +138,17 @@ class MapEditor:
             view.setFocus()
         host.setFocus()
         self.text_box.begin()
+
+    def follow_text(self, element_id: str, field: str, text: str) -> None:
+        """The map's ``field`` of ``element_id`` is now ``text`` (a colleague typed,
+        an undo): an editor open on it shows the change among my own, so
+        that committing applies only what I typed."""
+        box, target = self.text_box, self._edit_target
+        if box is None or target[:3] != ("field", element_id, field) \
+                or text == self._edit_base:
+            return
+        box.rebase(merge_text(self._edit_base, box.text(), text))
+        self._edit_base = text
 
     def finish_editing(self) -> None:
         """Commit an open editor (as if the user clicked elsewhere)."""
@@ -173,7 +188,10 @@ class MapEditor:
         elif target[0] == "field":
             _, element_id, field = target
             element = doc.get(element_id)
-            if element is not None and element.fields.get(field) != text:
+            current = element.fields.get(field) if element is not None else None
+            if isinstance(current, str) and current != self._edit_base:
+                text = merge_text(self._edit_base, text, current)  # keep what came meanwhile
+            if element is not None and current != text:
                 if text or element.kind is not Kind.STAGE:
                     host.push(SetField(doc, element_id, field, text))
         elif target[0] == "lane":

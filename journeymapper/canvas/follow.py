@@ -108,6 +108,8 @@ def _on_event(scene: MapScene, event, plan: LayoutPlan) -> None:  # noqa: C901 -
             scene.cards[event.id].set_element(element)
             if event.field == "score" and isinstance(scene.cards[event.id], EmotionItem):
                 plan.add(event.id, ("refresh", event.id))
+        if isinstance(event.new, str):
+            scene.editor.follow_text(event.id, event.field, event.new)
     elif isinstance(event, ev.ElementAdded):
         element = event.element
         if element.kind is Kind.STAGE:

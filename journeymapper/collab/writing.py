@@ -18,6 +18,7 @@ from journeymapper.collab import repair
 from journeymapper.collab.schema import (
     container,
     dump,
+    edit_text,
     element_map,
     lane_value,
     link_key,
@@ -27,9 +28,9 @@ from journeymapper.collab.schema import (
     score_key,
     score_value,
     text_fields,
-    utf8_diff,
     waves_value,
 )
+from journeymapper.collab.view import project
 from journeymapper.model import events as ev
 from journeymapper.model.elements import Kind
 
@@ -90,7 +91,7 @@ class Writer:
         return None
 
     def field_changed(self, event: ev.FieldChanged) -> None:
-        entry = repair.get(self._elements(), event.id)
+        entry = _entry(self._elements(), event.id)
         if not isinstance(entry, Map):
             self._elements()[event.id] = element_map(event.element)
             return
@@ -103,16 +104,12 @@ class Writer:
             if not isinstance(text, Text):
                 fields[event.field] = Text(event.new)
                 return
-            start, length, inserted = utf8_diff(str(text), event.new)
-            if length:
-                del text[start:start + length]
-            if inserted:
-                text.insert(start, inserted)
+            edit_text(text, str(text), event.new)
         else:
             fields[event.field] = dump(event.new)
 
     def element_moved(self, event: ev.ElementMoved) -> None:
-        entry = repair.get(self._elements(), event.id)
+        entry = _entry(self._elements(), event.id)
         if isinstance(entry, Map):
             entry["placement"] = placement_value(event.element)
         else:
@@ -212,17 +209,24 @@ _HANDLERS = {
 }
 
 
+def _entry(elements: Map, element_id: str) -> Any:
+    try:
+        return elements.get(element_id)
+    except Exception:  # noqa: BLE001 - a peer's value of an unexpected type
+        return None
+
+
 def sync_order(array: Array, wanted: list[str]) -> None:
     """Make ``array`` read back as ``wanted`` (repair rule 1), moving only the
     ids that are out of place: those outside the longest run already in order."""
     valid = set(wanted)
-    if repair.order_list(array, valid) == wanted:
+    current = repair.order_list(project(array), valid)
+    if current == wanted:
         return
-    current = repair.order_list(array, valid)
     position = {i: n for n, i in enumerate(wanted)}
     kept = set(_longest_increasing([i for i in current if i in position], position))
     movers = {i for i in wanted if i not in kept}
-    values = list(array)
+    values = project(array)
     for n in range(len(values) - 1, -1, -1):
         value = values[n]
         if value in movers or (isinstance(value, str) and value not in valid):
@@ -233,10 +237,10 @@ def sync_order(array: Array, wanted: list[str]) -> None:
         if n == 0:
             array.insert(0, element_id)
             continue
-        values = list(array)
+        values = project(array)
         previous = wanted[n - 1]
         array.insert(values.index(previous) + 1 if previous in values else len(values), element_id)
-    if repair.order_list(array, valid) != wanted:  # never expected: write it whole
+    if repair.order_list(project(array), valid) != wanted:  # never expected: write it whole
         del array[0:len(array)]
         array.extend(wanted)
 

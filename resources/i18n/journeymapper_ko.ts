@@ -1601,6 +1601,10 @@ Customer journey maps for workshops, survey reviews and stakeholder reports.</so
             <translation>이미 세션에 참여 중입니다. 먼저 나가세요</translation>
         </message>
         <message>
+            <source>Colleagues choose File &gt; Join session… and type the address, or this host and code:</source>
+            <translation>동료는 파일 &gt; 세션 참여…를 고르고 주소를 입력하거나, 아래 호스트와 코드를 입력하면 됩니다:</translation>
+        </message>
+        <message>
             <source>Could not host the session</source>
             <translation>세션을 열 수 없습니다</translation>
         </message>
@@ -1691,6 +1695,10 @@ Customer journey maps for workshops, survey reviews and stakeholder reports.</so
         <message>
             <source>in a session</source>
             <translation>세션 참여</translation>
+        </message>
+        <message>
+            <source>in the session “{room}”</source>
+            <translation>“{room}” 세션 참여</translation>
         </message>
         <message>
             <source>left</source>
