@@ -24,7 +24,17 @@ COMMAND_MODULES = (
     "journeymapper.cli.waves",
     "journeymapper.cli.render",
     "journeymapper.cli.recover",
+    "journeymapper.cli.cards",
 )
+
+
+def same_file(a: str | os.PathLike[str], b: str | os.PathLike[str]) -> bool:
+    """Whether two paths name one existing file (an output that would overwrite
+    the input being read)."""
+    try:
+        return os.path.exists(a) and os.path.exists(b) and os.path.samefile(a, b)
+    except OSError:
+        return False
 
 
 def build_parser() -> argparse.ArgumentParser:

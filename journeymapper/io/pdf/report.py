@@ -27,6 +27,7 @@ from journeymapper.io.pdf.scoring import wave_labels
 from journeymapper.io.pdf.styles import Styles
 from journeymapper.io.pdf.text import ELLIPSIS, measure_with, single_line
 from journeymapper.io.pdf.tiling import MapPlan, plan_map
+from journeymapper.io.pdf.votes import vote_section, vote_texts
 from journeymapper.layout.badges import stage_badges
 from journeymapper.model.document import JourneyMap
 from journeymapper.model.errors import ExportError
@@ -92,7 +93,7 @@ def document_texts(doc: JourneyMap) -> list[str]:
                 texts.extend(str(v) for v in value)
     texts += [w.label for w in doc.waves]
     texts += [s.name for s in doc.scores() if s.name]
-    return texts
+    return texts + vote_texts(doc)
 
 
 TOTAL_FORM = "jm-page-total"
@@ -214,6 +215,7 @@ def _build(doc: JourneyMap, options: ExportOptions,
             story += [PageBreak(), *sections.heading("Survey scores", "scores", st), *scores]
         story += sections.pain_section(doc, st, frame_w)
         story += sections.opportunity_section(doc, st, frame_w)
+        story += vote_section(doc, st, frame_w)
         story += sections.stage_details(doc, st, frame_w)
     buffer = io.BytesIO()
     authors = ", ".join(doc.meta.get("authors") or [])
