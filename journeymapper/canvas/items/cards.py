@@ -12,11 +12,11 @@ from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from journeymapper.canvas import style as st
+from journeymapper.canvas.items.cardfooter import FOOTER_H, footer_text, paint_footer, wrapped_tip
 from journeymapper.canvas.items.markers import marker_path
 from journeymapper.canvas.text import TextBlock, elide
 from journeymapper.layout.palette import KIND_STYLE, persona_initials
 from journeymapper.model.elements import Element, Kind
-from journeymapper.wording import counted
 
 TEXT_LOD = 0.45     # below this zoom, text is unreadable: draw blocks only
 DETAIL_LOD = 0.2    # below this, a plain rectangle
@@ -147,14 +147,17 @@ class CardItem(BaseCardItem):
         self.fields = dict(element.fields)
         self.block: TextBlock | None = None
         self.meta = ""
+        self.footer = ""
         self.relayout_text()
 
     def relayout_text(self) -> None:
         text = str(self.fields.get("text", ""))
         width = self.w - 2 * st.TEXT_PAD
-        lines = max(1, int((self.h - st.TAG_H - 6) // (st.CARD_PX * 1.32)))
+        self.footer = footer_text(self.kind, self.fields)
+        room = self.h - st.TAG_H - 6 - (FOOTER_H if self.footer else 0)
+        lines = max(1, int(room // (st.CARD_PX * 1.32)))
         self.block = TextBlock(text, st.CARD_PX, width, lines)
-        self.setToolTip(text if self.block.cut else "")
+        self.setToolTip(wrapped_tip(text, self.footer) if self.block.cut else "")
         self.meta = _meta_text(self.kind, self.fields)
 
     def paint(self, p: QPainter, option: QStyleOptionGraphicsItem,
@@ -180,6 +183,8 @@ class CardItem(BaseCardItem):
         p.setPen(self.theme.card_text)
         if self.block is not None:
             self.block.draw(p, st.TEXT_PAD, st.TAG_H + 1)
+        if self.footer:
+            paint_footer(p, self.footer, self.w, self.h, kc.accent)
         self._paint_handle(p)
 
     def _paint_details(self, p: QPainter, accent: QColor) -> None:
@@ -205,9 +210,7 @@ def _meta_text(kind: Kind, fields: dict) -> str:
     if kind is Kind.TOUCHPOINT:
         return str(fields.get("channel", ""))
     if kind is Kind.OPPORTUNITY:
-        votes = int(fields.get("votes", 0))
-        status = str(fields.get("status", ""))
-        return f"{status} · {counted(votes, 'vote')}" if votes else status
+        return str(fields.get("status", ""))  # owner, due date, votes: the footer
     if kind is Kind.GOAL:
         return str(fields.get("metric", ""))
     if kind is Kind.NOTE:
