@@ -59,6 +59,10 @@ EXTENSIONS: tuple[str, ...] = (
     "journeymapper.ui.export_dialog",
     "journeymapper.ui.autosave",
     "journeymapper.ui.startup",
+    "journeymapper.ui.workshop",
+    "journeymapper.ui.presentation",
+    "journeymapper.ui.capture",
+    "journeymapper.ui.shortcuts",
 )
 DOCK_WIDTH = 340
 READABLE_ZOOM = 0.6  # below this the cards' text is not drawn
