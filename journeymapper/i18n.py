@@ -24,10 +24,13 @@ catalogue means English, never an error.
 from __future__ import annotations
 
 import contextvars
+import datetime as dt
 import gettext
+import math
 import os
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
+from decimal import ROUND_HALF_UP, Decimal
 from functools import cache
 from typing import Any
 
@@ -115,6 +118,30 @@ def ngettext(singular: str, plural: str, n: int) -> str:
     return catalogue(language()).ngettext(singular, plural, n)
 
 
+def pgettext(context: str, message: str) -> str:
+    """``message`` in the language in force, told apart from the same English
+    text elsewhere by ``context`` (``pgettext("decimal separator", ".")``)."""
+    return catalogue(language()).pgettext(context, message)
+
+
+class Lazy:
+    """A part of a message worded when it is shown: ``str()`` calls ``make``.
+
+    For parameters that are neither a plain value nor one :class:`Message`
+    (a list of kind names joined in the language in force)."""
+
+    __slots__ = ("make",)
+
+    def __init__(self, make: Callable[[], str]) -> None:
+        self.make = make
+
+    def __str__(self) -> str:
+        return self.make()
+
+    def __repr__(self) -> str:
+        return f"Lazy({self.make!r})"
+
+
 class Message:
     """A message worded when it is shown: an English template (the message id,
     marked with N_ where it is written) and its parameters.
@@ -125,8 +152,12 @@ class Message:
 
     __slots__ = ("template", "plural", "n", "params")
 
-    def __init__(self, template: str, /, plural: str | None = None, n: int | None = None,
+    def __init__(self, template: str | Message, /, plural: str | None = None, n: int | None = None,
                  **params: Any) -> None:
+        if isinstance(template, Message):  # an already made message: the same, more parameters
+            plural, n = template.plural, template.n
+            params = {**template.params, **params}
+            template = template.template
         self.template = template
         self.plural = plural
         self.n = n
@@ -143,10 +174,10 @@ class Message:
             params = {"n": self.n, **self.params}
         else:
             text = _(self.template)
-            params = self.params
+            params = self.params if self.n is None else {"n": self.n, **self.params}
         if not params:
             return text
-        worded = {k: (str(v) if isinstance(v, Message) else v) for k, v in params.items()}
+        worded = {k: (str(v) if isinstance(v, (Message, Lazy)) else v) for k, v in params.items()}
         try:
             return text.format(**worded)
         except (KeyError, IndexError, ValueError):  # a broken translation: fall back to English
@@ -169,3 +200,41 @@ class Message:
 def plural_message(singular: str, plural: str, n: int, /, **params: Any) -> Message:
     """A lazy plural message; ``{n}`` in the templates is the count."""
     return Message(singular, plural=plural, n=n, **params)
+
+
+# ---------------------------------------------------------------- numbers and dates
+MONTHS = (N_("January"), N_("February"), N_("March"), N_("April"), N_("May"), N_("June"),
+          N_("July"), N_("August"), N_("September"), N_("October"), N_("November"),
+          N_("December"))
+
+
+def format_number(value: float, decimals: int = 0, sign: bool = False) -> str:
+    """``value`` with ``decimals`` digits and thousands grouped, as written in
+    the language in force (1,234.5); ``sign`` puts + before a positive number.
+    Halves round away from zero (62.5 -> 63) and -0 is printed 0."""
+    if not math.isfinite(value):
+        return str(value)
+    exact = Decimal(repr(float(value))).quantize(Decimal(1).scaleb(-decimals), ROUND_HALF_UP)
+    if exact == 0:
+        exact = abs(exact)
+    text = f"{abs(exact):,f}"
+    whole, _dot, part = text.partition(".")
+    text = whole.replace(",", pgettext("thousands separator", ","))
+    if part:
+        text += pgettext("decimal separator", ".") + part
+    if exact < 0:
+        return "-" + text
+    return "+" + text if sign and exact > 0 else text
+
+
+def format_date(value: dt.date | str) -> str:
+    """A calendar date as written in the language in force: '5 October 2026',
+    '2026년 10월 5일'. Text that is not an ISO date is returned as it is."""
+    if isinstance(value, str):
+        try:
+            value = dt.date.fromisoformat(value.strip())
+        except ValueError:
+            return value
+    # Translators: {month} (the month's number) may stand for {month_name}: "{year}년 {month}월 {day}일"
+    return _("{day} {month_name} {year}").format(
+        day=value.day, month=value.month, month_name=_(MONTHS[value.month - 1]), year=value.year)

@@ -10,6 +10,8 @@ from pathlib import Path
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# The interface follows the system locale: tests speak English unless they switch.
+os.environ["LANGUAGE"] = "en"
 
 from journeymapper.io import jmap  # noqa: E402
 from journeymapper.model.document import JourneyMap  # noqa: E402
@@ -50,6 +52,29 @@ def laptop_doc(laptop_path: Path) -> JourneyMap:
 def korean_doc(korean_path: Path) -> JourneyMap:
     """A fresh copy of examples/dawn-delivery-ko.jmap (Korean text throughout)."""
     return jmap.load(korean_path, strict=True).document
+
+
+@pytest.fixture(autouse=True)
+def english_again():
+    """Widgets speak English (with its plural forms) unless a test switches, and
+    a test that switches the language (window, CLI) leaves English behind it."""
+    if "PySide6.QtWidgets" in sys.modules:
+        from PySide6.QtWidgets import QApplication
+
+        if QApplication.instance() is not None:
+            from journeymapper.ui import language
+
+            if not language.is_installed():
+                language.install("en")
+    yield
+    from journeymapper import i18n
+
+    i18n.set_language("en")
+    if "journeymapper.ui.language" in sys.modules:
+        from journeymapper.ui import language
+
+        if language.current() != "en":
+            language.install("en")
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -57,3 +57,30 @@ def test_incremental_layout_equals_full_layout(qapp, laptop_doc, seed):
     assert_agrees(scene, doc)
     assert {i: item.scenePos() for i, item in scene.cards.items()} == first
     scene.clear_document()
+
+
+def test_removing_a_stage_with_40_cards_is_one_layout(qapp, laptop_doc, monkeypatch):
+    from journeymapper.canvas.livelayout import LiveLayout
+    from journeymapper.commands import RemoveStage, UndoStack
+
+    doc = laptop_doc
+    stage = doc.stage_order[1]
+    lanes = [ln for ln in doc.lanes if ln.kind not in (Kind.PERSONA, Kind.EMOTION)]
+    while doc.cards_in_stage(stage) < 40:
+        lane = lanes[doc.cards_in_stage(stage) % len(lanes)]
+        doc.add_card(lane.kind, stage, lane.id, f"card {doc.cards_in_stage(stage)}")
+    scene, stack = MapScene(), UndoStack()
+    scene.set_document(doc, stack)
+    layouts = []
+    original = LiveLayout.rebuild
+    monkeypatch.setattr(LiveLayout, "rebuild", lambda live: layouts.append(1) or original(live))
+    placed = []
+    real_place = scene.place_all
+    monkeypatch.setattr(scene, "place_all", lambda: placed.append(1) or real_place())
+    stack.push(RemoveStage(doc, stage))
+    assert (len(layouts), len(placed)) == (1, 1)  # not 41
+    assert_agrees(scene, doc)
+    stack.undo()
+    assert (len(layouts), len(placed)) == (2, 2)
+    assert_agrees(scene, doc)
+    scene.clear_document()

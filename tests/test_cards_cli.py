@@ -72,8 +72,8 @@ def revealed_vote(path: Path, anonymous: bool) -> tuple[ws.Vote, list[str]]:
     vote = ws.Vote("vote-1", "가장 먼저 고칠 것은?", (Kind.PAIN_POINT,), 3, 2, anonymous, True,
                    T0, revealed=T0 + dt.timedelta(minutes=10))
     doc.put_record(ws.VOTES, vote.id, vote.record())
-    for voter, name, card, n in (("v1", "하나", pains[0], 2), ("v2", "민준", pains[1], 1),
-                                 ("v2", "민준", pains[0], 1)):
+    for voter, name, card, n in (("v1", "가람", pains[0], 2), ("v2", "누리", pains[1], 1),
+                                 ("v2", "누리", pains[0], 1)):
         doc.put_record(ws.DOTS, ws.dot_key(vote.id, voter, card), n)
         if not anonymous:
             doc.put_record(ws.VOTERS, f"{vote.id}|{voter}", {"name": name})
@@ -87,7 +87,7 @@ def test_votes_lists_the_results(capsys, map_path):
     assert code == 0
     (summary,) = json.loads(out)
     assert summary["question"] == vote.question and summary["voters"] == 2
-    assert summary["voter_names"] == sorted(["하나", "민준"])
+    assert summary["voter_names"] == sorted(["가람", "누리"])
     assert [r["id"] for r in summary["ranking"]] == pains and summary["ranking"][0]["dots"] == 3
     code, out, _ = run(capsys, "votes", str(map_path))
     assert "2 voters, 4 dots" in out and " 1.   3" in out
@@ -98,6 +98,7 @@ def test_the_pdf_holds_the_revealed_votes(map_path):
     doc = jmap.load(map_path).document
     data, _ = build_pdf(doc, ExportOptions(exported="2026-10-06"))
     text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages)
-    assert "Dot votes" in text and vote.question in text
-    assert "2 voters (anonymous)" in text and "하나" not in text
+    # a Korean map: its report is labelled in Korean
+    assert "도트 투표" in text and vote.question in text
+    assert "투표자 2명 (익명)" in text and "가람" not in text
     assert doc.element(pains[0]).text.split()[0] in text

@@ -99,7 +99,7 @@ def test_validate_reports_every_problem_and_exits_1(capsys, tmp_path):
     assert code == 1
     assert f"{bad}: elements[{pains[0]}].severity: expected an integer 1..5, got 9" in out
     assert "links[33].source: no element with id \"ghost\"" in out
-    assert err.strip() == f"journeymapper: {bad}: 2 problem(s) found"
+    assert err.strip() == f"journeymapper: {bad}: 2 problems found"
     code, out, _ = run(capsys, "validate", str(EXAMPLES / "laptop-store.jmap"))
     assert code == 0 and "valid" in out
 

@@ -273,3 +273,16 @@ def test_records_join_transactions_cascade_with_their_element_and_round_trip():
     unknown = data.replace(b'"section": "test_pins"', b'"section": "from_the_future"')
     kept = jmap.loads(unknown, strict=True).document
     assert dumps(kept) == unknown
+
+
+def test_one_date_rule_for_the_model_the_form_and_the_cli():
+    from journeymapper.model.elements import is_date
+
+    doc = JourneyMap.with_default_lanes()
+    stage = doc.add_stage("A")
+    opp = doc.add_card(Kind.OPPORTUNITY, stage, doc.lane_for_kind(Kind.OPPORTUNITY).id, "o")
+    with pytest.raises(FieldError, match="2026-02-30"):
+        doc.set_field(opp, "due", "2026-02-30")  # the shape of a date, not a day
+    doc.set_field(opp, "due", "2026-02-28")
+    assert [is_date(d) for d in ("2026-02-28", "2026-02-30", "26-2-28", "")] == \
+        [True, False, False, False]

@@ -272,7 +272,7 @@ def test_characters_no_font_has_are_reported_not_hidden(monkeypatch, capsys, tmp
     code = main(["export", str(path), "-o", str(tmp_path / "emoji.pdf")])
     out = capsys.readouterr().out
     assert code == 0
-    assert "lacks 1 character(s): \U0001f69a" in out
+    assert "lacks 1 character: \U0001f69a" in out
     assert "warning: no font found that has every character" in out
 
 

@@ -27,7 +27,7 @@ def test_export_writes_the_pdf_and_says_pages_and_font(capsys, tmp_path):
     assert code == 0, err
     pages = len(PdfReader(out_pdf).pages)
     lines = out.splitlines()
-    assert lines[0].startswith(f"wrote {out_pdf}: {pages} page(s)")
+    assert lines[0].startswith(f"wrote {out_pdf}: {pages} pages")
     assert lines[1].startswith("font: ") and "Helvetica" not in lines[1]
     assert "신선마켓" in PdfReader(out_pdf).pages[0].extract_text()
 

@@ -73,7 +73,7 @@ def test_export_with_chosen_options_and_open_when_done(qtbot, make_dialog, lapto
     assert dialog.map_only_check.isChecked()
     export_and_wait(qtbot, dialog)
     target = tmp_path / "laptop.pdf"
-    assert "Wrote 1 pages" in dialog.status.text() and str(target) in dialog.status.text()
+    assert "Wrote 1 page to" in dialog.status.text() and str(target) in dialog.status.text()
     reader = PdfReader(target)
     assert len(reader.pages) == 1
     box = reader.pages[0].mediabox

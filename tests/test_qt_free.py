@@ -1,4 +1,4 @@
-"""The model, layout and io layers import with Qt made unimportable."""
+"""The model, layout, io and collab layers import with Qt made unimportable."""
 
 from __future__ import annotations
 
@@ -14,8 +14,9 @@ class Block:
         return None
 sys.meta_path.insert(0, Block())
 import journeymapper.model, journeymapper.io, journeymapper.layout, journeymapper.templates
+import journeymapper.collab
 import pkgutil, importlib
-for pkg in (journeymapper.model, journeymapper.io, journeymapper.layout):
+for pkg in (journeymapper.model, journeymapper.io, journeymapper.layout, journeymapper.collab):
     for info in pkgutil.walk_packages(pkg.__path__, pkg.__name__ + '.'):
         importlib.import_module(info.name)
 loaded = [m for m in sys.modules if m.startswith(('PySide6', 'shiboken6'))]

@@ -258,7 +258,7 @@ def test_inspect_with_a_map_guesses_stages(capsys, ko_map: Path, tmp_path: Path)
 def test_quotes_only_adds_cards_but_no_wave(capsys, map_path: Path, tmp_path: Path) -> None:
     code, out, _ = run(capsys, "survey", "import", map_path, fx.surveymonkey(tmp_path),
                        "--quotes", "What could we improve?=Retention", "--quote-cap", "2")
-    assert code == 0 and "added 2 quote(s)" in out
+    assert code == 0 and "added 2 quotes" in out
     doc = jmap.load(map_path).document
     assert doc.waves == () and doc.scores() == []
     lane = doc.lane_for_kind(Kind.THOUGHT).id

@@ -59,7 +59,7 @@ def editor(widget, name, cls):
 def test_every_field_of_every_kind_gets_a_fitting_editor():
     for kind, specs in FIELDS.items():
         for spec in specs:
-            hint = editor_for(kind, spec.name, spec.label)
+            hint = editor_for(kind, spec.name)
             if hint.widget == "int":
                 assert check_field(kind, spec.name, hint.lo) is None
                 assert check_field(kind, spec.name, hint.hi) is None

@@ -17,7 +17,7 @@ from ui_support import ScriptedDialogs, temp_settings, type_text
 
 from journeymapper.io import jmap
 from journeymapper.model.elements import Kind
-from journeymapper.ui.toolbar import LINK_HINT
+from journeymapper.ui.toolbar import link_hint
 from journeymapper.ui.window import MainWindow
 
 
@@ -287,7 +287,7 @@ def test_toolbar_buttons(qtbot, window):
     QTest.keyClick(window.view, Qt.Key.Key_Escape)
     scene.clearSelection()
     qtbot.mouseClick(bar.button(bar.action_link), Qt.MouseButton.LeftButton)
-    assert window.statusBar().currentMessage() == LINK_HINT
+    assert window.statusBar().currentMessage() == link_hint()
     window.view.set_zoom(2.0)
     qtbot.mouseClick(bar.button(window.action_fit), Qt.MouseButton.LeftButton)
     assert window.view.zoom() < 1.0

@@ -17,7 +17,7 @@ from __future__ import annotations
 import weakref
 from collections.abc import Callable
 
-from PySide6.QtCore import QMimeData, QRectF, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QMimeData, QRectF, Qt
 from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QGraphicsSceneMouseEvent
 
@@ -44,28 +44,35 @@ from journeymapper.commands import (
 from journeymapper.layout import geometry as g
 from journeymapper.model.elements import Kind
 from journeymapper.model.errors import JourneyError
-from journeymapper.qt_i18n import tr as qt_tr
 
 MAX_TEXT_LINES = 200
 
 #: the keys the canvas itself handles (MapEditor.key_press, the view, the gestures),
 #: as Help > Keyboard Shortcuts lists them beside the menus' own shortcuts
 CANVAS_KEYS: tuple[tuple[str, str], ...] = (
-    ("N, Insert", "New card in the current cell (marked on the canvas)"),
-    ("Arrow keys", "Move through the cells and their cards, empty cells included"),
-    ("Enter, F2", "Edit the selected card, stage or lane"),
-    ("Enter / Shift+Enter", "While typing: commit / new line"),
-    ("Tab, Shift+Tab", "While typing: commit and type in the next / previous cell"),
-    ("Esc", "Cancel typing, a drag or a link; clear the selection"),
-    ("Delete, Backspace", "Remove the selection"),
-    ("Space + drag, middle button", "Pan"),
-    ("Ctrl + wheel, pinch", "Zoom"),
-    ("Double-click", "Edit a card, or type a new one in an empty spot"),
+    (QT_TRANSLATE_NOOP("Shortcuts", "N, Insert"),
+     QT_TRANSLATE_NOOP("Shortcuts", "New card in the current cell (marked on the canvas)")),
+    (QT_TRANSLATE_NOOP("Shortcuts", "Arrow keys"),
+     QT_TRANSLATE_NOOP("Shortcuts", "Move through the cells and their cards, empty cells included")),
+    (QT_TRANSLATE_NOOP("Shortcuts", "Enter, F2"),
+     QT_TRANSLATE_NOOP("Shortcuts", "Edit the selected card, stage or lane")),
+    (QT_TRANSLATE_NOOP("Shortcuts", "Enter / Shift+Enter"),
+     QT_TRANSLATE_NOOP("Shortcuts", "While typing: commit / new line")),
+    (QT_TRANSLATE_NOOP("Shortcuts", "Tab, Shift+Tab"),
+     QT_TRANSLATE_NOOP("Shortcuts", "While typing: commit and type in the next / previous cell")),
+    (QT_TRANSLATE_NOOP("Shortcuts", "Esc"),
+     QT_TRANSLATE_NOOP("Shortcuts", "Cancel typing, a drag or a link; clear the selection")),
+    (QT_TRANSLATE_NOOP("Shortcuts", "Delete, Backspace"),
+     QT_TRANSLATE_NOOP("Shortcuts", "Remove the selection")),
+    (QT_TRANSLATE_NOOP("Shortcuts", "Space + drag, middle button"),
+     QT_TRANSLATE_NOOP("Shortcuts", "Pan")),
+    (QT_TRANSLATE_NOOP("Shortcuts", "Ctrl + wheel, pinch"), QT_TRANSLATE_NOOP("Shortcuts", "Zoom")),
+    (QT_TRANSLATE_NOOP("Shortcuts", "Double-click"),
+     QT_TRANSLATE_NOOP("Shortcuts", "Edit a card, or type a new one in an empty spot")),
 )
 
 
-def tr(text: str, n: int = -1) -> str:
-    return qt_tr("MapEditor", text, n)
+translate = QCoreApplication.translate
 
 
 class MapEditor:
@@ -241,7 +248,8 @@ class MapEditor:
         ids = host.selected_ids()
         if lane is not None and not ids:
             count = doc.cards_in_lane(lane)
-            question = tr("Remove lane “{name}” and its %n card(s)?", count).format(
+            question = translate("MapEditor", "Remove lane “{name}” and its %n card(s)?", None,
+                                 count).format(
                 name=doc.lane(lane).name)
             if count and not host.confirm(question):
                 return False
@@ -256,9 +264,11 @@ class MapEditor:
         if held:
             names = ", ".join(f"“{doc.element(s).text}”" for s in stages)
             if len(stages) == 1:
-                question = tr("Remove stage {names} and its %n card(s)?", held)
+                question = translate("MapEditor", "Remove stage {names} and its %n card(s)?",
+                                     None, held)
             else:
-                question = tr("Remove stages {names} and their %n card(s)?", held)
+                question = translate("MapEditor", "Remove stages {names} and their %n card(s)?",
+                                     None, held)
             if not host.confirm(question.format(names=names)):
                 return False
         return host.push(RemoveElements(doc, ids))
@@ -276,7 +286,8 @@ class MapEditor:
         data.setData(MIME_TYPE, payload_bytes(copy_payload(doc, ids)))
         data.setText(payload_text(doc, ids))
         QGuiApplication.clipboard().setMimeData(data)
-        self.host.say(tr("Copied %n card(s)", len(ids)))
+        copied = len(ids)
+        self.host.say(translate("MapEditor", "Copied %n card(s)", None, copied))
         return True
 
     def cut_selection(self) -> bool:
@@ -300,7 +311,7 @@ class MapEditor:
             elif data is not None and data.hasText() and cell is not None:
                 payload = self._text_payload(data.text(), cell[1])
             else:
-                host.say(tr("Nothing to paste"))
+                host.say(translate("MapEditor", "Nothing to paste"))
                 return False
             elements, links = plan_paste(doc, payload, cell[0] if cell else None,
                                          cell[1] if cell else None)
@@ -338,7 +349,7 @@ class MapEditor:
 
     def _insert(self, elements, links, verb: str) -> bool:
         if not elements:
-            self.host.say(tr("Nothing to paste"))
+            self.host.say(translate("MapEditor", "Nothing to paste"))
             return False
         assert self.host.doc is not None
         command = PasteElements(self.host.doc, elements, links, verb)

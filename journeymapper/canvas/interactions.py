@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import weakref
 
-from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QPainterPath, QPen
 from PySide6.QtWidgets import (
     QGraphicsItem,
@@ -27,16 +27,13 @@ from journeymapper.canvas.items.cards import BaseCardItem, EmotionItem
 from journeymapper.canvas.items.headers import LaneHeaderItem, StageHeaderItem
 from journeymapper.commands import AddLink, MoveCards, MoveLane, MoveStage, SetField, link_refusal
 from journeymapper.commands.capture import MoveAndRetype, retyped
-from journeymapper.i18n import _
 from journeymapper.layout import geometry as g
-from journeymapper.model.links import LINK_LABELS
-from journeymapper.qt_i18n import tr as qt_tr
+from journeymapper.words import link_label
 
 DRAG_START = 5.0
 
 
-def tr(text: str) -> str:
-    return qt_tr("MouseGestures", text)
+translate = QCoreApplication.translate
 
 
 class Gesture:
@@ -173,7 +170,7 @@ class LinkDrag(Gesture):
         target = self.target(pos)
         self._clear()
         if target is None:
-            self.scene.say(tr("Drop the link on a card to connect it"))
+            self.scene.say(translate("MouseGestures", "Drop the link on a card to connect it"))
             return
         link_or_explain(self.scene, self.item.element_id, target.element_id)
 
@@ -288,7 +285,8 @@ def link_or_explain(scene: CanvasHost, source: str, target: str) -> bool:
     command = AddLink(scene.doc, source, target)
     if not scene.push(command) or command.link is None:
         return False
-    scene.say(tr("Linked: {link}").format(link=link_sentence(scene.doc, command.link)))
+    scene.say(translate("MouseGestures", "Linked: {link}").format(
+        link=link_sentence(scene.doc, command.link)))
     return True
 
 
@@ -299,12 +297,14 @@ def _short(doc, element_id: str) -> str:
 
 def link_sentence(doc, link) -> str:
     """'“Ads push…” occurs at “Search results…”'."""
-    return f"{_short(doc, link.source)} {_(LINK_LABELS[link.kind])} {_short(doc, link.target)}"
+    return translate("MouseGestures", "{source} {link} {target}").format(
+        source=_short(doc, link.source), link=link_label(link.kind), target=_short(doc, link.target))
 
 
 def describe_link(doc, link) -> str:
     """The link and what to do with it, for the status bar."""
-    return tr("{link} — Delete removes the link").format(link=link_sentence(doc, link))
+    return translate("MouseGestures", "{link} — Delete removes the link").format(
+        link=link_sentence(doc, link))
 
 
 def _scale(event: QGraphicsSceneMouseEvent) -> float:
@@ -338,7 +338,8 @@ class MouseGestures:
         self._link_from = source
         for view in self.host.views():
             view.viewport().setCursor(Qt.CursorShape.CrossCursor)
-        self.host.say(tr("Click the card to link {card} to (Esc cancels)").format(
+        self.host.say(translate("MouseGestures",
+                                "Click the card to link {card} to (Esc cancels)").format(
             card=_short(self.host.doc, source)))
 
     def _end_link_pick(self) -> str | None:
@@ -358,7 +359,7 @@ class MouseGestures:
 
     def cancel(self) -> bool:
         if self._end_link_pick() is not None:
-            self.host.say(tr("Link cancelled"))
+            self.host.say(translate("MouseGestures", "Link cancelled"))
             return True
         if self.gesture is None:
             return False
@@ -386,7 +387,8 @@ class MouseGestures:
             event.accept()
             target = getattr(item, "element_id", None)
             if target is None or source not in host.doc:
-                host.say(tr("Link cancelled: click a card or a stage header to link to"))
+                host.say(translate("MouseGestures",
+                                   "Link cancelled: click a card or a stage header to link to"))
             else:
                 link_or_explain(host, source, target)
             return True

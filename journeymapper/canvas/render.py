@@ -14,9 +14,11 @@ from journeymapper.canvas import style as st
 from journeymapper.canvas.items.links import StageLinkItem
 from journeymapper.canvas.scene import MapScene
 from journeymapper.canvas.text import elide
+from journeymapper.i18n import N_, _
 from journeymapper.io.atomic import atomic_write_bytes
 from journeymapper.model.document import JourneyMap
 from journeymapper.model.errors import ExportError
+from journeymapper.words import in_map_language
 
 MIN_WIDTH, MAX_WIDTH = 200, 20_000
 MAX_PIXELS = 300_000_000
@@ -77,14 +79,26 @@ def page_size(source: QRectF) -> QSize:
 
 def render_map(doc: JourneyMap, path: str | os.PathLike[str], width: int = 2400,
                dark: bool = False) -> tuple[int, int]:
-    """Write ``doc`` to a .png or .svg file ``width`` pixels wide; returns its size."""
+    """Write ``doc`` to a .png or .svg file ``width`` pixels wide, labelled in the
+    map's language (card tags, statuses); returns its size."""
     target = Path(path)
     suffix = target.suffix.lower()
     if suffix not in (".png", ".svg"):
-        raise ExportError(f"{target}: expected a .png or .svg file name, got {suffix or 'none'!r}")
+        raise ExportError(N_("{file}: expected a .png or .svg file name, got {suffix!r}"),
+                          file=target, suffix=suffix or "none")
     if not MIN_WIDTH <= width <= MAX_WIDTH:
-        raise ExportError(f"--width: expected {MIN_WIDTH}..{MAX_WIDTH} pixels, got {width}")
+        raise ExportError(N_("--width: expected {lo}..{hi} pixels, got {width}"), lo=MIN_WIDTH,
+                          hi=MAX_WIDTH, width=width)
     ensure_app()
+    with in_map_language(doc):
+        data, height = _draw(doc, width, dark, suffix, target)
+    atomic_write_bytes(target, data)
+    return width, height
+
+
+def _draw(doc: JourneyMap, width: int, dark: bool, suffix: str,
+          target: Path) -> tuple[bytes, int]:
+    """The picture's bytes and height in pixels."""
     scene = MapScene()
     try:
         scene.set_document(doc, QUndoStack())
@@ -93,22 +107,21 @@ def render_map(doc: JourneyMap, path: str | os.PathLike[str], width: int = 2400,
         page = page_size(content_rect(scene))
         height = max(1, round(width * page.height() / page.width()))
         if suffix == ".png":
-            data = _png(scene, doc, width, height, target)
-        else:
-            data = _svg(scene, doc, width, height)
+            return _png(scene, doc, width, height, target), height
+        return _svg(scene, doc, width, height), height
     finally:
         scene.clear_document()
-    atomic_write_bytes(target, data)
-    return width, height
 
 
 def _png(scene: MapScene, doc: JourneyMap, width: int, height: int, target: Path) -> bytes:
     if width * height > MAX_PIXELS:
-        raise ExportError(f"{target}: {width}x{height} pixels is too large for a PNG; "
-                          "use a smaller --width or write an .svg")
+        raise ExportError(N_("{file}: {width}x{height} pixels is too large for a PNG; use a "
+                             "smaller --width or write an .svg"), file=target, width=width,
+                          height=height)
     image = QImage(width, height, QImage.Format.Format_ARGB32_Premultiplied)
     if image.isNull():
-        raise ExportError(f"{target}: not enough memory for a {width}x{height} image")
+        raise ExportError(N_("{file}: not enough memory for a {width}x{height} image"),
+                          file=target, width=width, height=height)
     image.fill(QColor(scene.theme["background"]))
     painter = QPainter(image)
     draw_map(painter, scene, doc, QRectF(0, 0, width, height))
@@ -127,7 +140,7 @@ def _svg(scene: MapScene, doc: JourneyMap, width: int, height: int) -> bytes:
     generator.setSize(QSize(width, height))
     generator.setViewBox(QRect(0, 0, width, height))
     generator.setTitle(doc.title)
-    generator.setDescription("Journey map drawn by journeymapper")
+    generator.setDescription(_("Journey map drawn by journeymapper"))
     painter = QPainter(generator)
     draw_map(painter, scene, doc, QRectF(0, 0, width, height))
     painter.end()
@@ -140,6 +153,6 @@ def _bytes(write, target: Path) -> bytes:
     buffer = QBuffer(array)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     if not write(buffer):
-        raise ExportError(f"{target}: the image could not be encoded")
+        raise ExportError(N_("{file}: the image could not be encoded"), file=target)
     buffer.close()
     return bytes(array.data())

@@ -17,26 +17,26 @@ from journeymapper.model.errors import CardListError, JourneyError
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    cards = sub.add_parser("cards", help="add cards to a map in bulk")
+    cards = sub.add_parser("cards", help=_("add cards to a map in bulk"))
     cards_sub = cards.add_subparsers(dest="cards_command", metavar="COMMAND")
     cards.set_defaults(func=lambda _args: cards.print_help() or 2)
     p = cards_sub.add_parser(
-        "import", help="add the cards of a CSV or XLSX list (stage, lane or kind, text)",
-        description="Add one card per row: its stage (by name), its lane (by name, or a card "
-                    "kind such as pain_point) and its text. A first row naming the columns "
-                    "(stage, lane/kind, text) is read as a header; otherwise the first three "
-                    "columns are taken in that order.")
-    p.add_argument("map", metavar="MAP", help="the .jmap file (saved in place unless -o)")
-    p.add_argument("file", metavar="FILE", help="the list of cards (CSV or XLSX)")
+        "import", help=_("add the cards of a CSV or XLSX list (stage, lane or kind, text)"),
+        description=_("Add one card per row: its stage (by name), its lane (by name, or a card "
+                      "kind such as pain_point) and its text. A first row naming the columns "
+                      "(stage, lane/kind, text) is read as a header; otherwise the first three "
+                      "columns are taken in that order."))
+    p.add_argument("map", metavar="MAP", help=_("the .jmap file (saved in place unless -o)"))
+    p.add_argument("file", metavar="FILE", help=_("the list of cards (CSV or XLSX)"))
     p.add_argument("--create-stages", action="store_true",
-                   help="add stages the map does not have (at the end) instead of refusing")
-    p.add_argument("--sheet", metavar="NAME", help="XLSX: the sheet to read (default: the first)")
-    p.add_argument("-o", "--output", metavar="OUT", help="write the map here instead of in place")
+                   help=_("add stages the map does not have (at the end) instead of refusing"))
+    p.add_argument("--sheet", metavar="NAME", help=_("XLSX: the sheet to read (default: the first)"))
+    p.add_argument("-o", "--output", metavar="OUT", help=_("write the map here instead of in place"))
     p.set_defaults(func=cmd_import)
 
-    p = sub.add_parser("votes", help="list a map's dot votes and their results")
-    p.add_argument("map", metavar="MAP", help="the .jmap file")
-    p.add_argument("--json", action="store_true", help="print a JSON list")
+    p = sub.add_parser("votes", help=_("list a map's dot votes and their results"))
+    p.add_argument("map", metavar="MAP", help=_("the .jmap file"))
+    p.add_argument("--json", action="store_true", help=_("print a JSON list"))
     p.set_defaults(func=cmd_votes)
 
 

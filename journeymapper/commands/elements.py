@@ -13,12 +13,12 @@ from typing import Any
 
 from PySide6.QtGui import QUndoCommand
 
-from journeymapper.commands.base import Composite, DocCommand, card_name, kind_name, tr, tr_n
-from journeymapper.i18n import _
+from journeymapper.commands.base import Composite, DocCommand, card_name, kind_name, translate
 from journeymapper.model.document import JourneyMap, Removed
 from journeymapper.model.elements import FIELD_INDEX, Element, Kind, Placement
 from journeymapper.model.ids import id_prefix
 from journeymapper.model.links import LinkKind
+from journeymapper.words import field_label
 
 __all__ = ["AddCard", "AddStage", "Composite", "MoveCards", "MoveStage", "RemoveElement",
            "RemoveElements", "RemoveStage", "SetField", "id_prefix"]
@@ -31,10 +31,10 @@ class AddCard(DocCommand):
                  text: str = "", fields: Mapping[str, Any] | None = None,
                  parent: QUndoCommand | None = None) -> None:
         if text.strip():
-            label = tr("Add {kind} {card}").format(kind=kind_name(kind), card=card_name(
-                Element("", kind, {"text": text})))
+            label = translate("Commands", "Add {kind} {card}").format(
+                kind=kind_name(kind), card=card_name(Element("", kind, {"text": text})))
         else:
-            label = tr("Add {kind}").format(kind=kind_name(kind))
+            label = translate("Commands", "Add {kind}").format(kind=kind_name(kind))
         super().__init__(doc, label, parent)
         self.kind, self.stage, self.lane = kind, stage, lane
         self.text_value, self.fields = text, dict(fields or {})
@@ -60,7 +60,7 @@ class RemoveElement(DocCommand):
     def __init__(self, doc: JourneyMap, element_id: str,
                  parent: QUndoCommand | None = None) -> None:
         element = doc.element(element_id)
-        super().__init__(doc, tr("Remove {card}").format(card=card_name(element)), parent)
+        super().__init__(doc, translate("Commands", "Remove {card}").format(card=card_name(element)), parent)
         self.element_id = element_id
         self._removed: Removed | None = None
 
@@ -82,7 +82,7 @@ class RemoveStage(Composite):
     def __init__(self, doc: JourneyMap, stage_id: str,
                  parent: QUndoCommand | None = None) -> None:
         name = doc.element(stage_id).text
-        super().__init__(doc, tr("Remove stage “{name}”").format(name=name), parent)
+        super().__init__(doc, translate("Commands", "Remove stage “{name}”").format(name=name), parent)
         self.stage_id = stage_id
         self.card_count = doc.cards_in_stage(stage_id)
 
@@ -122,13 +122,14 @@ class RemoveElements(Composite):
 
 def _removal_text(cards: int, stages: int) -> str:
     if stages and cards:
-        return tr("Remove {stages} and {cards}").format(
-            stages=tr_n("%n stage(s)", stages), cards=tr_n("%n card(s)", cards))
+        return translate("Commands", "Remove {stages} and {cards}").format(
+            stages=translate("Commands", "%n stage(s)", None, stages),
+            cards=translate("Commands", "%n card(s)", None, cards))
     if stages:
-        return tr_n("Remove %n stage(s)", stages)
+        return translate("Commands", "Remove %n stage(s)", None, stages)
     if cards:
-        return tr_n("Remove %n card(s)", cards)
-    return tr("Remove nothing")
+        return translate("Commands", "Remove %n card(s)", None, cards)
+    return translate("Commands", "Remove nothing")
 
 
 class SetField(DocCommand):
@@ -168,12 +169,12 @@ class SetField(DocCommand):
 def _edit_text(element: Element, field: str) -> str:
     """'Edit text of “Coupon code…”', 'Rename stage “Purchase”', 'Edit “Coupon…”: Due date'."""
     if element.kind is Kind.STAGE and field == "text":
-        return tr("Rename stage {card}").format(card=card_name(element))
+        return translate("Commands", "Rename stage {card}").format(card=card_name(element))
     if field == "text":
-        return tr("Edit text of {card}").format(card=card_name(element))
+        return translate("Commands", "Edit text of {card}").format(card=card_name(element))
     spec = FIELD_INDEX[element.kind].get(field)
-    label = _(spec.label) if spec is not None else field
-    return tr("Edit {card}: {field}").format(card=card_name(element), field=label)
+    label = field_label(element.kind, field) if spec is not None else field
+    return translate("Commands", "Edit {card}: {field}").format(card=card_name(element), field=label)
 
 
 class MoveCards(DocCommand):
@@ -184,9 +185,10 @@ class MoveCards(DocCommand):
         self.new = {i: p for i, p in moves.items() if doc.element(i).placement != p}
         n = len(self.new)
         if n == 1:
-            text = tr("Move {card}").format(card=card_name(doc.element(next(iter(self.new)))))
+            card = card_name(doc.element(next(iter(self.new))))
+            text = translate("Commands", "Move {card}").format(card=card)
         else:
-            text = tr_n("Move %n card(s)", n)
+            text = translate("Commands", "Move %n card(s)", None, n)
         super().__init__(doc, text, parent)
         self.old: dict[str, Placement] = {}
 
@@ -210,7 +212,7 @@ class AddStage(DocCommand):
 
     def __init__(self, doc: JourneyMap, name: str, index: int | None = None,
                  parent: QUndoCommand | None = None) -> None:
-        super().__init__(doc, tr("Add stage “{name}”").format(name=name), parent)
+        super().__init__(doc, translate("Commands", "Add stage “{name}”").format(name=name), parent)
         self.name, self.index = name, index
         self.element_id = doc.new_id("stage")
         self.joined: tuple[str, str] | None = None
@@ -241,7 +243,7 @@ class MoveStage(DocCommand):
     def __init__(self, doc: JourneyMap, stage_id: str, index: int,
                  parent: QUndoCommand | None = None) -> None:
         name = doc.element(stage_id).text
-        super().__init__(doc, tr("Move stage “{name}”").format(name=name), parent)
+        super().__init__(doc, translate("Commands", "Move stage “{name}”").format(name=name), parent)
         self.stage_id, self.index = stage_id, index
         self.old: tuple[str, ...] = ()
 

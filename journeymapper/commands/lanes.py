@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtGui import QUndoCommand
 
-from journeymapper.commands.base import Composite, DocCommand, kind_name, tr
+from journeymapper.commands.base import Composite, DocCommand, kind_name, translate
 from journeymapper.commands.elements import RemoveElement
 from journeymapper.model.document import JourneyMap
 from journeymapper.model.elements import Kind, Lane
@@ -16,7 +16,7 @@ class AddLane(DocCommand):
 
     def __init__(self, doc: JourneyMap, name: str, kind: Kind, index: int | None = None,
                  parent: QUndoCommand | None = None) -> None:
-        super().__init__(doc, tr("Add lane “{name}”").format(name=name), parent)
+        super().__init__(doc, translate("Commands", "Add lane “{name}”").format(name=name), parent)
         self.name, self.kind, self.index = name, kind, index
         self.lane_id = doc.new_id("lane")
 
@@ -29,7 +29,7 @@ class AddLane(DocCommand):
 
 class _RemoveEmptyLane(DocCommand):
     def __init__(self, doc: JourneyMap, lane_id: str) -> None:
-        super().__init__(doc, tr("Remove lane"))
+        super().__init__(doc, translate("Commands", "Remove lane"))
         self.lane_id = lane_id
         self._lane: Lane | None = None
         self._index = 0
@@ -46,8 +46,8 @@ class RemoveLane(Composite):
     """Remove a lane; the cards in it are removed first as child steps."""
 
     def __init__(self, doc: JourneyMap, lane_id: str, parent: QUndoCommand | None = None) -> None:
-        super().__init__(doc, tr("Remove lane “{name}”").format(name=doc.lane(lane_id).name),
-                         parent)
+        text = translate("Commands", "Remove lane “{name}”").format(name=doc.lane(lane_id).name)
+        super().__init__(doc, text, parent)
         self.lane_id = lane_id
         self.card_count = doc.cards_in_lane(lane_id)
 
@@ -66,9 +66,10 @@ class UpdateLane(DocCommand):
                  kind: Kind | None = None, parent: QUndoCommand | None = None) -> None:
         lane = doc.lane(lane_id)
         if kind is None:
-            text = tr("Rename lane “{name}”").format(name=lane.name)
+            text = translate("Commands", "Rename lane “{name}”").format(name=lane.name)
         else:
-            text = tr("Lane “{name}” holds {kind}").format(name=lane.name, kind=kind_name(kind))
+            text = translate("Commands", "Lane “{name}” holds {kind}").format(
+                name=lane.name, kind=kind_name(kind))
         super().__init__(doc, text, parent)
         self.lane_id, self.name, self.kind = lane_id, name, kind
         self.old: Lane | None = None
@@ -87,7 +88,7 @@ class MoveLane(DocCommand):
 
     def __init__(self, doc: JourneyMap, lane_id: str, index: int,
                  parent: QUndoCommand | None = None) -> None:
-        super().__init__(doc, tr("Move lane “{name}”").format(name=doc.lane(lane_id).name),
+        super().__init__(doc, translate("Commands", "Move lane “{name}”").format(name=doc.lane(lane_id).name),
                          parent)
         self.lane_id, self.index = lane_id, index
         self.old: tuple[str, ...] = ()

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from PySide6.QtGui import QUndoCommand
 
-from journeymapper.commands.base import DocCommand, tr, tr_n
-from journeymapper.i18n import _
+from journeymapper.commands.base import DocCommand, translate
 from journeymapper.model.document import JourneyMap
-from journeymapper.model.links import LINK_LABELS, Link, LinkKind
+from journeymapper.model.links import Link, LinkKind
+from journeymapper.words import link_label
 
 
 def link_refusal(doc: JourneyMap, source: str, target: str) -> str | None:
@@ -16,7 +16,7 @@ def link_refusal(doc: JourneyMap, source: str, target: str) -> str | None:
     reason = doc.link_refusal(source, target)
     if reason is None:
         return None
-    return tr("Cannot link: {reason}").format(reason=str(reason))
+    return translate("Commands", "Cannot link: {reason}").format(reason=str(reason))
 
 
 class AddLink(DocCommand):
@@ -24,13 +24,13 @@ class AddLink(DocCommand):
 
     def __init__(self, doc: JourneyMap, source: str, target: str,
                  kind: LinkKind | None = None, parent: QUndoCommand | None = None) -> None:
-        super().__init__(doc, tr("Add link"), parent)
+        super().__init__(doc, translate("Commands", "Add link"), parent)
         self.source, self.target, self.kind = source, target, kind
         self.link: Link | None = None
 
     def do(self) -> None:
         self.link = self.doc.link(self.source, self.target, self.kind)
-        self.setText(tr("Link: {kind}").format(kind=_(LINK_LABELS[self.link.kind])))
+        self.setText(translate("Commands", "Link: {kind}").format(kind=link_label(self.link.kind)))
 
     def revert(self) -> None:
         assert self.link is not None
@@ -42,7 +42,7 @@ class RemoveLink(DocCommand):
 
     def __init__(self, doc: JourneyMap, source: str, target: str,
                  parent: QUndoCommand | None = None) -> None:
-        super().__init__(doc, tr("Remove link"), parent)
+        super().__init__(doc, translate("Commands", "Remove link"), parent)
         self.source, self.target = source, target
         self.link: Link | None = None
 
@@ -59,7 +59,8 @@ class RemoveLinks(DocCommand):
 
     def __init__(self, doc: JourneyMap, links: list[Link],
                  parent: QUndoCommand | None = None) -> None:
-        super().__init__(doc, tr_n("Remove %n link(s)", len(links)), parent)
+        count = len(links)
+        super().__init__(doc, translate("Commands", "Remove %n link(s)", None, count), parent)
         self.wanted = [(link.source, link.target) for link in links]
         self.removed: list[Link] = []
 

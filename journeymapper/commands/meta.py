@@ -16,6 +16,7 @@ _TEXTS = {
     "authors": QT_TRANSLATE_NOOP("Commands", "Edit map authors"),
     "created": QT_TRANSLATE_NOOP("Commands", "Edit map date"),
     "version_note": QT_TRANSLATE_NOOP("Commands", "Edit version note"),
+    "language": QT_TRANSLATE_NOOP("Commands", "Edit map language"),
 }
 
 

@@ -17,6 +17,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtGui import QUndoCommand
 
 from journeymapper.commands.base import DocCommand, tr_n
+from journeymapper.i18n import N_
 from journeymapper.model.document import JourneyMap
 from journeymapper.model.elements import (
     CARD_KINDS,
@@ -81,25 +82,27 @@ def parse_payload(data: bytes) -> dict[str, Any]:
     if not isinstance(cards, list) or not isinstance(links, list):
         raise ModelError("clipboard: 'cards' and 'links' must be lists")
     if len(cards) > MAX_PASTE:
-        raise ModelError(f"clipboard: {len(cards)} cards, at most {MAX_PASTE} can be pasted")
+        raise ModelError(N_("clipboard: {value} cards, at most {MAX_PASTE} can be pasted"),
+                         value=len(cards), MAX_PASTE=MAX_PASTE)
     kinds = {k.value for k in CARD_KINDS}
     for n, card in enumerate(cards, 1):
         if not isinstance(card, dict) or card.get("kind") not in kinds:
-            raise ModelError(f"clipboard: card {n}: expected a card kind, got "
-                             f"{card.get('kind') if isinstance(card, dict) else card!r}")
+            raise ModelError(N_("clipboard: card {n}: expected a card kind, got {value!r}"),
+                             n=n, value=card.get('kind') if isinstance(card, dict) else card)
         if not isinstance(card.get("fields"), dict) or not isinstance(card.get("id"), str):
-            raise ModelError(f"clipboard: card {n}: needs an id and a fields object")
+            raise ModelError(N_("clipboard: card {n}: needs an id and a fields object"), n=n)
         for name, value in card["fields"].items():
             problem = check_field(Kind(card["kind"]), name, value)
             if problem and name in FIELD_INDEX[Kind(card["kind"])]:
-                raise ModelError(f"clipboard: card {n}: {name}: {problem}")
+                raise ModelError(N_("clipboard: card {n}: {file}: {problem}"),
+                                 n=n, file=name, problem=problem)
         index = card.get("stage_index")
         if index is not None and (isinstance(index, bool) or not isinstance(index, int)):
-            raise ModelError(f"clipboard: card {n}: stage_index: expected an integer")
+            raise ModelError(N_("clipboard: card {n}: stage_index: expected an integer"), n=n)
     for n, link in enumerate(links, 1):
         if (not isinstance(link, list) or len(link) != 3 or not all(isinstance(v, str) for v in link)
                 or link[2] not in {k.value for k in LinkKind}):
-            raise ModelError(f"clipboard: link {n}: expected [source, target, kind]")
+            raise ModelError(N_("clipboard: link {n}: expected [source, target, kind]"), n=n)
     return raw
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtGui import QUndoCommand
 
-from journeymapper.commands.base import DocCommand, tr
+from journeymapper.commands.base import DocCommand, translate
 from journeymapper.io.survey.plan import ImportResult
 from journeymapper.model.document import JourneyMap
 from journeymapper.model.scores import Score, Wave
@@ -21,7 +21,8 @@ class ImportScores(DocCommand):
     def __init__(self, doc: JourneyMap, result: ImportResult,
                  parent: QUndoCommand | None = None) -> None:
         wave = result.waves[0].label if result.waves else ""
-        super().__init__(doc, tr("Import survey into wave {wave}").format(wave=wave), parent)
+        text = translate("Commands", "Import survey into wave {wave}").format(wave=wave)
+        super().__init__(doc, text, parent)
         self.scores, self.waves = list(result.scores), list(result.waves)
         self.cards = list(result.cards)
         self._old_waves: tuple[Wave, ...] = ()
@@ -45,7 +46,8 @@ class ImportScores(DocCommand):
 class RenameWave(DocCommand):
     def __init__(self, doc: JourneyMap, old: str, new: str,
                  parent: QUndoCommand | None = None) -> None:
-        super().__init__(doc, tr("Rename wave {old} to {new}").format(old=old, new=new), parent)
+        text = translate("Commands", "Rename wave {old} to {new}").format(old=old, new=new)
+        super().__init__(doc, text, parent)
         self.old, self.new = old, new
 
     def do(self) -> None:
@@ -59,7 +61,7 @@ class DeleteWave(DocCommand):
     """Remove a wave and its scores; undo restores both and the wave's place."""
 
     def __init__(self, doc: JourneyMap, label: str, parent: QUndoCommand | None = None) -> None:
-        super().__init__(doc, tr("Delete wave {wave}").format(wave=label), parent)
+        super().__init__(doc, translate("Commands", "Delete wave {wave}").format(wave=label), parent)
         self.label = label
         self._old_waves: tuple[Wave, ...] = ()
         self._removed: list[Score] = []

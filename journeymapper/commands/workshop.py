@@ -7,13 +7,16 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
-from journeymapper.commands.base import Composite, DocCommand, card_name, tr, tr_n
+from journeymapper.commands.base import Composite, DocCommand, card_name
 from journeymapper.commands.elements import SetField
 from journeymapper.model import workshop as ws
 from journeymapper.model.document import JourneyMap
 from journeymapper.model.elements import Kind
+
+translate = QCoreApplication.translate
 
 Change = tuple[str, str, Any]  # (section, key, value or None to drop)
 
@@ -21,8 +24,9 @@ Change = tuple[str, str, Any]  # (section, key, value or None to drop)
 class SetRecords(DocCommand):
     """Put or drop some records as one step; undo puts back what was there."""
 
-    def __init__(self, doc: JourneyMap, changes: Iterable[Change], text: str,
-                 parent: QUndoCommand | None = None) -> None:
+    def __init__(
+        self, doc: JourneyMap, changes: Iterable[Change], text: str, parent: QUndoCommand | None = None
+    ) -> None:
         super().__init__(doc, text, parent)
         self.changes = list(changes)
         self.old: list[Change] = []
@@ -45,8 +49,9 @@ def _put(doc: JourneyMap, section: str, key: str, value: Any) -> None:
 
 
 # ---------------------------------------------------------------- locks
-def set_locks(doc: JourneyMap, ids: Iterable[str], lanes: Iterable[str], by: str,
-              lock: bool) -> SetRecords | None:
+def set_locks(
+    doc: JourneyMap, ids: Iterable[str], lanes: Iterable[str], by: str, lock: bool
+) -> SetRecords | None:
     """Lock (or unlock) cards and stages ``ids`` and lanes ``lanes``; None
     when nothing would change."""
     changes: list[Change] = []
@@ -61,9 +66,16 @@ def set_locks(doc: JourneyMap, ids: Iterable[str], lanes: Iterable[str], by: str
     if len(changes) == 1:
         key = changes[0][1]
         name = doc.lane(key).name if doc.has_lane(key) else card_name(doc.element(key))
-        text = (tr("Lock {name}") if lock else tr("Unlock {name}")).format(name=name)
+        text = (
+            translate("Commands", "Lock {name}") if lock else translate("Commands", "Unlock {name}")
+        ).format(name=name)
     else:
-        text = tr_n("Lock %n item(s)" if lock else "Unlock %n item(s)", len(changes))
+        n = len(changes)
+        text = (
+            translate("Commands", "Lock %n item(s)", None, n)
+            if lock
+            else translate("Commands", "Unlock %n item(s)", None, n)
+        )
     return SetRecords(doc, changes, text)
 
 
@@ -75,14 +87,16 @@ class StartVote(SetRecords):
         changes: list[Change] = [(ws.VOTES, vote.id, vote.record())]
         if timer is not None:
             changes.append((ws.WORKSHOP, ws.TIMER_KEY, timer.record()))
-        question = vote.question or tr("dot vote")
-        super().__init__(doc, changes,
-                         tr("Start vote “{question}”").format(question=question[:40]))
+        question = vote.question or translate("Commands", "dot vote")
+        super().__init__(
+            doc, changes, translate("Commands", "Start vote “{question}”").format(question=question[:40])
+        )
         self.vote_id = vote.id
 
 
-def place_dot(doc: JourneyMap, vote: ws.Vote, voter: str, name: str | None,
-              card: str, delta: int) -> SetRecords:
+def place_dot(
+    doc: JourneyMap, vote: ws.Vote, voter: str, name: str | None, card: str, delta: int
+) -> SetRecords:
     """One dot more (``delta`` 1) or less (-1) of ``voter`` on ``card``; the
     voter's name is kept the first time when the vote is not anonymous."""
     key = ws.dot_key(vote.id, voter, card)
@@ -93,9 +107,9 @@ def place_dot(doc: JourneyMap, vote: ws.Vote, voter: str, name: str | None,
         changes.append((ws.VOTERS, voter_key, {"name": name}))
     element = doc.element(card)
     if delta > 0:
-        text = tr("Dot on {card}").format(card=card_name(element))
+        text = translate("Commands", "Dot on {card}").format(card=card_name(element))
     else:
-        text = tr("Take a dot off {card}").format(card=card_name(element))
+        text = translate("Commands", "Take a dot off {card}").format(card=card_name(element))
     return SetRecords(doc, changes, text)
 
 
@@ -104,8 +118,12 @@ class RevealVote(Composite):
     was about gets its dot count in its ``votes`` field; one undo step."""
 
     def __init__(self, doc: JourneyMap, vote: ws.Vote, when: Any) -> None:
-        super().__init__(doc, tr("Reveal vote “{question}”").format(
-            question=(vote.question or tr("dot vote"))[:40]))
+        super().__init__(
+            doc,
+            translate("Commands", "Reveal vote “{question}”").format(
+                question=(vote.question or translate("Commands", "dot vote"))[:40]
+            ),
+        )
         self.vote, self.when = vote, when
 
     def plan(self) -> list[DocCommand]:
@@ -127,8 +145,10 @@ def delete_vote(doc: JourneyMap, vote_id: str) -> SetRecords:
     changes += [(ws.DOTS, k, None) for k in doc.records(ws.DOTS) if k.startswith(prefix)]
     changes += [(ws.VOTERS, k, None) for k in doc.records(ws.VOTERS) if k.startswith(prefix)]
     vote = ws.vote(doc, vote_id)
-    question = (vote.question if vote else "") or tr("dot vote")
-    return SetRecords(doc, changes, tr("Delete vote “{question}”").format(question=question[:40]))
+    question = (vote.question if vote else "") or translate("Commands", "dot vote")
+    return SetRecords(
+        doc, changes, translate("Commands", "Delete vote “{question}”").format(question=question[:40])
+    )
 
 
 # ---------------------------------------------------------------- the timer
@@ -139,8 +159,9 @@ class SetTimer(SetRecords):
     MERGE_ID = 0x4A4D10
 
     def __init__(self, doc: JourneyMap, timer: ws.Timer | None, text: str) -> None:
-        super().__init__(doc, [(ws.WORKSHOP, ws.TIMER_KEY,
-                                timer.record() if timer is not None else None)], text)
+        super().__init__(
+            doc, [(ws.WORKSHOP, ws.TIMER_KEY, timer.record() if timer is not None else None)], text
+        )
 
     def id(self) -> int:  # noqa: A003 - Qt API
         return self.MERGE_ID
@@ -155,8 +176,9 @@ class SetTimer(SetRecords):
 
 # ---------------------------------------------------------------- rounds
 def start_round(doc: JourneyMap, round_: ws.Round) -> SetRecords:
-    return SetRecords(doc, [(ws.WORKSHOP, ws.ROUND_KEY, round_.record())],
-                      tr("Start silent brainstorm"))
+    return SetRecords(
+        doc, [(ws.WORKSHOP, ws.ROUND_KEY, round_.record())], translate("Commands", "Start silent brainstorm")
+    )
 
 
 def reveal_round(doc: JourneyMap) -> SetRecords:
@@ -164,4 +186,4 @@ def reveal_round(doc: JourneyMap) -> SetRecords:
     changes: list[Change] = [(ws.HIDDEN, k, None) for k in ws.hidden(doc)]
     n = len(changes)
     changes.append((ws.WORKSHOP, ws.ROUND_KEY, None))
-    return SetRecords(doc, changes, tr_n("Reveal the round (%n card(s))", n))
+    return SetRecords(doc, changes, translate("Commands", "Reveal the round (%n card(s))", None, n))

@@ -14,6 +14,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
+from journeymapper.i18n import N_, Message
 from journeymapper.model.errors import JourneyError
 
 
@@ -49,17 +50,18 @@ def atomic_write_bytes(path: str | os.PathLike[str], data: bytes, backup: bool =
         target = Path(os.path.realpath(target))
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
-        raise JourneyError(f"{target}: folder {folder} does not exist")
+        raise JourneyError(N_("{file}: folder {folder} does not exist"), file=target, folder=folder)
     if target.is_dir():
-        raise JourneyError(f"{target}: is a folder; expected a file name")
+        raise JourneyError(N_("{file}: is a folder; expected a file name"), file=target)
     if target.is_file() and (not target.stat().st_mode & 0o222
                              or not os.access(target, os.W_OK)):
         # os.replace would swap it anyway, since only the folder needs to be writable
-        raise JourneyError(f"{target}: the file is read-only; not overwritten")
+        raise JourneyError(N_("{file}: the file is read-only; not overwritten"), file=target)
     try:
         fd, tmp = _temp_beside(target)
     except OSError as exc:
-        raise JourneyError(f"{target}: cannot write in {folder}: {exc.strerror or exc}") from None
+        raise JourneyError(N_("{file}: cannot write in {folder}: {value}"),
+                           file=target, folder=folder, value=exc.strerror or exc) from None
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
@@ -81,7 +83,8 @@ def atomic_write_bytes(path: str | os.PathLike[str], data: bytes, backup: bool =
         except OSError:
             pass
         if isinstance(exc, OSError):
-            raise JourneyError(f"{target}: could not save: {exc.strerror or exc}") from None
+            raise JourneyError(N_("{file}: could not save: {value}"),
+                               file=target, value=exc.strerror or exc) from None
         raise
     _fsync_dir(folder)
 
@@ -105,12 +108,13 @@ def _replace_backup(target: Path) -> None:
         raise
 
 
-def read_problem(path: str | os.PathLike[str], exc: OSError, what: str) -> str:
-    """One line saying why ``path`` could not be opened for reading as ``what``."""
+def read_problem(path: str | os.PathLike[str], exc: OSError, what: str) -> Message:
+    """One line saying why ``path`` could not be opened for reading as ``what``
+    (a message id marked with N_, such as N_("a .jmap file")), worded when shown."""
     if isinstance(exc, FileNotFoundError):
-        return f"{path}: no such file"
+        return Message(N_("{file}: no such file"), file=path)
     if isinstance(exc, IsADirectoryError):
-        return f"{path}: is a folder, not {what}"
+        return Message(N_("{file}: is a folder, not {what}"), file=path, what=Message(what))
     if isinstance(exc, PermissionError):
-        return f"{path}: permission denied"
-    return f"{path}: cannot be read: {exc.strerror or exc}"
+        return Message(N_("{file}: permission denied"), file=path)
+    return Message(N_("{file}: cannot be read: {reason}"), file=path, reason=exc.strerror or exc)

@@ -26,9 +26,10 @@ from pathlib import Path
 from journeymapper.i18n import N_
 from journeymapper.io.survey.reading import open_survey
 from journeymapper.model.document import JourneyMap
-from journeymapper.model.elements import CARD_KINDS, KIND_LABELS, MAX_TEXT, Element, Kind, Placement
+from journeymapper.model.elements import CARD_KINDS, MAX_TEXT, Element, Kind, Placement
 from journeymapper.model.errors import CardListError
 from journeymapper.model.ids import id_prefix
+from journeymapper.words import KIND_LABELS, KIND_TAGS, LANE_NAMES, kind_label, kind_tag, lane_name
 
 MAX_CARDS = 5000
 MAX_STAGE_NAME = 200
@@ -73,7 +74,7 @@ def _lane_index(doc: JourneyMap) -> dict[str, tuple[str, Kind]]:
         lane = doc.lane_for_kind(kind)
         if lane is None or kind is Kind.PERSONA:
             continue
-        for word in (kind.value, kind.value.replace("_", " "), KIND_LABELS[kind]):
+        for word in _kind_words(kind):
             out.setdefault(_fold(word), (lane.id, kind))
     for lane in doc.lanes:  # a lane's own name wins over a kind's
         if lane.kind is not Kind.PERSONA:
@@ -81,10 +82,18 @@ def _lane_index(doc: JourneyMap) -> dict[str, tuple[str, Kind]]:
     return out
 
 
+def _kind_words(kind: Kind) -> tuple[str, ...]:
+    """What a lane column may call a kind: its id, its name, its tag and the
+    name of its lane, in English and in the language in force (불편 사항)."""
+    english = (KIND_LABELS[kind], KIND_TAGS[kind], LANE_NAMES.get(kind, KIND_LABELS[kind]))
+    return (kind.value, kind.value.replace("_", " "), *english, kind_label(kind), kind_tag(kind),
+            lane_name(kind))
+
+
 def _kind_named(text: str) -> Kind | None:
     folded = _fold(text)
     for kind in CARD_KINDS:
-        if folded in (kind.value, kind.value.replace("_", " "), _fold(KIND_LABELS[kind])):
+        if folded in {_fold(word) for word in _kind_words(kind)}:
             return kind
     return None
 
@@ -93,7 +102,7 @@ def plan_cards(doc: JourneyMap, path: str | os.PathLike[str],
                sheet: str | None = None) -> CardPlan:
     """Read a card list against ``doc`` (nothing changes). Raises CardListError
     (or SurveyError for an unreadable file) naming the first problem."""
-    source = open_survey(path, sheet, what="a list of cards")
+    source = open_survey(path, sheet, what=N_("a list of cards"))
     name = Path(path).name
     plan = CardPlan(name)
     stages = {_fold(s.text): s.id for s in doc.stages()}

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from journeymapper.i18n import N_, Message, _, plural_message
 from journeymapper.io.atomic import atomic_write_bytes, read_problem
 from journeymapper.io.migrations import FORMAT_VERSION, migrate
 from journeymapper.io.serialize import dumps
@@ -59,14 +60,14 @@ def load(path: str | os.PathLike[str], strict: bool = False,
             size = os.fstat(handle.fileno()).st_size
             if size > MAX_FILE_BYTES:
                 raise FileFormatError(
-                    f"{target}: {size:,} bytes is larger than the {MAX_FILE_BYTES // 2**20} MiB "
-                    "a journey map may have")
+                    N_("{file}: {size:,} bytes is larger than the {value} MiB a journey map may have"),
+                    file=target, size=size, value=MAX_FILE_BYTES // 2 ** 20)
             data = handle.read(MAX_FILE_BYTES + 1)
     except OSError as exc:
-        raise FileFormatError(read_problem(target, exc, "a .jmap file")) from None
+        raise FileFormatError(read_problem(target, exc, N_("a .jmap file"))) from None
     if len(data) > MAX_FILE_BYTES:
-        raise FileFormatError(f"{target}: larger than the {MAX_FILE_BYTES // 2**20} MiB "
-                              "a journey map may have")
+        raise FileFormatError(N_("{file}: larger than the {value} MiB a journey map may have"),
+                              file=target, value=MAX_FILE_BYTES // 2 ** 20)
     return loads(data, name=str(target), strict=strict, ids=ids)
 
 
@@ -76,66 +77,77 @@ def loads(data: bytes, name: str = "<map>", strict: bool = False,
     root = _parse_json(data, name)
     version = root.get("format_version")
     if isinstance(version, bool) or not isinstance(version, int):
-        raise FileFormatError(f"{name}: format_version: expected an integer, got {_show(version)}")
+        raise FileFormatError(N_("{file}: format_version: expected an integer, got {value}"),
+                              file=name, value=_show(version))
     if version > FORMAT_VERSION:
         raise FileFormatError(
-            f"{name}: made by a newer journeymapper (format version {version}); "
-            f"this one reads up to {FORMAT_VERSION}")
+            N_("{file}: made by a newer journeymapper (format version {version}); this one reads up to "
+               "{current}"), file=name, version=version, current=FORMAT_VERSION)
     if version < 0:
-        raise FileFormatError(f"{name}: format_version: expected 0..{FORMAT_VERSION}, got {version}")
+        raise FileFormatError(N_("{file}: format_version: expected 0..{current}, got {version}"),
+                              file=name, current=FORMAT_VERSION, version=version)
     migrated_from = version if version < FORMAT_VERSION else None
     try:
         root = migrate(root, version)
     except KeyError as missing:
-        raise FileFormatError(f"{name}: no migration from format version {missing}") from None
+        raise FileFormatError(N_("{file}: no migration from format version {missing}"),
+                              file=name, missing=missing) from None
     except (TypeError, ValueError, AttributeError) as exc:
-        raise FileFormatError(f"{name}: could not migrate from version {version}: {exc}") from None
+        raise FileFormatError(N_("{file}: could not migrate from version {version}: {reason}"),
+                              file=name, version=version, reason=exc) from None
     builder = _Builder(name)
     doc = builder.build(root, ids)
     if strict and builder.problems:
-        more = f" (and {len(builder.problems) - 1} more)" if len(builder.problems) > 1 else ""
-        raise FileFormatError(f"{name}: {builder.problems[0]}{more}")
+        more = len(builder.problems) - 1
+        if more:
+            raise FileFormatError(plural_message("{file}: {problem} (and {n} more)",
+                                                 "{file}: {problem} (and {n} more)", more,
+                                                 file=name, problem=builder.problems[0]))
+        raise FileFormatError(N_("{file}: {problem}"), file=name, problem=builder.problems[0])
     return LoadResult(doc, builder.problems, migrated_from)
 
 
 def _parse_json(data: bytes, name: str) -> dict[str, Any]:
     if not data.strip():
-        raise FileFormatError(f"{name}: the file is empty")
+        raise FileFormatError(N_("{file}: the file is empty"), file=name)
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise FileFormatError(f"{name}: saved as UTF-16; expected UTF-8 (save it again as UTF-8)")
+        raise FileFormatError(N_("{file}: saved as UTF-16; expected UTF-8 (save it again as UTF-8)"),
+                              file=name)
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise FileFormatError(
-            f"{name}: not a .jmap file (not UTF-8 text: byte 0x{data[exc.start]:02x} "
-            f"at offset {exc.start})") from None
+            N_("{file}: not a .jmap file (not UTF-8 text: byte 0x{value:02x} at offset {start})"),
+            file=name, value=data[exc.start], start=exc.start) from None
     if "\x00" in text:
-        raise FileFormatError(f"{name}: not a .jmap file (binary data)")
+        raise FileFormatError(N_("{file}: not a .jmap file (binary data)"), file=name)
     bad: list[str] = []
     try:
         root = json.loads(text, parse_constant=lambda token: bad.append(token),
                           parse_float=lambda token: _finite(token, bad),
                           object_pairs_hook=_unique_keys)
     except _DuplicateKey as exc:
-        raise FileFormatError(f"{name}: not valid JSON: the key {_show(exc.args[0])} appears "
-                              "twice in one object") from None
+        raise FileFormatError(N_("{file}: not valid JSON: the key {value} appears twice in one object"),
+                              file=name, value=_show(exc.args[0])) from None
     except RecursionError:
-        raise FileFormatError(f"{name}: nested too deeply to be a journey map") from None
+        raise FileFormatError(N_("{file}: nested too deeply to be a journey map"), file=name) from None
     except json.JSONDecodeError as exc:
-        what = "ends too early (truncated?)" if exc.pos >= len(text.rstrip()) else exc.msg
+        what = _("ends too early (truncated?)") if exc.pos >= len(text.rstrip()) else exc.msg
         closer = text[exc.pos:exc.pos + 1]
         if closer in ("}", "]") and text[:exc.pos].rstrip().endswith(","):
-            what = f"a comma before '{closer}' (trailing commas are not JSON)"
+            what = _("a comma before '{closer}' (trailing commas are not JSON)").format(closer=closer)
         raise FileFormatError(
-            f"{name}: not valid JSON at line {exc.lineno}, column {exc.colno}: {what}") from None
+            N_("{file}: not valid JSON at line {lineno}, column {colno}: {what}"),
+            file=name, lineno=exc.lineno, colno=exc.colno, what=what) from None
     if bad:
         line, column, token = _non_finite_place(text)
-        raise FileFormatError(f"{name}: not valid JSON at line {line}, column {column}: "
-                              f"{token} is not a finite number")
+        raise FileFormatError(N_("{file}: not valid JSON at line {line}, column {column}: {token} is not a "
+                                 "finite number"), file=name, line=line, column=column, token=token)
     if not isinstance(root, dict):
-        raise FileFormatError(f"{name}: expected a JSON object at the top, got {_kind(root)}")
+        raise FileFormatError(N_("{file}: expected a JSON object at the top, got {kind}"),
+                              file=name, kind=_kind(root))
     return root
 
 
@@ -200,13 +212,15 @@ class _Builder:
         self.name = name
         self.problems: list[str] = []
 
-    def fatal(self, message: str) -> FileFormatError:
-        return FileFormatError(f"{self.name}: {message}")
+    def fatal(self, template: str, **params: Any) -> FileFormatError:
+        """The error that stops the load: ``template`` (marked with N_) at its place."""
+        return FileFormatError(N_("{file}: {problem}"), file=self.name,
+                               problem=Message(template, **params))
 
     def array(self, root: dict[str, Any], key: str) -> list[Any]:
         value = root.get(key, [])
         if not isinstance(value, list):
-            raise self.fatal(f"{key}: expected a list, got {_kind(value)}")
+            raise self.fatal(N_("{key}: expected a list, got {kind}"), key=key, kind=_kind(value))
         return value
 
     def build(self, root: dict[str, Any], ids: IdAllocator | None = None) -> JourneyMap:
@@ -242,14 +256,16 @@ class _Builder:
             if ok:
                 doc.set_meta(key, value)
             else:
-                want = "a list of texts" if key == "authors" else "text"
-                self.problems.append(f"{key}: expected {want}, got {_show(value)}; ignored")
+                want = _("a list of texts") if key == "authors" else _("text")
+                self.problems.append(_("{key}: expected {want}, got {value}; ignored").format(
+                    key=key, want=want, value=_show(value)))
         settings = root.get("settings", {})
         if not isinstance(settings, dict):
-            raise self.fatal(f"settings: expected an object, got {_kind(settings)}")
+            raise self.fatal(N_("settings: expected an object, got {kind}"), kind=_kind(settings))
         rng = settings.get("emotion_range", 2)
         if rng not in (2, 3) or isinstance(rng, bool):
-            self.problems.append(f"settings.emotion_range: expected 2 or 3, got {_show(rng)}; using 2")
+            self.problems.append(_("settings.emotion_range: expected 2 or 3, got {value}; using 2").format(
+                value=_show(rng)))
             rng = 2
         for key, value in {**settings, "emotion_range": rng}.items():
             doc.set_setting(key, value)
@@ -258,20 +274,23 @@ class _Builder:
         for i, item in enumerate(lanes):
             where = f"lanes[{i}]"
             if not isinstance(item, dict):
-                raise self.fatal(f"{where}: expected an object, got {_kind(item)}")
+                raise self.fatal(N_("{where}: expected an object, got {kind}"),
+                                 where=where, kind=_kind(item))
             lane_id, lane_name, kind = item.get("id"), item.get("name"), item.get("kind")
             if not isinstance(lane_id, str) or not lane_id:
-                raise self.fatal(f"{where}.id: expected a non-empty text, got {_show(lane_id)}")
+                raise self.fatal(N_("{where}.id: expected a non-empty text, got {value}"),
+                                 where=where, value=_show(lane_id))
             if not isinstance(lane_name, str):
-                raise self.fatal(f"{where}.name: expected text, got {_show(lane_name)}")
+                raise self.fatal(N_("{where}.name: expected text, got {value}"),
+                                 where=where, value=_show(lane_name))
             if kind not in {k.value for k in Kind} or kind == Kind.STAGE.value:
-                raise self.fatal(f"{where}.kind: expected a card kind "
-                                 f"({', '.join(k.value for k in Kind if k is not Kind.STAGE)}), "
-                                 f"got {_show(kind)}")
+                raise self.fatal(N_("{where}.kind: expected a card kind ({items}), got {value}"),
+                                 where=where, value=_show(kind),
+                                 items=", ".join(k.value for k in Kind if k is not Kind.STAGE))
             try:
                 doc.add_lane(lane_name, Kind(kind), lane_id=lane_id)
             except ModelError as exc:
-                raise self.fatal(f"{where}: {exc}") from None
+                raise self.fatal(N_("{where}: {reason}"), where=where, reason=exc) from None
 
     def index_elements(self, elements: list[Any]) -> dict[str, tuple[int, dict[str, Any]]]:
         kinds = {k.value for k in Kind}
@@ -279,18 +298,21 @@ class _Builder:
         for i, item in enumerate(elements):
             where = f"elements[{i}]"
             if not isinstance(item, dict):
-                raise self.fatal(f"{where}: expected an object, got {_kind(item)}")
+                raise self.fatal(N_("{where}: expected an object, got {kind}"),
+                                 where=where, kind=_kind(item))
             element_id = item.get("id")
             if not isinstance(element_id, str) or not element_id:
-                raise self.fatal(f"{where}.id: expected a non-empty text, got {_show(element_id)}")
+                raise self.fatal(N_("{where}.id: expected a non-empty text, got {value}"),
+                                 where=where, value=_show(element_id))
             if element_id in by_id:
-                raise self.fatal(f"{where}.id: duplicate id {element_id!r} "
-                                 f"(also elements[{by_id[element_id][0]}])")
+                raise self.fatal(N_("{where}.id: duplicate id {element_id!r} (also elements[{value}])"),
+                                 where=where, element_id=element_id, value=by_id[element_id][0])
             if item.get("kind") not in kinds:
-                raise self.fatal(f"{where}.kind: expected one of {', '.join(sorted(kinds))}, "
-                                 f"got {_show(item.get('kind'))}")
+                raise self.fatal(N_("{where}.kind: expected one of {items}, got {value}"),
+                                 where=where, items=', '.join(sorted(kinds)), value=_show(item.get('kind')))
             if not isinstance(item.get("fields", {}), dict):
-                raise self.fatal(f"{where}.fields: expected an object, got {_kind(item['fields'])}")
+                raise self.fatal(N_("{where}.fields: expected an object, got {kind}"),
+                                 where=where, kind=_kind(item['fields']))
             by_id[element_id] = (i, item)
         return by_id
 
@@ -305,8 +327,8 @@ class _Builder:
                 continue
             problem = spec.check(value)
             if problem:
-                self.problems.append(f"elements[{index}].{key}: {problem}; "
-                                     f"reset to {_show(spec.default)}")
+                self.problems.append(_("elements[{index}].{key}: {problem}; reset to {value}").format(
+                    index=index, key=key, problem=problem, value=_show(spec.default)))
                 continue
             values[key] = value
         return values, unknown
@@ -325,15 +347,16 @@ class _Builder:
         for i, stage_id in enumerate(stages):
             entry = by_id.get(stage_id) if isinstance(stage_id, str) else None
             if entry is None or entry[1]["kind"] != Kind.STAGE.value:
-                raise self.fatal(f"stages[{i}]: expected the id of a stage element, "
-                                 f"got {_show(stage_id)}")
+                raise self.fatal(N_("stages[{index}]: expected the id of a stage element, got {value}"),
+                                 index=i, value=_show(stage_id))
             if stage_id in listed:
-                raise self.fatal(f"stages[{i}]: stage {stage_id!r} is listed twice")
+                raise self.fatal(N_("stages[{index}]: stage {stage_id!r} is listed twice"),
+                                 index=i, stage_id=stage_id)
             listed.append(stage_id)
         for stage_id, (i, item) in by_id.items():
             if item["kind"] == Kind.STAGE.value and stage_id not in listed:
-                self.problems.append(f"elements[{i}]: stage {stage_id!r} is missing from "
-                                     "'stages'; added at the end")
+                self.problems.append(_("elements[{index}]: stage {stage_id!r} is missing from 'stages'; "
+                                       "added at the end").format(index=i, stage_id=stage_id))
                 listed.append(stage_id)
         for stage_id in listed:
             index, item = by_id[stage_id]
@@ -343,21 +366,24 @@ class _Builder:
         where = f"elements[{index}]"
         raw = item.get("placement")
         if not isinstance(raw, dict):
-            raise self.fatal(f"{where}.placement: expected an object, got {_kind(raw)}")
+            raise self.fatal(N_("{where}.placement: expected an object, got {kind}"),
+                             where=where, kind=_kind(raw))
         stage, lane = raw.get("stage"), raw.get("lane")
         order, dx, dy = raw.get("order", 0), raw.get("dx", 0), raw.get("dy", 0)
         if stage is not None and stage not in doc.stage_order:
-            raise self.fatal(f"{where}.placement.stage: expected a stage id or null, "
-                             f"got {_show(stage)}")
+            raise self.fatal(N_("{where}.placement.stage: expected a stage id or null, got {value}"),
+                             where=where, value=_show(stage))
         if not isinstance(lane, str) or not doc.has_lane(lane):
-            raise self.fatal(f"{where}.placement.lane: expected a lane id, got {_show(lane)}")
+            raise self.fatal(N_("{where}.placement.lane: expected a lane id, got {value}"),
+                             where=where, value=_show(lane))
         if isinstance(order, bool) or not isinstance(order, int):
-            raise self.fatal(f"{where}.placement.order: expected an integer, got {_show(order)}")
+            raise self.fatal(N_("{where}.placement.order: expected an integer, got {value}"),
+                             where=where, value=_show(order))
         for key, value in (("dx", dx), ("dy", dy)):
             if isinstance(value, bool) or not isinstance(value, (int, float)) or not (
                     -1e6 <= value <= 1e6):
-                raise self.fatal(f"{where}.placement.{key}: expected a number "
-                                 f"-1000000..1000000, got {_show(value)}")
+                raise self.fatal(N_("{where}.placement.{key}: expected a number -1000000..1000000, got "
+                                    "{value}"), where=where, key=key, value=_show(value))
         placement = Placement(stage, lane, order, float(dx), float(dy))
         doc.insert_element(self.make(index, item, placement))
 
@@ -366,23 +392,25 @@ class _Builder:
         for i, item in enumerate(links):
             where = f"links[{i}]"
             if not isinstance(item, dict):
-                raise self.fatal(f"{where}: expected an object, got {_kind(item)}")
+                raise self.fatal(N_("{where}: expected an object, got {kind}"),
+                                 where=where, kind=_kind(item))
             source, target, kind = item.get("source"), item.get("target"), item.get("kind")
             missing = [k for k, v in (("source", source), ("target", target))
                        if not isinstance(v, str) or v not in doc]
             if missing:
                 key = missing[0]
-                self.problems.append(f"{where}.{key}: no element with id "
-                                     f"{_show(item.get(key))}; link dropped")
+                self.problems.append(_("{where}.{key}: no element with id {value}; link dropped").format(
+                    where=where, key=key, value=_show(item.get(key))))
                 continue
             if kind not in kinds:
-                self.problems.append(f"{where}.kind: expected one of {', '.join(sorted(kinds))}, "
-                                     f"got {_show(kind)}; link dropped")
+                self.problems.append(_("{where}.kind: expected one of {items}, got {value}; link "
+                                       "dropped").format(where=where, items=", ".join(sorted(kinds)),
+                                                         value=_show(kind)))
                 continue
             try:
                 doc.link(source, target, LinkKind(kind))
             except ModelError as exc:
-                self.problems.append(f"{where}: {exc}; link dropped")
+                self.problems.append(_("{where}: {reason}; link dropped").format(where=where, reason=exc))
 
     def records(self, doc: JourneyMap, records: list[Any]) -> None:
         """Feature records (model/records.py); one that its section refuses is dropped."""
@@ -409,10 +437,11 @@ class _Builder:
         for i, item in enumerate(waves):
             if (not isinstance(item, dict) or not isinstance(item.get("label"), str)
                     or not isinstance(item.get("date", ""), str)):
-                raise self.fatal(f"waves[{i}]: expected {{\"label\": text, \"date\": text}}, "
-                                 f"got {_show(item)}")
+                raise self.fatal(N_("waves[{index}]: expected {{\"label\": text, \"date\": text}}, got "
+                                    "{value}"), index=i, value=_show(item))
             if any(w.label == item["label"] for w in wave_list):
-                raise self.fatal(f"waves[{i}].label: duplicate wave {item['label']!r}")
+                raise self.fatal(N_("waves[{index}].label: duplicate wave {value!r}"),
+                                 index=i, value=item['label'])
             wave_list.append(Wave(item["label"], item.get("date", "")))
         made: list[Score] = []
         for i, item in enumerate(scores):
@@ -424,31 +453,32 @@ class _Builder:
     def score(self, doc: JourneyMap, i: int, item: Any, waves: set[str]) -> Score | None:
         where = f"scores[{i}]"
         if not isinstance(item, dict):
-            raise self.fatal(f"{where}: expected an object, got {_kind(item)}")
+            raise self.fatal(N_("{where}: expected an object, got {kind}"), where=where, kind=_kind(item))
         checks = (
-            ("stage", lambda v: v in doc.stage_order, "the id of a stage"),
-            ("wave", lambda v: v in waves, "a wave listed in 'waves'"),
-            ("metric", lambda v: v in METRICS, f"one of {', '.join(METRICS)}"),
+            ("stage", lambda v: v in doc.stage_order, _("the id of a stage")),
+            ("wave", lambda v: v in waves, _("a wave listed in 'waves'")),
+            ("metric", lambda v: v in METRICS, _("one of {items}").format(items=", ".join(METRICS))),
             ("value", lambda v: isinstance(v, (int, float)) and not isinstance(v, bool),
-             "a number"),
+             _("a number")),
             ("n", lambda v: isinstance(v, int) and not isinstance(v, bool) and v >= 0,
-             "a whole number >= 0"),
+             _("a whole number >= 0")),
             ("skipped", lambda v: isinstance(v, int) and not isinstance(v, bool) and v >= 0,
-             "a whole number >= 0"),
+             _("a whole number >= 0")),
         )
         for key, ok, want in checks:
             if not ok(item.get(key)):
-                self.problems.append(f"{where}.{key}: expected {want}, got "
-                                     f"{_show(item.get(key))}; score dropped")
+                self.problems.append(_("{where}.{key}: expected {want}, got {value}; score dropped").format(
+                    where=where, key=key, want=want, value=_show(item.get(key))))
                 return None
         problem = _value_problem(item)
         if problem:
-            self.problems.append(f"{where}.value: {problem}; score dropped")
+            self.problems.append(_("{where}.value: {problem}; score dropped").format(
+                where=where, problem=problem))
             return None
         touchpoint = item.get("touchpoint")
         if touchpoint is not None and touchpoint not in doc:
-            self.problems.append(f"{where}.touchpoint: no element with id {_show(touchpoint)}; "
-                                 "score dropped")
+            self.problems.append(_("{where}.touchpoint: no element with id {value}; score dropped").format(
+                where=where, value=_show(touchpoint)))
             return None
         dicts = {}
         for key in ("distribution", "scale", "source"):
@@ -465,16 +495,16 @@ def _value_problem(item: dict[str, Any]) -> str:
     scale = item.get("scale") if isinstance(item.get("scale"), dict) else {}
     low, high = scale.get("min"), scale.get("max")
     if metric == "csat":
-        want, low, high = "a percentage 0..100", 0, 100
+        want, low, high = _("a percentage 0..100"), 0, 100
     elif metric == "nps":
-        want, low, high = "a number -100..+100", -100, 100
+        want, low, high = _("a number -100..+100"), -100, 100
     elif all(isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v)
              for v in (low, high)) and low <= high:
-        want = f"a number {_show(low)}..{_show(high)}"
+        want = _("a number {low}..{high}").format(low=_show(low), high=_show(high))
     else:
-        want, low, high = "a finite number", -1e300, 1e300
+        want, low, high = _("a finite number"), -1e300, 1e300
     try:
         inside = low <= float(value) <= high
     except OverflowError:
         inside = False
-    return "" if inside else f"expected {want}, got {_show(value)}"
+    return "" if inside else _("expected {want}, got {value}").format(want=want, value=_show(value))

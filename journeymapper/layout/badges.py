@@ -12,24 +12,25 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from journeymapper import words
+from journeymapper.i18n import _
 from journeymapper.layout.palette import score_colour, score_text
 from journeymapper.model.document import JourneyMap
 from journeymapper.model.metrics import fixed
-from journeymapper.model.scores import Score
-
-METRIC_LABELS = {"csat": "CSAT", "nps": "NPS", "ces": "CES", "mean": "Mean"}
+from journeymapper.model.scores import LOW_CONFIDENCE_N, Score
 
 
 def metric_label(score: Score) -> str:
-    """'CSAT', 'NPS', or 'Mean ease' for a named mean."""
-    label = METRIC_LABELS.get(score.metric, score.metric.upper())
-    return f"{label} {score.name}" if score.name else label
+    """'CSAT', 'NPS', or 'Mean ease' for a named mean (``words.metric_label``)."""
+    return words.metric_label(score.metric, score.name)
 
 
 def delta_text(score: Score, delta: float) -> str:
     """A change as printed: +9 pts (CSAT), -4 (NPS), +0.3 (means)."""
-    if score.metric in ("csat", "nps"):
-        return fixed(delta, 0, sign=True) + (" pts" if score.metric == "csat" else "")
+    if score.metric == "csat":
+        return _("{change} pts").format(change=fixed(delta, 0, sign=True))
+    if score.metric == "nps":
+        return fixed(delta, 0, sign=True)
     return fixed(delta, 1, sign=True)
 
 
@@ -83,12 +84,17 @@ class Reading:
     def tip(self) -> str:
         """'CSAT 71% in 2026-Q3 (n=140, 1 skipped); 2026-Q2: 62%; low confidence ...'"""
         last, prev = self.score, self.previous
-        tip = f"{self.label} {self.value} in {last.wave} (n={last.n}"
-        tip += f", {last.skipped} skipped)" if last.skipped else ")"
+        if last.skipped:
+            tip = _("{metric} {value} in {wave} (n={n}, {skipped} skipped)").format(
+                metric=self.label, value=self.value, wave=last.wave, n=last.n,
+                skipped=last.skipped)
+        else:
+            tip = _("{metric} {value} in {wave} (n={n})").format(
+                metric=self.label, value=self.value, wave=last.wave, n=last.n)
         if prev is not None:
-            tip += f"; {prev.wave}: {score_text(prev)}"
+            tip += _("; {wave}: {value}").format(wave=prev.wave, value=score_text(prev))
         if last.low_confidence:
-            tip += "; low confidence: fewer than 30 answers"
+            tip += _("; low confidence: fewer than {n} answers").format(n=LOW_CONFIDENCE_N)
         return tip
 
 
@@ -121,7 +127,7 @@ def stage_badges(doc: JourneyMap, stage: str | None = None, waves: Iterable[str]
         if reading.score.touchpoint is None:
             latest[_series(reading.score)] = reading
     out: dict[str, list[Reading]] = {}
-    for (stage_id, _, _, _), reading in latest.items():
+    for (stage_id, *_rest), reading in latest.items():
         items = out.setdefault(stage_id, [])
         if limit is None or len(items) < limit:
             items.append(reading)

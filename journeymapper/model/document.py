@@ -23,7 +23,7 @@ from typing import Any
 
 import networkx as nx
 
-from journeymapper.i18n import N_, Message, plural_message
+from journeymapper.i18n import N_, Lazy, Message, plural_message
 from journeymapper.model import events as ev
 from journeymapper.model.elements import (
     DEFAULT_LANES,
@@ -230,8 +230,8 @@ class JourneyMap:
             held = self.cards_in_stage(element_id)
             if held:
                 raise LayoutError(plural_message(
-                    N_("stage {id} still holds {n} card; move or remove it first"),
-                    N_("stage {id} still holds {n} cards; move or remove them first"),
+                    "stage {id} still holds {n} card; move or remove it first",
+                    "stage {id} still holds {n} cards; move or remove them first",
                     held, id=element_id))
             stage_index = self._stage_order.index(element_id)
         with self.transaction():
@@ -402,13 +402,14 @@ class JourneyMap:
         if kind is None:
             inferred = infer_link(s_kind, t_kind)
             if inferred is None:
-                return None, Message(explain_refusal(s_kind, t_kind))
+                return None, explain_refusal(s_kind, t_kind)
             kind, swap = inferred
             if swap:
                 source, target = target, source
         elif not allowed(kind, s_kind, t_kind):
             return None, Message(N_("'{link}' does not join {source} to {target}"),
-                                 link=kind.value, source=a_kind(s_kind), target=a_kind(t_kind))
+                                 link=kind.value, source=Lazy(lambda: a_kind(s_kind)),
+                                 target=Lazy(lambda: a_kind(t_kind)))
         if self._links.has(source, target):
             return None, Message(N_("they are already linked"))
         return Link(source, target, kind), None
@@ -548,8 +549,8 @@ class JourneyMap:
         held = self.cards_in_lane(lane_id)
         if held:
             raise LayoutError(plural_message(
-                N_("lane {id} still holds {n} card; move or remove it first"),
-                N_("lane {id} still holds {n} cards; move or remove them first"),
+                "lane {id} still holds {n} card; move or remove it first",
+                "lane {id} still holds {n} cards; move or remove them first",
                 held, id=lane_id))
         index = self._lanes.index(lane)
         with self.transaction():

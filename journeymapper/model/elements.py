@@ -7,12 +7,15 @@ dict of kind-specific fields. Nothing here knows about Qt.
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from enum import Enum
 from types import MappingProxyType
 from typing import Any
+
+from journeymapper.i18n import N_, Message
 
 
 class Kind(str, Enum):
@@ -31,21 +34,11 @@ class Kind(str, Enum):
 
     @property
     def label(self) -> str:
-        return KIND_LABELS[self]
+        """What the kind is called in the language in force (``words.kind_label``)."""
+        from journeymapper.words import kind_label
 
+        return kind_label(self)
 
-KIND_LABELS: dict[Kind, str] = {
-    Kind.PERSONA: "Persona",
-    Kind.STAGE: "Stage",
-    Kind.TOUCHPOINT: "Touchpoint",
-    Kind.ACTION: "Action",
-    Kind.THOUGHT: "Thought",
-    Kind.EMOTION: "Emotion",
-    Kind.PAIN_POINT: "Pain point",
-    Kind.OPPORTUNITY: "Opportunity",
-    Kind.GOAL: "Goal / KPI",
-    Kind.NOTE: "Note",
-}
 
 #: Kinds that sit in a lane cell as cards (everything but stages).
 CARD_KINDS: tuple[Kind, ...] = tuple(k for k in Kind if k is not Kind.STAGE)
@@ -61,47 +54,70 @@ _COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 MAX_TEXT = 10_000
 
 
-def _text(value: Any) -> str | None:
+Problem = Message | None
+
+
+def _text(value: Any) -> Problem:
     if not isinstance(value, str):
-        return f"expected text, got {_show(value)}"
+        return Message(N_("expected text, got {value}"), value=_show(value))
     if len(value) > MAX_TEXT:
-        return f"expected text of at most {MAX_TEXT} characters, got {len(value)}"
+        return Message(N_("expected text of at most {limit} characters, got {length}"),
+                       limit=MAX_TEXT, length=len(value))
     return None
 
 
-def _int_range(lo: int, hi: int) -> Callable[[Any], str | None]:
-    def check(value: Any) -> str | None:
+def _int_range(lo: int, hi: int) -> Callable[[Any], Problem]:
+    def check(value: Any) -> Problem:
         if isinstance(value, bool) or not isinstance(value, int) or not lo <= value <= hi:
-            return f"expected an integer {lo}..{hi}, got {_show(value)}"
+            return Message(N_("expected an integer {lo}..{hi}, got {value}"), lo=lo, hi=hi,
+                           value=_show(value))
         return None
 
     return check
 
 
-def _choice(options: tuple[str, ...]) -> Callable[[Any], str | None]:
-    def check(value: Any) -> str | None:
+def _choice(options: tuple[str, ...]) -> Callable[[Any], Problem]:
+    def check(value: Any) -> Problem:
         if value not in options:
-            return f"expected one of {', '.join(options)}, got {_show(value)}"
+            return Message(N_("expected one of {options}, got {value}"),
+                           options=", ".join(options), value=_show(value))
         return None
 
     return check
 
 
-def _date_or_empty(value: Any) -> str | None:
-    if value == "" or (isinstance(value, str) and _DATE.match(value)):
+def is_date(value: Any) -> bool:
+    """A real calendar date written YYYY-MM-DD (2026-02-30 is not one): the one
+    date rule of the model, the forms, the CLI and the importers."""
+    if not isinstance(value, str) or not _DATE.match(value):
+        return False
+    try:
+        datetime.date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
+
+
+def is_colour(value: Any) -> bool:
+    """A colour written #rrggbb."""
+    return isinstance(value, str) and bool(_COLOUR.match(value))
+
+
+def _date_or_empty(value: Any) -> Problem:
+    if value == "" or is_date(value):
         return None
-    return f"expected a date YYYY-MM-DD or empty, got {_show(value)}"
+    return Message(N_("expected a date YYYY-MM-DD or empty, got {value}"), value=_show(value))
 
 
-def _colour(value: Any) -> str | None:
-    if isinstance(value, str) and _COLOUR.match(value):
+def _colour(value: Any) -> Problem:
+    if is_colour(value):
         return None
-    return f"expected a colour #rrggbb, got {_show(value)}"
+    return Message(N_("expected a colour #rrggbb, got {value}"), value=_show(value))
 
 
-def _text_list(value: Any) -> str | None:
+def _text_list(value: Any) -> Problem:
     if not isinstance(value, (list, tuple)) or not all(isinstance(v, str) for v in value):
-        return f"expected a list of texts, got {_show(value)}"
+        return Message(N_("expected a list of texts, got {value}"), value=_show(value))
     return None
 
 
@@ -112,26 +128,26 @@ def _show(value: Any) -> str:
 
 @dataclass(frozen=True)
 class FieldSpec:
-    """One field of a kind: its default and the check a value must pass."""
+    """One field of a kind: its default and the check a value must pass
+    (its label is ``words.field_label(kind, name)``)."""
 
     name: str
     default: Any
-    check: Callable[[Any], str | None]
-    label: str = ""
+    check: Callable[[Any], Problem]
 
 
-def _spec(name: str, default: Any, check: Callable[[Any], str | None], label: str = "") -> FieldSpec:
-    return FieldSpec(name, default, check, label or name.replace("_", " ").capitalize())
+def _spec(name: str, default: Any, check: Callable[[Any], Problem]) -> FieldSpec:
+    return FieldSpec(name, default, check)
 
 
 _TEXT = _spec("text", "", _text)
 
 FIELDS: dict[Kind, tuple[FieldSpec, ...]] = {
     Kind.PERSONA: (
-        _spec("text", "", _text, "Name"),
+        _spec("text", "", _text),
         _spec("quote", "", _text),
-        _spec("avatar", "", _text, "Avatar (initials or image path)"),
-        _spec("age_group", "", _text, "Age group"),
+        _spec("avatar", "", _text),
+        _spec("age_group", "", _text),
         _spec("role", "", _text),
         _spec("segment", "", _text),
         _spec("goals", "", _text),
@@ -140,19 +156,19 @@ FIELDS: dict[Kind, tuple[FieldSpec, ...]] = {
         _spec("behaviours", "", _text),
     ),
     Kind.STAGE: (
-        _spec("text", "", _text, "Name"),
+        _spec("text", "", _text),
         _spec("description", "", _text),
-        _spec("goal", "", _text, "Customer goal"),
+        _spec("goal", "", _text),
     ),
     Kind.TOUCHPOINT: (
         _TEXT,
         _spec("channel", "web", _choice(CHANNELS)),
-        _spec("owner", "", _text, "Owner team"),
+        _spec("owner", "", _text),
     ),
     Kind.ACTION: (_TEXT,),
     Kind.THOUGHT: (_TEXT,),
     Kind.EMOTION: (
-        _spec("text", "", _text, "Label"),
+        _spec("text", "", _text),
         _spec("score", 0, _int_range(-3, 3)),
     ),
     Kind.PAIN_POINT: (
@@ -166,17 +182,17 @@ FIELDS: dict[Kind, tuple[FieldSpec, ...]] = {
         _spec("effort", 3, _int_range(1, 5)),
         _spec("owner", "", _text),
         _spec("status", "idea", _choice(STATUSES)),
-        _spec("due", "", _date_or_empty, "Due date"),
+        _spec("due", "", _date_or_empty),
         _spec("votes", 0, _int_range(0, 1_000_000)),
     ),
     Kind.GOAL: (
         _TEXT,
-        _spec("metric", "", _text, "Target metric"),
+        _spec("metric", "", _text),
     ),
     Kind.NOTE: (
         _TEXT,
         _spec("colour", "#fff2a8", _colour),
-        _spec("author", "", _text, "Author / team"),
+        _spec("author", "", _text),
     ),
 }
 
@@ -194,11 +210,12 @@ def _copy(value: Any) -> Any:
     return list(value) if isinstance(value, list) else value
 
 
-def check_field(kind: Kind, name: str, value: Any) -> str | None:
-    """Why ``value`` is not allowed for ``kind.name``, or None when it is."""
+def check_field(kind: Kind, name: str, value: Any) -> Problem:
+    """Why ``value`` is not allowed for ``kind.name`` (worded when shown), or None."""
     spec = FIELD_INDEX[kind].get(name)
     if spec is None:
-        return f"{kind.value} has no field {name!r} (known: {', '.join(FIELD_INDEX[kind])})"
+        return Message(N_("{kind} has no field {name!r} (known: {known})"), kind=kind.value,
+                       name=name, known=", ".join(FIELD_INDEX[kind]))
     return spec.check(value)
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import Enum
 
+from journeymapper.i18n import Message
 from journeymapper.model.elements import Kind
 
 
@@ -37,18 +38,6 @@ RULES: dict[LinkKind, tuple[frozenset[Kind], frozenset[Kind]]] = {
     LinkKind.MEASURES: (frozenset({Kind.GOAL}), frozenset({Kind.STAGE, Kind.TOUCHPOINT})),
 }
 
-LINK_LABELS: dict[LinkKind, str] = {
-    LinkKind.LEADS_TO: "leads to",
-    LinkKind.OCCURS_AT: "occurs at",
-    LinkKind.ADDRESSES: "addresses",
-    LinkKind.WALKS: "walks",
-    LinkKind.USES: "uses",
-    LinkKind.NEXT: "then",
-    LinkKind.EVIDENCES: "is evidence for",
-    LinkKind.MEASURES: "measures",
-}
-
-
 @dataclass(frozen=True)
 class Link:
     source: str
@@ -67,23 +56,18 @@ def kinds_for(source: Kind, target: Kind) -> list[LinkKind]:
 
 
 def a_kind(kind: Kind) -> str:
-    """'a touchpoint', 'an opportunity'."""
-    label = kind.label.lower()
-    return f"{'an' if label[0] in 'aeiou' else 'a'} {label}"
+    """'a touchpoint', 'an opportunity' in the language in force (``words.kind_in_sentence``)."""
+    from journeymapper.words import kind_in_sentence
+
+    return kind_in_sentence(kind)
 
 
-def explain_refusal(source: Kind, target: Kind) -> str:
-    """A sentence that says what ``source`` kinds can link to instead."""
-    options = []
-    for k in LinkKind:
-        if source in RULES[k][0]:
-            targets = sorted(RULES[k][1], key=lambda t: t.label)
-            shown = ", ".join(t.label.lower() for t in targets) if len(targets) > 3 else \
-                " or ".join(a_kind(t) for t in targets)
-            options.append(f"{LINK_LABELS[k]} {shown}")
-    if not options:
-        return f"{a_kind(source)} cannot start a link"
-    return f"{a_kind(source)} cannot link to {a_kind(target)} (it can: {'; '.join(options)})"
+def explain_refusal(source: Kind, target: Kind) -> Message:
+    """Why ``source`` cannot link to ``target`` and what it can link to instead
+    (``words.link_refusal``, worded when shown)."""
+    from journeymapper.words import link_refusal
+
+    return link_refusal(source, target)
 
 
 def infer_link(source: Kind, target: Kind) -> tuple[LinkKind, bool] | None:

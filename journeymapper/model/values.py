@@ -21,7 +21,7 @@ from journeymapper.model.errors import ModelError
 from journeymapper.model.journal import Journal
 from journeymapper.model.records import SECTIONS, is_record_key, is_section_name, refers_to
 
-META_KEYS = ("title", "description", "authors", "created", "version_note")
+META_KEYS = ("title", "description", "authors", "created", "version_note", "language")
 DEFAULT_SETTINGS: dict[str, Any] = {"emotion_range": 2}
 #: the root keys of a .jmap the document itself writes (an unknown value cannot take one)
 ROOT_KEYS = frozenset({"format_version", "settings", "lanes", "stages", "elements", "links",
@@ -56,6 +56,14 @@ class MapValues:
     def set_meta(self, key: str, value: Any) -> None:
         if key not in META_KEYS:
             raise ModelError(N_("unknown map property {key!r}"), key=key)
+        if value is None:  # unset (the undo of a first "language")
+            if key in self._meta:
+                old = self._meta[key]
+                with self._journal.transaction():
+                    del self._meta[key]
+                    self._journal.record(ev.MetaChanged(key, old, None),
+                                         lambda: self._meta.__setitem__(key, old))
+            return
         self._set_in(self._meta, key, freeze(value), ev.MetaChanged)
 
     @property

@@ -29,6 +29,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from journeymapper.i18n import N_, Message
 from journeymapper.model.document import JourneyMap
 from journeymapper.model.elements import CARD_KINDS, Kind
 from journeymapper.model.records import Section, register
@@ -70,9 +71,13 @@ def parse_stamp(text: Any) -> dt.datetime | None:
 
 
 # ---------------------------------------------------------------- checks
-def _name_problem(value: Any, what: str = "name") -> str | None:
+Problem = Message | None
+
+
+def _name_problem(value: Any, what: str = "name") -> Problem:
     if not isinstance(value, str) or not 0 < len(value.strip()) <= MAX_NAME:
-        return f"{what}: expected a text of 1..{MAX_NAME} characters, got {_show(value)}"
+        return Message(N_("{field}: expected a text of 1..{limit} characters, got {value}"),
+                       field=what, limit=MAX_NAME, value=_show(value))
     return None
 
 
@@ -81,24 +86,25 @@ def _show(value: Any) -> str:
     return text if len(text) <= 60 else text[:57] + "..."
 
 
-def _object(value: Any, allowed: set[str], required: set[str]) -> str | None:
+def _object(value: Any, allowed: set[str], required: set[str]) -> Problem:
     if not isinstance(value, Mapping):
-        return f"expected an object, got {_show(value)}"
+        return Message(N_("expected an object, got {value}"), value=_show(value))
     unknown = set(value) - allowed
     if unknown:
-        return f"unknown keys {', '.join(sorted(map(str, unknown)))}"
+        return Message(N_("unknown keys {keys}"), keys=", ".join(sorted(map(str, unknown))))
     missing = required - set(value)
     if missing:
-        return f"missing {', '.join(sorted(missing))}"
+        return Message(N_("missing {keys}"), keys=", ".join(sorted(missing)))
     return None
 
 
-def _check_lock(key: str, value: Any) -> str | None:
+def _check_lock(key: str, value: Any) -> Problem:
     problem = _object(value, {"by", "lane"}, {"by"}) or _name_problem(value["by"], "by")
     if problem:
         return problem
     if "lane" in value and value["lane"] is not True:
-        return f"lane: expected true, got {_show(value['lane'])}"
+        return Message(N_("{field}: expected true, got {value}"), field="lane",
+                       value=_show(value["lane"]))
     return None
 
 
@@ -106,9 +112,10 @@ def _lock_refers(key: str, value: Any) -> tuple[str, ...]:
     return () if isinstance(value, Mapping) and value.get("lane") is True else (key,)
 
 
-def _check_vote(key: str, value: Any) -> str | None:
+def _check_vote(key: str, value: Any) -> Problem:
     if not _TOKEN.match(key):
-        return "a vote id: letters, digits, '-', '_' or '.'"
+        return Message(N_("expected a vote id (letters, digits, '-', '_' or '.'), got {value}"),
+                       value=_show(key))
     problem = _object(value, {"question", "kinds", "dots", "per_card", "anonymous", "hidden",
                               "started", "ends", "state", "revealed"},
                       {"question", "kinds", "dots", "per_card", "anonymous", "hidden",
@@ -116,26 +123,32 @@ def _check_vote(key: str, value: Any) -> str | None:
     if problem:
         return problem
     if not isinstance(value["question"], str) or len(value["question"]) > MAX_QUESTION:
-        return f"question: expected a text of at most {MAX_QUESTION} characters"
+        return Message(N_("{field}: expected a text of at most {limit} characters"),
+                       field="question", limit=MAX_QUESTION)
     kinds = value["kinds"]
     card_kinds = {k.value for k in CARD_KINDS}
     if not isinstance(kinds, tuple) or not all(k in card_kinds for k in kinds) \
             or len(set(kinds)) != len(kinds):
-        return f"kinds: expected a list of card kinds, got {_show(kinds)}"
+        return Message(N_("{field}: expected a list of card kinds, got {value}"), field="kinds",
+                       value=_show(kinds))
     for name, top in (("dots", MAX_DOTS), ("per_card", value["dots"])):
         n = value[name]
         if isinstance(n, bool) or not isinstance(n, int) or not 1 <= n <= min(top, MAX_DOTS):
-            return f"{name}: expected an integer 1..{min(top, MAX_DOTS)}, got {_show(n)}"
+            return Message(N_("{field}: expected an integer {lo}..{hi}, got {value}"), field=name,
+                           lo=1, hi=min(top, MAX_DOTS), value=_show(n))
     for name in ("anonymous", "hidden"):
         if not isinstance(value[name], bool):
-            return f"{name}: expected true or false, got {_show(value[name])}"
+            return Message(N_("{field}: expected true or false, got {value}"), field=name,
+                           value=_show(value[name]))
     if value["state"] not in _VOTE_STATES:
-        return f"state: expected open or revealed, got {_show(value['state'])}"
+        return Message(N_("{field}: expected one of {expected}, got {value}"), field="state",
+                       expected="open, revealed", value=_show(value["state"]))
     if parse_stamp(value["started"]) is None:
-        return f"started: expected a date and time, got {_show(value['started'])}"
+        return _moment_problem("started", value["started"])
     for name in ("ends", "revealed"):
         if value.get(name, "") != "" and parse_stamp(value[name]) is None:
-            return f"{name}: expected a date and time or empty, got {_show(value[name])}"
+            return Message(N_("{field}: expected a date and time or empty, got {value}"),
+                           field=name, value=_show(value[name]))
     return None
 
 
@@ -148,11 +161,12 @@ def split_dot_key(key: str) -> tuple[str, str, str] | None:
     return parts[0], parts[1], parts[2]
 
 
-def _check_dot(key: str, value: Any) -> str | None:
+def _check_dot(key: str, value: Any) -> Problem:
     if split_dot_key(key) is None:
-        return "expected a key vote|voter|card"
+        return Message(N_("expected a key vote|voter|card, got {value}"), value=_show(key))
     if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= MAX_DOTS:
-        return f"expected a number of dots 1..{MAX_DOTS}, got {_show(value)}"
+        return Message(N_("expected a number of dots 1..{limit}, got {value}"), limit=MAX_DOTS,
+                       value=_show(value))
     return None
 
 
@@ -161,14 +175,14 @@ def _dot_refers(key: str, value: Any) -> tuple[str, ...]:
     return (parts[2],) if parts else ()
 
 
-def _check_voter(key: str, value: Any) -> str | None:
+def _check_voter(key: str, value: Any) -> Problem:
     parts = key.split("|")
     if len(parts) != 2 or not all(_TOKEN.match(p) for p in parts):
-        return "expected a key vote|voter"
+        return Message(N_("expected a key vote|voter, got {value}"), value=_show(key))
     return _object(value, {"name"}, {"name"}) or _name_problem(value["name"])
 
 
-def _check_workshop(key: str, value: Any) -> str | None:
+def _check_workshop(key: str, value: Any) -> Problem:
     if key == TIMER_KEY:
         return Timer.problem(value)
     if key == ROUND_KEY:
@@ -176,18 +190,25 @@ def _check_workshop(key: str, value: Any) -> str | None:
         if problem:
             return problem
         if parse_stamp(value["started"]) is None:
-            return f"started: expected a date and time, got {_show(value['started'])}"
+            return _moment_problem("started", value["started"])
         return _name_problem(value["by"], "by")
-    return f"expected the key {TIMER_KEY!r} or {ROUND_KEY!r}"
+    return Message(N_("expected the key {expected}, got {value}"),
+                   expected=f"{TIMER_KEY!r}, {ROUND_KEY!r}", value=_show(key))
 
 
-def _check_hidden(key: str, value: Any) -> str | None:
+def _check_hidden(key: str, value: Any) -> Problem:
     problem = _object(value, {"author", "name"}, {"author", "name"})
     if problem:
         return problem
     if not isinstance(value["author"], str) or not _TOKEN.match(value["author"]):
-        return f"author: expected a participant id, got {_show(value['author'])}"
+        return Message(N_("{field}: expected a participant id, got {value}"), field="author",
+                       value=_show(value["author"]))
     return _name_problem(value["name"])
+
+
+def _moment_problem(field: str, value: Any) -> Message:
+    return Message(N_("{field}: expected a date and time, got {value}"), field=field,
+                   value=_show(value))
 
 
 for _section in (
@@ -262,7 +283,7 @@ class Timer:
     label: str = ""
 
     @staticmethod
-    def problem(value: Any) -> str | None:
+    def problem(value: Any) -> Problem:
         problem = _object(value, {"seconds", "state", "ends", "left", "label"},
                           {"seconds", "state"})
         if problem:
@@ -270,18 +291,22 @@ class Timer:
         seconds = value["seconds"]
         if isinstance(seconds, bool) or not isinstance(seconds, int) \
                 or not 1 <= seconds <= MAX_TIMER:
-            return f"seconds: expected an integer 1..{MAX_TIMER}, got {_show(seconds)}"
+            return Message(N_("{field}: expected an integer {lo}..{hi}, got {value}"),
+                           field="seconds", lo=1, hi=MAX_TIMER, value=_show(seconds))
         if value["state"] not in _TIMER_STATES:
-            return f"state: expected running or paused, got {_show(value['state'])}"
+            return Message(N_("{field}: expected one of {expected}, got {value}"), field="state",
+                           expected="running, paused", value=_show(value["state"]))
         if value["state"] == "running" and parse_stamp(value.get("ends")) is None:
-            return f"ends: expected a date and time, got {_show(value.get('ends'))}"
+            return _moment_problem("ends", value.get("ends"))
         left = value.get("left", 0)
         if isinstance(left, bool) or not isinstance(left, (int, float)) \
                 or not 0 <= left <= MAX_TIMER + 3600:
-            return f"left: expected seconds 0..{MAX_TIMER + 3600}, got {_show(left)}"
+            return Message(N_("{field}: expected seconds 0..{limit}, got {value}"), field="left",
+                           limit=MAX_TIMER + 3600, value=_show(left))
         label = value.get("label", "")
         if not isinstance(label, str) or len(label) > MAX_NAME:
-            return f"label: expected a text of at most {MAX_NAME} characters"
+            return Message(N_("{field}: expected a text of at most {limit} characters"),
+                           field="label", limit=MAX_NAME)
         return None
 
     @classmethod

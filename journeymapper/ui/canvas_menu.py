@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPoint, QPointF
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QPoint, QPointF
 from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import QMenu
 
@@ -22,11 +22,25 @@ from journeymapper.canvas.items.headers import LaneHeaderItem, StageHeaderItem
 from journeymapper.canvas.items.links import StageLinkItem
 from journeymapper.commands import MIME_TYPE, RemoveLink
 from journeymapper.model.elements import CARD_KINDS, Kind
+from journeymapper.words import kind_label
 
 if TYPE_CHECKING:
     from journeymapper.ui.window import MainWindow
 
-Target = tuple[str, object]  # ("card", id) ("stage", id) ("lane", id) ("link", key) ("cell", cell)
+translate = QCoreApplication.translate
+Target = tuple[str, object]
+#: The first entry of an empty cell's menu, by the kind its lane holds.
+ADD_HERE: dict[Kind, str] = {
+    Kind.PERSONA: QT_TRANSLATE_NOOP("CanvasMenu", "Add persona here"),
+    Kind.TOUCHPOINT: QT_TRANSLATE_NOOP("CanvasMenu", "Add touchpoint here"),
+    Kind.ACTION: QT_TRANSLATE_NOOP("CanvasMenu", "Add action here"),
+    Kind.THOUGHT: QT_TRANSLATE_NOOP("CanvasMenu", "Add thought here"),
+    Kind.EMOTION: QT_TRANSLATE_NOOP("CanvasMenu", "Add emotion here"),
+    Kind.PAIN_POINT: QT_TRANSLATE_NOOP("CanvasMenu", "Add pain point here"),
+    Kind.OPPORTUNITY: QT_TRANSLATE_NOOP("CanvasMenu", "Add opportunity here"),
+    Kind.GOAL: QT_TRANSLATE_NOOP("CanvasMenu", "Add goal / KPI here"),
+    Kind.NOTE: QT_TRANSLATE_NOOP("CanvasMenu", "Add note here"),
+}  # ("card", id) ("stage", id) ("lane", id) ("link", key) ("cell", cell)
 
 
 class CanvasMenu:
@@ -125,15 +139,19 @@ class CanvasMenu:
     def _card_menu(self, menu: QMenu, card: str) -> None:
         window, scene = self.window, self.window.scene
         add = self._add
-        add(menu, "Edit text", lambda: window.view.start_editing(card), "menu_edit_text")
+        add(menu, translate("CanvasMenu", "Edit text"), lambda: window.view.start_editing(card),
+            "menu_edit_text")
         menu.addSeparator()
-        add(menu, "Duplicate", scene.editor.duplicate_selection, "menu_duplicate")
-        add(menu, "Copy", scene.editor.copy_selection, "menu_copy")
-        add(menu, "Cut", scene.editor.cut_selection, "menu_cut")
-        add(menu, "Delete", scene.editor.delete_selection, "menu_delete")
+        add(menu, translate("CanvasMenu", "Duplicate"), scene.editor.duplicate_selection,
+            "menu_duplicate")
+        add(menu, translate("CanvasMenu", "Copy"), scene.editor.copy_selection, "menu_copy")
+        add(menu, translate("CanvasMenu", "Cut"), scene.editor.cut_selection, "menu_cut")
+        add(menu, translate("CanvasMenu", "Delete"), scene.editor.delete_selection, "menu_delete")
         menu.addSeparator()
-        add(menu, "Link to…", lambda: scene.editor.start_link_pick(card), "menu_link_to")
-        add(menu, "Show in inspector", lambda: self._inspect(card), "menu_inspector")
+        add(menu, translate("CanvasMenu", "Link to…"), lambda: scene.editor.start_link_pick(card),
+            "menu_link_to")
+        add(menu, translate("CanvasMenu", "Show in inspector"), lambda: self._inspect(card),
+            "menu_inspector")
 
     def _inspect(self, card: str) -> None:
         window = self.window
@@ -145,38 +163,45 @@ class CanvasMenu:
         actions = self.window.map_actions
         order = self.window.document.stage_order
         self._header_menu(menu, stage, "stage", order.index(stage), len(order), (
-            ("Add stage before…", lambda: actions.do_add_stage(before=True), "before"),
-            ("Add stage after…", actions.do_add_stage, "after"),
-            ("Move left", lambda: actions.do_move_stage(-1), "left"),
-            ("Move right", lambda: actions.do_move_stage(1), "right"),
-            ("Remove stage", actions.do_remove_stage, "remove")))
+            (QT_TRANSLATE_NOOP("CanvasMenu", "Add stage before…"),
+             lambda: actions.do_add_stage(before=True), "before"),
+            (QT_TRANSLATE_NOOP("CanvasMenu", "Add stage after…"), actions.do_add_stage, "after"),
+            (QT_TRANSLATE_NOOP("CanvasMenu", "Move left"), lambda: actions.do_move_stage(-1),
+             "left"),
+            (QT_TRANSLATE_NOOP("CanvasMenu", "Move right"), lambda: actions.do_move_stage(1),
+             "right"),
+            (QT_TRANSLATE_NOOP("CanvasMenu", "Remove stage"), actions.do_remove_stage, "remove")))
 
     def _lane_menu(self, menu: QMenu, lane: str) -> None:
         actions = self.window.map_actions
         ids = [item.id for item in self.window.document.lanes]
         self._header_menu(menu, lane, "lane", ids.index(lane), len(ids), (
-            ("Add lane above…", lambda: actions.do_add_lane(above=True), "above"),
-            ("Add lane below…", actions.do_add_lane, "below"),
-            ("Move up", lambda: actions.do_move_lane(-1), "up"),
-            ("Move down", lambda: actions.do_move_lane(1), "down"),
-            ("Remove lane", actions.do_remove_lane, "remove")))
-        self._add(menu, "Edit lane…", actions.do_edit_lane, "menu_edit_lane")
+            (QT_TRANSLATE_NOOP("CanvasMenu", "Add lane above…"),
+             lambda: actions.do_add_lane(above=True), "above"),
+            (QT_TRANSLATE_NOOP("CanvasMenu", "Add lane below…"), actions.do_add_lane, "below"),
+            (QT_TRANSLATE_NOOP("CanvasMenu", "Move up"), lambda: actions.do_move_lane(-1), "up"),
+            (QT_TRANSLATE_NOOP("CanvasMenu", "Move down"), lambda: actions.do_move_lane(1),
+             "down"),
+            (QT_TRANSLATE_NOOP("CanvasMenu", "Remove lane"), actions.do_remove_lane, "remove")))
+        self._add(menu, translate("CanvasMenu", "Edit lane…"), actions.do_edit_lane,
+                  "menu_edit_lane")
 
     def _header_menu(self, menu: QMenu, header: str, noun: str, index: int, count: int,
                      entries: tuple[tuple[str, Callable[[], object], str], ...]) -> None:
         """Rename, add two ways, move back / forward (disabled at the ends), remove."""
         window = self.window
-        self._add(menu, "Rename", lambda: window.view.start_editing(header), f"menu_rename_{noun}")
+        self._add(menu, translate("CanvasMenu", "Rename"), lambda: window.view.start_editing(header),
+                  f"menu_rename_{noun}")
         enabled = (True, True, index > 0, index < count - 1, True)
         for n, ((text, slot, name), on) in enumerate(zip(entries, enabled)):
             if n in (0, 4):
                 menu.addSeparator()
-            self._add(menu, text, slot, f"menu_{noun}_{name}", on)
+            self._add(menu, translate("CanvasMenu", text), slot, f"menu_{noun}_{name}", on)
 
     def _link_menu(self, menu: QMenu, key: object) -> None:
         source, target = key  # type: ignore[misc]
         window = self.window
-        self._add(menu, "Delete link",
+        self._add(menu, translate("CanvasMenu", "Delete link"),
                   lambda: window.push(RemoveLink(window.document, source, target)),
                   "menu_delete_link")
 
@@ -184,19 +209,19 @@ class CanvasMenu:
         stage, lane = cell  # type: ignore[misc]
         window, scene = self.window, self.window.scene
         lane_kind = window.document.lane(lane).kind
-        self._add(menu, f"Add {lane_kind.label.lower()} here",
+        self._add(menu, translate("CanvasMenu", ADD_HERE[lane_kind]),
                   lambda: self._new_card(stage, lane, None), "menu_add_here")
-        kinds = menu.addMenu("Add card of kind")
+        kinds = menu.addMenu(translate("CanvasMenu", "Add card of kind"))
         kinds.setObjectName("menu_kinds")
         for kind in CARD_KINDS:
             if kind is Kind.PERSONA:
                 continue  # personas live in the strip above the stages
-            self._add(kinds, kind.label, lambda k=kind: self._new_card(stage, lane, k),
+            self._add(kinds, kind_label(kind), lambda k=kind: self._new_card(stage, lane, k),
                       f"menu_add_{kind.value}")
         menu.addSeparator()
         data = QGuiApplication.clipboard().mimeData()
         can_paste = data is not None and (data.hasFormat(MIME_TYPE) or data.hasText())
-        self._add(menu, "Paste", scene.editor.paste, "menu_paste", can_paste)
+        self._add(menu, translate("CanvasMenu", "Paste"), scene.editor.paste, "menu_paste", can_paste)
 
     def _new_card(self, stage: str, lane: str, kind: Kind | None) -> None:
         self.window.scene.editor.start_new_card(stage, lane, kind)
@@ -205,7 +230,8 @@ class CanvasMenu:
     def _map_menu(self, menu: QMenu) -> None:
         """Outside the grid (the persona strip, the margins): map-wide additions."""
         window = self.window
-        self._add(menu, "Add persona", window.add_persona, "menu_add_persona")
+        self._add(menu, translate("CanvasMenu", "Add persona"), window.add_persona,
+                  "menu_add_persona")
         for action in (window.map_actions.add_stage, window.map_actions.add_lane,
                        window.action_fit):
             menu.addAction(action)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QColorDialog,
@@ -25,9 +26,20 @@ from PySide6.QtWidgets import (
 
 from journeymapper.model.elements import CARD_KINDS, Kind
 from journeymapper.ui.template_dialog import TemplateDialog
+from journeymapper.words import kind_label
 
 Answer = Literal["save", "discard", "cancel"]
-MAP_FILTER = "Journey maps (*.jmap);;All files (*)"
+translate = QCoreApplication.translate
+#: The question before unsaved changes are lost, by what is about to happen.
+UNSAVED_QUESTIONS = {
+    "closing": QT_TRANSLATE_NOOP("Dialogs", "Save them before closing?"),
+    "opening": QT_TRANSLATE_NOOP("Dialogs", "Save them before opening another map?"),
+    "new": QT_TRANSLATE_NOOP("Dialogs", "Save them before starting a new map?"),
+}
+
+
+def map_filter() -> str:
+    return translate("Dialogs", "Journey maps (*.jmap);;All files (*)")
 
 
 class Dialogs:
@@ -37,10 +49,13 @@ class Dialogs:
         self.parent = parent
 
     def ask_unsaved(self, name: str, action: str) -> Answer:
-        """Save / Discard / Cancel before ``action`` (e.g. "closing") loses changes."""
-        box = QMessageBox(QMessageBox.Icon.Warning, "Unsaved changes",
-                          f"“{name}” has unsaved changes.", parent=self.parent)
-        box.setInformativeText(f"Save them before {action}?")
+        """Save / Discard / Cancel before ``action`` ("closing", "opening", "new")
+        loses changes."""
+        box = QMessageBox(QMessageBox.Icon.Warning, translate("Dialogs", "Unsaved changes"),
+                          translate("Dialogs", "“{name}” has unsaved changes.").format(name=name),
+                          parent=self.parent)
+        box.setInformativeText(translate("Dialogs", UNSAVED_QUESTIONS.get(action,
+                                                                          UNSAVED_QUESTIONS["closing"])))
         box.setStandardButtons(QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
                                | QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(QMessageBox.StandardButton.Save)
@@ -53,12 +68,13 @@ class Dialogs:
         return "cancel"
 
     def open_path(self, folder: str) -> str | None:
-        path, _ = QFileDialog.getOpenFileName(self.parent, "Open journey map", folder, MAP_FILTER)
+        path, _ = QFileDialog.getOpenFileName(self.parent, translate("Dialogs", "Open journey map"),
+                                              folder, map_filter())
         return path or None
 
     def save_path(self, suggestion: str) -> str | None:
-        path, _ = QFileDialog.getSaveFileName(self.parent, "Save journey map", suggestion,
-                                              MAP_FILTER)
+        path, _ = QFileDialog.getSaveFileName(self.parent, translate("Dialogs", "Save journey map"),
+                                              suggestion, map_filter())
         if path and not path.lower().endswith(".jmap") and "." not in path.rsplit("/", 1)[-1]:
             path += ".jmap"
         return path or None
@@ -76,7 +92,8 @@ class Dialogs:
     def warning(self, title: str, message: str, details: list[str]) -> None:
         box = QMessageBox(QMessageBox.Icon.Warning, title, message, parent=self.parent)
         shown = details[:12]
-        more = f"\n… and {len(details) - len(shown)} more" if len(details) > len(shown) else ""
+        hidden = len(details) - len(shown)
+        more = "\n" + translate("Dialogs", "… and %n more", None, hidden) if hidden > 0 else ""
         box.setInformativeText("\n".join(f"• {d}" for d in shown) + more)
         box.setDetailedText("\n".join(details))
         box.exec()
@@ -103,7 +120,8 @@ class Dialogs:
             dialog.deleteLater()
 
     def pick_colour(self, current: str) -> str | None:
-        colour = QColorDialog.getColor(QColor(current), self.parent, "Note colour")
+        colour = QColorDialog.getColor(QColor(current), self.parent,
+                                       translate("Dialogs", "Note colour"))
         return colour.name() if colour.isValid() else None
 
     def open_file(self, title: str, name_filter: str) -> str | None:
@@ -140,19 +158,19 @@ class LaneDialog(QDialog):
 
     def __init__(self, name: str, kind: Kind, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Lane")
+        self.setWindowTitle(translate("LaneDialog", "Lane"))
         self.name_edit = QLineEdit(name)
         self.kind_box = QComboBox()
         for card_kind in CARD_KINDS:
-            self.kind_box.addItem(card_kind.label, card_kind.value)
+            self.kind_box.addItem(kind_label(card_kind), card_kind.value)
         self.kind_box.setCurrentIndex(max(0, self.kind_box.findData(kind.value)))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form = QFormLayout(self)
-        form.addRow("Name:", self.name_edit)
-        form.addRow("New cards are:", self.kind_box)
+        form.addRow(translate("LaneDialog", "Name:"), self.name_edit)
+        form.addRow(translate("LaneDialog", "New cards are:"), self.kind_box)
         form.addRow(buttons)
 
     def value(self) -> tuple[str, Kind] | None:

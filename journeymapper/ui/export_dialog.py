@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QSettings, Qt, QThread, QTimer, QUrl, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSettings, Qt, QThread, QTimer, QUrl, Signal
 from PySide6.QtGui import QCloseEvent, QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -37,10 +37,12 @@ from journeymapper.io.pdf.report import document_texts
 from journeymapper.io.serialize import dumps
 from journeymapper.model.document import JourneyMap
 from journeymapper.model.errors import JourneyError
+from journeymapper.words import language_name, map_language
 
-PDF_FILTER = "PDF documents (*.pdf)"
-LATEST = "Latest wave"
 Opener = Callable[[Path], Any]
+translate = QCoreApplication.translate
+ORIENTATION_LABELS = {"landscape": QT_TRANSLATE_NOOP("ExportDialog", "landscape"),
+                      "portrait": QT_TRANSLATE_NOOP("ExportDialog", "portrait")}
 
 
 def open_in_viewer(path: Path) -> None:
@@ -64,12 +66,13 @@ class ExportThread(QThread):
     def run(self) -> None:
         try:
             doc = loads(self.snapshot).document
-            result = export_pdf(doc, self.path, self.options,
+            result = export_pdf(doc, self.path, self.options,  # in the map's language
                                 progress=lambda done, total: self.progressed.emit(done, total))
         except JourneyError as exc:
             self.failed.emit(str(exc))
         except Exception as exc:  # a bug must not kill the window; say what happened
-            self.failed.emit(f"could not export the PDF: {type(exc).__name__}: {exc}")
+            self.failed.emit(translate("ExportThread", "could not export the PDF: {error}: {reason}")
+                             .format(error=type(exc).__name__, reason=exc))
         else:
             self.succeeded.emit(result)
 
@@ -85,7 +88,7 @@ class ExportDialog(QDialog):
                  opener: Opener = open_in_viewer) -> None:
         super().__init__(parent)
         self.setObjectName("export_dialog")
-        self.setWindowTitle("Export PDF")
+        self.setWindowTitle(translate("ExportDialog", "Export PDF"))
         self.doc = doc
         self.settings = settings if settings is not None else QSettings()
         self.opener = opener
@@ -95,7 +98,7 @@ class ExportDialog(QDialog):
 
         self.output_edit = QLineEdit(str(self._default_output(map_path)))
         self.output_edit.setObjectName("output_edit")
-        browse = QPushButton("Browse…")
+        browse = QPushButton(translate("ExportDialog", "Browse…"))
         browse.setObjectName("browse_button")
         browse.setAutoDefault(False)  # Return in a field means Export, not Browse
         browse.clicked.connect(self.browse_output)
@@ -109,28 +112,34 @@ class ExportDialog(QDialog):
         self.page_combo.setCurrentText(str(self.settings.value("pdf/page_size", "A4")))
         self.orientation_combo = QComboBox()
         self.orientation_combo.setObjectName("orientation_combo")
-        self.orientation_combo.addItems(list(ORIENTATIONS))
-        self.orientation_combo.setCurrentText(
-            str(self.settings.value("pdf/orientation", "landscape")))
-        self.map_only_check = QCheckBox("Only the map (no cover, personas, tables)")
+        for orientation in ORIENTATIONS:
+            self.orientation_combo.addItem(translate("ExportDialog", ORIENTATION_LABELS.get(
+                orientation, orientation)), orientation)
+        self.orientation_combo.setCurrentIndex(max(0, self.orientation_combo.findData(
+            str(self.settings.value("pdf/orientation", "landscape")))))
+        self.map_only_check = QCheckBox(translate("ExportDialog",
+                                                  "Only the map (no cover, personas, tables)"))
         self.map_only_check.setObjectName("map_only_check")
         self.wave_combo = QComboBox()
         self.wave_combo.setObjectName("wave_combo")
-        self.wave_combo.addItem(LATEST)
-        self.wave_combo.addItems([w.label for w in doc.waves])
+        self.wave_combo.addItem(translate("ExportDialog", "Latest wave"), None)
+        for wave in doc.waves:
+            self.wave_combo.addItem(wave.label, wave.label)
         self.wave_combo.setEnabled(bool(doc.waves))
-        self.wave_combo.setToolTip("Stage badges and score tables show waves up to this one")
+        self.wave_combo.setToolTip(translate("ExportDialog", "Stage badges and score tables show "
+                                             "waves up to this one"))
 
         self.font_edit = QLineEdit(str(self.settings.value("pdf/font", "") or ""))
         self.font_edit.setObjectName("font_edit")
-        self.font_edit.setPlaceholderText("automatic: a font that has every character of the map")
+        self.font_edit.setPlaceholderText(translate(
+            "ExportDialog", "automatic: a font that has every character of the map"))
         self.font_edit.editingFinished.connect(self.update_font_note)
         self._font_timer = QTimer(self)  # re-check a typed font path once typing pauses
         self._font_timer.setSingleShot(True)
         self._font_timer.setInterval(400)
         self._font_timer.timeout.connect(self.update_font_note)
         self.font_edit.textEdited.connect(lambda _text: self._font_timer.start())
-        font_button = QPushButton("Choose…")
+        font_button = QPushButton(translate("ExportDialog", "Choose…"))
         font_button.setObjectName("font_button")
         font_button.setAutoDefault(False)
         font_button.clicked.connect(self.browse_font)
@@ -141,16 +150,21 @@ class ExportDialog(QDialog):
         self.font_note.setObjectName("font_note")
         self.font_note.setWordWrap(True)
 
-        self.open_check = QCheckBox("Open the PDF when done")
+        self.open_check = QCheckBox(translate("ExportDialog", "Open the PDF when done"))
         self.open_check.setObjectName("open_check")
         self.open_check.setChecked(self.settings.value("pdf/open_when_done", "true") == "true")
 
         form = QFormLayout()
-        form.addRow("Save as", out_row)
-        form.addRow("Page size", self.page_combo)
-        form.addRow("Orientation", self.orientation_combo)
-        form.addRow("Scores", self.wave_combo)
-        form.addRow("Font", font_row)
+        form.addRow(translate("ExportDialog", "Save as"), out_row)
+        form.addRow(translate("ExportDialog", "Page size"), self.page_combo)
+        form.addRow(translate("ExportDialog", "Orientation"), self.orientation_combo)
+        form.addRow(translate("ExportDialog", "Scores"), self.wave_combo)
+        form.addRow(translate("ExportDialog", "Font"), font_row)
+        self.language_note = QLabel(translate(
+            "ExportDialog", "Labelled in {language}, the map's language (Map properties)").format(
+                language=language_name(map_language(doc))))
+        self.language_note.setObjectName("language_note")
+        form.addRow(translate("ExportDialog", "Language"), self.language_note)
         form.addRow("", self.font_note)
         form.addRow("", self.map_only_check)
         form.addRow("", self.open_check)
@@ -165,7 +179,8 @@ class ExportDialog(QDialog):
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.export_button = self.buttons.addButton("Export", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.export_button = self.buttons.addButton(translate("ExportDialog", "Export"),
+                                                    QDialogButtonBox.ButtonRole.AcceptRole)
         self.export_button.setObjectName("export_button")
         self.export_button.setDefault(True)
         self.buttons.accepted.connect(self.start_export)
@@ -192,14 +207,17 @@ class ExportDialog(QDialog):
         return folder / f"{name}.pdf"
 
     def browse_output(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Export PDF", self.output_edit.text(),
-                                              PDF_FILTER)
+        path, _ = QFileDialog.getSaveFileName(self, translate("ExportDialog", "Export PDF"),
+                                              self.output_edit.text(),
+                                              translate("ExportDialog", "PDF documents (*.pdf)"))
         if path:
             self.output_edit.setText(path if path.lower().endswith(".pdf") else f"{path}.pdf")
 
     def browse_font(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Choose a font", self.font_edit.text(),
-                                              "TrueType fonts (*.ttf *.ttc)")
+        path, _ = QFileDialog.getOpenFileName(self, translate("ExportDialog", "Choose a font"),
+                                              self.font_edit.text(),
+                                              translate("ExportDialog",
+                                                        "TrueType fonts (*.ttf *.ttc)"))
         if path:
             self.font_edit.setText(path)
             self.update_font_note()
@@ -214,21 +232,22 @@ class ExportDialog(QDialog):
             self.export_button.setEnabled(False)
             return False
         if choice.complete:
-            self.font_note.setText(f"Set in {_escape(choice.label)}.")
+            self.font_note.setText(translate("ExportDialog", "Set in {font}.").format(
+                font=_escape(choice.label)))
         else:
-            self.font_note.setText(
-                f"<span style='color:#c62828'>No installed font has every character of this "
-                f"map: {_escape(choice.describe())}. Choose a font that has them.</span>")
+            self.font_note.setText("<span style='color:#c62828'>{}</span>".format(translate(
+                "ExportDialog", "No installed font has every character of this map: {font}. "
+                "Choose a font that has them.").format(font=_escape(choice.describe()))))
         self.export_button.setEnabled(self.thread is None)
         return True
 
     def options(self) -> ExportOptions:
-        wave = self.wave_combo.currentText()
+        wave = self.wave_combo.currentData()
         return ExportOptions(
             page_size=self.page_combo.currentText(),
-            orientation=self.orientation_combo.currentText(),
+            orientation=str(self.orientation_combo.currentData()),
             map_only=self.map_only_check.isChecked(),
-            wave=None if wave == LATEST or not self.doc.waves else wave,
+            wave=wave if wave and self.doc.waves else None,
             font_path=self.font_edit.text().strip() or None,
         )
 
@@ -238,7 +257,7 @@ class ExportDialog(QDialog):
             return
         text = self.output_edit.text().strip()
         if not text:
-            self._fail("choose where to save the PDF")
+            self._fail(translate("ExportDialog", "choose where to save the PDF"))
             return
         path = Path(text).expanduser()
         if path.suffix.lower() != ".pdf":
@@ -248,7 +267,7 @@ class ExportDialog(QDialog):
         self._remember()
         self.result = None
         self.progress.setRange(0, 0)
-        self.status.setText(f"Writing {path.name}…")
+        self.status.setText(translate("ExportDialog", "Writing {name}…").format(name=path.name))
         self._set_busy(True)
         self.thread = ExportThread(snapshot, path, self.options(), self)
         self.thread.progressed.connect(self._on_progress)
@@ -267,19 +286,24 @@ class ExportDialog(QDialog):
         path = self.thread.path
         self.progress.setRange(0, 1)
         self.progress.setValue(1)
-        layout = (f"map on {result.map_pages - 1} tiles plus an overview" if result.tiled
-                  else "map on one page")
-        note = "" if result.font.complete else f" Warning: {result.font.describe()}."
-        self.status.setText(f"Wrote {result.pages} pages to {path} ({layout}), set in "
-                            f"{result.font.label}.{note}")
+        tiles = result.map_pages - 1
+        layout = (translate("ExportDialog", "map on %n tile(s) plus an overview", None, tiles)
+                  if result.tiled else translate("ExportDialog", "map on one page"))
+        pages = result.pages
+        text = translate("ExportDialog", "Wrote %n page(s) to {path} ({layout}), set in {font}.",
+                         None, pages).format(path=path, layout=layout, font=result.font.label)
+        if not result.font.complete:
+            text += " " + translate("ExportDialog", "Warning: {problem}.").format(
+                problem=result.font.describe())
+        self.status.setText(text)
         if self.open_check.isChecked():
             self.opener(path)
 
     def _fail(self, message: str) -> None:
         self.progress.setRange(0, 1)
         self.progress.setValue(0)
-        self.status.setText(f"<span style='color:#c62828'>Not exported: "
-                            f"{_escape(message)}</span>")
+        self.status.setText("<span style='color:#c62828'>{}</span>".format(
+            translate("ExportDialog", "Not exported: {reason}").format(reason=_escape(message))))
 
     def _on_finished(self) -> None:
         if self.thread is not None:
@@ -296,7 +320,7 @@ class ExportDialog(QDialog):
     def _remember(self) -> None:
         s = self.settings
         s.setValue("pdf/page_size", self.page_combo.currentText())
-        s.setValue("pdf/orientation", self.orientation_combo.currentText())
+        s.setValue("pdf/orientation", str(self.orientation_combo.currentData()))
         s.setValue("pdf/font", self.font_edit.text().strip())
         s.setValue("pdf/open_when_done", "true" if self.open_check.isChecked() else "false")
         s.setValue("pdf/folder", str(Path(self.output_edit.text()).expanduser().parent))
@@ -333,6 +357,7 @@ def show_export_dialog(window: Any, settings: QSettings | None = None,
 
 def install(window: Any) -> Any:
     """Add File > Export PDF… (Ctrl+Shift+E) to a main window."""
-    return window.add_file_action("Export &PDF…", lambda: show_export_dialog(window),
-                                  "Ctrl+Shift+E", position="export",
-                                  toolbar=("pdf", "Export PDF"))
+    return window.add_file_action(translate("ExportDialog", "Export &PDF…"),
+                                  lambda: show_export_dialog(window), "Ctrl+Shift+E",
+                                  position="export",
+                                  toolbar=("pdf", translate("ExportDialog", "Export PDF")))

@@ -9,12 +9,11 @@ cursor. ``problem(str)`` reports a value the form refused (e.g. a bad date).
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QSignalBlocker, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -31,18 +30,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from journeymapper.model.elements import CHANNELS, FIELDS, STATUSES, Kind
+from journeymapper.model.elements import CHANNELS, FIELDS, STATUSES, Kind, is_colour, is_date
+from journeymapper.words import channel_label, field_label, status_label
+
+translate = QCoreApplication.translate
 
 
 @dataclass(frozen=True)
 class Editor:
     """Which widget edits a field: line, text (multi-line), int, choice, date,
-    colour or list; ``lo``/``hi`` bound an int, ``options`` list a choice."""
+    colour or list; ``lo``/``hi`` bound an int, ``options`` list a choice's
+    codes (the stored values) and ``label_of`` says each in the language in force."""
 
     widget: str
     lo: int = 0
     hi: int = 0
     options: tuple[str, ...] = ()
+    label_of: Callable[[str], str] | None = None
 
 
 _RATING = Editor("int", 1, 5)
@@ -52,8 +56,8 @@ EDITORS: dict[str, Editor] = {
     "effort": _RATING,
     "score": Editor("int", -3, 3),
     "votes": Editor("int", 0, 1_000_000),
-    "channel": Editor("choice", options=CHANNELS),
-    "status": Editor("choice", options=STATUSES),
+    "channel": Editor("choice", options=CHANNELS, label_of=channel_label),
+    "status": Editor("choice", options=STATUSES, label_of=status_label),
     "due": Editor("date"),
     "colour": Editor("colour"),
     "evidence": Editor("list"),
@@ -62,11 +66,12 @@ EDITORS: dict[str, Editor] = {
 _LONG = {"quote", "description", "goals", "motivations", "frustrations", "behaviours", "goal"}
 
 
-def editor_for(kind: Kind | None, name: str, label: str) -> Editor:
-    """The editor of a field: from EDITORS, else multi-line for long texts."""
+def editor_for(kind: Kind | None, name: str) -> Editor:
+    """The editor of a field: from EDITORS, else multi-line for long texts
+    (a card's text; a persona's or stage's name is one line)."""
     if name in EDITORS:
         return EDITORS[name]
-    if name in _LONG or (name == "text" and label == "Text"):
+    if name in _LONG or (name == "text" and kind not in (Kind.PERSONA, Kind.STAGE, Kind.EMOTION)):
         return Editor("text")
     return Editor("line")
 
@@ -80,7 +85,8 @@ class FormField:
 
 def kind_fields(kind: Kind) -> list[FormField]:
     """The form of an element kind, straight from ``model.elements.FIELDS``."""
-    return [FormField(s.name, s.label, editor_for(kind, s.name, s.label)) for s in FIELDS[kind]]
+    return [FormField(s.name, field_label(kind, s.name), editor_for(kind, s.name))
+            for s in FIELDS[kind]]
 
 
 class FieldForm(QWidget):
@@ -105,7 +111,7 @@ class FieldForm(QWidget):
             widget = self._build(spec)
             widget.setObjectName(f"field_{spec.name}")
             self.editors[spec.name] = widget
-            form.addRow(spec.label + ":", widget)
+            form.addRow(translate("FieldForm", "{label}:").format(label=spec.label), widget)
 
     # ------------------------------------------------------------ model -> widgets
     def set_values(self, values: dict[str, Any]) -> None:
@@ -182,23 +188,26 @@ class FieldForm(QWidget):
 
     def _choice(self, spec: FormField) -> QWidget:
         box = QComboBox()
-        box.addItems(list(spec.editor.options))
+        say = spec.editor.label_of or str
+        for code in spec.editor.options:
+            box.addItem(say(code), code)
         emit = self._emit(spec.name)
-        box.activated.connect(lambda index: emit(box.itemText(index)))
-        self._setters[spec.name] = lambda v: box.setCurrentIndex(box.findText(str(v)))
+        box.activated.connect(lambda index: emit(box.itemData(index)))
+        self._setters[spec.name] = lambda v: box.setCurrentIndex(box.findData(str(v)))
         return box
 
     def _date(self, spec: FormField) -> QWidget:
         edit = QLineEdit()
-        edit.setPlaceholderText("YYYY-MM-DD (empty: none)")
+        edit.setPlaceholderText(translate("FieldForm", "YYYY-MM-DD (empty: none)"))
         emit = self._emit(spec.name)
 
         def finished() -> None:
             text = edit.text().strip()
-            if text and not _is_date(text):
+            if text and not is_date(text):
                 edit.setStyleSheet("QLineEdit { border: 1px solid #d32f2f; }")
-                self.problem.emit(f"{spec.label}: {text!r} is not a date; expected YYYY-MM-DD, "
-                                  "e.g. 2026-11-30, or empty")
+                self.problem.emit(translate(
+                    "FieldForm", "{label}: {text!r} is not a date; expected YYYY-MM-DD, "
+                    "e.g. 2026-11-30, or empty").format(label=spec.label, text=text))
                 return
             edit.setStyleSheet("")
             emit(text)
@@ -222,19 +231,21 @@ class FieldForm(QWidget):
         edit.setPlaceholderText("#rrggbb")
         swatch = QToolButton()
         swatch.setText("…")
-        swatch.setToolTip("Pick a colour")
+        swatch.setToolTip(translate("FieldForm", "Pick a colour"))
         row.addWidget(edit, 1)
         row.addWidget(swatch)
         emit = self._emit(spec.name)
 
         def show(value: str) -> None:
             swatch.setStyleSheet(f"QToolButton {{ background: {value}; }}"
-                                 if _is_colour(value) else "")
+                                 if is_colour(value) else "")
 
         def finished() -> None:
             text = edit.text().strip()
-            if not _is_colour(text):
-                self.problem.emit(f"{spec.label}: {text!r} is not a colour; expected #rrggbb")
+            if not is_colour(text):
+                self.problem.emit(translate(
+                    "FieldForm", "{label}: {text!r} is not a colour; expected #rrggbb").format(
+                        label=spec.label, text=text))
                 return
             emit(text.lower())
 
@@ -267,7 +278,8 @@ class FieldForm(QWidget):
                               | QAbstractItemView.EditTrigger.EditKeyPressed)
         items.setFixedHeight(items.fontMetrics().lineSpacing() * 5 + 12)
         buttons = QHBoxLayout()
-        add, remove = QPushButton("Add"), QPushButton("Remove")
+        add = QPushButton(translate("FieldForm", "Add"))
+        remove = QPushButton(translate("FieldForm", "Remove"))
         add.setObjectName(f"field_{spec.name}_add")
         remove.setObjectName(f"field_{spec.name}_remove")
         buttons.addWidget(add)
@@ -312,17 +324,3 @@ class FieldForm(QWidget):
         self._setters[spec.name] = setter
         return holder
 
-
-def _is_date(text: str) -> bool:
-    if len(text) != 10:
-        return False
-    try:
-        dt.date.fromisoformat(text)
-    except ValueError:
-        return False
-    return True
-
-
-def _is_colour(text: str) -> bool:
-    return (len(text) == 7 and text.startswith("#")
-            and all(c in "0123456789abcdefABCDEF" for c in text[1:]))

@@ -11,19 +11,20 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent
 
 from journeymapper.io import jmap
 from journeymapper.model.document import JourneyMap
 from journeymapper.model.errors import JourneyError
-from journeymapper.templates import new_from_template
-from journeymapper.wording import counted
+from journeymapper.templates import new_from_template, template_for_language
+from journeymapper.ui import language
 
 if TYPE_CHECKING:
     from journeymapper.ui.window import MainWindow
 
 MAP_SUFFIX = ".jmap"
+translate = QCoreApplication.translate
 
 
 class DocumentFiles:
@@ -34,12 +35,13 @@ class DocumentFiles:
         return not self.undo_stack.isClean()
 
     def display_name(self: MainWindow) -> str:
-        return self.path.name if self.path is not None else "Untitled"
+        return self.path.name if self.path is not None else translate("DocumentFiles", "Untitled")
 
     def maybe_save(self: MainWindow, action: str) -> bool:
         """Ask Save / Discard / Cancel when there are unsaved changes.
 
-        Returns True when it is fine to go on with ``action``. A card still
+        Returns True when it is fine to go on with ``action`` ("closing",
+        "opening", "new": see ``Dialogs.ask_unsaved``). A card still
         being typed is committed first, so it counts as a change."""
         self.scene.editor.finish_editing()
         if not self.is_dirty():
@@ -52,7 +54,7 @@ class DocumentFiles:
     # ------------------------------------------------------------ new / open
     def new_map(self: MainWindow) -> bool:
         """File > New: ask about unsaved changes, then pick a template."""
-        if not self.maybe_save("starting a new map"):
+        if not self.maybe_save("new"):
             return False
         choice = self.dialogs.choose_template()
         if choice is None:
@@ -61,7 +63,7 @@ class DocumentFiles:
         try:
             doc = new_from_template(name, title)
         except JourneyError as exc:
-            self.dialogs.error("Could not create the map", str(exc))
+            self.dialogs.error(translate("DocumentFiles", "Could not create the map"), str(exc))
             return False
         self.set_document(doc, None)
         self.show_start()
@@ -69,7 +71,7 @@ class DocumentFiles:
 
     def open_map(self: MainWindow) -> bool:
         """File > Open: ask about unsaved changes, then choose a file."""
-        if not self.maybe_save("opening another map"):
+        if not self.maybe_save("opening"):
             return False
         path = self.dialogs.open_path(self.settings.last_folder)
         if not path:
@@ -78,16 +80,16 @@ class DocumentFiles:
 
     def open_path(self: MainWindow, path: str | Path, ask: bool = True) -> bool:
         """Open ``path``; on failure show why and keep the current map."""
-        if ask and not self.maybe_save("opening another map"):
+        if ask and not self.maybe_save("opening"):
             return False
         target = Path(path)
         try:
             result = jmap.load(target)
         except JourneyError as exc:
-            self.dialogs.error("Could not open the map", str(exc))
+            self.dialogs.error(translate("DocumentFiles", "Could not open the map"), str(exc))
             return False
         except OSError as exc:
-            self.dialogs.error("Could not open the map",
+            self.dialogs.error(translate("DocumentFiles", "Could not open the map"),
                                f"{target}: {exc.strerror or exc}")
             return False
         self.set_document(result.document, target.resolve(), partial=bool(result.problems))
@@ -97,16 +99,18 @@ class DocumentFiles:
         if result.problems:
             count = len(result.problems)
             self.dialogs.warning(
-                "Map partially loaded",
-                f"{target.name} was partially loaded: {counted(count, 'problem')} repaired. "
-                "Saving writes the repaired map.",
-                result.problems)
+                translate("DocumentFiles", "Map partially loaded"),
+                translate("DocumentFiles", "{name} was partially loaded: %n problem(s) repaired. "
+                          "Saving writes the repaired map.", None, count).format(name=target.name),
+                [str(problem) for problem in result.problems])
         elif result.migrated_from is not None:
             self.statusBar().showMessage(
-                f"{target.name} is in the older format version {result.migrated_from}; "
-                "saving it writes the current format", 8000)
+                translate("DocumentFiles", "{name} is in the older format version {version}; "
+                          "saving it writes the current format").format(
+                              name=target.name, version=result.migrated_from), 8000)
         else:
-            self.statusBar().showMessage(f"Opened {target}", 4000)
+            self.statusBar().showMessage(
+                translate("DocumentFiles", "Opened {path}").format(path=target), 4000)
         return True
 
     # ------------------------------------------------------------ save
@@ -134,14 +138,15 @@ class DocumentFiles:
         try:
             jmap.save(self.document, path)
         except JourneyError as exc:
-            self.dialogs.error("Could not save the map", str(exc))
+            self.dialogs.error(translate("DocumentFiles", "Could not save the map"), str(exc))
             return False
         self.path = path.resolve()
         self.undo_stack.setClean()
         self.settings.add_recent(self.path)
         self.settings.last_folder = str(self.path.parent)
         self.update_title()
-        self.statusBar().showMessage(f"Saved {self.path}", 4000)
+        self.statusBar().showMessage(
+            translate("DocumentFiles", "Saved {path}").format(path=self.path), 4000)
         return True
 
     # ------------------------------------------------------------ recent files
@@ -151,32 +156,35 @@ class DocumentFiles:
         recent = self.settings.recent_files()
         for number, path in enumerate(recent, start=1):
             name = Path(path).name.replace("&", "&&")
-            action = QAction(f"&{number % 10} {name}", menu)
+            action = QAction(translate("DocumentFiles", "&{number} {name}").format(
+                number=number % 10, name=name), menu)
             action.setToolTip(path)
             action.setStatusTip(path)
             action.triggered.connect(lambda _=False, p=path: self.open_recent(p))
             menu.addAction(action)
         if not recent:
-            empty = menu.addAction("No recent maps")
+            empty = menu.addAction(translate("DocumentFiles", "No recent maps"))
             empty.setEnabled(False)
         menu.addSeparator()
-        clear = menu.addAction("Clear recent maps")
+        clear = menu.addAction(translate("DocumentFiles", "Clear recent maps"))
         clear.setEnabled(bool(recent))
         clear.triggered.connect(self.settings.clear_recent)
 
     def open_recent(self: MainWindow, path: str) -> bool:
-        if not self.maybe_save("opening another map"):
+        if not self.maybe_save("opening"):
             return False
         if not Path(path).is_file():
             self.settings.remove_recent(path)
-            self.dialogs.error("Could not open the map",
-                               f"{path}: no such file (removed from the recent maps)")
+            self.dialogs.error(translate("DocumentFiles", "Could not open the map"),
+                               translate("DocumentFiles", "{path}: no such file (removed from "
+                                         "the recent maps)").format(path=path))
             return False
         return self.open_path(path, ask=False)
 
     def start_document(self: MainWindow) -> JourneyMap:
-        """The map a new window starts with: the first template, unmodified."""
-        return new_from_template("ecommerce")
+        """The map a new window starts with: the e-commerce template in the
+        interface's language (Korean: ecommerce-ko), unmodified."""
+        return new_from_template(template_for_language(language.current(), "ecommerce"))
 
     # ------------------------------------------------------------ drag and drop
     def _local_paths(self: MainWindow, event: QDragEnterEvent | QDropEvent) -> list[str]:
@@ -214,7 +222,8 @@ class DocumentFiles:
             if handler(path):
                 return True
         self.statusBar().showMessage(
-            f"{Path(path).name}: cannot open this file here (expected a {MAP_SUFFIX} map)", 8000)
+            translate("DocumentFiles", "{name}: cannot open this file here (expected a {suffix} "
+                      "map)").format(name=Path(path).name, suffix=MAP_SUFFIX), 8000)
         return False
 
     def eventFilter(self: MainWindow, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API

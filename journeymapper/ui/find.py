@@ -11,7 +11,7 @@ from __future__ import annotations
 import unicodedata
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
 
@@ -19,6 +19,8 @@ from journeymapper.model import events as ev
 from journeymapper.model.document import JourneyMap
 from journeymapper.model.elements import Element
 from journeymapper.ui.observe import follow
+
+translate = QCoreApplication.translate
 
 
 def fold(text: str) -> str:
@@ -72,22 +74,22 @@ class FindBar(QWidget):
         self.index = -1
         self.edit = QLineEdit()
         self.edit.setObjectName("find_text")
-        self.edit.setPlaceholderText("Find on the map")
+        self.edit.setPlaceholderText(translate("FindBar", "Find on the map"))
         self.edit.setClearButtonEnabled(True)
         self.count = QLabel()
         self.count.setObjectName("find_count")
         self.count.setMinimumWidth(90)
         prev_button, next_button, close_button = QToolButton(), QToolButton(), QToolButton()
         prev_button.setText("▲")
-        prev_button.setToolTip("Previous match (Shift+F3)")
+        prev_button.setToolTip(translate("FindBar", "Previous match (Shift+F3)"))
         next_button.setText("▼")
-        next_button.setToolTip("Next match (Enter, F3)")
+        next_button.setToolTip(translate("FindBar", "Next match (Enter, F3)"))
         close_button.setText("✕")
-        close_button.setToolTip("Close (Esc)")
+        close_button.setToolTip(translate("FindBar", "Close (Esc)"))
         close_button.setObjectName("find_close")
         row = QHBoxLayout(self)
         row.setContentsMargins(6, 2, 6, 2)
-        row.addWidget(QLabel("Find:"))
+        row.addWidget(QLabel(translate("FindBar", "Find:")))
         row.addWidget(self.edit, 1)
         row.addWidget(self.count)
         row.addWidget(prev_button)
@@ -161,9 +163,10 @@ class FindBar(QWidget):
         if not text.strip():
             self.count.setText("")
         elif not self.matches:
-            self.count.setText("no matches")
+            self.count.setText(translate("FindBar", "no matches"))
         else:
-            self.count.setText(f"{max(self.index, 0) + 1} of {len(self.matches)}")
+            self.count.setText(translate("FindBar", "{number} of {count}").format(
+                number=max(self.index, 0) + 1, count=len(self.matches)))
 
     def _on_event(self, event: Any) -> None:
         if self.isVisible() and isinstance(event, (ev.FieldChanged, ev.ElementAdded,

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QSignalBlocker, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -23,21 +23,27 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from journeymapper.i18n import LANGUAGES
 from journeymapper.model import events as ev
 from journeymapper.model.document import JourneyMap
 from journeymapper.model.elements import CARD_KINDS, Element, Kind, Lane
-from journeymapper.model.links import LINK_LABELS
-from journeymapper.qt_i18n import tr as qt_tr
 from journeymapper.ui.fieldform import Editor, FieldForm, FormField, kind_fields
 from journeymapper.ui.observe import follow
-from journeymapper.wording import counted
+from journeymapper.words import kind_label, language_name, link_label, map_language, meta_label
 
-META_FIELDS = [
-    FormField("title", "Title", Editor("line")),
-    FormField("description", "Description", Editor("text")),
-    FormField("authors", "Authors", Editor("list")),
-    FormField("version_note", "Version note", Editor("line")),
-]
+translate = QCoreApplication.translate
+
+
+def meta_fields() -> list[FormField]:
+    """The map properties shown when nothing is selected."""
+    return [
+        FormField("title", meta_label("title"), Editor("line")),
+        FormField("description", meta_label("description"), Editor("text")),
+        FormField("authors", meta_label("authors"), Editor("list")),
+        FormField("version_note", meta_label("version_note"), Editor("line")),
+        FormField("language", meta_label("language"),
+                  Editor("choice", options=tuple(LANGUAGES), label_of=language_name)),
+    ]
 
 
 def short(text: str, limit: int = 40) -> str:
@@ -84,10 +90,10 @@ class LaneForm(QWidget):
         self.kind_box = QComboBox()
         self.kind_box.setObjectName("lane_kind")
         for kind in CARD_KINDS:
-            self.kind_box.addItem(kind.label, kind.value)
+            self.kind_box.addItem(kind_label(kind), kind.value)
         form = QFormLayout(self)
-        form.addRow("Name:", self.name_edit)
-        form.addRow("New cards are:", self.kind_box)
+        form.addRow(translate("LaneForm", "Name:"), self.name_edit)
+        form.addRow(translate("LaneForm", "New cards are:"), self.kind_box)
         self.name_edit.editingFinished.connect(self._name_done)
         self.kind_box.activated.connect(self._kind_chosen)
 
@@ -136,7 +142,8 @@ class Inspector(QWidget):
         self.links.setWordWrap(True)
         self.links.setTextFormat(Qt.TextFormat.PlainText)
         self.stack = Pages()
-        self.meta_form = self._make_form(META_FIELDS)
+        self.meta_fields = meta_fields()
+        self.meta_form = self._make_form(self.meta_fields)
         self.meta_form.edited.connect(self.meta_edited)
         self.stack.addWidget(self.meta_form)
         self.lane_form = LaneForm()
@@ -191,14 +198,14 @@ class Inspector(QWidget):
         doc = self.document
         if len(ids) == 1 and self.conceal(ids[0]):
             self.current, self.lane = None, None
-            self.header.setText(qt_tr("Inspector", "Hidden until the round is revealed"))
+            self.header.setText(translate("Inspector", "Hidden until the round is revealed"))
             self.stack.setVisible(False)
             self.links.clear()
             return
         self.current = ids[0] if len(ids) == 1 and doc is not None and ids[0] in doc else None
         self.lane = None
         if doc is None:
-            self.header.setText("No map")
+            self.header.setText(translate("Inspector", "No map"))
             self.stack.setVisible(False)
             self.links.clear()
             return
@@ -206,10 +213,13 @@ class Inspector(QWidget):
         if self.current is None:
             self.links.clear()
             if ids:
-                self.header.setText(f"{len(ids)} elements selected")
+                count = len(ids)
+                self.header.setText(translate("Inspector", "%n element(s) selected", None, count))
                 return
-            self.header.setText("Map properties")
-            self.meta_form.set_values({f.name: doc.meta.get(f.name, "") for f in META_FIELDS})
+            self.header.setText(translate("Inspector", "Map properties"))
+            values = {f.name: doc.meta.get(f.name, "") for f in self.meta_fields}
+            values["language"] = map_language(doc)
+            self.meta_form.set_values(values)
             self._show_page(self.meta_form)
             return
         element = doc.element(self.current)
@@ -241,20 +251,27 @@ class Inspector(QWidget):
 
     def _show_lane_header(self, lane: Lane) -> None:
         assert self.document is not None
-        self.header.setText(f"Lane · {counted(self.document.cards_in_lane(lane.id), 'card')}")
+        count = self.document.cards_in_lane(lane.id)
+        self.header.setText(translate("Inspector", "Lane · %n card(s)", None, count))
 
     def _show_header(self, element: Element) -> None:
         doc = self.document
         assert doc is not None
-        where = ""
+        kind = kind_label(element.kind)
         p = element.placement
         if p is not None:
-            stage = doc.element(p.stage).text if p.stage else "persona strip"
+            stage = doc.element(p.stage).text if p.stage else translate("Inspector",
+                                                                       "persona strip")
             lane = next((lane.name for lane in doc.lanes if lane.id == p.lane), p.lane)
-            where = f" · {stage} / {lane}"
+            text = translate("Inspector", "{kind} · {stage} / {lane}").format(
+                kind=kind, stage=stage, lane=lane)
         elif element.kind is Kind.STAGE:
-            where = f" · stage {doc.stage_order.index(element.id) + 1} of {len(doc.stage_order)}"
-        self.header.setText(f"{element.kind.label}{where}")
+            text = translate("Inspector", "{kind} · stage {number} of {count}").format(
+                kind=kind, number=doc.stage_order.index(element.id) + 1,
+                count=len(doc.stage_order))
+        else:
+            text = kind
+        self.header.setText(text)
 
     def _show_links(self, element: Element) -> None:
         doc = self.document
@@ -263,10 +280,12 @@ class Inspector(QWidget):
         for link in doc.links_of(element.id):
             outgoing = link.source == element.id
             other = doc.element(link.target if outgoing else link.source)
-            label = LINK_LABELS[link.kind]
-            arrow = f"{label} →" if outgoing else f"← {label}"
-            lines.append(f"{arrow} {short(other.text) or other.id}")
-        self.links.setText("Links:\n" + "\n".join(lines) if lines else "")
+            label = link_label(link.kind)
+            line = translate("Inspector", "{link} → {other}") if outgoing else \
+                translate("Inspector", "← {link} {other}")
+            lines.append(line.format(link=label, other=short(other.text) or other.id))
+        self.links.setText(translate("Inspector", "Links:") + "\n" + "\n".join(lines)
+                           if lines else "")
 
     # ------------------------------------------------------------ events
     def _on_event(self, event: Any) -> None:
@@ -282,7 +301,8 @@ class Inspector(QWidget):
             return
         if isinstance(event, ev.MetaChanged):
             if current is None:
-                self.meta_form.set_value(event.key, event.new)
+                value = map_language(doc) if event.key == "language" else event.new
+                self.meta_form.set_value(event.key, value)
         elif current is None:
             return
         elif current not in doc:

@@ -11,16 +11,19 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu
 
 from journeymapper.commands.elements import AddStage, MoveStage, RemoveStage, SetField
 from journeymapper.commands.lanes import AddLane, MoveLane, RemoveLane, UpdateLane
 from journeymapper.model.elements import CARD_KINDS, Kind
-from journeymapper.wording import counted
+from journeymapper.words import in_map_language, kind_label, new_lane_name, new_stage_name
 
 if TYPE_CHECKING:
     from journeymapper.ui.window import MainWindow
+
+translate = QCoreApplication.translate
 
 
 class MapActions:
@@ -30,31 +33,36 @@ class MapActions:
         self.window = window
         self.menu = menu
         add = self._add
-        self.add_card = add("Add &card\tN", self.do_add_card)
-        self.add_card.setIconText("Add card")
-        self.kind_menu = menu.addMenu("Add card of &kind")
+        self.add_card = add(translate("MapActions", "Add &card\tN"), self.do_add_card)
+        self.add_card.setIconText(translate("MapActions", "Add card"))
+        self.kind_menu = menu.addMenu(translate("MapActions", "Add card of &kind"))
         self.kind_actions: dict[Kind, QAction] = {}
         for kind in CARD_KINDS:
-            action = self.kind_menu.addAction(kind.label)
+            action = self.kind_menu.addAction(kind_label(kind))
             action.setObjectName(f"action_add_{kind.value}")
             action.triggered.connect(lambda _=False, k=kind: self.do_add_card_of_kind(k))
             self.kind_actions[kind] = action
         menu.addSeparator()
-        self.add_stage = add("Add &stage…", self.do_add_stage, "Ctrl+Shift+T")
-        self.add_stage.setIconText("Add stage")
-        self.rename_stage = add("&Rename stage…", self.do_rename_stage)
-        self.stage_left = add("Move stage &left", lambda: self.do_move_stage(-1))
-        self.stage_right = add("Move stage r&ight", lambda: self.do_move_stage(1))
-        self.remove_stage = add("Remove stage", self.do_remove_stage)
+        self.add_stage = add(translate("MapActions", "Add &stage…"), self.do_add_stage,
+                             "Ctrl+Shift+T")
+        self.add_stage.setIconText(translate("MapActions", "Add stage"))
+        self.rename_stage = add(translate("MapActions", "&Rename stage…"), self.do_rename_stage)
+        self.stage_left = add(translate("MapActions", "Move stage &left"),
+                              lambda: self.do_move_stage(-1))
+        self.stage_right = add(translate("MapActions", "Move stage r&ight"),
+                               lambda: self.do_move_stage(1))
+        self.remove_stage = add(translate("MapActions", "Remove stage"), self.do_remove_stage)
         menu.addSeparator()
-        self.add_lane = add("Add &lane…", self.do_add_lane, "Ctrl+Shift+L")
-        self.add_lane.setIconText("Add lane")
-        self.edit_lane = add("&Edit lane…", self.do_edit_lane)
-        self.lane_up = add("Move lane &up", lambda: self.do_move_lane(-1))
-        self.lane_down = add("Move lane &down", lambda: self.do_move_lane(1))
-        self.remove_lane = add("Remove lane", self.do_remove_lane)
+        self.add_lane = add(translate("MapActions", "Add &lane…"), self.do_add_lane,
+                            "Ctrl+Shift+L")
+        self.add_lane.setIconText(translate("MapActions", "Add lane"))
+        self.edit_lane = add(translate("MapActions", "&Edit lane…"), self.do_edit_lane)
+        self.lane_up = add(translate("MapActions", "Move lane &up"), lambda: self.do_move_lane(-1))
+        self.lane_down = add(translate("MapActions", "Move lane &down"),
+                             lambda: self.do_move_lane(1))
+        self.remove_lane = add(translate("MapActions", "Remove lane"), self.do_remove_lane)
         menu.addSeparator()
-        self.properties = add("Map &properties", self.do_properties)
+        self.properties = add(translate("MapActions", "Map &properties"), self.do_properties)
 
     def _add(self, text: str, slot: Callable[[], object], shortcut: str | None = None) -> QAction:
         action = QAction(text, self.window)
@@ -109,7 +117,7 @@ class MapActions:
     def do_add_card(self) -> None:
         """A new card in the current cell, typed in place on the canvas."""
         if not self.window.scene.editor.new_card():
-            self._say("Add a stage first: cards sit in a stage column")
+            self._say(translate("MapActions", "Add a stage first: cards sit in a stage column"))
             return
         self.window.view.setFocus()
 
@@ -124,7 +132,7 @@ class MapActions:
         doc, scene = window.document, window.scene
         cell = scene.current_cell or scene._default_cell()
         if cell is None or cell[0] not in doc.stage_order or cell[1] not in scene.lane_items:
-            self._say("Add a stage first: cards sit in a stage column")
+            self._say(translate("MapActions", "Add a stage first: cards sit in a stage column"))
             return
         stage, lane = self.selected_stage() or cell[0], cell[1]
         if doc.lane(lane).kind is not kind:
@@ -138,7 +146,11 @@ class MapActions:
         """Ask a name and add a stage after (or ``before``) the selected one;
         at the end when none is selected."""
         doc = self.window.document
-        name = self.window.dialogs.ask_text("Add stage", "Name of the new stage:", "New stage")
+        with in_map_language(doc):
+            suggestion = new_stage_name()
+        name = self.window.dialogs.ask_text(translate("MapActions", "Add stage"),
+                                            translate("MapActions", "Name of the new stage:"),
+                                            suggestion)
         if not name:
             return
         here = self.selected_stage()
@@ -153,7 +165,7 @@ class MapActions:
     def _need_stage(self) -> str | None:
         stage = self.selected_stage()
         if stage is None:
-            self._say("Select a stage (or a card in its column) first")
+            self._say(translate("MapActions", "Select a stage (or a card in its column) first"))
         return stage
 
     def do_rename_stage(self) -> None:
@@ -162,7 +174,8 @@ class MapActions:
             return
         doc = self.window.document
         old = doc.element(stage).text
-        name = self.window.dialogs.ask_text("Rename stage", "Stage name:", old)
+        name = self.window.dialogs.ask_text(translate("MapActions", "Rename stage"),
+                                            translate("MapActions", "Stage name:"), old)
         if name and name != old:
             self.window.push(SetField(doc, stage, "text", name))
 
@@ -180,18 +193,21 @@ class MapActions:
         if stage is None:
             return
         doc = self.window.document
-        self._remove_with_cards(f"stage '{doc.element(stage).text}'", doc.cards_in_stage(stage),
+        held = doc.cards_in_stage(stage)
+        question = translate("MapActions", "Remove stage '{name}' and its %n card(s)?", None, held)
+        self._remove_with_cards(question.format(name=doc.element(stage).text), held,
                                 lambda: RemoveStage(doc, stage))
 
-    def _remove_with_cards(self, what: str, held: int,
+    def _remove_with_cards(self, question: str, held: int,
                            make: Callable[[], RemoveStage | RemoveLane]) -> None:
-        """Remove a stage or lane, asking first when cards go with it."""
-        if held and not self.window.dialogs.confirm(f"Remove {what} and its {counted(held, 'card')}?"):
+        """Remove a stage or lane, asking ``question`` first when cards go with it."""
+        if held and not self.window.dialogs.confirm(question):
             return
         command = make()
         self.window.push(command)
-        self._say(f"{command.text()} with {counted(command.card_count, 'card')}; "
-                  "Ctrl+Z brings it back")
+        count = command.card_count
+        self._say(translate("MapActions", "{done} with %n card(s); Ctrl+Z brings it back", None,
+                            count).format(done=command.text()))
 
     # ------------------------------------------------------------ lanes
     def selected_lane(self) -> str | None:
@@ -205,13 +221,15 @@ class MapActions:
     def _need_lane(self) -> str | None:
         lane = self.selected_lane()
         if lane is None:
-            self._say("Select a lane (its header, or a card in it) first")
+            self._say(translate("MapActions", "Select a lane (its header, or a card in it) first"))
         return lane
 
     def do_add_lane(self, above: bool = False) -> None:
         """Ask a name and kind and add a lane below (or ``above``) the selected
         one; at the bottom when none is selected."""
-        answer = self.window.dialogs.ask_lane("New lane", Kind.NOTE)
+        with in_map_language(self.window.document):
+            suggestion = new_lane_name()
+        answer = self.window.dialogs.ask_lane(suggestion, Kind.NOTE)
         if answer is None:
             return
         doc, here = self.window.document, self.selected_lane()
@@ -247,7 +265,9 @@ class MapActions:
         if lane_id is None:
             return
         doc = self.window.document
-        self._remove_with_cards(f"lane '{doc.lane(lane_id).name}'", doc.cards_in_lane(lane_id),
+        held = doc.cards_in_lane(lane_id)
+        question = translate("MapActions", "Remove lane '{name}' and its %n card(s)?", None, held)
+        self._remove_with_cards(question.format(name=doc.lane(lane_id).name), held,
                                 lambda: RemoveLane(doc, lane_id))
 
     # ------------------------------------------------------------ map

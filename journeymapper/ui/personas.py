@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QSignalBlocker, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -32,13 +32,19 @@ from journeymapper.ui.fieldform import FieldForm, kind_fields
 from journeymapper.ui.observe import follow
 
 ID_ROLE = Qt.ItemDataRole.UserRole
+translate = QCoreApplication.translate
 
 
 def persona_label(element: Element) -> str:
-    name = element.text.strip() or "(unnamed persona)"
-    about = ", ".join(v for v in (element.fields.get("role", ""),
-                                  element.fields.get("segment", "")) if v)
-    return f"{name} — {about}" if about else name
+    name = element.text.strip() or translate("PersonasPanel", "(unnamed persona)")
+    role, segment = element.fields.get("role", ""), element.fields.get("segment", "")
+    if role and segment:
+        return translate("PersonasPanel", "{name} — {role}, {segment}").format(
+            name=name, role=role, segment=segment)
+    if role or segment:
+        return translate("PersonasPanel", "{name} — {about}").format(name=name,
+                                                                    about=role or segment)
+    return name
 
 
 class PersonasPanel(QWidget):
@@ -57,9 +63,9 @@ class PersonasPanel(QWidget):
         self.filter.setObjectName("persona_filter")
         self.list = QListWidget()
         self.list.setObjectName("persona_list")
-        self.add_button = QPushButton("Add persona")
+        self.add_button = QPushButton(translate("PersonasPanel", "Add persona"))
         self.add_button.setObjectName("persona_add")
-        self.remove_button = QPushButton("Remove")
+        self.remove_button = QPushButton(translate("PersonasPanel", "Remove"))
         self.remove_button.setObjectName("persona_remove")
         self.form = FieldForm(kind_fields(Kind.PERSONA), pick_colour, labels_above=True)
         self.form.setObjectName("persona_form")
@@ -67,7 +73,7 @@ class PersonasPanel(QWidget):
         self.scroll.setWidgetResizable(True)
         self.scroll.setWidget(self.form)
         filter_row = QFormLayout()
-        filter_row.addRow("Highlight:", self.filter)
+        filter_row.addRow(translate("PersonasPanel", "Highlight:"), self.filter)
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.remove_button)
@@ -128,7 +134,7 @@ class PersonasPanel(QWidget):
                 self.list.addItem(item)
         with QSignalBlocker(self.filter):
             self.filter.clear()
-            self.filter.addItem("All personas (no filter)", None)
+            self.filter.addItem(translate("PersonasPanel", "All personas (no filter)"), None)
             for element in personas:
                 self.filter.addItem(element.text or element.id, element.id)
             index = self.filter.findData(chosen) if chosen else 0

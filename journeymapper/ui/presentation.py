@@ -15,24 +15,21 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPointF, QRectF, Qt
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QMouseEvent
 from PySide6.QtWidgets import QDockWidget, QToolBar
 
 from journeymapper.canvas.decor import PointerHalo, Spotlight
 from journeymapper.canvas.view import MAX_ZOOM
 from journeymapper.layout import geometry as g
-from journeymapper.qt_i18n import tr as qt_tr
+
+translate = QCoreApplication.translate
 
 if TYPE_CHECKING:
     from journeymapper.ui.window import MainWindow
 
-READABLE = 1.5      # the least zoom in presentation mode: card text at 21 px
-TYPE_SCALE = 1.5    # the names along the edges, larger
-
-
-def tr(text: str) -> str:
-    return qt_tr("Presentation", text)
+READABLE = 1.5  # the least zoom in presentation mode: card text at 21 px
+TYPE_SCALE = 1.5  # the names along the edges, larger
 
 
 class Presentation(QObject):
@@ -48,24 +45,29 @@ class Presentation(QObject):
         self.halo = PointerHalo()
         window.view.add_decoration(self.spotlight)
         window.view.add_decoration(self.halo)
-        self.action = QAction(tr("&Present"), window)
+        self.action = QAction(translate("Presentation", "&Present"), window)
         self.action.setObjectName("action_present")
         self.action.setShortcut(QKeySequence("F5"))
         self.action.setCheckable(True)
-        self.action.setToolTip(tr("Full screen for the room: stage by stage with Page Down "
-                                  "and Page Up; Esc leaves"))
+        self.action.setToolTip(
+            translate(
+                "Presentation",
+                "Full screen for the room: stage by stage with Page Down and Page Up; Esc leaves",
+            )
+        )
         self.action.triggered.connect(self.set_active)
         window.menu_view.insertAction(window.action_full_screen, self.action)
-        self.action_leave = QAction(tr("Leave Presentation\tEsc"), window)
+        self.action_leave = QAction(translate("Presentation", "Leave Presentation\tEsc"), window)
         self.action_leave.setObjectName("action_leave_presentation")
         self.action_leave.triggered.connect(lambda _=False: self.set_active(False))
         self.action_leave.setEnabled(False)
         window.menu_view.insertAction(window.action_full_screen, self.action_leave)
-        self.action_sticky = QAction(tr("Keep &Headers on Screen"), window)
+        self.action_sticky = QAction(translate("Presentation", "Keep &Headers on Screen"), window)
         self.action_sticky.setObjectName("action_sticky_headers")
         self.action_sticky.setCheckable(True)
-        self.action_sticky.setChecked(str(window.settings.qsettings.value(
-            "view/sticky_headers", "true")).lower() != "false")
+        self.action_sticky.setChecked(
+            str(window.settings.qsettings.value("view/sticky_headers", "true")).lower() != "false"
+        )
         self.action_sticky.toggled.connect(self.set_sticky)
         window.menu_view.insertAction(window.action_full_screen, self.action_sticky)
         self.set_sticky(self.action_sticky.isChecked())
@@ -93,14 +95,18 @@ class Presentation(QObject):
         self.action.setChecked(True)
         docks = [d for d in window.findChildren(QDockWidget) if d.isVisible()]
         bars = [b for b in window.findChildren(QToolBar) if b.isVisible()]
-        self._saved = {"state": window.windowState(), "docks": docks, "bars": bars,
-                       "menu": window.menuBar().isVisible(), "find": window.find_bar.isVisible(),
-                       "zoom": view.zoom(),
-                       "centre": view.mapToScene(view.viewport().rect().center())}
+        self._saved = {
+            "state": window.windowState(),
+            "docks": docks,
+            "bars": bars,
+            "menu": window.menuBar().isVisible(),
+            "find": window.find_bar.isVisible(),
+            "zoom": view.zoom(),
+            "centre": view.mapToScene(view.viewport().rect().center()),
+        }
         for widget in (*docks, *bars):
             widget.hide()
-        self._saved["scrollbars"] = (view.horizontalScrollBarPolicy(),
-                                     view.verticalScrollBarPolicy())
+        self._saved["scrollbars"] = (view.horizontalScrollBarPolicy(), view.verticalScrollBarPolicy())
         view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         window.menuBar().hide()
@@ -120,8 +126,9 @@ class Presentation(QObject):
         self.stage_index = order.index(cell[0]) if cell and cell[0] in order else 0
         self.go_to_stage(self.stage_index)
         view.setFocus()
-        window.show_message(tr("Presenting: Page Down / Page Up step through the stages; "
-                               "Esc leaves"))
+        window.show_message(
+            translate("Presentation", "Presenting: Page Down / Page Up step through the stages; Esc leaves")
+        )
 
     def leave(self) -> None:
         window, view = self.window, self.window.view
@@ -172,19 +179,16 @@ class Presentation(QObject):
         x, y, w, h = scene.live.geo.columns[stage]
         lanes_px = 180 * TYPE_SCALE  # the lane names along the left edge, at most
         port = view.viewport().size()
-        fit = min((port.width() + view.sticky.margins[0] - lanes_px - 40) / w,
-                  (port.height() - 24) / h)
+        fit = min((port.width() + view.sticky.margins[0] - lanes_px - 40) / w, (port.height() - 24) / h)
         zoom = max(READABLE, min(MAX_ZOOM, fit))
         view.set_zoom(zoom)
         for _ in range(2):  # the band of lane names comes (or goes) as the map moves
             port = view.viewport().size()
             left = x - 20 / zoom
             top = y - (g.ARC_ROOM * 0.2 if fit >= READABLE else 8 / zoom)
-            view.centerOn(QPointF(left + port.width() / zoom / 2,
-                                  top + port.height() / zoom / 2))
+            view.centerOn(QPointF(left + port.width() / zoom / 2, top + port.height() / zoom / 2))
         self.spotlight.stage = stage
-        scene.current_cell = (stage, scene.current_cell[1]) if scene.current_cell \
-            else scene.default_cell()
+        scene.current_cell = (stage, scene.current_cell[1]) if scene.current_cell else scene.default_cell()
         view.viewport().update()
 
     def stage_rect(self) -> QRectF:
@@ -210,8 +214,9 @@ class Presentation(QObject):
 
     def _key(self, event: QKeyEvent) -> bool:
         editor = self.window.scene.editor
-        if editor.is_editing() or event.modifiers() & (Qt.KeyboardModifier.ControlModifier
-                                                       | Qt.KeyboardModifier.AltModifier):
+        if editor.is_editing() or event.modifiers() & (
+            Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
+        ):
             return False
         key = event.key()
         if key == Qt.Key.Key_Escape:

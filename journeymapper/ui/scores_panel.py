@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPalette, QPen, QUndoCommand
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -35,6 +35,9 @@ from journeymapper.model.document import JourneyMap
 from journeymapper.model.events import ChangeSet
 from journeymapper.model.scores import LOW_CONFIDENCE_N, Score
 from journeymapper.ui.observe import follow
+from journeymapper.words import metric_label
+
+translate = QCoreApplication.translate
 
 CELL_W, CELL_H = 220.0, 150.0
 LABEL_W, HEAD_H = 64.0, 34.0
@@ -72,8 +75,10 @@ class ChartCell:
 
     @property
     def title(self) -> str:
-        label = self.metric.upper() if self.metric != "mean" else (self.name or "Mean")
-        return f"{label} \u00b7 {self.touchpoint_name}" if self.touchpoint_name else label
+        label = metric_label(self.metric) if self.metric != "mean" else (
+            self.name or metric_label("mean"))
+        return translate("ScoresChart", "{metric} · {touchpoint}").format(
+            metric=label, touchpoint=self.touchpoint_name) if self.touchpoint_name else label
 
 
 def scale_range(score: Score) -> tuple[float, float]:
@@ -184,8 +189,8 @@ class ScoresChart(QWidget):
             painter.setPen(QColor(colours["muted"]))
             painter.drawText(self.rect().adjusted(12, 0, -12, 0),
                              Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextWordWrap,
-                             "No survey scores yet. Import a survey export with "
-                             "File > Import survey...")
+                             translate("ScoresChart", "No survey scores yet. Import a survey "
+                                       "export with File > Import survey..."))
             painter.end()
             return
         self._draw_headers(painter, colours)
@@ -206,7 +211,7 @@ class ScoresChart(QWidget):
                                                               int(CELL_W - 2 * PAD)))
         for r, (metric, _name, _touchpoint) in enumerate(self._rows):
             rect = QRectF(0, HEAD_H + r * CELL_H, LABEL_W, CELL_H)
-            label = metric.upper() if metric != "mean" else "MEAN"
+            label = metric_label(metric)
             painter.drawText(rect.adjusted(PAD, 0, 0, 0), Qt.AlignmentFlag.AlignVCenter, label)
         painter.setFont(self.font())
 
@@ -220,7 +225,8 @@ class ScoresChart(QWidget):
         small.setPointSizeF(max(7.0, small.pointSizeF() - 1.5))
         painter.setFont(small)
         painter.setPen(QColor(colours["muted"]))
-        title = cell.title + ("  (up = easier)" if cell.metric == "ces" else "")
+        title = translate("ScoresChart", "{title}  (up = easier)").format(title=cell.title) \
+            if cell.metric == "ces" else cell.title
         painter.drawText(QRectF(frame.left() + 8, frame.top() + 2, frame.width() - 16, 16),
                          Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, title)
         painter.setPen(QPen(QColor(colours["grid"]), 1, Qt.PenStyle.DotLine))
@@ -248,7 +254,8 @@ class ScoresChart(QWidget):
             painter.drawText(QRectF(point.x - 40, point.y - 20, 80, 14),
                              Qt.AlignmentFlag.AlignCenter, label)
             painter.setPen(QColor("#c62828" if point.low_confidence else colours["muted"]))
-            n_text = f"n={point.n}" + (f" <{LOW_CONFIDENCE_N}!" if point.low_confidence else "")
+            n_text = translate("ScoresChart", "n={n} <{low}!").format(n=point.n, low=LOW_CONFIDENCE_N) \
+                if point.low_confidence else translate("ScoresChart", "n={n}").format(n=point.n)
             painter.drawText(QRectF(point.x - 45, frame.bottom() - 30, 90, 14),
                              Qt.AlignmentFlag.AlignCenter, n_text)
             painter.setPen(QColor(colours["muted"]))
@@ -289,10 +296,10 @@ class ScoresPanel(QWidget):
         self.waves.setMaximumHeight(110)
         self.rename_edit = QLineEdit()
         self.rename_edit.setObjectName("wave_name")
-        self.rename_edit.setPlaceholderText("new wave label")
-        self.rename_button = QPushButton("Rename")
+        self.rename_edit.setPlaceholderText(translate("ScoresPanel", "new wave label"))
+        self.rename_button = QPushButton(translate("ScoresPanel", "Rename"))
         self.rename_button.setObjectName("rename_wave")
-        self.delete_button = QPushButton("Delete wave")
+        self.delete_button = QPushButton(translate("ScoresPanel", "Delete wave"))
         self.delete_button.setObjectName("delete_wave")
         self.message = QLabel()
         self.message.setObjectName("wave_message")
@@ -303,7 +310,7 @@ class ScoresPanel(QWidget):
         buttons.addWidget(self.delete_button)
         column = QVBoxLayout(self)
         column.addWidget(scroll, 1)
-        column.addWidget(QLabel("Waves (oldest first):"))
+        column.addWidget(QLabel(translate("ScoresPanel", "Waves (oldest first):")))
         column.addWidget(self.waves)
         column.addLayout(buttons)
         column.addWidget(self.message)
@@ -350,7 +357,8 @@ class ScoresPanel(QWidget):
         if self.doc is None or old is None or not new or new == old:
             return
         if any(w.label == new for w in self.doc.waves):
-            self.message.setText(f"A wave named “{new}” exists already.")
+            self.message.setText(translate("ScoresPanel", "A wave named “{name}” exists "
+                                           "already.").format(name=new))
             return
         self.message.clear()
         self.push(RenameWave(self.doc, old, new))
@@ -362,6 +370,6 @@ class ScoresPanel(QWidget):
             return
         count = len(self.doc.scores(wave=label))
         self.push(DeleteWave(self.doc, label))
-        self.message.setText(f"Deleted wave “{label}” and its {count} score(s) (undo brings "
-                             "them back).")
+        self.message.setText(translate("ScoresPanel", "Deleted wave “{name}” and its %n score(s) "
+                                       "(undo brings them back).", None, count).format(name=label))
 

@@ -15,22 +15,20 @@ from __future__ import annotations
 import html
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QLineEdit, QMenu, QTextBrowser, QVBoxLayout, QWidget
 
 from journeymapper.canvas.decor import Banner
 from journeymapper.canvas.editing import CANVAS_KEYS
 from journeymapper.model.elements import Kind
-from journeymapper.qt_i18n import tr as qt_tr
+
+translate = QCoreApplication.translate
 
 if TYPE_CHECKING:
     from journeymapper.ui.window import MainWindow
 
 HINT_KEY = "hints/empty_map"
-
-
-def tr(text: str) -> str:
-    return qt_tr("Shortcuts", text)
 
 
 def plain(text: str) -> str:
@@ -41,8 +39,7 @@ def plain(text: str) -> str:
 
 def action_keys(action: QAction) -> str:
     """The keys of an action as the user's platform writes them ('' for none)."""
-    keys = [k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts()
-            if not k.isEmpty()]
+    keys = [k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts() if not k.isEmpty()]
     if not keys and "\t" in action.text():
         keys = [action.text().split("\t", 1)[1]]
     return ", ".join(dict.fromkeys(keys))
@@ -71,8 +68,10 @@ def shortcut_table(window: MainWindow) -> list[tuple[str, str, str]]:
         menu = action.menu()
         if isinstance(menu, QMenu):
             rows += menu_shortcuts(menu)
-    canvas = tr("Canvas")
-    rows += [(canvas, tr(text), keys) for keys, text in CANVAS_KEYS]
+    canvas = translate("Shortcuts", "Canvas")
+    rows += [
+        (canvas, translate("Shortcuts", text), translate("Shortcuts", keys)) for keys, text in CANVAS_KEYS
+    ]
     return rows
 
 
@@ -82,11 +81,11 @@ class ShortcutsDialog(QDialog):
     def __init__(self, window: MainWindow, parent: QWidget | None = None) -> None:
         super().__init__(parent or window)
         self.setObjectName("shortcuts_dialog")
-        self.setWindowTitle(tr("Keyboard shortcuts"))
+        self.setWindowTitle(translate("Shortcuts", "Keyboard shortcuts"))
         self.window_ = window
         self.filter = QLineEdit()
         self.filter.setObjectName("shortcuts_filter")
-        self.filter.setPlaceholderText(tr("Filter: a word or a key"))
+        self.filter.setPlaceholderText(translate("Shortcuts", "Filter: a word or a key"))
         self.sheet = QTextBrowser()
         self.sheet.setObjectName("shortcuts_sheet")
         column = QVBoxLayout(self)
@@ -98,8 +97,11 @@ class ShortcutsDialog(QDialog):
 
     def rows(self) -> list[tuple[str, str, str]]:
         needle = self.filter.text().strip().casefold()
-        return [row for row in shortcut_table(self.window_)
-                if not needle or any(needle in part.casefold() for part in row)]
+        return [
+            row
+            for row in shortcut_table(self.window_)
+            if not needle or any(needle in part.casefold() for part in row)
+        ]
 
     def fill(self, *_args: object) -> None:
         parts = ["<table cellspacing='0' cellpadding='4' width='100%'>"]
@@ -108,8 +110,10 @@ class ShortcutsDialog(QDialog):
             if menu != group:
                 group = menu
                 parts.append(f"<tr><td colspan='2'><br><b>{html.escape(menu)}</b></td></tr>")
-            parts.append(f"<tr><td>{html.escape(name)}</td>"
-                         f"<td align='right'><code>{html.escape(keys)}</code></td></tr>")
+            parts.append(
+                f"<tr><td>{html.escape(name)}</td>"
+                f"<td align='right'><code>{html.escape(keys)}</code></td></tr>"
+            )
         parts.append("</table>")
         self.sheet.setHtml("".join(parts))
 
@@ -123,7 +127,7 @@ class Help:
     def __init__(self, window: MainWindow) -> None:
         self.window = window
         self.dialog: ShortcutsDialog | None = None
-        action = QAction(tr("&Keyboard Shortcuts"), window)
+        action = QAction(translate("Shortcuts", "&Keyboard Shortcuts"), window)
         action.setObjectName("action_shortcuts")
         action.setShortcuts([QKeySequence("F1"), QKeySequence("Ctrl+/")])
         action.triggered.connect(lambda _=False: self.show_shortcuts())
@@ -159,15 +163,22 @@ class Help:
         show = empty and not self.dismissed()
         if show:
             if doc.stage_order:
-                first = tr("Press N to type the first card")
-                how = tr("It goes in the marked cell; the arrow keys move the mark, "
-                         "Enter commits, Tab goes on")
+                first = translate("Shortcuts", "Press N to type the first card")
+                how = translate(
+                    "Shortcuts",
+                    "It goes in the marked cell; the arrow keys move the mark, Enter commits, Tab goes on",
+                )
             else:
-                first = tr("Add a stage to start: Ctrl+Shift+T")
-                how = tr("Then press N to type a card in it")
-            self.hint.set_lines([first, how,
-                                 tr("Double-click anywhere to type there · F1: every shortcut"),
-                                 tr("(click this note to put it away)")])
+                first = translate("Shortcuts", "Add a stage to start: Ctrl+Shift+T")
+                how = translate("Shortcuts", "Then press N to type a card in it")
+            self.hint.set_lines(
+                [
+                    first,
+                    how,
+                    translate("Shortcuts", "Double-click anywhere to type there · F1: every shortcut"),
+                    translate("Shortcuts", "(click this note to put it away)"),
+                ]
+            )
         if show != self.hint.visible:
             self.hint.visible = show
             if not show:

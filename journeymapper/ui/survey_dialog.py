@@ -15,7 +15,7 @@ import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QDoubleValidator, QUndoCommand
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -56,23 +56,32 @@ from journeymapper.model.document import JourneyMap
 from journeymapper.model.elements import Kind
 from journeymapper.model.errors import JourneyError
 from journeymapper.ui.survey_worker import PlanTask
+from journeymapper.words import metric_label
 
 SURVEY_SUFFIXES = (".csv", ".tsv", ".txt", ".xlsx", ".xlsm")
-SURVEY_FILTER = "Survey exports (*.csv *.tsv *.txt *.xlsx *.xlsm);;All files (*)"
+translate = QCoreApplication.translate
 
 #: (label, metric, mean range) choices of the metric combo boxes.
 METRIC_CHOICES: tuple[tuple[str, str, tuple[float, float] | None], ...] = (
-    ("— not imported —", "", None),
-    ("CSAT (1-5)", "csat", None),
-    ("NPS (0-10)", "nps", None),
-    ("CES (1-7)", "ces", None),
-    ("Mean 1-5", "mean", (1.0, 5.0)),
-    ("Mean 1-10", "mean", (1.0, 10.0)),
-    ("Mean 0-10", "mean", (0.0, 10.0)),
-    ("Quotes (open answers)", QUOTES, None),
+    (QT_TRANSLATE_NOOP("SurveyImportDialog", "— not imported —"), "", None),
+    (QT_TRANSLATE_NOOP("SurveyImportDialog", "CSAT (1-5)"), "csat", None),
+    (QT_TRANSLATE_NOOP("SurveyImportDialog", "NPS (0-10)"), "nps", None),
+    (QT_TRANSLATE_NOOP("SurveyImportDialog", "CES (1-7)"), "ces", None),
+    (QT_TRANSLATE_NOOP("SurveyImportDialog", "Mean 1-5"), "mean", (1.0, 5.0)),
+    (QT_TRANSLATE_NOOP("SurveyImportDialog", "Mean 1-10"), "mean", (1.0, 10.0)),
+    (QT_TRANSLATE_NOOP("SurveyImportDialog", "Mean 0-10"), "mean", (0.0, 10.0)),
+    (QT_TRANSLATE_NOOP("SurveyImportDialog", "Quotes (open answers)"), QUOTES, None),
 )
-CES_CHOICES = (("1 = very easy (lower is better)", metrics.CES_LOW_IS_EASY),
-               ("7 = very easy (higher is better)", metrics.CES_HIGH_IS_EASY))
+CES_CHOICES = (
+    (QT_TRANSLATE_NOOP("SurveyImportDialog", "1 = very easy (lower is better)"),
+     metrics.CES_LOW_IS_EASY),
+    (QT_TRANSLATE_NOOP("SurveyImportDialog", "7 = very easy (higher is better)"),
+     metrics.CES_HIGH_IS_EASY))
+
+
+def survey_filter() -> str:
+    return translate("SurveyImportDialog",
+                     "Survey exports (*.csv *.tsv *.txt *.xlsx *.xlsm);;All files (*)")
 
 
 def _table(name: str, headers: list[str], stretch: int) -> QTableWidget:
@@ -97,7 +106,7 @@ class SurveyImportDialog(QDialog):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("survey_dialog")
-        self.setWindowTitle("Import survey")
+        self.setWindowTitle(translate("SurveyImportDialog", "Import survey"))
         self.doc, self.push = doc, push
         self.inspection: Inspection | None = None
         self.result: ImportResult | None = None
@@ -117,10 +126,10 @@ class SurveyImportDialog(QDialog):
 
     # ------------------------------------------------------------ widgets
     def _build(self) -> None:
-        self.file_label = QLabel("No file chosen.")
+        self.file_label = QLabel(translate("SurveyImportDialog", "No file chosen."))
         self.file_label.setObjectName("file_label")
         self.file_label.setWordWrap(True)
-        choose = QPushButton("Choose file…")
+        choose = QPushButton(translate("SurveyImportDialog", "Choose file…"))
         choose.clicked.connect(self.choose_file)
         self.sheet_combo = QComboBox()
         self.sheet_combo.setObjectName("sheet_combo")
@@ -135,7 +144,9 @@ class SurveyImportDialog(QDialog):
         self.preview_table.setObjectName("preview_table")
         self.preview_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
 
-        self.mapping_table = _table("mapping_table", ["Column", "Metric", "Stage"], 0)
+        self.mapping_table = _table("mapping_table", [
+            translate("SurveyImportDialog", "Column"), translate("SurveyImportDialog", "Metric"),
+            translate("SurveyImportDialog", "Stage")], 0)
 
         self.wave_edit = QLineEdit(dt.date.today().isoformat())
         self.wave_edit.setObjectName("wave_edit")
@@ -143,18 +154,23 @@ class SurveyImportDialog(QDialog):
         self.ces_combo = QComboBox()
         self.ces_combo.setObjectName("ces_combo")
         for text, value in CES_CHOICES:
-            self.ces_combo.addItem(text, value)
+            self.ces_combo.addItem(translate("SurveyImportDialog", text), value)
         self.ces_combo.currentIndexChanged.connect(self.schedule_preview)
         options = QFormLayout()
-        options.addRow("Wave label:", self.wave_edit)
-        options.addRow("CES scale:", self.ces_combo)
+        options.addRow(translate("SurveyImportDialog", "Wave label:"), self.wave_edit)
+        options.addRow(translate("SurveyImportDialog", "CES scale:"), self.ces_combo)
 
-        self.labels_table = _table("labels_table", ["Unknown answer", "Count", "Number"], 0)
-        labels_box = QGroupBox("Answers to map (counted as skipped until given a number)")
+        self.labels_table = _table("labels_table", [
+            translate("SurveyImportDialog", "Unknown answer"),
+            translate("SurveyImportDialog", "Count"), translate("SurveyImportDialog", "Number")], 0)
+        labels_box = QGroupBox(translate("SurveyImportDialog", "Answers to map (counted as "
+                                         "skipped until given a number)"))
         QVBoxLayout(labels_box).addWidget(self.labels_table)
 
-        self.results_table = _table("results_table",
-                                    ["Stage", "Metric", "Value", "n", "Skipped", "Note"], 5)
+        self.results_table = _table("results_table", [
+            translate("SurveyImportDialog", "Stage"), translate("SurveyImportDialog", "Metric"),
+            translate("SurveyImportDialog", "Value"), translate("SurveyImportDialog", "n"),
+            translate("SurveyImportDialog", "Skipped"), translate("SurveyImportDialog", "Note")], 5)
         self.status = QLabel()
         self.status.setObjectName("status_label")
         self.status.setWordWrap(True)
@@ -164,17 +180,17 @@ class SurveyImportDialog(QDialog):
         self.progress.setObjectName("progress")
         self.progress.setRange(0, 100)
         self.progress.setVisible(False)
-        self.cancel_button = QPushButton("Cancel reading")
+        self.cancel_button = QPushButton(translate("SurveyImportDialog", "Cancel reading"))
         self.cancel_button.setObjectName("cancel_button")
         self.cancel_button.setVisible(False)
         self.cancel_button.clicked.connect(self.cancel_by_user)
 
-        self.import_button = QPushButton("Import")
+        self.import_button = QPushButton(translate("SurveyImportDialog", "Import"))
         self.import_button.setObjectName("import_button")
         self.import_button.setEnabled(False)
         self.import_button.setDefault(True)
         self.import_button.clicked.connect(self.commit)
-        close = QPushButton("Close")
+        close = QPushButton(translate("SurveyImportDialog", "Close"))
         close.setObjectName("close_button")
         close.clicked.connect(self.reject)
         bottom = QHBoxLayout()
@@ -187,14 +203,15 @@ class SurveyImportDialog(QDialog):
         left = QWidget()
         left_column = QVBoxLayout(left)
         left_column.setContentsMargins(0, 0, 0, 0)
-        left_column.addWidget(QLabel("Columns: choose a metric and a stage for each to import"))
+        left_column.addWidget(QLabel(translate(
+            "SurveyImportDialog", "Columns: choose a metric and a stage for each to import")))
         left_column.addWidget(self.mapping_table, 2)
         left_column.addLayout(options)
         left_column.addWidget(labels_box, 1)
         right = QWidget()
         right_column = QVBoxLayout(right)
         right_column.setContentsMargins(0, 0, 0, 0)
-        right_column.addWidget(QLabel("Scores this import makes:"))
+        right_column.addWidget(QLabel(translate("SurveyImportDialog", "Scores this import makes:")))
         right_column.addWidget(self.results_table, 1)
         status_scroll = QScrollArea()
         status_scroll.setWidgetResizable(True)
@@ -205,7 +222,7 @@ class SurveyImportDialog(QDialog):
         middle.addWidget(left)
         middle.addWidget(right)
         outer = QSplitter(Qt.Orientation.Vertical)
-        preview_box = QGroupBox("Answers (first rows)")
+        preview_box = QGroupBox(translate("SurveyImportDialog", "Answers (first rows)"))
         QVBoxLayout(preview_box).addWidget(self.preview_table)
         outer.addWidget(preview_box)
         outer.addWidget(middle)
@@ -217,7 +234,8 @@ class SurveyImportDialog(QDialog):
 
     # ------------------------------------------------------------ file
     def choose_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Import survey", "", SURVEY_FILTER)
+        path, _ = QFileDialog.getOpenFileName(self, translate("SurveyImportDialog", "Import survey"),
+                                              "", survey_filter())
         if path:
             self.load_file(path)
 
@@ -229,7 +247,8 @@ class SurveyImportDialog(QDialog):
         except JourneyError as exc:
             self.inspection = None
             self._show_error(str(exc))
-            self.file_label.setText(f"{Path(path).name}: cannot be read.")
+            self.file_label.setText(translate("SurveyImportDialog", "{name}: cannot be read.")
+                                    .format(name=Path(path).name))
             self.mapping_table.setRowCount(0)
             self.preview_table.clear()
             return False
@@ -246,9 +265,13 @@ class SurveyImportDialog(QDialog):
         self.label_values.clear()
         self.label_texts.clear()
         survey, layout = inspection.survey, inspection.layout
-        encoding = survey.encoding_label if survey.format == "csv" else f"sheet “{survey.sheet}”"
-        rows = "1 header row" if layout.header_rows == 1 else f"{layout.header_rows} header rows"
-        self.file_label.setText(f"<b>{survey.name}</b> — {layout.label}, {rows}, {encoding}")
+        encoding = survey.encoding_label if survey.format == "csv" else translate(
+            "SurveyImportDialog", "sheet “{sheet}”").format(sheet=survey.sheet)
+        header_rows = layout.header_rows
+        rows = translate("SurveyImportDialog", "%n header row(s)", None, header_rows)
+        self.file_label.setText(translate("SurveyImportDialog",
+                                          "<b>{file}</b> — {layout}, {rows}, {encoding}").format(
+            file=survey.name, layout=layout.label, rows=rows, encoding=encoding))
         self.sheet_combo.blockSignals(True)
         self.sheet_combo.clear()
         self.sheet_combo.addItems(list(survey.sheets))
@@ -294,13 +317,13 @@ class SurveyImportDialog(QDialog):
             metric = QComboBox()
             metric.setObjectName(f"metric_{info.column.index + 1}")
             for text, value, rng in METRIC_CHOICES:
-                metric.addItem(text, (value, rng))
+                metric.addItem(translate("SurveyImportDialog", text), (value, rng))
             suggested = next((i for i, (_, v, _r) in enumerate(METRIC_CHOICES)
                               if v == (info.metric or "")), 0)
             metric.setCurrentIndex(suggested)
             stage = QComboBox()
             stage.setObjectName(f"stage_{info.column.index + 1}")
-            stage.addItem("— choose a stage —", None)
+            stage.addItem(translate("SurveyImportDialog", "— choose a stage —"), None)
             for target, text in self.targets:
                 stage.addItem(text, target)
                 if target == (info.stage, None):
@@ -323,7 +346,9 @@ class SurveyImportDialog(QDialog):
             for lane in self.doc.lanes:
                 for card in self.doc.cell(element.id, lane.id):
                     if card.kind is Kind.TOUCHPOINT:
-                        out.append(((element.id, card.id), f"{element.text} › {card.text}"))
+                        out.append(((element.id, card.id), translate(
+                            "SurveyImportDialog", "{stage} › {touchpoint}").format(
+                                stage=element.text, touchpoint=card.text)))
         return out
 
     def mapping_combos(self, column_ref: str) -> tuple[QComboBox, QComboBox]:
@@ -347,7 +372,8 @@ class SurveyImportDialog(QDialog):
         return ImportOptions(wave=self.wave_edit.text().strip(),
                              ces_direction=self.ces_combo.currentData(),
                              labels=dict(self.label_values),
-                             unknown_hint="give them a number under “Answers to map”")
+                             unknown_hint=translate("SurveyImportDialog",
+                                                    "give them a number under “Answers to map”"))
 
     def _fill_labels(self, unknown: dict[str, int]) -> None:
         """List unknown answers, keeping those already given a number."""
@@ -359,7 +385,8 @@ class SurveyImportDialog(QDialog):
         self.label_edits: dict[str, QLineEdit] = {}
         for row, (text, count) in enumerate(sorted(shown.items())):
             self.labels_table.setItem(row, 0, QTableWidgetItem(text))
-            self.labels_table.setItem(row, 1, QTableWidgetItem(str(count) if count else "mapped"))
+            self.labels_table.setItem(row, 1, QTableWidgetItem(
+                str(count) if count else translate("SurveyImportDialog", "mapped")))
             edit = QLineEdit()
             edit.setObjectName(f"label_{row}")
             edit.setValidator(QDoubleValidator(edit))
@@ -399,7 +426,8 @@ class SurveyImportDialog(QDialog):
         mappings = self.mappings()
         if not mappings:
             self.results_table.setRowCount(0)
-            self._show_status("Choose a metric and a stage for at least one column.")
+            self._show_status(translate("SurveyImportDialog",
+                                        "Choose a metric and a stage for at least one column."))
             self.preview_ready.emit()
             return
         inspection, options, doc = self.inspection, self.options(), self.doc
@@ -413,7 +441,7 @@ class SurveyImportDialog(QDialog):
         self.progress.setValue(0)
         self.progress.setVisible(True)
         self.cancel_button.setVisible(True)
-        self._show_status("Reading answers…")
+        self._show_status(translate("SurveyImportDialog", "Reading answers…"))
         self.pool.start(task)
 
     def cancel_preview(self) -> None:
@@ -427,7 +455,8 @@ class SurveyImportDialog(QDialog):
     def cancel_by_user(self) -> None:
         """The Cancel button: stop reading; the choices stay as they are."""
         self.cancel_preview()
-        self._show_status("Reading cancelled; change a choice to read again.")
+        self._show_status(translate("SurveyImportDialog",
+                                    "Reading cancelled; change a choice to read again."))
         self.preview_ready.emit()
 
     def _done(self, task: PlanTask) -> bool:
@@ -467,21 +496,25 @@ class SurveyImportDialog(QDialog):
         for row, score in enumerate(result.scores):
             note = []
             if score.metric == "ces":
-                note.append("lower is better" if not score.higher_is_better
-                            else "higher is better")
+                note.append(translate("SurveyImportDialog", "lower is better")
+                            if not score.higher_is_better
+                            else translate("SurveyImportDialog", "higher is better"))
             split = score.nps_split
             if split is not None:
-                note.append(f"{split['promoters']} promoters, {split['passives']} passives, "
-                            f"{split['detractors']} detractors")
+                note.append(translate("SurveyImportDialog", "{promoters} promoters, {passives} "
+                                      "passives, {detractors} detractors").format(
+                    promoters=split["promoters"], passives=split["passives"],
+                    detractors=split["detractors"]))
             if score.low_confidence:
-                note.append("low confidence (n < 30)")
-            metric = score.metric.upper() + (f" {score.name}" if score.name else "")
+                note.append(translate("SurveyImportDialog", "low confidence (n < 30)"))
+            metric = metric_label(score.metric, score.name)
             where = self.doc.element(score.stage).text
             if score.touchpoint is not None:
-                where += f" › {self.doc.element(score.touchpoint).text}"
+                where = translate("SurveyImportDialog", "{stage} › {touchpoint}").format(
+                    stage=where, touchpoint=self.doc.element(score.touchpoint).text)
             cells = [where, metric,
                      metrics.format_value(score.metric, score.value), str(score.n),
-                     str(score.skipped), "; ".join(note)]
+                     str(score.skipped), translate("SurveyImportDialog", "; ").join(note)]
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if column == 5 and score.low_confidence:
@@ -490,12 +523,16 @@ class SurveyImportDialog(QDialog):
         for column in range(5):
             self.results_table.resizeColumnToContents(column)
         wave = result.waves[0].label if result.waves else ""
-        lines = [f"{result.responses} responses → wave “{wave}”."]
+        responses, quotes = result.responses, len(result.cards)
+        lines = [translate("SurveyImportDialog", "%n response(s) → wave “{wave}”.", None,
+                           responses).format(wave=wave)]
         if any(w.label == wave for w in self.doc.waves):
-            lines.append("This wave exists: scores of the same stage and metric are replaced.")
+            lines.append(translate("SurveyImportDialog", "This wave exists: scores of the same "
+                                   "stage and metric are replaced."))
         if result.cards:
-            lines.append(f"{len(result.cards)} quote(s) will be added to the thought lane.")
-        lines += result.notes
+            lines.append(translate("SurveyImportDialog", "%n quote(s) will be added to the "
+                                   "thought lane.", None, quotes))
+        lines += [str(note) for note in result.notes]
         self._show_status("\n".join(lines))
 
     def _show_status(self, text: str) -> None:
@@ -543,8 +580,9 @@ def open_dialog(window: object, path: str | None = None) -> SurveyImportDialog:
 
 def install(window: object) -> None:
     """File > Import survey… and dropping a CSV/XLSX on the window."""
-    window.add_file_action("Import &survey…", lambda: open_dialog(window),  # type: ignore[attr-defined]
-                           position="import", toolbar=("survey", "Import survey"))
+    window.add_file_action(  # type: ignore[attr-defined]
+        translate("SurveyImportDialog", "Import &survey…"), lambda: open_dialog(window),
+        position="import", toolbar=("survey", translate("SurveyImportDialog", "Import survey")))
 
     def on_drop(path: str) -> bool:
         if not is_survey_file(path):

@@ -11,7 +11,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QRunnable, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Signal
 
 from journeymapper.io.survey import Cancelled, ImportResult
 from journeymapper.model.errors import JourneyError
@@ -50,6 +50,8 @@ class PlanTask(QRunnable):
         except JourneyError as exc:
             self.signals.failed.emit(str(exc))
         except Exception as exc:  # a bug must not kill the thread silently
-            self.signals.failed.emit(f"could not read the survey: {type(exc).__name__}: {exc}")
+            self.signals.failed.emit(QCoreApplication.translate(
+                "PlanTask", "could not read the survey: {error}: {reason}").format(
+                    error=type(exc).__name__, reason=exc))
         else:
             self.signals.finished.emit(result)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -16,6 +16,9 @@ from PySide6.QtWidgets import (
 )
 
 from journeymapper.templates import Template, list_templates
+from journeymapper.words import language_name
+
+translate = QCoreApplication.translate
 
 
 class TemplateDialog(QDialog):
@@ -24,14 +27,16 @@ class TemplateDialog(QDialog):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("New journey map")
+        self.setWindowTitle(translate("TemplateDialog", "New journey map"))
         self.templates: list[Template] = list_templates()
         self.list = QListWidget()
         self.list.setObjectName("templates")
         self.list.setSpacing(3)
         for template in self.templates:
-            item = QListWidgetItem(f"{template.title}\n    {' → '.join(template.stages)}"
-                                   + ("  ↺" if template.loops else ""))
+            stages = " → ".join(template.stages) + ("  ↺" if template.loops else "")
+            item = QListWidgetItem(translate("TemplateDialog", "{title} ({language})\n    {stages}")
+                                   .format(title=template.title, stages=stages,
+                                           language=language_name(template.language)))
             item.setToolTip(template.description)
             item.setData(Qt.ItemDataRole.UserRole, template.name)
             self.list.addItem(item)
@@ -39,15 +44,15 @@ class TemplateDialog(QDialog):
         self.description.setWordWrap(True)
         self.title_edit = QLineEdit()
         self.title_edit.setObjectName("title")
-        self.title_edit.setPlaceholderText("the template's title")
+        self.title_edit.setPlaceholderText(translate("TemplateDialog", "the template's title"))
         form = QFormLayout()
-        form.addRow("Map title:", self.title_edit)
+        form.addRow(translate("TemplateDialog", "Map title:"), self.title_edit)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                         | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("Start from a template:"))
+        layout.addWidget(QLabel(translate("TemplateDialog", "Start from a template:")))
         layout.addWidget(self.list, 1)
         layout.addWidget(self.description)
         layout.addLayout(form)

@@ -15,14 +15,15 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QCoreApplication, QObject, QTimer
 from PySide6.QtGui import QAction, QColor, QKeySequence
 from PySide6.QtWidgets import QApplication, QMenu
 
 from journeymapper.canvas.decor import Banner
 from journeymapper.commands.workshop import SetTimer
 from journeymapper.model import workshop as ws
-from journeymapper.qt_i18n import tr as qt_tr
+
+translate = QCoreApplication.translate
 
 if TYPE_CHECKING:
     from journeymapper.ui.window import MainWindow
@@ -31,10 +32,6 @@ PRESETS = (1, 2, 3, 5, 10, 15)
 TICK_MS = 250
 FLASH_SECONDS = 12.0
 END_COLOUR = QColor("#d9480f")
-
-
-def tr(text: str, n: int = -1) -> str:
-    return qt_tr("Timer", text, n)
 
 
 def clock_text(seconds: float) -> str:
@@ -64,40 +61,42 @@ class WorkshopTimer(QObject):
 
     # ------------------------------------------------------------ menu
     def _build_menu(self) -> None:
-        menu = QMenu(tr("&Timer"), self.window)
+        menu = QMenu(translate("Timer", "&Timer"), self.window)
         menu.setObjectName("menu_timer")
         self.workshop.menu.insertMenu(self.workshop.timer_anchor, menu)
         self.menu = menu
         self.start_actions: list[QAction] = []
         for minutes in PRESETS:
-            action = menu.addAction(tr("Start %n Minute(s)", minutes))
+            action = menu.addAction(translate("Timer", "Start %n Minute(s)", None, minutes))
             action.setObjectName(f"action_timer_{minutes}")
             action.triggered.connect(lambda _=False, m=minutes: self.start(m * 60))
             self.start_actions.append(action)
-        custom = menu.addAction(tr("Start…"))
+        custom = menu.addAction(translate("Timer", "Start…"))
         custom.setObjectName("action_timer_custom")
         custom.triggered.connect(self.ask_start)
         self.start_actions.append(custom)
         menu.addSeparator()
-        self.action_pause = menu.addAction(tr("Pause"))
+        self.action_pause = menu.addAction(translate("Timer", "Pause"))
         self.action_pause.setObjectName("action_timer_pause")
         self.action_pause.setShortcut(QKeySequence("Ctrl+Shift+P"))
         self.action_pause.triggered.connect(self.toggle)
-        self.action_more = menu.addAction(tr("+1 Minute"))
+        self.action_more = menu.addAction(translate("Timer", "+1 Minute"))
         self.action_more.setObjectName("action_timer_more")
         self.action_more.setShortcut(QKeySequence("Ctrl+Shift+M"))
         self.action_more.triggered.connect(lambda _=False: self.extend(60))
-        self.action_reset = menu.addAction(tr("Reset"))
+        self.action_reset = menu.addAction(translate("Timer", "Reset"))
         self.action_reset.setObjectName("action_timer_reset")
         self.action_reset.triggered.connect(self.reset)
         menu.addSeparator()
-        self.action_sound = menu.addAction(tr("Sound at the End"))
+        self.action_sound = menu.addAction(translate("Timer", "Sound at the End"))
         self.action_sound.setObjectName("action_timer_sound")
         self.action_sound.setCheckable(True)
-        self.action_sound.setChecked(str(self.window.settings.qsettings.value(
-            "workshop/timer_sound", "false")).lower() == "true")
+        self.action_sound.setChecked(
+            str(self.window.settings.qsettings.value("workshop/timer_sound", "false")).lower() == "true"
+        )
         self.action_sound.toggled.connect(
-            lambda on: self.window.settings.qsettings.setValue("workshop/timer_sound", on))
+            lambda on: self.window.settings.qsettings.setValue("workshop/timer_sound", on)
+        )
 
     # ------------------------------------------------------------ state
     def state(self) -> ws.Timer | None:
@@ -122,16 +121,20 @@ class WorkshopTimer(QObject):
     def start(self, seconds: int, label: str = "") -> bool:
         seconds = max(1, min(ws.MAX_TIMER, int(seconds)))
         timer = ws.Timer(seconds, None, float(seconds), label).started(self.now())
-        return self._push(timer, tr("Start timer {time}").format(time=clock_text(seconds)))
+        return self._push(timer, translate("Timer", "Start timer {time}").format(time=clock_text(seconds)))
 
     def ask_start(self) -> None:
-        answer = self.window.dialogs.ask_text(tr("Start the timer"),
-                                              tr("Minutes (or m:ss):"), "5")
+        answer = self.window.dialogs.ask_text(
+            translate("Timer", "Start the timer"), translate("Timer", "Minutes (or m:ss):"), "5"
+        )
         seconds = parse_duration(answer or "")
         if seconds is None:
             if answer:
-                self.window.show_message(tr("Timer: expected minutes such as 5 or 2:30, got "
-                                            "{value}").format(value=answer[:20]))
+                self.window.show_message(
+                    translate("Timer", "Timer: expected minutes such as 5 or 2:30, got {value}").format(
+                        value=answer[:20]
+                    )
+                )
             return
         self.start(seconds)
 
@@ -144,19 +147,19 @@ class WorkshopTimer(QObject):
         if timer.running:
             if timer.remaining(now) <= 0:
                 return False
-            return self._push(timer.paused(now), tr("Pause timer"))
-        return self._push(timer.resumed(now), tr("Resume timer"))
+            return self._push(timer.paused(now), translate("Timer", "Pause timer"))
+        return self._push(timer.resumed(now), translate("Timer", "Resume timer"))
 
     def extend(self, seconds: int) -> bool:
         timer = self.state()
         if timer is None:
             return self.start(seconds)
-        return self._push(timer.extended(self.now(), seconds), tr("Timer +1 minute"))
+        return self._push(timer.extended(self.now(), seconds), translate("Timer", "Timer +1 minute"))
 
     def reset(self) -> bool:
         if self.state() is None:
             return False
-        return self._push(None, tr("Reset timer"))
+        return self._push(None, translate("Timer", "Reset timer"))
 
     # ------------------------------------------------------------ showing it
     def tick(self) -> None:
@@ -174,7 +177,9 @@ class WorkshopTimer(QObject):
             self._show([])
             return
         left = timer.remaining(self.now())
-        self.action_pause.setText(tr("Pause") if timer.running else tr("Resume"))
+        self.action_pause.setText(
+            translate("Timer", "Pause") if timer.running else translate("Timer", "Resume")
+        )
         label = [timer.label] if timer.label else []
         if timer.running and left <= 0:
             self._ended(timer, label)
@@ -186,7 +191,7 @@ class WorkshopTimer(QObject):
             self._show([clock_text(left), *label])
         else:
             self.ticker.stop()
-            self._show([clock_text(left), *label, tr("paused")])
+            self._show([clock_text(left), *label, translate("Timer", "paused")])
 
     def _ended(self, timer: ws.Timer, label: list[str]) -> None:
         moment = ws.stamp(timer.ends) if timer.ends else ""
@@ -196,7 +201,7 @@ class WorkshopTimer(QObject):
         on = not flashing or since % 1.0 < 0.75
         self.banner.colour = END_COLOUR if on else None
         self.banner.text_colour = QColor("#ffffff") if on else END_COLOUR
-        self._show([tr("Time's up"), *label])
+        self._show([translate("Timer", "Time's up"), *label])
         if flashing:
             self._keep_ticking()
         else:

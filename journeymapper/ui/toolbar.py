@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSize, Qt
 from PySide6.QtGui import QAction, QPalette
 from PySide6.QtWidgets import QToolBar, QToolButton
 
@@ -21,8 +21,12 @@ if TYPE_CHECKING:
     from journeymapper.ui.window import MainWindow
 
 ICON_PX = 28
-LINK_HINT = ("To link two cards, drag from the small handle on a card's right edge "
-             "and drop on the other card (or on a stage header)")
+translate = QCoreApplication.translate
+
+
+def link_hint() -> str:
+    return translate("MainToolBar", "To link two cards, drag from the small handle on a card's "
+                     "right edge and drop on the other card (or on a stage header)")
 
 
 class MainToolBar(QToolBar):
@@ -30,7 +34,7 @@ class MainToolBar(QToolBar):
     Add lane, Link | Fit, Selection, Find | then the File actions features add."""
 
     def __init__(self, window: MainWindow) -> None:
-        super().__init__("Main toolbar", window)
+        super().__init__(translate("MainToolBar", "Main toolbar"), window)
         self.setObjectName("main_toolbar")
         self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextUnderIcon)
         self.setIconSize(QSize(ICON_PX, ICON_PX))
@@ -40,25 +44,29 @@ class MainToolBar(QToolBar):
         self.window_ = window
         self.icons: dict[QAction, str] = {}
         actions = window.map_actions
-        self.action_link = QAction("Link", self)
+        self.action_link = QAction(translate("MainToolBar", "Link"), self)
         self.action_link.setObjectName("action_link_hint")
-        self.action_link.setToolTip(LINK_HINT)
+        self.action_link.setToolTip(link_hint())
         self.action_link.triggered.connect(self._link_hint)
         groups = (
-            ((window.action_new, "new", "New"), (window.action_open, "open", "Open"),
-             (window.action_save, "save", "Save")),
-            ((window.action_undo, "undo", "Undo"), (window.action_redo, "redo", "Redo")),
-            ((actions.add_card, "card", "Add card"), (actions.add_stage, "stage", "Add stage"),
-             (actions.add_lane, "lane", "Add lane"), (self.action_link, "link", "Link")),
-            ((window.action_fit, "fit", "Fit map"),
-             (window.action_zoom_selection, "zoom_selection", "Selection"),
-             (window.action_find, "find", "Find")),
+            ((window.action_new, "new", QT_TRANSLATE_NOOP("MainToolBar", "New")),
+             (window.action_open, "open", QT_TRANSLATE_NOOP("MainToolBar", "Open")),
+             (window.action_save, "save", QT_TRANSLATE_NOOP("MainToolBar", "Save"))),
+            ((window.action_undo, "undo", QT_TRANSLATE_NOOP("MainToolBar", "Undo")),
+             (window.action_redo, "redo", QT_TRANSLATE_NOOP("MainToolBar", "Redo"))),
+            ((actions.add_card, "card", QT_TRANSLATE_NOOP("MainToolBar", "Add card")),
+             (actions.add_stage, "stage", QT_TRANSLATE_NOOP("MainToolBar", "Add stage")),
+             (actions.add_lane, "lane", QT_TRANSLATE_NOOP("MainToolBar", "Add lane")),
+             (self.action_link, "link", QT_TRANSLATE_NOOP("MainToolBar", "Link"))),
+            ((window.action_fit, "fit", QT_TRANSLATE_NOOP("MainToolBar", "Fit map")),
+             (window.action_zoom_selection, "zoom_selection", QT_TRANSLATE_NOOP("MainToolBar", "Selection")),
+             (window.action_find, "find", QT_TRANSLATE_NOOP("MainToolBar", "Find"))),
         )
         for n, group in enumerate(groups):
             if n:
                 self.addSeparator()
-            for action, name, label in group:
-                self._put(action, name, label)
+            for action, name, text in group:
+                self._put(action, name, translate("MainToolBar", text))
         self.card_button = self.widgetForAction(actions.add_card)
         assert isinstance(self.card_button, QToolButton)
         self.card_button.setObjectName("button_add_card")
@@ -100,4 +108,4 @@ class MainToolBar(QToolBar):
         if len(cards) == 1:
             scene.editor.start_link_pick(cards[0])
         else:
-            self.window_.show_message(LINK_HINT)
+            self.window_.show_message(link_hint())

@@ -17,7 +17,7 @@ import hashlib
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -44,22 +44,19 @@ from journeymapper.model import workshop as ws
 from journeymapper.model.analysis import ranked_by_votes
 from journeymapper.model.elements import Kind
 from journeymapper.model.ids import random_tag
-from journeymapper.qt_i18n import tr as qt_tr
+
+translate = QCoreApplication.translate
 
 if TYPE_CHECKING:
     from journeymapper.ui.window import MainWindow
 
 #: what the dialog offers for "cards that take dots"
 KIND_CHOICES: tuple[tuple[str, tuple[Kind, ...]], ...] = (
-    ("Pain points", (Kind.PAIN_POINT,)),
-    ("Opportunities", (Kind.OPPORTUNITY,)),
-    ("Pain points and opportunities", (Kind.PAIN_POINT, Kind.OPPORTUNITY)),
-    ("Any card", ()),
+    (QT_TRANSLATE_NOOP("Voting", "Pain points"), (Kind.PAIN_POINT,)),
+    (QT_TRANSLATE_NOOP("Voting", "Opportunities"), (Kind.OPPORTUNITY,)),
+    (QT_TRANSLATE_NOOP("Voting", "Pain points and opportunities"), (Kind.PAIN_POINT, Kind.OPPORTUNITY)),
+    (QT_TRANSLATE_NOOP("Voting", "Any card"), ()),
 )
-
-
-def tr(text: str, n: int = -1) -> str:
-    return qt_tr("Voting", text, n)
 
 
 @dataclass
@@ -80,12 +77,12 @@ class StartVoteDialog(QDialog):
 
     def __init__(self, settings: VoteSettings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(tr("Start a dot vote"))
+        self.setWindowTitle(translate("Voting", "Start a dot vote"))
         self.question = QLineEdit(settings.question)
-        self.question.setPlaceholderText(tr("Which pain points hurt our customers most?"))
+        self.question.setPlaceholderText(translate("Voting", "Which pain points hurt our customers most?"))
         self.kinds = QComboBox()
         for label, kinds in KIND_CHOICES:
-            self.kinds.addItem(tr(label), [k.value for k in kinds])
+            self.kinds.addItem(translate("Voting", label), [k.value for k in kinds])
         current = [k.value for k in settings.kinds]
         self.kinds.setCurrentIndex(max(0, self.kinds.findData(current)))
         self.dots = QSpinBox()
@@ -94,37 +91,44 @@ class StartVoteDialog(QDialog):
         self.per_card = QSpinBox()
         self.per_card.setRange(1, ws.MAX_DOTS)
         self.per_card.setValue(settings.per_card)
-        self.anonymous = QCheckBox(tr("Anonymous: no names are kept with the dots"))
+        self.anonymous = QCheckBox(translate("Voting", "Anonymous: no names are kept with the dots"))
         self.anonymous.setChecked(settings.anonymous)
-        self.hidden = QCheckBox(tr("Hidden: each voter sees only their own dots until the "
-                                   "reveal"))
+        self.hidden = QCheckBox(
+            translate("Voting", "Hidden: each voter sees only their own dots until the reveal")
+        )
         self.hidden.setChecked(settings.hidden)
         self.minutes = QSpinBox()
         self.minutes.setRange(0, 120)
-        self.minutes.setSpecialValueText(tr("no time limit"))
-        self.minutes.setSuffix(tr(" min"))
+        self.minutes.setSpecialValueText(translate("Voting", "no time limit"))
+        self.minutes.setSuffix(translate("Voting", " min"))
         self.minutes.setValue(settings.minutes)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("Start vote"))
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(translate("Voting", "Start vote"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form = QFormLayout(self)
-        form.addRow(tr("Question:"), self.question)
-        form.addRow(tr("Cards that take dots:"), self.kinds)
-        form.addRow(tr("Dots per person:"), self.dots)
-        form.addRow(tr("At most on one card:"), self.per_card)
+        form.addRow(translate("Voting", "Question:"), self.question)
+        form.addRow(translate("Voting", "Cards that take dots:"), self.kinds)
+        form.addRow(translate("Voting", "Dots per person:"), self.dots)
+        form.addRow(translate("Voting", "At most on one card:"), self.per_card)
         form.addRow(self.anonymous)
         form.addRow(self.hidden)
-        form.addRow(tr("Time limit:"), self.minutes)
+        form.addRow(translate("Voting", "Time limit:"), self.minutes)
         form.addRow(buttons)
 
     def value(self) -> VoteSettings:
         kinds = tuple(Kind(k) for k in self.kinds.currentData())
-        return VoteSettings(self.question.text().strip()[:ws.MAX_QUESTION], kinds,
-                            self.dots.value(), min(self.per_card.value(), self.dots.value()),
-                            self.anonymous.isChecked(), self.hidden.isChecked(),
-                            self.minutes.value())
+        return VoteSettings(
+            self.question.text().strip()[: ws.MAX_QUESTION],
+            kinds,
+            self.dots.value(),
+            min(self.per_card.value(), self.dots.value()),
+            self.anonymous.isChecked(),
+            self.hidden.isChecked(),
+            self.minutes.value(),
+        )
 
 
 def ask_vote(parent: QWidget, settings: VoteSettings) -> VoteSettings | None:
@@ -142,11 +146,12 @@ class Voting(QObject):
         super().__init__(window)
         self.window = window
         self.workshop = window.workshop
-        self.roster: list[str] = [n for n in _as_list(
-            window.settings.qsettings.value("workshop/roster")) if n][:200]
-        self.name: str | None = None      # who votes now, on one machine
+        self.roster: list[str] = [
+            n for n in _as_list(window.settings.qsettings.value("workshop/roster")) if n
+        ][:200]
+        self.name: str | None = None  # who votes now, on one machine
         self._anonymous: dict[tuple[str, str], str] = {}  # (vote, name) -> token, never saved
-        self.clicking = True               # clicks on cards place dots while a vote is open
+        self.clicking = True  # clicks on cards place dots while a vote is open
         self.last = VoteSettings()
         self.results = Banner("bottom-right", 22)
         self.results.visible = False
@@ -179,7 +184,7 @@ class Voting(QObject):
 
     def set_name(self, name: str | None) -> None:
         """Who votes now, on one machine (added to the names kept)."""
-        name = " ".join(name.split())[:ws.MAX_NAME] if name else None
+        name = " ".join(name.split())[: ws.MAX_NAME] if name else None
         self.name = name or None
         if self.name and self.name not in self.roster:
             self.roster.append(self.name)
@@ -197,25 +202,33 @@ class Voting(QObject):
         self.set_name(self.roster[at % len(self.roster)])
 
     def ask_name(self) -> None:
-        name = self.window.dialogs.ask_text(tr("Who is voting?"), tr("Name of the person "
-                                                                     "voting now:"), "")
+        name = self.window.dialogs.ask_text(
+            translate("Voting", "Who is voting?"), translate("Voting", "Name of the person voting now:"), ""
+        )
         if name:
             self.set_name(name)
 
     # ------------------------------------------------------------ actions
     def _build_actions(self) -> None:
         add, anchor = self.workshop.add_action, self.workshop.vote_anchor
-        self.action_start = add(anchor, tr("Start Dot &Vote…"), self.start, name="vote")
-        self.action_reveal = add(anchor, tr("&Reveal Vote"), self.reveal, name="reveal")
-        self.action_next = add(anchor, tr("Next Voter"), self.next_voter, "Ctrl+Shift+N",
-                               name="next_voter")
-        self.action_dot = add(anchor, tr("Place a Dot\tV"), lambda: self.dot_selected(1),
-                              name="dot")
-        self.action_undot = add(anchor, tr("Take a Dot Back\tShift+V"),
-                                lambda: self.dot_selected(-1), name="undot")
-        self.action_hide = add(anchor, tr("Hide Vote Results"), lambda: self.show(None),
-                               name="hide_results")
-        self.action_delete = add(anchor, tr("Delete Vote"), self.delete, name="delete_vote")
+        self.action_start = add(anchor, translate("Voting", "Start Dot &Vote…"), self.start, name="vote")
+        self.action_reveal = add(anchor, translate("Voting", "&Reveal Vote"), self.reveal, name="reveal")
+        self.action_next = add(
+            anchor, translate("Voting", "Next Voter"), self.next_voter, "Ctrl+Shift+N", name="next_voter"
+        )
+        self.action_dot = add(
+            anchor, translate("Voting", "Place a Dot\tV"), lambda: self.dot_selected(1), name="dot"
+        )
+        self.action_undot = add(
+            anchor,
+            translate("Voting", "Take a Dot Back\tShift+V"),
+            lambda: self.dot_selected(-1),
+            name="undot",
+        )
+        self.action_hide = add(
+            anchor, translate("Voting", "Hide Vote Results"), lambda: self.show(None), name="hide_results"
+        )
+        self.action_delete = add(anchor, translate("Voting", "Delete Vote"), self.delete, name="delete_vote")
 
     def _refresh(self) -> None:
         doc = self.workshop.doc
@@ -251,18 +264,33 @@ class Voting(QObject):
         ends = None
         timer = None
         if settings.minutes:
-            timer = ws.Timer(settings.minutes * 60, None, settings.minutes * 60.0,
-                             settings.question[:ws.MAX_NAME]).started(now)
+            timer = ws.Timer(
+                settings.minutes * 60, None, settings.minutes * 60.0, settings.question[: ws.MAX_NAME]
+            ).started(now)
             ends = timer.ends
-        vote = ws.Vote(doc.new_id("vote"), settings.question, settings.kinds, settings.dots,
-                       settings.per_card, settings.anonymous, settings.hidden, now, ends)
+        vote = ws.Vote(
+            doc.new_id("vote"),
+            settings.question,
+            settings.kinds,
+            settings.dots,
+            settings.per_card,
+            settings.anonymous,
+            settings.hidden,
+            now,
+            ends,
+        )
         if not self.window.push(StartVote(doc, vote, timer)):
             return
         self.clicking = True
         self.show(vote.id)
         if not self.workshop.session.live and not self.name:
-            self.window.show_message(tr("Vote started: pick who is voting in the Votes panel "
-                                        "(Ctrl+Shift+N: next voter), then click cards"))
+            self.window.show_message(
+                translate(
+                    "Voting",
+                    "Vote started: pick who is voting in the Votes panel "
+                    "(Ctrl+Shift+N: next voter), then click cards",
+                )
+            )
         else:
             self._say_left()
 
@@ -274,8 +302,11 @@ class Voting(QObject):
             ranking = ranked_by_votes(doc, vote.id)
             if ranking:
                 top, n = ranking[0]
-                self.window.show_message(tr("Revealed: most dots on {card} ({n})").format(
-                    card=ws.quoted(top.text), n=n))
+                self.window.show_message(
+                    translate("Voting", "Revealed: most dots on {card} ({n})").format(
+                        card=ws.quoted(top.text), n=n
+                    )
+                )
             self.workshop.sync()
 
     def delete(self) -> None:
@@ -288,8 +319,13 @@ class Voting(QObject):
     # ------------------------------------------------------------ dots
     def can_take(self, card: str) -> bool:
         vote, doc = self.shown(), self.workshop.doc
-        return vote is not None and doc is not None and card in doc \
-            and vote.is_open(self.workshop.clock()) and vote.takes(doc.element(card).kind)
+        return (
+            vote is not None
+            and doc is not None
+            and card in doc
+            and vote.is_open(self.workshop.clock())
+            and vote.takes(doc.element(card).kind)
+        )
 
     def dot(self, card: str, take_back: bool = False) -> bool:
         """A click on ``card``: place one of the voter's dots, or take one back."""
@@ -297,16 +333,19 @@ class Voting(QObject):
         if vote is None or doc is None or card not in doc:
             return False
         if not vote.is_open(self.workshop.clock()):
-            self.window.show_message(tr("This vote is closed: the facilitator can reveal it"))
+            self.window.show_message(
+                translate("Voting", "This vote is closed: the facilitator can reveal it")
+            )
             return False
         if not vote.takes(doc.element(card).kind):
             kinds = ", ".join(kind_name(k) for k in vote.kinds)
-            self.window.show_message(tr("This vote takes: {kinds}").format(kinds=kinds))
+            self.window.show_message(translate("Voting", "This vote takes: {kinds}").format(kinds=kinds))
             return False
         voter = self.voter()
         if voter is None:
-            self.window.show_message(tr("Pick who is voting first (Votes panel, or "
-                                        "Ctrl+Shift+N)"))
+            self.window.show_message(
+                translate("Voting", "Pick who is voting first (Votes panel, or Ctrl+Shift+N)")
+            )
             return False
         mine = ws.ballot(doc, vote.id, voter[0])
         here, used = mine.get(card, 0), sum(mine.values())
@@ -316,12 +355,18 @@ class Voting(QObject):
                 return False
             delta = -1
         elif here >= vote.per_card:
-            self.window.show_message(tr("At most %n dot(s) on one card; Shift+click takes one "
-                                        "back", vote.per_card))
+            n = vote.per_card
+            self.window.show_message(
+                translate("Voting", "At most %n dot(s) on one card; Shift+click takes one back", None, n)
+            )
             return False
         elif used >= vote.dots:
-            self.window.show_message(tr("{name} has placed all %n dot(s); Shift+click a card "
-                                        "to take one back", vote.dots).format(name=voter[1]))
+            n = vote.dots
+            self.window.show_message(
+                translate(
+                    "Voting", "{name} has placed all %n dot(s); Shift+click a card to take one back", None, n
+                ).format(name=voter[1])
+            )
             return False
         if self.window.push(place_dot(doc, vote, voter[0], voter[1], card, delta)):
             self._say_left()
@@ -331,7 +376,7 @@ class Voting(QObject):
     def dot_selected(self, delta: int) -> bool:
         cards = [i for i in self.window.scene.selected_ids() if i in self.window.scene.cards]
         if not cards:
-            self.window.show_message(tr("Select a card to put a dot on"))
+            self.window.show_message(translate("Voting", "Select a card to put a dot on"))
             return False
         return self.dot(cards[0], take_back=delta < 0)
 
@@ -340,7 +385,9 @@ class Voting(QObject):
         if vote is None or doc is None or voter is None or vote.revealed is not None:
             return
         left = vote.dots - sum(ws.ballot(doc, vote.id, voter[0]).values())
-        self.window.show_message(tr("{name}: %n dot(s) left", left).format(name=voter[1]))
+        self.window.show_message(
+            translate("Voting", "{name}: %n dot(s) left", None, left).format(name=voter[1])
+        )
 
     def dots_left(self) -> int | None:
         vote, doc, voter = self.shown(), self.workshop.doc, self.voter()
@@ -353,8 +400,11 @@ class Voting(QObject):
         kind = event.type()
         if kind == QEvent.Type.KeyPress and watched is self.window.view:
             return self._key(event)
-        if kind not in (QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonDblClick) \
-                or watched is not self.window.view.viewport() or not self.clicking:
+        if (
+            kind not in (QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonDblClick)
+            or watched is not self.window.view.viewport()
+            or not self.clicking
+        ):
             return False
         assert isinstance(event, QMouseEvent)
         if event.button() != Qt.MouseButton.LeftButton or self.shown() is None:
@@ -368,8 +418,7 @@ class Voting(QObject):
             return False
         if kind == QEvent.Type.MouseButtonPress:
             scene.select_ids([item.element_id])
-            self.dot(item.element_id,
-                     take_back=bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier))
+            self.dot(item.element_id, take_back=bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier))
         return True
 
     def _key(self, event: QEvent) -> bool:
@@ -396,7 +445,7 @@ class Voting(QObject):
         presenting = getattr(self.workshop, "presenting", False)
         lines = []
         if vote is not None and vote.revealed is not None:
-            lines.append(vote.question or tr("Dot vote"))
+            lines.append(vote.question or translate("Voting", "Dot vote"))
             for rank, (element, n) in enumerate(self.ranking()[:5], 1):
                 lines.append(f"{rank}. {ws.quoted(element.text, 40)} — {n}")
         self.results.set_lines(lines)
@@ -420,13 +469,13 @@ class VotesPanel(QWidget):
         self.who = QComboBox()
         self.who.setObjectName("vote_who")
         self.who.setEditable(False)
-        self.add_who = QPushButton(tr("Add…"))
+        self.add_who = QPushButton(translate("Voting", "Add…"))
         self.add_who.setObjectName("vote_add_who")
         self.left = QLabel()
         self.left.setObjectName("vote_left")
-        self.start = QPushButton(tr("Start vote…"))
+        self.start = QPushButton(translate("Voting", "Start vote…"))
         self.start.setObjectName("vote_start")
-        self.reveal = QPushButton(tr("Reveal"))
+        self.reveal = QPushButton(translate("Voting", "Reveal"))
         self.reveal.setObjectName("vote_reveal")
         self.list = QListWidget()
         self.list.setObjectName("vote_results")
@@ -440,7 +489,7 @@ class VotesPanel(QWidget):
         column = QVBoxLayout(self)
         column.addWidget(self.question)
         column.addWidget(self.state)
-        self.who_label = QLabel(tr("Voting now:"))
+        self.who_label = QLabel(translate("Voting", "Voting now:"))
         column.addWidget(self.who_label)
         column.addLayout(who_row)
         column.addWidget(self.left)
@@ -474,38 +523,40 @@ class VotesPanel(QWidget):
         self.who.blockSignals(True)
         self.who.clear()
         self.who.addItems(voting.roster)
-        self.who.setCurrentIndex(voting.roster.index(voting.name) if voting.name in voting.roster
-                                 else -1)
+        self.who.setCurrentIndex(voting.roster.index(voting.name) if voting.name in voting.roster else -1)
         self.who.blockSignals(False)
         for widget in (self.who, self.add_who, self.who_label):
             widget.setVisible(not live)
         if vote is None:
-            self.question.setText(tr("No vote running. The facilitator starts one: "
-                                     "Workshop > Start Dot Vote…"))
+            self.question.setText(
+                translate("Voting", "No vote running. The facilitator starts one: Workshop > Start Dot Vote…")
+            )
             self.state.clear()
             self.left.clear()
             self.list.clear()
             return
-        self.question.setText(vote.question or tr("Dot vote"))
+        self.question.setText(vote.question or translate("Voting", "Dot vote"))
         doc = voting.workshop.doc
         assert doc is not None
         voters = len(ws.voters_of(doc, vote.id))
         if vote.revealed is not None:
-            state = tr("Revealed: %n voter(s)", voters)
+            state = translate("Voting", "Revealed: %n voter(s)", None, voters)
         elif not vote.is_open(voting.workshop.clock()):
-            state = tr("Time is up: %n voter(s); waiting for the reveal", voters)
+            state = translate("Voting", "Time is up: %n voter(s); waiting for the reveal", None, voters)
         else:
-            state = tr("Open: %n voter(s) so far", voters)
+            state = translate("Voting", "Open: %n voter(s) so far", None, voters)
             if vote.hidden:
-                state += " · " + tr("dots hidden until the reveal")
+                state += " · " + translate("Voting", "dots hidden until the reveal")
         self.state.setText(state)
         left = voting.dots_left()
-        self.left.setText(tr("%n dot(s) left", left) if left is not None
-                          and vote.revealed is None else "")
+        self.left.setText(
+            translate("Voting", "%n dot(s) left", None, left)
+            if left is not None and vote.revealed is None
+            else ""
+        )
         self.list.clear()
         for rank, (element, n) in enumerate(voting.ranking(), 1):
-            item = QListWidgetItem(f"{rank}. {n} · {ws.quoted(element.text, 48)} "
-                                   f"({kind_name(element.kind)})")
+            item = QListWidgetItem(f"{rank}. {n} · {ws.quoted(element.text, 48)} ({kind_name(element.kind)})")
             item.setData(Qt.ItemDataRole.UserRole, element.id)
             self.list.addItem(item)
 
@@ -521,5 +572,5 @@ def _as_list(value: object) -> list[str]:
 def install(window: MainWindow) -> None:
     window.voting = Voting(window)
     panel = VotesPanel(window.voting)
-    window.votes_dock = window.add_panel(panel, tr("Votes"), "votes")
+    window.votes_dock = window.add_panel(panel, translate("Voting", "Votes"), "votes")
     window.votes_panel = panel

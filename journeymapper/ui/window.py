@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
-from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, QSettings, Qt, Signal
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -40,7 +41,7 @@ from journeymapper.commands.meta import SetMeta
 from journeymapper.model.document import JourneyMap
 from journeymapper.model.elements import Kind, check_field
 from journeymapper.model.errors import JourneyError
-from journeymapper.ui import heap, theme
+from journeymapper.ui import heap, language, theme
 from journeymapper.ui.canvas_menu import CanvasMenu
 from journeymapper.ui.dialogs import Dialogs
 from journeymapper.ui.files import DocumentFiles
@@ -51,7 +52,9 @@ from journeymapper.ui.personas import PersonasPanel
 from journeymapper.ui.scores_panel import ScoresPanel
 from journeymapper.ui.settings import AppSettings
 from journeymapper.ui.toolbar import MainToolBar
+from journeymapper.words import field_label, in_map_language, kind_label, lane_name, new_persona_name
 
+translate = QCoreApplication.translate
 DropHandler = Callable[[str], bool]
 #: Modules whose ``install(window)`` adds their actions, panels and drop handlers.
 EXTENSIONS: tuple[str, ...] = (
@@ -59,6 +62,7 @@ EXTENSIONS: tuple[str, ...] = (
     "journeymapper.ui.export_dialog",
     "journeymapper.ui.autosave",
     "journeymapper.ui.startup",
+    "journeymapper.ui.session_ui",
     "journeymapper.ui.workshop",
     "journeymapper.ui.presentation",
     "journeymapper.ui.capture",
@@ -72,24 +76,33 @@ class MainWindow(DocumentFiles, QMainWindow):
     """One map in one window. Public: ``document``, ``path``, ``undo_stack``,
     ``scene``, ``view``, ``menu_file``, ``drop_handlers``, ``dialogs``.
     Signals: ``document_changed(doc)`` after another map is shown, ``closed()``
-    once the window has agreed to close."""
+    once the window has agreed to close, ``replaced(window)`` when View >
+    Language rebuilt the window."""
 
     document_changed = Signal(object)
     closed = Signal()
+    replaced = Signal(object)
 
     def __init__(self, settings: QSettings | None = None,
-                 extensions: Iterable[str] = EXTENSIONS, parent: QWidget | None = None) -> None:
+                 extensions: Iterable[str] = EXTENSIONS, parent: QWidget | None = None,
+                 handover: Handover | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("main_window")
         self.settings = AppSettings(settings)
+        language.ensure_installed(self.settings.qsettings)
         self.dialogs: Any = Dialogs(self)
-        self.undo_stack = UndoStack(self)
+        self.undo_stack = handover.undo_stack if handover is not None else UndoStack()
+        self.undo_stack.setParent(self)
+        self.handed_over = False
+        self._extension_names = tuple(extensions)
         self.document: JourneyMap = JourneyMap()
         self.path: Path | None = None
         self.drop_handlers: list[DropHandler] = []
         self._document_panels: list[Any] = []
         self.dark = theme.system_is_dark()
         self._shown = False
+        #: a word after the map's name in the title (a session says it is in one)
+        self.title_note = ""
 
         self.scene = MapScene(self)
         self.view = MapView(self.scene)
@@ -108,11 +121,13 @@ class MainWindow(DocumentFiles, QMainWindow):
         self.personas = PersonasPanel(self.pick_colour)
         self.history = QUndoView(self.undo_stack)
         self.history.setObjectName("history")
-        self.history.setEmptyLabel("<opened map>")
+        self.history.setEmptyLabel(translate("MainWindow", "<opened map>"))
         self.history_dock: QDockWidget | None = None
-        self.inspector_dock = self.add_panel(self.inspector, "Inspector", "inspector")
-        self.personas_dock = self.add_panel(self.personas, "Personas", "personas")
-        self.history_dock = self.add_panel(self.history, "History", "history")
+        self.inspector_dock = self.add_panel(self.inspector, translate("MainWindow", "Inspector"),
+                                             "inspector")
+        self.personas_dock = self.add_panel(self.personas, translate("MainWindow", "Personas"),
+                                            "personas")
+        self.history_dock = self.add_panel(self.history, translate("MainWindow", "History"), "history")
         self.tabifyDockWidget(self.personas_dock, self.history_dock)
         self._document_panels.append(self.find_bar)
         self.resizeDocks([self.inspector_dock], [DOCK_WIDTH], Qt.Orientation.Horizontal)
@@ -129,7 +144,7 @@ class MainWindow(DocumentFiles, QMainWindow):
         self.canvas_menu = CanvasMenu(self)
         self._connect()
         self.scores = ScoresPanel(self.push)
-        self.scores_dock = self.add_panel(self.scores, "Scores", "scores")
+        self.scores_dock = self.add_panel(self.scores, translate("MainWindow", "Scores"), "scores")
         self.extensions = [importlib.import_module(name) for name in extensions]
         for module in self.extensions:
             module.install(self)
@@ -139,7 +154,10 @@ class MainWindow(DocumentFiles, QMainWindow):
         self.view.viewport().installEventFilter(self)
         self.resize(1280, 800)
         self.settings.restore_window(self)
-        self.set_document(self.start_document(), None)
+        if handover is None:
+            self.set_document(self.start_document(), None)
+        else:
+            self.set_document(handover.document, handover.path, keep_history=True)
 
     # ------------------------------------------------------------ extension points
     def add_file_action(self, text: str, slot: Callable[[], object],
@@ -199,27 +217,31 @@ class MainWindow(DocumentFiles, QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         key = QKeySequence.StandardKey
-        self.menu_file = bar.addMenu("&File")
+        self.menu_file = bar.addMenu(translate("MainWindow", "&File"))
         f = self.menu_file
-        self.action_new = self._action(f, "&New…", self.new_map, key.New, "action_new")
-        self.action_open = self._action(f, "&Open…", self.open_map, key.Open, "action_open")
-        self.menu_recent = f.addMenu("Open &Recent")
+        self.action_new = self._action(f, translate("MainWindow", "&New…"), self.new_map, key.New,
+                                       "action_new")
+        self.action_open = self._action(f, translate("MainWindow", "&Open…"), self.open_map,
+                                        key.Open, "action_open")
+        self.menu_recent = f.addMenu(translate("MainWindow", "Open &Recent"))
         self.menu_recent.aboutToShow.connect(self.fill_recent_menu)
         f.addSeparator()
-        self.action_save = self._action(f, "&Save", self.save, key.Save, "action_save")
-        self.action_save_as = self._action(f, "Save &As…", self.save_as, key.SaveAs,
-                                           "action_save_as")
+        self.action_save = self._action(f, translate("MainWindow", "&Save"), self.save, key.Save,
+                                        "action_save")
+        self.action_save_as = self._action(f, translate("MainWindow", "Save &As…"), self.save_as,
+                                           key.SaveAs, "action_save_as")
         f.addSeparator()
         # Import actions are inserted before _import_end, export actions before _export_end.
         self._import_end = f.addSeparator()
         self._export_end = f.addSeparator()
-        self.action_quit = self._action(f, "&Quit", self.close, key.Quit, "action_quit")
+        self.action_quit = self._action(f, translate("MainWindow", "&Quit"), self.close, key.Quit,
+                                        "action_quit")
 
-        self.menu_edit = bar.addMenu("&Edit")
+        self.menu_edit = bar.addMenu(translate("MainWindow", "&Edit"))
         e = self.menu_edit
-        self.action_undo = self.undo_stack.createUndoAction(self, "&Undo")
+        self.action_undo = self.undo_stack.createUndoAction(self, translate("MainWindow", "&Undo"))
         self.action_undo.setShortcut(key.Undo)
-        self.action_redo = self.undo_stack.createRedoAction(self, "&Redo")
+        self.action_redo = self.undo_stack.createRedoAction(self, translate("MainWindow", "&Redo"))
         redo_keys = QKeySequence.keyBindings(key.Redo)
         if QKeySequence("Ctrl+Y") not in redo_keys:
             redo_keys.append(QKeySequence("Ctrl+Y"))
@@ -231,47 +253,59 @@ class MainWindow(DocumentFiles, QMainWindow):
         # editor while one is open), so the menu only shows them.
         scene = self.scene
         for text, slot, keys, name in (
-            ("Cu&t", scene.editor.cut_selection, key.Cut, "action_cut"),
-            ("&Copy", scene.editor.copy_selection, key.Copy, "action_copy"),
-            ("&Paste", scene.editor.paste, key.Paste, "action_paste"),
-            ("D&uplicate", scene.editor.duplicate_selection, "Ctrl+D", "action_duplicate"),
-            ("&Delete", scene.editor.delete_selection, key.Delete, "action_delete"),
-            ("Select &all", scene.editor.select_all, key.SelectAll, "action_select_all"),
+            (QT_TRANSLATE_NOOP("MainWindow", "Cu&t"), scene.editor.cut_selection, key.Cut, "action_cut"),
+            (QT_TRANSLATE_NOOP("MainWindow", "&Copy"), scene.editor.copy_selection, key.Copy,
+             "action_copy"),
+            (QT_TRANSLATE_NOOP("MainWindow", "&Paste"), scene.editor.paste, key.Paste, "action_paste"),
+            (QT_TRANSLATE_NOOP("MainWindow", "D&uplicate"), scene.editor.duplicate_selection, "Ctrl+D",
+             "action_duplicate"),
+            (QT_TRANSLATE_NOOP("MainWindow", "&Delete"), scene.editor.delete_selection, key.Delete,
+             "action_delete"),
+            (QT_TRANSLATE_NOOP("MainWindow", "Select &all"), scene.editor.select_all, key.SelectAll,
+             "action_select_all"),
         ):
             hint = QKeySequence(keys).toString(QKeySequence.SequenceFormat.NativeText)
-            self._action(e, f"{text}\t{hint}", slot, None, name)
+            label = translate("MainWindow", text)
+            self._action(e, f"{label}\t{hint}", slot, None, name)
         e.addSeparator()
-        self.action_find = self._action(e, "&Find…", self.find_bar.open_bar, key.Find,
-                                        "action_find")
-        self.action_find_next = self._action(e, "Find &next", self.find_next, key.FindNext,
-                                             "action_find_next")
-        self.action_find_previous = self._action(e, "Find &previous", self.find_previous,
-                                                 key.FindPrevious, "action_find_previous")
+        self.action_find = self._action(e, translate("MainWindow", "&Find…"),
+                                        self.find_bar.open_bar, key.Find, "action_find")
+        self.action_find_next = self._action(e, translate("MainWindow", "Find &next"),
+                                             self.find_next, key.FindNext, "action_find_next")
+        self.action_find_previous = self._action(e, translate("MainWindow", "Find &previous"),
+                                                 self.find_previous, key.FindPrevious,
+                                                 "action_find_previous")
 
-        self.menu_view = bar.addMenu("&View")
+        self.menu_view = bar.addMenu(translate("MainWindow", "&View"))
         v = self.menu_view
-        self.action_zoom_in = self._action(v, "Zoom &in", self.zoom_in, key.ZoomIn,
-                                           "action_zoom_in")
-        self.action_zoom_out = self._action(v, "Zoom &out", self.zoom_out, key.ZoomOut,
-                                            "action_zoom_out")
-        self.action_reset_zoom = self._action(v, "&Actual size (100%)", self.reset_zoom,
-                                              "Ctrl+0", "action_reset_zoom")
-        self.action_fit = self._action(v, "&Fit map", self.fit_map, "Ctrl+9", "action_fit")
-        self.action_zoom_selection = self._action(v, "Zoom to &selection",
+        self.action_zoom_in = self._action(v, translate("MainWindow", "Zoom &in"), self.zoom_in,
+                                           key.ZoomIn, "action_zoom_in")
+        self.action_zoom_out = self._action(v, translate("MainWindow", "Zoom &out"),
+                                            self.zoom_out, key.ZoomOut, "action_zoom_out")
+        self.action_reset_zoom = self._action(v, translate("MainWindow", "&Actual size (100%)"),
+                                              self.reset_zoom, "Ctrl+0", "action_reset_zoom")
+        self.action_fit = self._action(v, translate("MainWindow", "&Fit map"), self.fit_map,
+                                       "Ctrl+9", "action_fit")
+        self.action_zoom_selection = self._action(v, translate("MainWindow", "Zoom to &selection"),
                                                   self.zoom_to_selection, "Ctrl+8",
                                                   "action_zoom_selection")
         v.addSeparator()
-        self.menu_panels = v.addMenu("&Panels")
+        self.menu_panels = v.addMenu(translate("MainWindow", "&Panels"))
         for dock in (self.inspector_dock, self.personas_dock, self.history_dock):
             self.menu_panels.addAction(dock.toggleViewAction())
-        self.action_full_screen = self._action(v, "F&ull screen", self.toggle_full_screen,
-                                               key.FullScreen, "action_full_screen")
+        self.menu_language = v.addMenu(translate("MainWindow", "&Language"))
+        self.menu_language.setObjectName("menu_language")
+        self.language_actions = language.build_menu(self.menu_language, self.set_language)
+        self.action_full_screen = self._action(v, translate("MainWindow", "F&ull screen"),
+                                               self.toggle_full_screen, key.FullScreen,
+                                               "action_full_screen")
 
-        self.menu_map = bar.addMenu("&Map")
+        self.menu_map = bar.addMenu(translate("MainWindow", "&Map"))
         self.map_actions = MapActions(self, self.menu_map)
 
-        self.menu_help = bar.addMenu("&Help")
-        self._action(self.menu_help, "&About journeymapper", self.about)
+        self.menu_help = bar.addMenu(translate("MainWindow", "&Help"))
+        self._action(self.menu_help, translate("MainWindow", "&About journeymapper"),
+                     self.about)
 
     def _connect(self) -> None:
         # Bound methods only: Qt drops them when the window goes, lambdas would outlive it.
@@ -306,12 +340,15 @@ class MainWindow(DocumentFiles, QMainWindow):
         return bool(self.dialogs.confirm(question))
 
     # ------------------------------------------------------------ document
-    def set_document(self, doc: JourneyMap, path: Path | None, partial: bool = False) -> None:
-        """Show ``doc``; a fresh undo history, clean unless ``partial``."""
+    def set_document(self, doc: JourneyMap, path: Path | None, partial: bool = False,
+                     keep_history: bool = False) -> None:
+        """Show ``doc``; a fresh undo history, clean unless ``partial``
+        (``keep_history``: the undo stack's commands are ``doc``'s already)."""
         for panel in self._document_panels:
             panel.set_document(None)
         self.scene.clear_document()
-        self.undo_stack.clear()
+        if not keep_history:
+            self.undo_stack.clear()
         self.document = doc
         self.path = path
         self.scene.set_document(doc, self.undo_stack)
@@ -326,7 +363,8 @@ class MainWindow(DocumentFiles, QMainWindow):
         heap.settle()
 
     def update_title(self, *_changed: object) -> None:
-        self.setWindowTitle(f"{self.display_name()}[*] — journeymapper")
+        self.setWindowTitle(translate("MainWindow", "{name}[*] — journeymapper")
+                            .format(name=self.display_name() + self.title_note))
         self.setWindowModified(self.is_dirty())
 
     def push(self, command: QUndoCommand) -> bool:
@@ -346,7 +384,10 @@ class MainWindow(DocumentFiles, QMainWindow):
         element = self.document.element(element_id)
         problem = check_field(element.kind, name, value)
         if problem:
-            self.statusBar().showMessage(f"{element.kind.label} {name}: {problem}", 8000)
+            self.statusBar().showMessage(
+                translate("MainWindow", "{kind} {field}: {problem}").format(
+                    kind=kind_label(element.kind), field=field_label(element.kind, name),
+                    problem=problem), 8000)
             return
         if element.fields.get(name) != value:
             self.push(SetField(self.document, element_id, name, value, typing=typing))
@@ -379,15 +420,17 @@ class MainWindow(DocumentFiles, QMainWindow):
         """Add a persona to the persona strip (adding a persona lane if the map has none)."""
         doc = self.document
         lane = doc.lane_for_kind(Kind.PERSONA)
-        self.undo_stack.beginMacro("Add persona")
+        self.undo_stack.beginMacro(translate("MainWindow", "Add persona"))
         try:
             if lane is None:
-                add_lane = AddLane(doc, "Persona", Kind.PERSONA, 0)
+                with in_map_language(doc):
+                    add_lane = AddLane(doc, lane_name(Kind.PERSONA), Kind.PERSONA, 0)
                 self.undo_stack.push(add_lane)
                 lane_id = add_lane.lane_id
             else:
                 lane_id = lane.id
-            card = AddCard(doc, Kind.PERSONA, None, lane_id, "New persona")
+            with in_map_language(doc):
+                card = AddCard(doc, Kind.PERSONA, None, lane_id, new_persona_name())
             self.undo_stack.push(card)
         finally:
             self.undo_stack.endMacro()
@@ -450,7 +493,8 @@ class MainWindow(DocumentFiles, QMainWindow):
 
     def zoom_to_selection(self) -> None:
         if not self.scene.selected_ids():
-            self.statusBar().showMessage("Select something to zoom to", 4000)
+            self.statusBar().showMessage(
+                translate("MainWindow", "Select something to zoom to"), 4000)
             return
         self.view.zoom_to_selection()
         self.show_zoom()
@@ -459,7 +503,8 @@ class MainWindow(DocumentFiles, QMainWindow):
         return round(self.view.zoom() * 100)
 
     def show_zoom(self, *_zoom: object) -> None:
-        self.zoom_label.setText(f"{self.zoom_percent()}%")
+        self.zoom_label.setText(translate("MainWindow", "{percent}%").format(
+            percent=QLocale().toString(self.zoom_percent())))
 
     def toggle_full_screen(self) -> None:
         self.setWindowState(self.windowState() ^ Qt.WindowState.WindowFullScreen)
@@ -476,9 +521,10 @@ class MainWindow(DocumentFiles, QMainWindow):
         from journeymapper import __version__
 
         self.dialogs.information(
-            "About journeymapper",
-            f"journeymapper {__version__}\nCustomer journey maps for workshops, "
-            "survey reviews and stakeholder reports.")
+            translate("MainWindow", "About journeymapper"),
+            translate(
+                "MainWindow", "journeymapper {version}\nCustomer journey maps for workshops, "
+                "survey reviews and stakeholder reports.").format(version=__version__))
 
     def showEvent(self, event: Any) -> None:  # noqa: N802 - Qt API
         super().showEvent(event)
@@ -487,9 +533,48 @@ class MainWindow(DocumentFiles, QMainWindow):
             self.show_start()
             self.view.setFocus()  # keyboard first: N adds a card straight away
 
+    # ------------------------------------------------------------ language
+    def set_language(self, code: str) -> MainWindow:
+        """View > Language: remember ``code`` and show the window in it. The
+        window is built again in the new language and takes over the open map
+        with its undo history and unsaved changes; returns the window now
+        showing the map (``self`` when the language was already in force)."""
+        language.remember(self.settings.qsettings, code)
+        if language.current() == code:
+            return self
+        self.scene.editor.finish_editing()
+        language.install(code)
+        return self.rebuild()
+
+    def rebuild(self) -> MainWindow:
+        """A new window in the language in force, showing this window's map,
+        path and undo history; this one closes without asking to save."""
+        self.settings.save_window(self)
+        handover = Handover(self.document, self.path, self.undo_stack)
+        self.undo_stack.cleanChanged.disconnect(self.update_title)
+        self.undo_stack.indexChanged.disconnect(self._stack_moved)
+        self.history.setStack(None)
+        self.handed_over = True
+        successor = MainWindow(self.settings.qsettings, self._extension_names, handover=handover)
+        if not isinstance(self.dialogs, Dialogs):
+            successor.dialogs = self.dialogs  # a scripted stand-in (tests) stays in charge
+        successor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose,
+                               self.testAttribute(Qt.WidgetAttribute.WA_DeleteOnClose))
+        _ALIVE.append(successor)
+        successor.destroyed.connect(lambda *_: _forget(successor))
+        autosave = getattr(successor, "autosave", None)
+        if autosave is not None and successor.is_dirty():
+            autosave.save_now()  # the unsaved work is safe under the new window's record
+            autosave.wait()
+        if self.isVisible():
+            successor.show()
+        self.replaced.emit(successor)
+        self.close()
+        return successor
+
     # ------------------------------------------------------------ closing
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
-        if not self.maybe_save("closing"):
+        if not self.handed_over and not self.maybe_save("closing"):
             event.ignore()
             return
         self.settings.save_window(self)
@@ -498,6 +583,24 @@ class MainWindow(DocumentFiles, QMainWindow):
             panel.set_document(None)
         self.scene.clear_document()
         event.accept()
+
+
+@dataclass(frozen=True)
+class Handover:
+    """What a window rebuilt in another language takes over from the old one."""
+
+    document: JourneyMap
+    path: Path | None
+    undo_stack: UndoStack
+
+
+#: Windows made by a language switch, kept alive until Qt deletes them.
+_ALIVE: list[MainWindow] = []
+
+
+def _forget(window: MainWindow) -> None:
+    if window in _ALIVE:
+        _ALIVE.remove(window)
 
 
 class MergingSetMeta(SetMeta):

@@ -5,20 +5,18 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QPointF
+from PySide6.QtCore import QCoreApplication, QPointF
 from PySide6.QtGui import QColor, QPainter
 
 from journeymapper.canvas import style as st
 from journeymapper.canvas.text import elide
 from journeymapper.model.elements import Kind
-from journeymapper.qt_i18n import tr as qt_tr
+
+translate = QCoreApplication.translate
 
 FOOTER_H = 17.0
 TIP_WIDTH = 420  # px: a long card's tooltip wraps instead of crossing the screen
 
-
-def tr(text: str, n: int = -1) -> str:
-    return qt_tr("CardItem", text, n)
 
 
 def footer_text(kind: Kind, fields: dict) -> str:
@@ -32,10 +30,10 @@ def footer_text(kind: Kind, fields: dict) -> str:
         parts.append(owner)
     due = str(fields.get("due", ""))
     if due:
-        parts.append(tr("due {date}").format(date=due))
+        parts.append(translate("CardItem", "due {date}").format(date=due))
     votes = int(fields.get("votes", 0) or 0)
     if votes:
-        parts.append(tr("%n vote(s)", votes))
+        parts.append(translate("CardItem", "%n vote(s)", None, votes))
     return " · ".join(parts)
 
 

@@ -17,6 +17,7 @@ from journeymapper.canvas.items.markers import marker_path
 from journeymapper.canvas.text import TextBlock, elide
 from journeymapper.layout.palette import KIND_STYLE, persona_initials
 from journeymapper.model.elements import Element, Kind
+from journeymapper.words import card_meta, kind_tag
 
 TEXT_LOD = 0.45     # below this zoom, text is unreadable: draw blocks only
 DETAIL_LOD = 0.2    # below this, a plain rectangle
@@ -148,6 +149,7 @@ class CardItem(BaseCardItem):
         self.block: TextBlock | None = None
         self.meta = ""
         self.footer = ""
+        self.tag = ""
         self.relayout_text()
 
     def relayout_text(self) -> None:
@@ -158,7 +160,10 @@ class CardItem(BaseCardItem):
         lines = max(1, int(room // (st.CARD_PX * 1.32)))
         self.block = TextBlock(text, st.CARD_PX, width, lines)
         self.setToolTip(wrapped_tip(text, self.footer) if self.block.cut else "")
-        self.meta = _meta_text(self.kind, self.fields)
+        # an opportunity's owner, due date and votes are on its footer line
+        self.meta = card_meta(self.kind, {**self.fields, "votes": 0}) if self.footer \
+            else card_meta(self.kind, self.fields)
+        self.tag = kind_tag(self.kind)
 
     def paint(self, p: QPainter, option: QStyleOptionGraphicsItem,
               widget: QWidget | None = None) -> None:
@@ -178,7 +183,7 @@ class CardItem(BaseCardItem):
         self._paint_marker(p, 16, 12, 10, kc.accent)
         p.setPen(kc.accent)
         p.setFont(st.font(st.TAG_PX, bold=True))
-        p.drawText(QPointF(27, 16), KIND_STYLE[self.kind].tag)
+        p.drawText(QPointF(27, 16), self.tag)
         self._paint_details(p, kc.accent)
         p.setPen(self.theme.card_text)
         if self.block is not None:
@@ -198,24 +203,12 @@ class CardItem(BaseCardItem):
             return
         if self.meta:
             p.setFont(st.font(st.TAG_PX, bold=True))
-            room = self.w - 10 - 35 - p.fontMetrics().horizontalAdvance(KIND_STYLE[self.kind].tag)
+            room = self.w - 10 - 35 - p.fontMetrics().horizontalAdvance(self.tag)
             p.setFont(st.font(st.TAG_PX))
             p.setPen(self.theme["muted"])
             text = elide(self.meta, st.TAG_PX, False, room)
             width = p.fontMetrics().horizontalAdvance(text)
             p.drawText(QPointF(self.w - 10 - width, 16), text)
-
-
-def _meta_text(kind: Kind, fields: dict) -> str:
-    if kind is Kind.TOUCHPOINT:
-        return str(fields.get("channel", ""))
-    if kind is Kind.OPPORTUNITY:
-        return str(fields.get("status", ""))  # owner, due date, votes: the footer
-    if kind is Kind.GOAL:
-        return str(fields.get("metric", ""))
-    if kind is Kind.NOTE:
-        return str(fields.get("author", ""))
-    return ""
 
 
 class EmotionItem(BaseCardItem):

@@ -3,7 +3,7 @@ arcs above the stage headers (loops back in their own colour)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPainterPathStroker, QPen, QPolygonF
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
@@ -13,6 +13,8 @@ from journeymapper.layout.geometry import StageLinkShape
 from journeymapper.model.links import Link
 
 CORNER = 9.0
+
+translate = QCoreApplication.translate
 
 
 class ArrowItem(QGraphicsItem):
@@ -94,8 +96,9 @@ class StageLinkItem(ArrowItem):
             path.cubicTo(points[1], points[2], points[3])
         size = 9.0 if shape.straight else 10.0
         self._set_path(path, arrow_head(points[-1], QPointF(*shape.direction), size))
-        kind = "loops back to" if shape.loop else "leads to"
-        self.setToolTip(f"{self.link.source} {kind} {self.link.target}")
+        tip = translate("StageLinkItem", "{source} loops back to {target}") if shape.loop else \
+            translate("StageLinkItem", "{source} leads to {target}")
+        self.setToolTip(tip.format(source=self.link.source, target=self.link.target))
 
     def colour(self) -> QColor:
         return self.theme["loop"] if self.loop else self.theme["link"]

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
 
+from journeymapper.i18n import _, format_number, ngettext
 from journeymapper.io.pdf import shapes
 from journeymapper.io.pdf.mapdraw import MapPainter
 from journeymapper.io.pdf.text import measure_with, single_line, wrap
@@ -148,22 +149,27 @@ class MapFlowable(Flowable):
     def _subheading(self) -> str:
         t, plan = self.tile, self.plan
         if t is None:
-            return (f"overview: the map on {len(plan.tiles)} pages, "
-                    f"{plan.columns} across x {plan.rows} down")
+            pages = len(plan.tiles)
+            return ngettext("overview: the map on {n} page, {across} across x {down} down",
+                            "overview: the map on {n} pages, {across} across x {down} down",
+                            pages).format(n=pages, across=plan.columns, down=plan.rows)
         if not plan.tiled:
-            return f"the whole map at {plan.scale:.0%} scale"
+            return _("the whole map at {percent}% scale").format(
+                percent=format_number(plan.scale * 100))
         near = []
-        for name, dc, dr in (("left", -1, 0), ("right", 1, 0), ("up", 0, -1), ("down", 0, 1)):
+        for name, dc, dr in ((_("left"), -1, 0), (_("right"), 1, 0), (_("up"), 0, -1),
+                             (_("down"), 0, 1)):
             col, row = t.column + dc, t.row + dr
             if 0 <= col < plan.columns and 0 <= row < plan.rows:
                 near.append(f"{name} {column_label(col)}{row + 1}")
-        return f"tile {t.label} of {len(plan.tiles)}" + (f"  |  {', '.join(near)}" if near else "")
+        line = _("tile {tile} of {count}").format(tile=t.label, count=len(plan.tiles))
+        return line + (f"  |  {', '.join(near)}" if near else "")
 
     def _bookmark_stages(self, c: Canvas, tile: Tile, left: float, top: float,
                          scale: float) -> None:
         headers = self.painter.layout.stage_headers
         for stage_id, key in self.stage_keys.items():
-            x, y, _, _ = headers[stage_id]
+            x, y, _w, _h = headers[stage_id]
             if self.plan.tile_at(x + 1, y + 1) is not tile:
                 continue
             px, py = c.absolutePosition(left + (x - tile.window[0]) * scale,
@@ -198,16 +204,16 @@ class MapFlowable(Flowable):
         rows = {t.row: t.window for t in self.plan.tiles if t.column == 0}
         col_every = max(1, int(14 // max(first[2] * scale, 0.01)) + 1)
         row_every = max(1, int(10 // max(first[3] * scale, 0.01)) + 1)
-        for col, (tx, _, tw, _) in columns.items():
+        for col, (tx, _y, tw, _h) in columns.items():
             if col % col_every == 0:
                 c.drawCentredString(left + (tx - x + tw / 2) * scale, top + 4, column_label(col))
-        for row, (_, ty, _, th) in rows.items():
+        for row, (_x, ty, _w, th) in rows.items():
             if row % row_every == 0:
                 c.drawRightString(left - 4, top - (ty - y + th / 2) * scale - 3, str(row + 1))
         if not roomy:
             return
         for tile in self.plan.tiles:
-            tx, ty, _, _ = tile.window
+            tx, ty, _w, _h = tile.window
             px, py = left + (tx - x) * scale, top - (ty - y) * scale
             lw = measure_with(bold, 9)(tile.label) + 8
             c.setFillColor(blue)

@@ -24,6 +24,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
+from journeymapper.i18n import N_, ngettext, plural_message
 from journeymapper.model.errors import ExportError
 
 #: reportlab keeps registered fonts and settings in module globals, so font
@@ -87,7 +88,10 @@ class FontChoice:
         if not self.missing:
             return self.label
         shown = " ".join(self.missing[:8]) + (" ..." if len(self.missing) > 8 else "")
-        return f"{self.label} (lacks {len(self.missing)} character(s): {shown})"
+        count = len(self.missing)
+        return ngettext("{font} (lacks {n} character: {chars})",
+                        "{font} (lacks {n} characters: {chars})", count).format(
+            font=self.label, n=count, chars=shown)
 
 
 def needed_characters(texts: Iterable[str]) -> set[str]:
@@ -171,19 +175,22 @@ def user_font(path: str | os.PathLike[str], chars: set[str]) -> FontChoice:
         index = int(number)
     target = Path(text).expanduser()
     if target.is_dir():
-        raise ExportError(f"{target}: is a folder; expected a TrueType font file (.ttf or .ttc)")
+        raise ExportError(N_("{file}: is a folder; expected a TrueType font file (.ttf or .ttc)"),
+                          file=target)
     if not target.is_file():
-        raise ExportError(f"{target}: font file not found")
+        raise ExportError(N_("{file}: font file not found"), file=target)
     if target.suffix.lower() not in (".ttf", ".ttc"):
-        raise ExportError(f"{target}: expected a TrueType font (.ttf or .ttc), "
-                          f"got a {target.suffix or 'file without extension'}")
+        raise ExportError(N_("{file}: expected a TrueType font (.ttf or .ttc), got {suffix!r}"),
+                          file=target, suffix=target.suffix)
     choice = _ttf_choice(target, None, index, chars)
     if choice is None:
-        raise ExportError(f"{target}: not a TrueType font reportlab can embed "
-                          "(PostScript-outline and broken fonts cannot be used)")
+        raise ExportError(N_("{file}: not a TrueType font reportlab can embed "
+                             "(PostScript-outline and broken fonts cannot be used)"), file=target)
     if choice.missing:
-        raise ExportError(f"{target}: this font lacks {len(choice.missing)} character(s) the map "
-                          f"uses ({' '.join(choice.missing[:8])}); pick a font that has them")
+        raise ExportError(plural_message(
+            "{file}: this font lacks {n} character the map uses ({chars}); pick a font that has it",
+            "{file}: this font lacks {n} characters the map uses ({chars}); pick a font that has "
+            "them", len(choice.missing), file=target, chars=" ".join(choice.missing[:8])))
     return choice
 
 

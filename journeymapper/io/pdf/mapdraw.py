@@ -14,6 +14,8 @@ from dataclasses import dataclass
 
 from reportlab.pdfgen.canvas import Canvas
 
+from journeymapper import words
+from journeymapper.i18n import _, format_date
 from journeymapper.io.pdf import shapes
 from journeymapper.io.pdf.spatial import GridIndex
 from journeymapper.io.pdf.text import Measure, fit_lines, measure_with, single_line
@@ -181,7 +183,8 @@ class MapPainter:
         if lay.strip is not None and self.visible(lay.strip):
             self._box(c, lay.strip, "#eef0f4")
             if self.text_ok(g.LANE_FONT_PT):
-                self._text(c, g.PAD, g.PAD + 16, "Personas", g.LANE_FONT_PT, col["muted"], True)
+                self._text(c, g.PAD, g.PAD + 16, _("Personas"), g.LANE_FONT_PT, col["muted"],
+                           True)
         for i, lane in enumerate(self.doc.lanes):
             band = lay.lanes[lane.id]
             if not self.visible(band):
@@ -193,7 +196,7 @@ class MapPainter:
             style = KIND_STYLE[lane.kind]
             if self.text_ok(g.LANE_FONT_PT):
                 shapes.marker(c, style.marker, hx + 16, -(hy + 20), 10, style.border)
-                lines, _ = fit_lines(lane.name, hw - 38, 3, self.measure(True, g.LANE_FONT_PT),
+                lines, _cut = fit_lines(lane.name, hw - 38, 3, self.measure(True, g.LANE_FONT_PT),
                                      self.fonts.mark)
                 for n, line in enumerate(lines):
                     self._text(c, hx + 28, hy + 24 + n * 15, line, g.LANE_FONT_PT, col["text"], True)
@@ -229,7 +232,7 @@ class MapPainter:
                 continue
             readings = self.badges.get(stage.id, [])
             name_lines = 1 if readings else 2
-            lines, _ = fit_lines(stage.text, w - 2 * CARD_PAD, name_lines,
+            lines, _cut = fit_lines(stage.text, w - 2 * CARD_PAD, name_lines,
                                  self.measure(True, g.HEADER_FONT_PT), self.fonts.mark)
             for n, line in enumerate(lines):
                 self._text(c, x + CARD_PAD, y + 22 + n * 18, line, g.HEADER_FONT_PT,
@@ -372,7 +375,8 @@ class MapPainter:
                                                int(f.get("severity", 3)), 5.0, style.border,
                                                "#f3c1c1") - 4
         else:
-            detail = {Kind.TOUCHPOINT: f.get("channel", ""), Kind.OPPORTUNITY: f.get("status", ""),
+            detail = {Kind.TOUCHPOINT: words.channel_label(str(f.get("channel", ""))),
+                      Kind.OPPORTUNITY: words.status_label(str(f.get("status", ""))),
                       Kind.NOTE: f.get("author", "")}.get(element.kind, "")
             if detail:
                 detail = single_line(detail, w * 0.4, self.measure(False, g.SMALL_FONT_PT),
@@ -380,13 +384,13 @@ class MapPainter:
                 self._text(c, x + w - CARD_PAD, y + TAG_BASELINE, detail, g.SMALL_FONT_PT,
                            col["muted"], align="right")
                 detail_left -= self.measure(False, g.SMALL_FONT_PT)(detail) + 4
-        tag = single_line(style.tag, detail_left - (x + CARD_PAD + 14),
+        tag = single_line(words.kind_tag(element.kind), detail_left - (x + CARD_PAD + 14),
                           self.measure(True, g.SMALL_FONT_PT), self.fonts.mark)
         self._text(c, x + CARD_PAD + 14, y + TAG_BASELINE, tag, g.SMALL_FONT_PT, style.accent, True)
         footer = self._footer(element)
         room = h - TAG_BASELINE - 8 - (12 if footer else 0)
         max_lines = max(1, int(room // BODY_LEADING))
-        lines, _ = fit_lines(element.text, w - 2 * CARD_PAD - 2, max_lines,
+        lines, _cut = fit_lines(element.text, w - 2 * CARD_PAD - 2, max_lines,
                              self.measure(False, g.CARD_FONT_PT), self.fonts.mark)
         for n, line in enumerate(lines):
             self._text(c, x + CARD_PAD + 2, y + TAG_BASELINE + 15 + n * BODY_LEADING, line,
@@ -399,8 +403,9 @@ class MapPainter:
     def _footer(self, element: Element) -> str:
         f = element.fields
         if element.kind is Kind.OPPORTUNITY:
-            parts = [f.get("owner", ""), f"due {f['due']}" if f.get("due") else "",
-                     f"{f.get('votes', 0)} votes" if f.get("votes") else ""]
+            parts = [f.get("owner", ""),
+                     _("due {date}").format(date=format_date(f["due"])) if f.get("due") else "",
+                     words.votes(int(f.get("votes", 0))) if f.get("votes") else ""]
             return " \u00b7 ".join(p for p in parts if p)
         if element.kind is Kind.TOUCHPOINT:
             return f.get("owner", "")
@@ -435,7 +440,7 @@ class MapPainter:
         self._text(c, x + 32, y + 39, initials or "?", 13.0, "#ffffff", True, "center")
         left = x + 62
         width = w - (left - x) - CARD_PAD
-        self._text(c, left, y + 24, single_line(element.text or "Persona", width,
+        self._text(c, left, y + 24, single_line(element.text or words.kind_label(Kind.PERSONA), width,
                    self.measure(True, 13.0), self.fonts.mark), 13.0, col["text"], True)
         info = " \u00b7 ".join(v for v in (f.get("role"), f.get("segment"), f.get("age_group")) if v)
         if info:
@@ -443,7 +448,7 @@ class MapPainter:
                        self.fonts.mark), g.SMALL_FONT_PT, col["muted"])
         quote = f.get("quote", "")
         if quote:
-            lines, _ = fit_lines(f"\u201c{quote}\u201d", w - 2 * CARD_PAD, 3,
+            lines, _cut = fit_lines(f"\u201c{quote}\u201d", w - 2 * CARD_PAD, 3,
                                  self.measure(False, 9.5), self.fonts.mark)
             for n, line in enumerate(lines):
                 self._text(c, x + CARD_PAD, y + 64 + n * 11.5, line, 9.5, style.accent)

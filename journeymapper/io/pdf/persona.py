@@ -7,6 +7,7 @@ from __future__ import annotations
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, PageBreak, Spacer, Table, TableStyle
 
+from journeymapper.i18n import _
 from journeymapper.io.pdf import shapes
 from journeymapper.io.pdf.flowables import Anchor, TextBlock, TextStyle
 from journeymapper.io.pdf.styles import Styles
@@ -14,6 +15,7 @@ from journeymapper.io.pdf.text import measure_with, single_line
 from journeymapper.layout.palette import KIND_STYLE, persona_initials
 from journeymapper.model.document import JourneyMap
 from journeymapper.model.elements import FIELDS, Element, Kind
+from journeymapper.words import field_label, kind_tag
 
 BOXES = (("goals", "#e9f6ea"), ("motivations", "#e6f1fd"), ("frustrations", "#ffebee"),
          ("behaviours", "#fffbe3"))
@@ -43,7 +45,7 @@ class PersonaHeader(Flowable):
         room = self.width - 70
         c.setFillColor(shapes.colour("#1f2328"))
         c.setFont(st.bold, st.h1.size)
-        c.drawString(66, 30, single_line(self.persona.text or "Unnamed persona", room,
+        c.drawString(66, 30, single_line(self.persona.text or _("Unnamed persona"), room,
                                          measure_with(st.bold, st.h1.size)))
         info = " \u00b7 ".join(str(f[k]) for k in ("role", "segment", "age_group") if f.get(k))
         if info:
@@ -59,17 +61,17 @@ def persona_pages(doc: JourneyMap, st: Styles, width: float) -> list[Flowable]:
     for i, persona in enumerate(personas):
         out.append(PageBreak())
         if i == 0:
-            out.append(Anchor("personas", [("Personas", "personas", 0)]))
+            out.append(Anchor("personas", [(_("Personas"), "personas", 0)]))
         key = f"persona-{persona.id}"
-        out.append(Anchor(key, [(persona.text or "Persona", key, 1)]))
+        out.append(Anchor(key, [(persona.text or field_label(Kind.PERSONA, "text"), key, 1)]))
         out += persona_block(persona, st, width)
     return out
 
 
 def persona_block(persona: Element, st: Styles, width: float) -> list[Flowable]:
     f = persona.fields
-    labels = {spec.name: spec.label.upper() for spec in FIELDS[Kind.PERSONA]}
-    out: list[Flowable] = [TextBlock("PERSONA", st.label), Spacer(1, 8),
+    labels = {spec.name: field_label(Kind.PERSONA, spec.name).upper() for spec in FIELDS[Kind.PERSONA]}
+    out: list[Flowable] = [TextBlock(kind_tag(Kind.PERSONA), st.label), Spacer(1, 8),
                            PersonaHeader(persona, st), Spacer(1, 12)]
     if f.get("quote"):
         out += [TextBlock(f"\u201c{f['quote']}\u201d", TextStyle(st.regular, 15, "#5e35b1", 20)),
@@ -78,7 +80,7 @@ def persona_block(persona: Element, st: Styles, width: float) -> list[Flowable]:
     text = TextStyle(st.regular, 11.5, "#1f2328", 16)
     empty = TextStyle(st.regular, 11.5, "#5f6b7a", 16)
     cells = [[TextBlock(labels[name], st.label), Spacer(1, 5),
-              TextBlock(str(f.get(name) or "not recorded"), text if f.get(name) else empty)]
+              TextBlock(str(f.get(name) or _("not recorded")), text if f.get(name) else empty)]
              for name, _ in BOXES]
     grid = Table([cells[:2], cells[2:]], colWidths=[half, half], hAlign="LEFT", splitInRow=1,
                  minRowHeights=[72, 72])
@@ -87,7 +89,7 @@ def persona_block(persona: Element, st: Styles, width: float) -> list[Flowable]:
              ("TOPPADDING", (0, 0), (-1, -1), 10), ("BOTTOMPADDING", (0, 0), (-1, -1), 12),
              ("LINEAFTER", (0, 0), (0, -1), 6, shapes.colour("#ffffff")),
              ("LINEBELOW", (0, 0), (-1, 0), 6, shapes.colour("#ffffff"))]
-    for i, (_, fill) in enumerate(BOXES):
+    for i, (_name, fill) in enumerate(BOXES):
         style.append(("BACKGROUND", (i % 2, i // 2), (i % 2, i // 2), shapes.colour(fill)))
     grid.setStyle(TableStyle(style))
     out.append(grid)

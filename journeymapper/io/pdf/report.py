@@ -15,7 +15,8 @@ from reportlab.lib import pagesizes
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageBreak, PageTemplate
 
-from journeymapper import __version__
+from journeymapper import __version__, words
+from journeymapper.i18n import N_, _, format_date
 from journeymapper.io.migrations import FORMAT_VERSION
 from journeymapper.io.pdf import sections, shapes
 from journeymapper.io.pdf.flowables import HEADING_H, Anchor, MapFlowable, TextBlock
@@ -30,7 +31,9 @@ from journeymapper.io.pdf.tiling import MapPlan, plan_map
 from journeymapper.io.pdf.votes import vote_section, vote_texts
 from journeymapper.layout.badges import stage_badges
 from journeymapper.model.document import JourneyMap
+from journeymapper.model.elements import CARD_KINDS, Kind
 from journeymapper.model.errors import ExportError
+from journeymapper.words import in_map_language
 
 PAGE_SIZES: dict[str, tuple[float, float]] = {
     "A4": pagesizes.A4, "A3": pagesizes.A3, "A2": pagesizes.A2,
@@ -61,11 +64,11 @@ class ExportOptions:
     def page(self) -> tuple[float, float]:
         size = {k.lower(): v for k, v in PAGE_SIZES.items()}.get(self.page_size.lower())
         if size is None:
-            raise ExportError(f"unknown page size {self.page_size!r} "
-                              f"(expected one of {', '.join(PAGE_SIZES)})")
+            raise ExportError(N_("unknown page size {size!r} (expected one of {sizes})"),
+                              size=self.page_size, sizes=", ".join(PAGE_SIZES))
         if self.orientation not in ORIENTATIONS:
-            raise ExportError(f"unknown orientation {self.orientation!r} "
-                              f"(expected {' or '.join(ORIENTATIONS)})")
+            raise ExportError(N_("unknown orientation {orientation!r} (expected {orientations})"),
+                              orientation=self.orientation, orientations=" or ".join(ORIENTATIONS))
         short, long = sorted(size)
         return (long, short) if self.orientation == "landscape" else (short, long)
 
@@ -93,6 +96,10 @@ def document_texts(doc: JourneyMap) -> list[str]:
                 texts.extend(str(v) for v in value)
     texts += [w.label for w in doc.waves]
     texts += [s.name for s in doc.scores() if s.name]
+    with in_map_language(doc):  # the report's own words, in the map's language
+        texts += [words.kind_tag(k) for k in Kind] + [words.lane_name(k) for k in CARD_KINDS]
+        texts += [_("CUSTOMER JOURNEY MAP"), _("page {number} of").format(number=""),
+                  format_date("2026-12-31")]
     return texts + vote_texts(doc)
 
 
@@ -126,7 +133,7 @@ def _numbered_canvas(title: str, font: str) -> type[Canvas]:
             super().save()
 
         def _footer(self) -> None:
-            width, _ = self._pagesize
+            width = self._pagesize[0]
             y = MARGIN - 14
             self.saveState()
             self.setStrokeColor(shapes.colour("#dde1e6"))
@@ -135,7 +142,7 @@ def _numbered_canvas(title: str, font: str) -> type[Canvas]:
             self.setFont(font, 8)
             self.setFillColor(shapes.colour("#5f6b7a"))
             total_x = width - MARGIN - measure("0000")
-            page = f"page {self.getPageNumber()} of "
+            page = _("page {number} of").format(number=self.getPageNumber()) + " "
             self.drawRightString(total_x, y, page)
             room = total_x - measure(page) - MARGIN - 20
             self.drawString(MARGIN, y, single_line(title, room, measure))
@@ -164,12 +171,13 @@ class _ReportTemplate(BaseDocTemplate):
 def map_flowables(doc: JourneyMap, painter: MapPainter, plan: MapPlan, fonts: FontChoice,
                   ) -> list[Flowable]:
     stage_keys = {s: f"stage-{s}" for s in doc.stage_order}
-    entries = [(doc.element(s).text or "Stage", key, 1) for s, key in stage_keys.items()]
+    entries = [(doc.element(s).text or words.kind_label(Kind.STAGE), key, 1)
+               for s, key in stage_keys.items()]
     pair = (fonts.regular, fonts.bold)
-    title = f"Journey map: {doc.title}" if doc.title else "Journey map"
-    out: list[Flowable] = [Anchor("map", [("Journey map", "map", 0), *entries])]
+    title = _("Journey map: {title}").format(title=doc.title) if doc.title else _("Journey map")
+    out: list[Flowable] = [Anchor("map", [(_("Journey map"), "map", 0), *entries])]
     if not doc.stage_order:
-        out.append(TextBlock("This map has no stages yet.", Styles(*pair).note))
+        out.append(TextBlock(_("This map has no stages yet."), Styles(*pair).note))
     if plan.tiled:
         out += [MapFlowable(painter, plan, None, title, pair, {}), PageBreak()]
         for i, tile in enumerate(plan.tiles):
@@ -185,7 +193,7 @@ def build_pdf(doc: JourneyMap, options: ExportOptions | None = None,
               progress: Progress | None = None) -> tuple[bytes, ExportResult]:
     """The report as PDF bytes, and what went into it. Raises ExportError on bad
     options. Safe to call from worker threads (builds run one at a time)."""
-    with REPORTLAB_LOCK:
+    with REPORTLAB_LOCK, in_map_language(doc):  # labelled in the map's language
         return _build(doc, options or ExportOptions(), progress)
 
 
@@ -212,7 +220,7 @@ def _build(doc: JourneyMap, options: ExportOptions,
         story += persona_pages(doc, st, frame_w)
         scores = score_section(doc, waves, st, frame_w)
         if scores:
-            story += [PageBreak(), *sections.heading("Survey scores", "scores", st), *scores]
+            story += [PageBreak(), *sections.heading(_("Survey scores"), "scores", st), *scores]
         story += sections.pain_section(doc, st, frame_w)
         story += sections.opportunity_section(doc, st, frame_w)
         story += vote_section(doc, st, frame_w)
@@ -223,7 +231,7 @@ def _build(doc: JourneyMap, options: ExportOptions,
         buffer, pagesize=(page_w, page_h), leftMargin=MARGIN, rightMargin=MARGIN,
         topMargin=MARGIN, bottomMargin=MARGIN + FOOTER_H - 10,
         title=doc.title, author=authors, subject=_subject(doc),
-        creator=f"journeymapper {__version__}", keywords="customer journey map",
+        creator=f"journeymapper {__version__}", keywords=_("customer journey map"),
         progress=progress, total=len(story), initialFontName=font.regular,
     )
     frame = Frame(MARGIN, MARGIN + FOOTER_H - 10, frame_w, frame_h, id="body",
@@ -235,7 +243,8 @@ def _build(doc: JourneyMap, options: ExportOptions,
         raise
     except Exception as exc:  # reportlab layout failures carry long internal dumps
         first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-        raise ExportError(f"could not lay out the report: {first[:200]}") from exc
+        raise ExportError(N_("could not lay out the report: {reason}"),
+                          reason=first[:200]) from exc
     result = ExportResult(template.page, font, len(plan.tiles) + (1 if plan.tiled else 0),
                           plan.tiled, plan.scale)
     return buffer.getvalue(), result
@@ -245,4 +254,4 @@ def _subject(doc: JourneyMap) -> str:
     description = " ".join(str(doc.meta.get("description", "")).split())
     if description:
         return description[:300]
-    return f"Customer journey map: {' > '.join(doc.stage_names())}"
+    return _("Customer journey map: {stages}").format(stages=" > ".join(doc.stage_names()))

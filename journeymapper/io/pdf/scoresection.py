@@ -9,16 +9,20 @@ from __future__ import annotations
 from reportlab.graphics.shapes import Circle, Drawing, Line, PolyLine, Rect, String
 from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
+from journeymapper import words
+from journeymapper.i18n import _
 from journeymapper.io.pdf import shapes
 from journeymapper.io.pdf.flowables import TextBlock
 from journeymapper.io.pdf.scoring import scale_note
 from journeymapper.io.pdf.styles import Styles, data_table
 from journeymapper.io.pdf.text import measure_with, single_line
-from journeymapper.layout.badges import METRIC_LABELS, Reading, delta_text, metric_label, readings
+from journeymapper.layout.badges import Reading, delta_text, metric_label, readings
 from journeymapper.layout.palette import score_text
 from journeymapper.model.document import JourneyMap
+from journeymapper.model.elements import Kind
 from journeymapper.model.metrics import fixed
 from journeymapper.model.scores import LOW_CONFIDENCE_N, Score
+from journeymapper.words import metric_label as metric_word
 
 SERIES_COLOURS = ("#1e88e5", "#e53935", "#43a047", "#8e24aa", "#f9a825", "#00897b",
                   "#6d4c41", "#d81b60", "#3949ab", "#7cb342")
@@ -40,8 +44,9 @@ def nps_split(score: Score) -> str:
     pro = sum(v for k, v in counts.items() if k >= 9)
     det = sum(v for k, v in counts.items() if k <= 6)
     pas = total - pro - det
-    return (f"promoters {fixed(100 * pro / total, 0)}%, passives "
-            f"{fixed(100 * pas / total, 0)}%, detractors {fixed(100 * det / total, 0)}%")
+    return _("promoters {promoters}%, passives {passives}%, detractors {detractors}%").format(
+        promoters=fixed(100 * pro / total, 0), passives=fixed(100 * pas / total, 0),
+        detractors=fixed(100 * det / total, 0))
 
 
 def _stage_name(doc: JourneyMap, score: Score) -> str:
@@ -52,7 +57,8 @@ def _stage_name(doc: JourneyMap, score: Score) -> str:
 
 
 def score_table(doc: JourneyMap, items: list[Reading], st: Styles, width: float) -> Flowable:
-    head = ["Stage", "Metric", "Wave", "Score", "n", "Skipped", "Change", "Scale / formula"]
+    head = [words.kind_label(Kind.STAGE), _("Metric"), _("Wave"), _("Score"), "n", _("Skipped"),
+            _("Change"), _("Scale / formula")]
     fractions = (0.2, 0.1, 0.1, 0.09, 0.07, 0.08, 0.12, 0.24)
     rows = []
     low_rows = []
@@ -65,10 +71,13 @@ def score_table(doc: JourneyMap, items: list[Reading], st: Styles, width: float)
             stage_breaks.append(i + 1)
         delta = reading.delta
         if delta is None:
-            change = "first wave" if reading.previous is None else ""
+            change = _("first wave") if reading.previous is None else ""
+        elif delta:
+            word = _("better") if reading.improved else _("worse")
+            change = _("{change} ({better_or_worse})").format(change=delta_text(s, delta),
+                                                              better_or_worse=word)
         else:
-            word = "same" if delta == 0 else ("better" if reading.improved else "worse")
-            change = f"{delta_text(s, delta)} ({word})" if delta else "no change"
+            change = _("no change")
         note = scale_note(s)
         split = nps_split(s)
         rows.append([
@@ -100,10 +109,11 @@ class MetricChart(Drawing):
                 series.setdefault((s.stage, s.name), []).append(s)
         values = [s.value for ss in series.values() for s in ss]
         lo, hi = _axis_range(metric, values, items)
-        label = METRIC_LABELS.get(metric, metric.upper())
-        better = "lower is better" if metric == "ces" and not any(
-            s.higher_is_better for ss in series.values() for s in ss) else "higher is better"
-        self.add(String(0, height - 12, f"{label} by wave ({better})", fontName=st.bold,
+        label = metric_word(metric)
+        better = _("lower is better") if metric == "ces" and not any(
+            s.higher_is_better for ss in series.values() for s in ss) else _("higher is better")
+        self.add(String(0, height - 12, _("{metric} by wave ({better})").format(
+            metric=label, better=better), fontName=st.bold,
                         fontSize=10.5, fillColor=shapes.colour("#1f2328")))
         grid = shapes.colour("#dde1e6")
         muted = shapes.colour("#5f6b7a")
@@ -162,8 +172,8 @@ def score_section(doc: JourneyMap, waves: list[str], st: Styles, width: float) -
     if not items:
         return []
     out: list[Flowable] = [
-        TextBlock(f"Survey waves: {', '.join(waves)}. Change is against the previous wave "
-                  "that has the same score.", st.body),
+        TextBlock(_("Survey waves: {waves}. Change is against the previous wave that has the "
+                    "same score.").format(waves=", ".join(waves)), st.body),
         Spacer(1, 6),
         score_table(doc, items, st, width),
         Spacer(1, 4),

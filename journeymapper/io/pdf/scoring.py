@@ -4,6 +4,7 @@ stage badges are layout.badges' decisions, shared with the canvas."""
 
 from __future__ import annotations
 
+from journeymapper.i18n import N_, Message, _
 from journeymapper.model.document import JourneyMap
 from journeymapper.model.errors import ExportError
 from journeymapper.model.scores import Score
@@ -14,16 +15,16 @@ def scale_note(score: Score) -> str:
     scale = score.scale
     default = {"csat": (1, 5), "nps": (0, 10), "ces": (1, 7)}.get(score.metric, ("", ""))
     lo, hi = scale.get("min", default[0]), scale.get("max", default[1])
-    parts = [f"{lo}-{hi} scale"] if lo != "" and hi != "" else []
+    parts = [_("{lo}-{hi} scale").format(lo=lo, hi=hi)] if lo != "" and hi != "" else []
     formula = scale.get("formula")
     if formula:
         parts.append(str(formula))
     elif score.metric == "csat":
-        parts.append("% answering 4-5")
+        parts.append(_("% answering 4-5"))
     elif score.metric == "nps":
-        parts.append("% 9-10 minus % 0-6")
+        parts.append(_("% 9-10 minus % 0-6"))
     elif score.metric in ("ces", "mean"):
-        parts.append("mean" + ("" if score.higher_is_better else ", lower is better"))
+        parts.append(_("mean") if score.higher_is_better else _("mean, lower is better"))
     return ", ".join(parts)
 
 
@@ -33,6 +34,6 @@ def wave_labels(doc: JourneyMap, until: str | None = None) -> list[str]:
     if until is None:
         return labels
     if until not in labels:
-        known = ", ".join(labels) if labels else "this map has no survey waves"
-        raise ExportError(f"unknown wave {until!r} (known: {known})")
+        known = ", ".join(labels) if labels else Message(N_("this map has no survey waves"))
+        raise ExportError(N_("unknown wave {wave!r} (known: {known})"), wave=until, known=known)
     return labels[: labels.index(until) + 1]

@@ -10,12 +10,13 @@ from dataclasses import dataclass
 
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, PageBreak, Spacer, Table, TableStyle
 
+from journeymapper import words
+from journeymapper.i18n import _, format_date, ngettext, pgettext
 from journeymapper.io.pdf import shapes
 from journeymapper.io.pdf.flowables import Anchor, TextBlock
 from journeymapper.io.pdf.legend import Legend
 from journeymapper.io.pdf.styles import Styles, data_table
 from journeymapper.io.pdf.text import fit_lines, measure_with
-from journeymapper.layout.palette import KIND_STYLE
 from journeymapper.model import analysis
 from journeymapper.model.document import JourneyMap
 from journeymapper.model.elements import Element, Kind
@@ -59,33 +60,39 @@ def cover(doc: JourneyMap, facts: CoverFacts, st: Styles, width: float) -> list[
     open_pains = analysis.unaddressed_pain_points(doc)
     counts = doc.counts()
     cards = sum(v for k, v in counts.items() if k != Kind.STAGE.value)
-    contents = [f"{len(doc.stage_order)} stage(s)", f"{cards} card(s)",
-                f"{len(pains)} pain point(s)" + (f", {len(open_pains)} not addressed"
-                                                 if open_pains else ""),
-                f"{counts[Kind.OPPORTUNITY.value]} opportunity(ies)"]
+    pain_text = words.kind_count(Kind.PAIN_POINT, len(pains))
+    if open_pains:
+        pain_text = ngettext("{pains}, {n} not addressed", "{pains}, {n} not addressed",
+                             len(open_pains)).format(pains=pain_text, n=len(open_pains))
+    contents = [words.kind_count(Kind.STAGE, len(doc.stage_order)), words.cards(cards), pain_text,
+                words.kind_count(Kind.OPPORTUNITY, counts[Kind.OPPORTUNITY.value])]
     if doc.waves:
-        contents.append(f"{len(doc.waves)} survey wave(s): {', '.join(w.label for w in doc.waves)}")
-    version = f"format version {facts.format_version}"
+        count = len(doc.waves)
+        contents.append(ngettext("{n} survey wave: {waves}", "{n} survey waves: {waves}",
+                                 count).format(n=count, waves=", ".join(w.label for w in doc.waves)))
+    version = _("format version {version}").format(version=facts.format_version)
     if doc.meta.get("version_note"):
         version += f"; {doc.meta['version_note']}"
     persona_text = "\n".join(
         p.text + (f" ({p.fields.get('role')})" if p.fields.get("role") else "") for p in personas)
+    not_recorded = _("not recorded")
     rows = [
-        ("Persona(s)", persona_text or "none on this map"),
-        ("Stages", f" {facts.arrow} ".join(doc.stage_names()) if doc.stage_order else "none yet"),
-        ("Date", doc.meta.get("created") or "not recorded"),
-        ("Exported", facts.exported),
-        ("File version", version),
-        ("Teams / authors", ", ".join(doc.meta.get("authors") or []) or "not recorded"),
-        ("Contents", "; ".join(contents)),
-        ("Typeface", facts.font_label),
+        (_("Persona(s)"), persona_text or _("none on this map")),
+        (_("Stages"), f" {facts.arrow} ".join(doc.stage_names()) if doc.stage_order
+         else _("none yet")),
+        (_("Date"), format_date(doc.meta.get("created") or "") or not_recorded),
+        (_("Exported"), format_date(facts.exported)),
+        (_("File version"), version),
+        (_("Teams / authors"), ", ".join(doc.meta.get("authors") or []) or not_recorded),
+        (_("Contents"), pgettext("list separator", "; ").join(contents)),
+        (_("Typeface"), facts.font_label),
     ]
     out: list[Flowable] = [
-        Anchor("cover", [("Cover", "cover", 0)]),
+        Anchor("cover", [(_("Cover"), "cover", 0)]),
         Spacer(1, 8),
-        TextBlock("CUSTOMER JOURNEY MAP", st.label),
+        TextBlock(_("CUSTOMER JOURNEY MAP"), st.label),
         Spacer(1, 6),
-        TextBlock(doc.title or "Untitled journey", st.title),
+        TextBlock(doc.title or _("Untitled journey"), st.title),
         Spacer(1, 10),
     ]
     if doc.meta.get("description"):
@@ -109,8 +116,8 @@ def at_a_glance(doc: JourneyMap, st: Styles, width: float, count: int = 3) -> li
 
     def column(title: str, lines: list[str]) -> list[Flowable]:
         items: list[Flowable] = [TextBlock(title, st.label), Spacer(1, 4)]
-        for line in lines or ["none yet"]:
-            shown, _ = fit_lines(line, half - 21, 2, measure)  # the tables have it in full
+        for line in lines or [_("none yet")]:
+            shown, _cut = fit_lines(line, half - 21, 2, measure)  # the tables have it in full
             items += [TextBlock(line, st.body, shown), Spacer(1, 3)]
         return items
 
@@ -119,11 +126,9 @@ def at_a_glance(doc: JourneyMap, st: Styles, width: float, count: int = 3) -> li
         stage = analysis.stage_of(doc, p)
         where = f" ({stage.text})" if stage else ""
         pain_lines.append(f"{p.fields['severity']}/5  {p.text}{where}")
-    opp_lines = [f"{o.text} ({o.fields['status']}"
-                 + (f", {o.fields['owner']}" if o.fields.get("owner") else "") + ")"
-                 for o in opportunities]
-    table = Table([[column("MOST SEVERE PAIN POINTS", pain_lines),
-                    column("STRONGEST OPPORTUNITIES", opp_lines)]],
+    opp_lines = [f"{o.text} ({_status_and_owner(o.fields)})" for o in opportunities]
+    table = Table([[column(_("MOST SEVERE PAIN POINTS"), pain_lines),
+                    column(_("STRONGEST OPPORTUNITIES"), opp_lines)]],
                   colWidths=[half, half], hAlign="LEFT")
     table.setStyle(TableStyle([
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -149,28 +154,31 @@ def pain_section(doc: JourneyMap, st: Styles, width: float) -> list[Flowable]:
         fixes = "; ".join(o.text for o in analysis.addressed_by(doc, pain.id))
         evidence = "\n".join(f"- {e}" for e in pain.fields.get("evidence", []))
         rows.append([str(pain.fields["severity"]), pain.text, stage.text if stage else "",
-                     touch, evidence, fixes or "none"])
+                     touch, evidence, fixes or _("none")])
         if pain.id in open_ids:
             highlight.append(i + 1)
     fractions = (0.05, 0.27, 0.12, 0.16, 0.2, 0.2)
-    out = [PageBreak(), *heading("Pain points", "pains", st),
-           TextBlock("Sorted by severity (5 = most severe). Highlighted rows have no "
-                     "opportunity addressing them.", st.note), Spacer(1, 6),
-           data_table(["Sev.", "Pain point", "Stage", "Touchpoints", "Evidence", "Addressed by"],
+    out = [PageBreak(), *heading(words.lane_name(Kind.PAIN_POINT), "pains", st),
+           TextBlock(_("Sorted by severity (5 = most severe). Highlighted rows have no "
+                       "opportunity addressing them."), st.note), Spacer(1, 6),
+           data_table([_("Sev."), words.kind_label(Kind.PAIN_POINT), words.kind_label(Kind.STAGE),
+                       words.lane_name(Kind.TOUCHPOINT), words.field_label(None, "evidence"),
+                       _("Addressed by")],
                       rows, [f * width for f in fractions], st, highlight=highlight, numeric=(0,))]
     unaddressed = [p for p in pains if p.id in open_ids]
     if unaddressed:
         measure = measure_with(st.body.font, st.body.size)
         items: list[Flowable] = [
-            TextBlock(f"Not addressed by any opportunity ({len(unaddressed)})", st.callout),
+            TextBlock(_("Not addressed by any opportunity ({n})").format(n=len(unaddressed)),
+                      st.callout),
             Spacer(1, 3)]
         for pain in unaddressed:  # two lines each: the table above has the full text
-            line = f"severity {pain.fields['severity']}: {pain.text}"
+            line = _("severity {n}: {text}").format(n=pain.fields["severity"], text=pain.text)
             items.append(TextBlock(line, st.body, fit_lines(line, width, 2, measure)[0]))
         out += [Spacer(1, 12), KeepTogether(items)]
     else:
-        out += [Spacer(1, 10), TextBlock("Every pain point is addressed by at least one "
-                                         "opportunity.", st.body)]
+        out += [Spacer(1, 10), TextBlock(_("Every pain point is addressed by at least one "
+                                           "opportunity."), st.body)]
     return out
 
 
@@ -181,31 +189,42 @@ def opportunity_section(doc: JourneyMap, st: Styles, width: float) -> list[Flowa
     rows = []
     for opp, _weight in ranked:
         f = opp.fields
-        pains = "\n".join(f"{p.text} (sev. {p.fields['severity']})"
+        pains = "\n".join(_("{text} (sev. {n})").format(text=p.text, n=p.fields["severity"])
                           for p in analysis.addressed_pains(doc, opp.id))
         stage = analysis.stage_of(doc, opp)
-        rows.append([opp.text, stage.text if stage else "", f["status"], f["owner"], f["due"],
-                     str(f["votes"]), f"{f['impact']} / {f['effort']}", pains or "none"])
+        rows.append([opp.text, stage.text if stage else "", words.status_label(f["status"]),
+                     f["owner"], format_date(f["due"]) if f["due"] else "", str(f["votes"]),
+                     f"{f['impact']} / {f['effort']}", pains or _("none")])
     fractions = (0.25, 0.1, 0.08, 0.1, 0.09, 0.06, 0.08, 0.24)
-    return [PageBreak(), *heading("Opportunities", "opportunities", st),
-            TextBlock("Ranked by the summed severity of the pain points each one addresses, "
-                      "then by votes.", st.note), Spacer(1, 6),
-            data_table(["Opportunity", "Stage", "Status", "Owner", "Due", "Votes",
-                        "Impact / effort", "Addresses"], rows,
+    return [PageBreak(), *heading(words.lane_name(Kind.OPPORTUNITY), "opportunities", st),
+            TextBlock(_("Ranked by the summed severity of the pain points each one addresses, "
+                        "then by votes."), st.note), Spacer(1, 6),
+            data_table([words.kind_label(Kind.OPPORTUNITY), words.kind_label(Kind.STAGE),
+                        words.field_label(Kind.OPPORTUNITY, "status"),
+                        words.field_label(Kind.OPPORTUNITY, "owner"), _("Due"),
+                        words.field_label(Kind.OPPORTUNITY, "votes"), _("Impact / effort"),
+                        _("Addresses")], rows,
                        [f * width for f in fractions], st, numeric=(5,))]
+
+
+def _status_and_owner(fields) -> str:
+    status = words.status_label(str(fields.get("status", "")))
+    owner = fields.get("owner")
+    return _("{status}, {owner}").format(status=status, owner=owner) if owner else status
 
 
 def _card_details(element: Element) -> str:
     f = element.fields
     kind = element.kind
     if kind is Kind.EMOTION:
-        return f"score {f.get('score', 0):+d}"
+        return _("score {score}").format(score=f"{f.get('score', 0):+d}")
     if kind is Kind.TOUCHPOINT:
-        return ", ".join(v for v in (f.get("channel"), f.get("owner")) if v)
+        channel = words.channel_label(f["channel"]) if f.get("channel") else ""
+        return ", ".join(v for v in (channel, f.get("owner")) if v)
     if kind is Kind.PAIN_POINT:
-        return f"severity {f.get('severity')}"
+        return _("severity {n}").format(n=f.get("severity"))
     if kind is Kind.OPPORTUNITY:
-        return f"{f.get('status')}" + (f", {f['owner']}" if f.get("owner") else "")
+        return _status_and_owner(f)
     if kind is Kind.GOAL:
         return f.get("metric", "")
     if kind is Kind.NOTE:
@@ -218,24 +237,25 @@ def stage_details(doc: JourneyMap, st: Styles, width: float) -> list[Flowable]:
     stages = doc.stages()
     if not stages:
         return []
-    entries = [(s.text or "Stage", f"detail-{s.id}", 1) for s in stages]
-    out: list[Flowable] = [PageBreak(), *heading("Stage details", "details", st)]
+    entries = [(s.text or words.kind_label(Kind.STAGE), f"detail-{s.id}", 1) for s in stages]
+    out: list[Flowable] = [PageBreak(), *heading(_("Stage details"), "details", st)]
     fractions = (0.16, 0.56, 0.28)
     for stage, entry in zip(stages, entries):
         out += [CondPageBreak(90), Anchor(entry[1], [entry]), TextBlock(stage.text, st.h2)]
-        for label, name in (("Customer goal", "goal"), ("Description", "description")):
+        for name in ("goal", "description"):
             if stage.fields.get(name):
-                out.append(TextBlock(f"{label}: {stage.fields[name]}", st.body))
+                out.append(TextBlock(_("{label}: {text}").format(
+                    label=words.field_label(Kind.STAGE, name), text=stage.fields[name]), st.body))
         rows = []
         for lane in doc.lanes:
             for element in doc.cell(stage.id, lane.id):
-                rows.append([lane.name or KIND_STYLE[element.kind].tag, element.text,
+                rows.append([lane.name or words.kind_tag(element.kind), element.text,
                              _card_details(element)])
         out.append(Spacer(1, 4))
         if rows:
-            out.append(data_table(["Lane", "Card", "Details"], rows,
+            out.append(data_table([_("Lane"), _("Card"), _("Details")], rows,
                                   [f * width for f in fractions], st))
         else:
-            out.append(TextBlock("No cards in this stage yet.", st.note))
+            out.append(TextBlock(_("No cards in this stage yet."), st.note))
         out.append(Spacer(1, 14))
     return out

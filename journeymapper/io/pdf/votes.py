@@ -13,6 +13,7 @@ from journeymapper.io.pdf.styles import Styles, data_table
 from journeymapper.model import analysis
 from journeymapper.model import workshop as ws
 from journeymapper.model.document import JourneyMap
+from journeymapper.words import kind_label
 
 
 def vote_texts(doc: JourneyMap) -> list[str]:
@@ -39,7 +40,7 @@ def vote_section(doc: JourneyMap, st: Styles, width: float) -> list[Flowable]:
         else:
             names = ws.voter_names(doc, vote.id)
             who = ", ".join(sorted({names.get(v, _("(no name)")) for v in voters}))
-        kinds = ", ".join(_(k.label) for k in vote.kinds) or _("any card")
+        kinds = ", ".join(kind_label(k) for k in vote.kinds) or _("any card")
         rules = ngettext("{n} dot per person", "{n} dots per person", vote.dots).format(
             n=vote.dots) + "; " + _("at most {n} on one card").format(n=vote.per_card)
         out += [TextBlock(vote.question or _("Dot vote"), st.h2), Spacer(1, 4),
@@ -53,7 +54,7 @@ def vote_section(doc: JourneyMap, st: Styles, width: float) -> list[Flowable]:
         rows = []
         for rank, (element, n) in enumerate(ranking, 1):
             stage = analysis.stage_of(doc, element)
-            rows.append([str(rank), element.text, _(element.kind.label),
+            rows.append([str(rank), element.text, kind_label(element.kind),
                          stage.text if stage else "", str(n)])
         fractions = (0.07, 0.53, 0.14, 0.16, 0.1)
         out += [data_table([_("Rank"), _("Card"), _("Kind"), _("Stage"), _("Dots")], rows,

@@ -8,6 +8,7 @@ import os
 from dataclasses import dataclass, field
 from typing import Any
 
+from journeymapper.i18n import N_
 from journeymapper.io.survey.layouts import Column, Layout, detect_layout
 from journeymapper.io.survey.reading import Progress, SurveyFile, open_survey
 from journeymapper.io.survey.suggest import ColumnProfile, profile, suggest_metric, suggest_stage
@@ -65,8 +66,8 @@ def inspect_survey(path: str | os.PathLike[str], sheet: str | None = None,
     survey = open_survey(path, sheet)
     head = survey.head(HEAD_ROWS)
     if not head or not any(any(c.strip() for c in row) for row in head):
-        raise SurveyError(f"{survey.name}: the file is empty; expected a survey export "
-                          "with a header row")
+        raise SurveyError(N_("{name}: the file is empty; expected a survey export with a header row"),
+                          name=survey.name)
     layout = detect_layout(head)
     data = head[layout.header_rows:]
     infos = []

@@ -15,13 +15,21 @@ import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
+from journeymapper.i18n import N_, _, ngettext
 from journeymapper.io.survey.labels import answer_value, normalise_label
 from journeymapper.io.survey.layouts import Layout
 from journeymapper.io.survey.reading import Progress, SurveyFile
 from journeymapper.io.survey.tally import Tally, find_row, quote_key, tally
 from journeymapper.model import metrics
 from journeymapper.model.document import JourneyMap
-from journeymapper.model.elements import MAX_TEXT, Element, Kind, Placement, default_fields
+from journeymapper.model.elements import (
+    MAX_TEXT,
+    Element,
+    Kind,
+    Placement,
+    default_fields,
+    is_date,
+)
 from journeymapper.model.errors import SurveyError
 from journeymapper.model.scores import Score, Wave
 
@@ -32,7 +40,6 @@ QUOTE_MAX_CHARS = 500
 _TRIVIAL = {"-", "--", ".", "n/a", "na", "none", "no", "nothing", "nil", "없음", "없다", "무",
             "x", "해당없음", "해당 없음", "없습니다"}
 _QUOTE_MARKS = "\u201c\u201d\"' "
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _MEAN = re.compile(r"^mean\s*[:(]\s*(-?\d+(?:\.\d+)?)\s*(?:-|\.\.|to)\s*(-?\d+(?:\.\d+)?)\s*\)?$",
                    re.IGNORECASE)
 
@@ -117,7 +124,8 @@ def resolve_column(layout: Layout, ref: str, file_name: str) -> int:
         index = int(text[1:]) - 1
         if 0 <= index < width:
             return index
-        raise SurveyError(f"{file_name}: {rows}: no column {text}; expected #1..#{width}")
+        raise SurveyError(N_("{file_name}: {rows}: no column {text}; expected #1..#{width}"),
+                          file_name=file_name, rows=rows, text=text, width=width)
     folded = _fold(text)
     for matcher in (lambda c: c.header == text, lambda c: c.id == text,
                     lambda c: c.header.casefold() == text.casefold(),
@@ -128,12 +136,13 @@ def resolve_column(layout: Layout, ref: str, file_name: str) -> int:
             return hits[0].index
         if len(hits) > 1:
             refs = ", ".join(c.ref for c in hits[:6])
-            raise SurveyError(f"{file_name}: {rows}: column {text!r} is ambiguous ({refs}); "
-                              "expected one column: use #N")
+            raise SurveyError(N_("{file_name}: {rows}: column {text!r} is ambiguous ({refs}); expected one "
+                                 "column: use #N"), file_name=file_name, rows=rows, text=text, refs=refs)
     example = next((c.id for c in layout.columns if c.id), "")
     ids = f", an id such as {example}" if example else ""
-    raise SurveyError(f"{file_name}: {rows}: no column {text!r}; expected a header text{ids} "
-                      f"or #1..#{width} (see 'journeymapper survey inspect')")
+    raise SurveyError(N_("{file_name}: {rows}: no column {text!r}; expected a header text{ids} or "
+                         "#1..#{width} (see 'journeymapper survey inspect')"),
+                      file_name=file_name, rows=rows, text=text, ids=ids, width=width)
 
 
 def _fold(text: str) -> str:
@@ -158,8 +167,9 @@ def resolve_target(doc: JourneyMap, ref: str, map_name: str) -> tuple[str, str |
             return placement.stage, hits[0].id
         if len(hits) > 1:
             ids = ", ".join(e.id for e in hits[:5])
-            raise SurveyError(f"{map_name}: {text!r} names {len(hits)} touchpoints ({ids}); "
-                              "expected one: use its id") from None
+            raise SurveyError(N_("{map_name}: {text!r} names {value} touchpoints ({ids}); expected one: "
+                                 "use its id"), map_name=map_name, text=text, value=len(hits),
+                                 ids=ids) from None
         raise refused from None
 
 
@@ -176,19 +186,19 @@ def resolve_stage(doc: JourneyMap, ref: str, map_name: str) -> str:
             return hits[0].id
         if len(hits) > 1:
             which = ", ".join(f"{s.id} {s.text!r}" for s in hits[:6])
-            raise SurveyError(f"{map_name}: stage {text!r} is ambiguous: {which}; expected a "
-                              "stage id or the exact name")
+            raise SurveyError(N_("{map_name}: stage {text!r} is ambiguous: {which}; expected a stage id or "
+                                 "the exact name"), map_name=map_name, text=text, which=which)
     names = ", ".join(doc.stage_names()) or "(the map has no stages)"
-    raise SurveyError(f"{map_name}: no stage {text!r}; expected a stage name ({names}) "
-                      "or a stage id")
+    raise SurveyError(N_("{map_name}: no stage {text!r}; expected a stage name ({names}) or a stage id"),
+                      map_name=map_name, text=text, names=names)
 
 
 def require_responses(file_name: str, header_rows: int, responses: int) -> None:
     """Refuse a file that holds headers but no answers."""
     if responses == 0:
         what = "header row" if header_rows == 1 else f"{header_rows} header rows"
-        raise SurveyError(f"{file_name}: row {header_rows + 1}: no responses after the "
-                          f"{what}; expected at least one row of answers")
+        raise SurveyError(N_("{file_name}: row {value}: no responses after the {what}; expected at least "
+                             "one row of answers"), file_name=file_name, value=header_rows + 1, what=what)
 
 
 def plan_import(doc: JourneyMap, survey: SurveyFile, layout: Layout,
@@ -220,8 +230,8 @@ class _Builder:
     # ---------------------------------------------------------------- wide
     def wide(self, mappings: list[Mapping], progress: Progress | None) -> ImportResult:
         if not mappings:
-            raise SurveyError(f"{self.survey.name}: no columns to import; expected at least "
-                              "one column mapped to a stage and metric")
+            raise SurveyError(N_("{name}: no columns to import; expected at least one column mapped to a "
+                                 "stage and metric"), name=self.survey.name)
         self._check_keys(mappings)
         rated = [m for m in mappings if m.metric != QUOTES]
         quoted = [m for m in mappings if m.metric == QUOTES]
@@ -249,14 +259,15 @@ class _Builder:
         seen: dict[tuple[str, str | None, str, str], int] = {}
         for m in mappings:
             if m.stage not in self.doc.stage_order:
-                raise SurveyError(f"{self.survey.name}: column #{m.column + 1}: stage "
-                                  f"{m.stage!r} is not a stage of the map")
+                raise SurveyError(N_("{name}: column #{value}: stage {stage!r} is not a stage of the map"),
+                                  name=self.survey.name, value=m.column + 1, stage=m.stage)
             if not 0 <= m.column < len(self.layout.columns):
-                raise SurveyError(f"{self.survey.name}: no column #{m.column + 1}; expected "
-                                  f"#1..#{len(self.layout.columns)}")
+                raise SurveyError(N_("{name}: no column #{value}; expected #1..#{value2}"),
+                                  name=self.survey.name, value=m.column + 1, value2=len(self.layout.columns))
             if m.metric not in RATING_METRICS + (QUOTES,):
-                raise SurveyError(f"{self.survey.name}: column #{m.column + 1}: no metric "
-                                  f"{m.metric!r}; expected csat, nps, ces, mean or quotes")
+                raise SurveyError(N_("{name}: column #{value}: no metric {metric!r}; expected csat, nps, "
+                                     "ces, mean or quotes"),
+                                  name=self.survey.name, value=m.column + 1, metric=m.metric)
             if m.metric == QUOTES:
                 continue
             key = (m.stage, m.touchpoint, m.metric, self._name(m.metric, m.mean_range,
@@ -264,8 +275,10 @@ class _Builder:
             if key in seen:
                 stage = self.doc.element(m.stage).text
                 raise SurveyError(
-                    f"{self.survey.name}: columns #{seen[key] + 1} and #{m.column + 1} both map "
-                    f"to {stage}:{m.metric}; expected one column per stage and metric")
+                    N_("{name}: columns #{value} and #{value2} both map to {stage}:{metric}; expected one "
+                       "column per stage and metric"),
+                    name=self.survey.name, value=seen[key] + 1, value2=m.column + 1, stage=stage,
+                    metric=m.metric)
             seen[key] = m.column
 
     @staticmethod
@@ -295,18 +308,25 @@ class _Builder:
                 out.distribution[value] += count
         if out.unknown:
             shown = ", ".join(f"{t!r} ({c})" for t, c in out.unknown.most_common(5))
-            self.notes.append(f"{where}: {sum(out.unknown.values())} answer(s) with unknown "
-                              f"labels counted as skipped: {shown}; "
-                              f"{self.options.unknown_hint}")
+            count = sum(out.unknown.values())
+            self.notes.append(ngettext(
+                "{where}: {n} answer with unknown labels counted as skipped: {shown}; {hint}",
+                "{where}: {n} answers with unknown labels counted as skipped: {shown}; {hint}",
+                count).format(where=where, n=count, shown=shown, hint=self.options.unknown_hint))
         if out.invalid:
             shown = ", ".join(f"{t!r} ({c})" for t, c in out.invalid.most_common(5))
-            self.notes.append(f"{where}: {sum(out.invalid.values())} answer(s) not "
-                              f"{scale.describe()} counted as skipped: {shown}")
+            count = sum(out.invalid.values())
+            self.notes.append(ngettext(
+                "{where}: {n} answer not {scale} counted as skipped: {shown}",
+                "{where}: {n} answers not {scale} counted as skipped: {shown}",
+                count).format(where=where, n=count, scale=scale.describe(), shown=shown))
         if not out.distribution:
             example = next(iter(out.unknown or out.invalid), "")
             got = f"; e.g. {example!r}" if example else " (every cell is blank)"
-            raise SurveyError(f"{self.survey.name}: {where}: no valid {metric.upper()} answers"
-                              f"{got}; expected {scale.describe()} or a known label")
+            raise SurveyError(N_("{name}: {where}: no valid {value} answers{got}; expected {value2} or a "
+                                 "known label"),
+                              name=self.survey.name, where=where, value=metric.upper(), got=got,
+                              value2=scale.describe())
         return out
 
     def _score(self, stage: str, touchpoint: str | None, metric: str,
@@ -340,7 +360,7 @@ class _Builder:
         existing = next((w for w in self.doc.waves if w.label == self.wave), None)
         if existing is not None:
             return existing
-        date = self.wave if _DATE.match(self.wave) else self.moment.astimezone().date().isoformat()
+        date = self.wave if is_date(self.wave) else self.moment.astimezone().date().isoformat()
         return Wave(self.wave, date)
 
     def _partial(self, counts: Tally) -> int:
@@ -350,8 +370,8 @@ class _Builder:
         partial = sum(c for v, c in counts.columns[finished].items()
                       if v.strip().casefold() in ("0", "false"))
         if partial:
-            self.notes.append(f"{partial} of {counts.responses} responses are partial "
-                              "(Finished = 0); their answers are included")
+            self.notes.append(_("{partial} of {responses} responses are partial (Finished = 0); their "
+                                "answers are included").format(partial=partial, responses=counts.responses))
         return partial
 
     # ---------------------------------------------------------------- quotes
@@ -387,8 +407,8 @@ class _Builder:
                 added += 1
             if len(texts) > added and added >= self.options.quote_cap:
                 name = self.doc.element(stage).text
-                self.notes.append(f"{name}: kept {added} quotes (the cap per stage) of "
-                                  f"{len(texts)} distinct answers")
+                self.notes.append(_("{file}: kept {added} quotes (the cap per stage) of {value} distinct "
+                                    "answers").format(file=name, added=added, value=len(texts)))
         return cards
 
     def _fresh_id(self, taken: set[str]) -> str:
@@ -398,8 +418,8 @@ class _Builder:
     # ---------------------------------------------------------------- long tables
     def long(self, spec: LongMapping, progress: Progress | None) -> ImportResult:
         if spec.metric_column is None and spec.metric is None:
-            raise SurveyError(f"{self.survey.name}: a long table needs a metric column or "
-                              "one metric for every row")
+            raise SurveyError(N_("{name}: a long table needs a metric column or one metric for every row"),
+                              name=self.survey.name)
         metric_col = None if spec.metric is not None else spec.metric_column
         counts = tally(self.survey, self.layout.header_rows,
                        long=(spec.stage_column, metric_col, spec.score_column), progress=progress)
@@ -444,8 +464,9 @@ class _Builder:
                    f"{text.strip()!r} is not a stage of the map; expected one of "
                    f"{', '.join(self.doc.stage_names())}")
             raise SurveyError(
-                f"{self.survey.name}: {self._locate(spec.stage_column, text)}, column "
-                f"{column.ref} {column.header!r}: {why}") from None
+                N_("{name}: {value}, column {ref} {header!r}: {why}"),
+                name=self.survey.name, value=self._locate(spec.stage_column, text), ref=column.ref,
+                header=column.header, why=why) from None
 
     def _long_metric(self, text: str, spec: LongMapping) -> tuple[str, tuple[float, float] | None]:
         assert spec.metric_column is not None
@@ -456,9 +477,10 @@ class _Builder:
         if metric in ("", QUOTES):
             column = self.layout.column(spec.metric_column)
             raise SurveyError(
-                f"{self.survey.name}: {self._locate(spec.metric_column, text)}, column "
-                f"{column.ref} {column.header!r}: {text.strip()!r} is not a metric; expected "
-                "csat, nps, ces or mean:LO-HI") from None
+                N_("{name}: {value}, column {ref} {header!r}: {value2!r} is not a metric; expected csat, "
+                   "nps, ces or mean:LO-HI"),
+                name=self.survey.name, value=self._locate(spec.metric_column, text), ref=column.ref,
+                header=column.header, value2=text.strip()) from None
         return metric, mean_range
 
 

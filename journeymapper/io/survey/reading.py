@@ -21,6 +21,7 @@ from itertools import islice
 from pathlib import Path
 from typing import Any
 
+from journeymapper.i18n import N_, Message
 from journeymapper.io.atomic import read_problem
 from journeymapper.model.errors import SurveyError
 
@@ -86,7 +87,7 @@ ENCODING_LABELS = {
 
 
 def open_survey(path: str | os.PathLike[str], sheet: str | None = None,
-                what: str = "a survey export") -> SurveyFile:
+                what: str = N_("a survey export")) -> SurveyFile:
     """Identify a survey file's format, encoding and delimiter from its first bytes
     (``what`` names the file expected, for the messages: a list of cards is read
     the same way)."""
@@ -99,15 +100,16 @@ def open_survey(path: str | os.PathLike[str], sheet: str | None = None,
         raise SurveyError(read_problem(target, exc, what)) from None
     name = target.name
     if not sample.strip(b" \t\r\n\xef\xbb\xbf\x00\xff\xfe"):
-        raise SurveyError(f"{name}: the file is empty; expected {what} (CSV or XLSX)")
+        raise SurveyError(N_("{file}: the file is empty; expected {what} (CSV or XLSX)"),
+                          file=name, what=Message(what))
     if sample.startswith(b"PK\x03\x04"):
         return _open_xlsx(target, size, sheet)
     if sample.startswith(b"\xd0\xcf\x11\xe0"):
-        raise SurveyError(f"{name}: an old binary Excel (.xls) file; expected CSV or XLSX "
-                          "(save it as .xlsx or CSV first)")
+        raise SurveyError(N_("{file}: an old binary Excel (.xls) file; expected CSV or XLSX (save it as "
+                             ".xlsx or CSV first)"), file=name)
     if sheet:
-        raise SurveyError(f"{name}: --sheet {sheet!r} given, but this is a CSV file, "
-                          "not an XLSX workbook")
+        raise SurveyError(N_("{file}: --sheet {sheet!r} given, but this is a CSV file, not an XLSX workbook"),
+                          file=name, sheet=sheet)
     encoding = detect_encoding(sample, name, complete=size <= SAMPLE_BYTES)
     text = _decode_sample(sample, encoding)
     _refuse_binary(text, name, what)
@@ -126,8 +128,8 @@ def detect_encoding(sample: bytes, name: str, complete: bool = False) -> str:
         return "utf-16"
     zero = sample.find(b"\x00")
     if zero >= 0:
-        raise SurveyError(f"{name}: not a CSV or XLSX file (binary data at byte {zero}); "
-                          "expected text or an .xlsx workbook")
+        raise SurveyError(N_("{file}: not a CSV or XLSX file (binary data at byte {zero}); expected text "
+                             "or an .xlsx workbook"), file=name, zero=zero)
     for encoding in ("utf-8", "cp949"):
         try:
             text = codecs.getincrementaldecoder(encoding)().decode(sample, final=complete)
@@ -138,8 +140,9 @@ def detect_encoding(sample: bytes, name: str, complete: bool = False) -> str:
     try:
         codecs.getincrementaldecoder("cp1252")().decode(sample, final=True)
     except UnicodeDecodeError as exc:
-        raise SurveyError(f"{name}: not a CSV or XLSX file (byte 0x{sample[exc.start]:02x} at "
-                          f"offset {exc.start} is not text in UTF-8, UTF-16, CP949 or CP1252)"
+        raise SurveyError(N_("{file}: not a CSV or XLSX file (byte 0x{value:02x} at offset {start} is not "
+                             "text in UTF-8, UTF-16, CP949 or CP1252)"),
+                          file=name, value=sample[exc.start], start=exc.start
                           ) from None
     return "cp1252"
 
@@ -157,11 +160,11 @@ def _decode_sample(sample: bytes, encoding: str) -> str:
     return codecs.getincrementaldecoder(encoding)(errors="replace").decode(sample, final=False)
 
 
-def _refuse_binary(text: str, name: str, what: str = "a survey export") -> None:
+def _refuse_binary(text: str, name: str, what: str = N_("a survey export")) -> None:
     controls = sum(1 for ch in text[:20000] if ch < " " and ch not in "\t\r\n\x0c")
     if controls > max(3, len(text[:20000]) // 100):
-        raise SurveyError(f"{name}: not a CSV or XLSX file (binary data); "
-                          f"expected {what} as CSV text or an .xlsx workbook")
+        raise SurveyError(N_("{file}: not a CSV or XLSX file (binary data); expected {what} as "
+                             "CSV text or an .xlsx workbook"), file=name, what=Message(what))
 
 
 def detect_delimiter(text: str) -> str:
@@ -235,22 +238,25 @@ def reading_error(survey: SurveyFile, error: Exception) -> SurveyError:
                 row += 1
     except UnicodeDecodeError as exc:
         return SurveyError(
-            f"{name}: row {row + 1}: byte 0x{exc.object[exc.start]:02x} is not "
-            f"{survey.encoding_label} text; expected one encoding for the whole file "
-            "(save it again as UTF-8)")
+            N_("{file}: row {value}: byte 0x{value2:02x} is not {encoding_label} text; expected one "
+               "encoding for the whole file (save it again as UTF-8)"),
+            file=name, value=row + 1, value2=exc.object[exc.start], encoding_label=survey.encoding_label)
     except csv.Error as exc:
         message = str(exc)
         if "unexpected end of data" in message or "field larger" in message:
             return SurveyError(
-                f"{name}: row {row + 1} (line {start_line}): unterminated quote: a quoted "
-                "field opened there never closes; expected a closing \"")
+                N_("{file}: row {value} (line {start_line}): unterminated quote: a quoted field opened "
+                   "there never closes; expected a closing \""),
+                file=name, value=row + 1, start_line=start_line)
         if "expected after" in message:
             return SurveyError(
-                f"{name}: row {row + 1} (line {start_line}): text right after a closing quote; "
-                f"expected {DELIMITER_NAMES.get(survey.delimiter, survey.delimiter)} "
-                "or the end of the row")
-        return SurveyError(f"{name}: row {row + 1} (line {start_line}): {message}")
-    return SurveyError(f"{name}: {error}")
+                N_("{file}: row {value} (line {start_line}): text right after a closing quote; expected "
+                   "{value2} or the end of the row"),
+                file=name, value=row + 1, start_line=start_line, value2=DELIMITER_NAMES.get(survey.delimiter,
+                survey.delimiter))
+        return SurveyError(N_("{file}: row {value} (line {start_line}): {message}"),
+                           file=name, value=row + 1, start_line=start_line, message=message)
+    return SurveyError(N_("{file}: {error}"), file=name, error=error)
 
 
 # ---------------------------------------------------------------- XLSX rows
@@ -258,10 +264,11 @@ def _open_xlsx(path: Path, size: int, sheet: str | None) -> SurveyFile:
     with _workbook(path) as workbook:
         names = tuple(workbook.sheetnames)
     if not names:
-        raise SurveyError(f"{path.name}: the workbook has no sheets; expected one with answers")
+        raise SurveyError(N_("{name}: the workbook has no sheets; expected one with answers"),
+                          name=path.name)
     if sheet and sheet not in names:
-        raise SurveyError(f"{path.name}: no sheet {sheet!r}; expected one of "
-                          f"{', '.join(repr(n) for n in names)}")
+        raise SurveyError(N_("{name}: no sheet {sheet!r}; expected one of {items}"),
+                          name=path.name, sheet=sheet, items=', '.join(repr(n) for n in names))
     return SurveyFile(path, "xlsx", sheet=sheet or names[0], sheets=names, size=size)
 
 
@@ -279,8 +286,8 @@ def _workbook(path: Path) -> Iterator[Any]:
             workbook = openpyxl.load_workbook(handle, read_only=True, data_only=True)
         except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError,
                 TypeError) as exc:
-            raise SurveyError(f"{path.name}: not a readable XLSX workbook ({exc}); "
-                              "expected an .xlsx file or CSV") from None
+            raise SurveyError(N_("{name}: not a readable XLSX workbook ({reason}); expected an .xlsx file "
+                                 "or CSV"), name=path.name, reason=exc) from None
         try:
             yield workbook
         finally:
