@@ -541,6 +541,9 @@ class VotesPanel(QWidget):
         voters = len(ws.voters_of(doc, vote.id))
         if vote.revealed is not None:
             state = translate("Voting", "Revealed: %n voter(s)", None, voters)
+            names = sorted(set(ws.voter_names(doc, vote.id).values()))
+            if names and not vote.anonymous:
+                state += " · " + ", ".join(names)
         elif not vote.is_open(voting.workshop.clock()):
             state = translate("Voting", "Time is up: %n voter(s); waiting for the reveal", None, voters)
         else:

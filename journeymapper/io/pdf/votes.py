@@ -31,7 +31,8 @@ def vote_section(doc: JourneyMap, st: Styles, width: float) -> list[Flowable]:
     revealed = [v for v in ws.votes(doc) if v.revealed is not None]
     if not revealed:
         return []
-    out: list[Flowable] = [CondPageBreak(200), *heading(_("Dot votes"), "votes", st)]
+    out: list[Flowable] = [Spacer(1, 22), CondPageBreak(200),
+                           *heading(_("Dot votes"), "votes", st)]
     for vote in revealed:
         voters = ws.voters_of(doc, vote.id)
         if vote.anonymous:
