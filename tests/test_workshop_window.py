@@ -7,6 +7,7 @@ test's."""
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, QPointF, QRectF, Qt
@@ -565,3 +566,40 @@ def test_the_votes_panel_buttons_follow_the_vote(window):
     panel = window.votes_panel
     assert panel.start.isEnabled() and not panel.reveal.isEnabled()
     assert isinstance(panel.findChild(QPushButton, "vote_start"), QPushButton)
+
+
+def test_a_vote_with_a_time_limit_closes_when_the_timer_ends(window):
+    clock = Clock()
+    window.workshop.clock = clock
+    doc = window.document
+    pain = next(doc.elements(Kind.PAIN_POINT)).id
+    window.dialogs.script("ask_vote", VoteSettings("Quick one", (Kind.PAIN_POINT,), 2, 1,
+                                                   minutes=1))
+    window.voting.start()
+    assert window.timer.text().startswith("1:00")  # the time limit runs on the timer
+    window.voting.set_name("Hana")
+    assert window.voting.dot(pain)
+    clock.advance(61)
+    window.timer.tick()
+    assert window.timer.text().startswith("Time's up")
+    assert not window.voting.dot(pain) and "closed" in status(window)
+    assert "Time is up" in window.votes_panel.state.text()
+    window.voting.reveal()
+    press(window, Qt.Key.Key_F5)  # presenting: the ranking shows in a corner
+    assert window.voting.results.visible and window.voting.results.lines[0] == "Quick one"
+
+
+def test_stage_badges_that_do_not_fit_show_every_metric_compactly(open_window, tmp_path):
+    from journeymapper.canvas.items.badgefit import _compact_width, full_width
+    from journeymapper.layout.badges import stage_badges
+
+    doc = jmap.load(Path(__file__).resolve().parent.parent / "examples"
+                    / "laptop-store-reviewed.jmap", strict=True).document
+    window = open_window(doc)
+    crowded = {s: b for s, b in stage_badges(doc).items() if len(b) >= 2}
+    assert crowded
+    for stage, badges in crowded.items():
+        header = window.scene.stages[stage]
+        room = header.rect().width() - 14
+        assert full_width(badges) > room  # the full badges would not fit ...
+        assert _compact_width(badges, 9, True) <= room + 16  # ... the compact strip does
