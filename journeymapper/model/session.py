@@ -53,7 +53,9 @@ class Session(Protocol):
     def unwatch(self, listener: Listener) -> None: ...
 
 
-class _Listeners:
+class Listeners:
+    """The listeners of a session's passing state (for an implementation of Session)."""
+
     def __init__(self) -> None:
         self.listeners: list[Listener] = []
 
@@ -70,7 +72,7 @@ class _Listeners:
             listener(topic, who, value)
 
 
-class LocalSession(_Listeners):
+class LocalSession(Listeners):
     """One machine: its user is the facilitator and the only participant."""
 
     live = False
@@ -131,7 +133,7 @@ class SessionHub:
             member.tell(topic, who, value)
 
 
-class HubSession(_Listeners):
+class HubSession(Listeners):
     """One participant of a :class:`SessionHub`."""
 
     live = True

@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from journeymapper.model.session import Listener, Participant
+from journeymapper.model.session import Listeners, Participant
 
 if TYPE_CHECKING:
     from journeymapper.ui.window import MainWindow
@@ -34,17 +34,17 @@ def participant_id(session: Any) -> str:
     return f"c{session.client_id}"
 
 
-class CollabPresence:
+class CollabPresence(Listeners):
     """The workshop's Session over one co-editing session (see the module docstring)."""
 
     live = True
 
     def __init__(self, controller: Any, me: str, facilitating: bool) -> None:
+        super().__init__()
         self.controller = controller
         self.session = controller.session
         self._me = me
         self.facilitating = facilitating
-        self._listeners: list[Listener] = []
         self._seen: dict[tuple[str, str], Any] = {}  # (participant, topic) -> value
         self._local: dict[str, Any] = {}
         self._announce()
@@ -90,25 +90,13 @@ class CollabPresence:
         else:
             self._local[topic] = value
         self.session.set_local_state(topic, value)
-        self._tell(topic, self._me, value)
+        self.tell(topic, self._me, value)
 
     def shared(self, topic: str) -> dict[str, Any]:
         out = {pid: state[topic] for pid, state in self._others().items() if state.get(topic) is not None}
         if topic in self._local:
             out[self._me] = self._local[topic]
         return out
-
-    def watch(self, listener: Listener) -> None:
-        if listener not in self._listeners:
-            self._listeners.append(listener)
-
-    def unwatch(self, listener: Listener) -> None:
-        if listener in self._listeners:
-            self._listeners.remove(listener)
-
-    def _tell(self, topic: str, who: str, value: Any) -> None:
-        for listener in list(self._listeners):
-            listener(topic, who, value)
 
     def _presence(self, _states: Any) -> None:
         """Tell the listeners what changed in the others' shared topics."""
@@ -120,7 +108,7 @@ class CollabPresence:
         }
         for key in set(self._seen) | set(now):
             if self._seen.get(key) != now.get(key):
-                self._tell(key[1], key[0], now.get(key))
+                self.tell(key[1], key[0], now.get(key))
         self._seen = now
 
     def close(self) -> None:
