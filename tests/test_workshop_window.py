@@ -280,6 +280,9 @@ def test_the_timer_counts_down_pauses_and_ends_with_a_mocked_clock(window):
     clock.advance(1)
     timer.tick()
     assert timer.text() == "Time's up" and timer.banner.colour is not None
+    clock.advance(16 * 60)  # long after the end (a map opened the next day): nothing shows
+    timer.tick()
+    assert timer.text() == "" and ws.timer(window.document) is not None
     press(window, Qt.Key.Key_M, CTRL | SHIFT)  # +1 minute
     assert timer.text() == "1:00"
     # on everyone's screen: the timer is the map's, saved with it
@@ -587,6 +590,10 @@ def test_a_vote_with_a_time_limit_closes_when_the_timer_ends(window):
     window.voting.reveal()
     press(window, Qt.Key.Key_F5)  # presenting: the ranking shows in a corner
     assert window.voting.results.visible and window.voting.results.lines[0] == "Quick one"
+    window.voting.action_hide.trigger()
+    assert not window.workshop.marks["vote"] and not window.voting.results.visible
+    window.voting.action_last.trigger()  # the results again, as long as the map keeps them
+    assert window.workshop.marks["vote"][pain].total == 1
 
 
 def test_stage_badges_that_do_not_fit_show_every_metric_compactly(open_window, tmp_path):

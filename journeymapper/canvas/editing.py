@@ -109,6 +109,10 @@ class MapEditor:
         if host.doc is None or element_id is None:
             return False
         self.finish_editing()
+        refusal = self.refuse_edit(element_id)
+        if refusal:
+            host.say(refusal)
+            return False
         if element_id in host.lane_items:
             item = host.lane_items[element_id]
             rect = item.sceneBoundingRect().adjusted(6, 6, -8, 0)
@@ -118,10 +122,6 @@ class MapEditor:
             return True
         item = host.cards.get(element_id) or host.stages.get(element_id)
         if item is None:
-            return False
-        refusal = self.refuse_edit(element_id)
-        if refusal:
-            host.say(refusal)
             return False
         element = host.doc.element(element_id)
         rect = item.sceneBoundingRect()

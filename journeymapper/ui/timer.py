@@ -31,6 +31,7 @@ if TYPE_CHECKING:
 PRESETS = (1, 2, 3, 5, 10, 15)
 TICK_MS = 250
 FLASH_SECONDS = 12.0
+STALE_SECONDS = 15 * 60.0  # "Time's up" shows this long after the end, then goes
 END_COLOUR = QColor("#d9480f")
 
 
@@ -196,6 +197,10 @@ class WorkshopTimer(QObject):
     def _ended(self, timer: ws.Timer, label: list[str]) -> None:
         moment = ws.stamp(timer.ends) if timer.ends else ""
         since = (self.now() - timer.ends).total_seconds() if timer.ends else FLASH_SECONDS
+        if since > STALE_SECONDS:  # a map opened long after its timer ended: nothing to say
+            self.ticker.stop()
+            self._show([])
+            return
         flashing = since < FLASH_SECONDS
         # red for three quarters of each second while it flashes, then red for good
         on = not flashing or since % 1.0 < 0.75

@@ -225,6 +225,9 @@ class Voting(QObject):
             lambda: self.dot_selected(-1),
             name="undot",
         )
+        self.action_last = add(
+            anchor, translate("Voting", "Show the Last Results"), self.show_last, name="last_results"
+        )
         self.action_hide = add(
             anchor, translate("Voting", "Hide Vote Results"), lambda: self.show(None), name="hide_results"
         )
@@ -239,6 +242,7 @@ class Voting(QObject):
         self.action_reveal.setEnabled(leading and open_vote)
         self.action_delete.setEnabled(leading and vote is not None)
         self.action_hide.setEnabled(vote is not None)
+        self.action_last.setEnabled(vote is None and doc is not None and bool(doc.records(ws.VOTES)))
         for action in (self.action_dot, self.action_undot):
             action.setEnabled(open_vote)
         self.action_next.setEnabled(open_vote and not self.workshop.session.live)
@@ -250,6 +254,13 @@ class Voting(QObject):
 
     def show(self, vote_id: str | None) -> None:
         self.workshop.show_vote(vote_id)
+
+    def show_last(self) -> None:
+        """Show the latest vote again (its counts and ranking once revealed)."""
+        doc = self.workshop.doc
+        votes = ws.votes(doc) if doc is not None else []
+        if votes:
+            self.show(votes[-1].id)
 
     def start(self) -> None:
         """Ask the question and rules, then start the vote (and its time limit)."""

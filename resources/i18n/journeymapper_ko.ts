@@ -2167,6 +2167,10 @@ Customer journey maps for workshops, survey reviews and stakeholder reports.</so
             <translation>도트를 붙일 카드를 선택하세요</translation>
         </message>
         <message>
+            <source>Show the Last Results</source>
+            <translation>마지막 결과 보기</translation>
+        </message>
+        <message>
             <source>Start Dot &amp;Vote…</source>
             <translation>도트 투표 시작(&amp;V)…</translation>
         </message>
