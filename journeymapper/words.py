@@ -213,6 +213,15 @@ def status_label(status: str) -> str:
     return _(message) if message else status
 
 
+def coded_value(field: str, value: Any) -> Any:
+    """A field's value as said: a status or channel code in words, anything else as it is."""
+    if field == "status" and isinstance(value, str):
+        return status_label(value)
+    if field == "channel" and isinstance(value, str):
+        return channel_label(value)
+    return value
+
+
 def link_label(kind: LinkKind) -> str:
     """'occurs at'."""
     return _(LINK_LABELS[kind])

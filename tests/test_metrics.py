@@ -57,15 +57,6 @@ def test_scales_state_direction_and_bounds() -> None:
         metrics.scale_for("stars")
 
 
-def test_margin_of_error_shrinks_with_n() -> None:
-    small = metrics.margin_of_error("csat", dist(5, 4, 1, 2))
-    large = metrics.margin_of_error("csat", Counter({5.0: 100, 4.0: 100, 1.0: 100, 2.0: 100}))
-    assert small is not None and large is not None and large < small
-    # p = 0.5, n = 4: 1.96 * sqrt(0.25 / 4) = 0.49 -> 49 points
-    assert small == pytest.approx(49.0)
-    assert metrics.margin_of_error("nps", dist(10)) is None
-
-
 def test_format_value() -> None:
     assert metrics.format_value("csat", 400 / 7) == "57.1%"
     assert metrics.format_value("nps", 100 / 7) == "+14.3"

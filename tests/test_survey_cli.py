@@ -395,3 +395,18 @@ def test_stage_name_holding_equals_sign_gets_a_hint(capsys, tmp_path: Path) -> N
                                 f"by its id, such as {stage})")
     code, _, err = run(capsys, "survey", "import", path, survey, "--column", f"#3={stage}:csat")
     assert code == 0, err
+
+
+def test_wave_date_is_the_survey_date(capsys, map_path: Path, tmp_path: Path) -> None:
+    """--wave-date dates a new wave, and re-dates a wave the map has."""
+    survey = fx.typeform(tmp_path)
+    args = ("survey", "import", str(map_path), str(survey), "--column", "#2=Purchase:csat",
+            "--wave", "2026-Q3")
+    assert run(capsys, *args, "--wave-date", "2026-09-30")[0] == 0
+    assert [(w.label, w.date) for w in jmap.load(map_path).document.waves] == \
+        [("2026-Q3", "2026-09-30")]
+    assert run(capsys, *args, "--wave-date", "2026-10-02")[0] == 0
+    assert [(w.label, w.date) for w in jmap.load(map_path).document.waves] == \
+        [("2026-Q3", "2026-10-02")]
+    code, _, err = run(capsys, *args, "--wave-date", "2026-02-30")
+    assert code == 1 and "--wave-date '2026-02-30': expected a date YYYY-MM-DD" in err

@@ -74,10 +74,17 @@ def test_korean_cp949_suggest_fix_preview_and_import(qtbot, setup, tmp_path: Pat
     with qtbot.waitSignal(dialog.preview_ready, timeout=10000):
         dialog.wave_edit.selectAll()
         qtbot.keyClicks(dialog.wave_edit, "2026-Q3")
+    # and the date of the survey (not today's, the import's)
+    date = dialog.date_edit
+    with qtbot.waitSignal(dialog.preview_ready, timeout=10000):
+        date.setFocus()
+        date.setSelectedSection(date.Section.YearSection)
+        qtbot.keyClicks(date, "20260930")
+    assert date.date().toString("yyyy-MM-dd") == "2026-09-30"
     assert dialog.import_button.isEnabled()
     qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
     assert stack.count() == 1 and not dialog.isVisible()
-    assert [w.label for w in doc.waves] == ["2026-Q3"]
+    assert [(w.label, w.date) for w in doc.waves] == [("2026-Q3", "2026-09-30")]
     values = {(doc.element(s.stage).text, s.metric): s.value for s in doc.scores()}
     assert values[("구매", "csat")] == pytest.approx(400 / 7)
     assert values[("옹호", "nps")] == pytest.approx(100 / 7)

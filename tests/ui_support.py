@@ -94,6 +94,8 @@ class ScriptedDialogs:
 
     def ask_choice(self, title: str, label: str, options: list[str], current: int = 0) -> Any:
         return self._answer("ask_choice", title, label, options, current)
+    def ask_review(self, date: str, by: str) -> tuple[str, str, str] | None:
+        return self._answer("ask_review", date, by)
 
     def recover(self, entries: list[Any]) -> dict[str, str]:
         """Recover / Discard / Later by record id; the entries offered are kept in ``offered``."""

@@ -32,6 +32,7 @@ COMMAND_MODULES = (
     "journeymapper.cli.recover",
     "journeymapper.cli.serve",
     "journeymapper.cli.cards",
+    "journeymapper.cli.review",
 )
 
 

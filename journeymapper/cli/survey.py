@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from journeymapper.cli import same_file
+from journeymapper.cli.trend import interval_dict, print_trend
 from journeymapper.i18n import N_, _, ngettext
 from journeymapper.io import jmap
 from journeymapper.io.survey import (
@@ -30,9 +31,10 @@ from journeymapper.io.survey import (
 )
 from journeymapper.io.survey.labels import normalise_label, parse_number
 from journeymapper.io.survey.reading import DELIMITER_NAMES
+from journeymapper.layout.badges import interval_text
 from journeymapper.model import metrics
 from journeymapper.model.document import JourneyMap
-from journeymapper.model.elements import thaw
+from journeymapper.model.elements import is_date, thaw
 from journeymapper.model.errors import JourneyError
 from journeymapper.model.scores import LOW_CONFIDENCE_N, Score
 from journeymapper.words import metric_label
@@ -70,6 +72,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--metric", help=_("long table: one metric for every row"))
     p.add_argument("--wave", default="", metavar="LABEL",
                    help=_("the wave label (default: today, YYYY-MM-DD)"))
+    p.add_argument("--wave-date", default="", metavar="YYYY-MM-DD",
+                   help=_("the date of the survey (default: the label when it is a date, "
+                          "else today)"))
     p.add_argument("--ces-scale", choices=metrics.CES_DIRECTIONS, default=metrics.CES_LOW_IS_EASY,
                    help=_("CES direction: 1 = very easy (default) or 7 = very easy"))
     p.add_argument("--label", action="append", default=[], metavar="TEXT=NUMBER",
@@ -83,6 +88,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("scores", help=_("list a map's survey scores"))
     p.add_argument("map", metavar="MAP", help=_("the .jmap file"))
     p.add_argument("--wave", metavar="LABEL", help=_("only this wave"))
+    p.add_argument("--trend", action="store_true",
+                   help=_("per stage and metric: the waves, each change and whether it is real "
+                          "at 95%%"))
     p.add_argument("--json", action="store_true", help=_("print a JSON list"))
     p.set_defaults(func=cmd_scores)
 
@@ -267,7 +275,11 @@ def cmd_import(args: argparse.Namespace) -> int:
         raise JourneyError(N_("--quote-cap {value}: expected 0 or more"), value=args.quote_cap)
     inspection = inspect_survey(args.file, args.sheet)
     mappings = build_mappings(args, doc, inspection)
-    options = ImportOptions(wave=args.wave, ces_direction=args.ces_scale,
+    if args.wave_date and not is_date(args.wave_date):
+        raise JourneyError(N_("--wave-date {value!r}: expected a date YYYY-MM-DD"),
+                           value=args.wave_date)
+    options = ImportOptions(wave=args.wave, wave_date=args.wave_date,
+                            ces_direction=args.ces_scale,
                             labels=parse_labels(args.label), quote_cap=args.quote_cap)
     result = plan_import(doc, inspection.survey, inspection.layout, mappings, options)
     replaced = apply_import(doc, result)
@@ -317,6 +329,8 @@ def print_scores(doc: JourneyMap, scores: list[Score], show_wave: bool = True) -
         if s.metric == "ces":
             extra.append(_("7 = very easy, higher is better") if s.higher_is_better
                          else _("1 = very easy, lower is better"))
+        if s.interval is not None:
+            extra.insert(0, _("95% {interval}").format(interval=interval_text(s)))
         if s.low_confidence:
             extra.append(_("low confidence (n < {n})").format(n=LOW_CONFIDENCE_N))
         rows.append((stage, metric, s.wave, metrics.format_value(s.metric, s.value),
@@ -341,7 +355,7 @@ def score_dict(doc: JourneyMap, score: Score) -> dict[str, Any]:
         "wave": score.wave, "value": score.value, "n": score.n, "skipped": score.skipped,
         "low_confidence": score.low_confidence, "better": "higher" if score.higher_is_better
         else "lower", "distribution": thaw(score.distribution), "scale": thaw(score.scale),
-        "source": thaw(score.source),
+        "source": thaw(score.source), **interval_dict(score),
     }
     split = score.nps_split
     if split is not None:
@@ -355,6 +369,8 @@ def cmd_scores(args: argparse.Namespace) -> int:
         known = ", ".join(w.label for w in doc.waves) or _("(none)")
         raise JourneyError(N_("{file}: no wave {wave!r}; expected one of {waves}"), file=args.map,
                            wave=args.wave, waves=known)
+    if args.trend:
+        return print_trend(doc, args.map, args.wave, args.json)
     scores = doc.scores(wave=args.wave)
     if args.json:
         print(json.dumps([score_dict(doc, s) for s in scores], ensure_ascii=False, indent=2))

@@ -10,7 +10,7 @@ from __future__ import annotations
 from PySide6.QtGui import QUndoCommand
 
 from journeymapper.commands.base import DocCommand, translate
-from journeymapper.io.survey.plan import ImportResult
+from journeymapper.io.survey.plan import ImportResult, redate
 from journeymapper.model.document import JourneyMap
 from journeymapper.model.scores import Score, Wave
 
@@ -31,6 +31,7 @@ class ImportScores(DocCommand):
     def do(self) -> None:
         self._old_waves = self.doc.waves
         self._replaced = self.doc.put_scores(self.scores, self.waves)
+        redate(self.doc, self.waves)  # a wave the map knew, dated as the import says
         for card in self.cards:
             self.doc.insert_element(card)
 

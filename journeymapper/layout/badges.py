@@ -5,16 +5,25 @@ metric, name) in the previous wave that has one. A stage badge shows, for
 each stage-level metric, the reading of the latest wave: its value, the
 change against that previous wave (better or worse by the metric's own
 direction), n, and whether n is too small to trust. Plain Python, no Qt.
+
+Whether a change is real is decided here, once, for every view: a change
+whose test at 95% (model/confidence.py) says it may be noise has no trend
+(:attr:`Reading.trend` is 0, so no arrow is drawn); :attr:`Reading.drift`
+still gives its direction, for a view that shows it muted. A change that
+cannot be tested (the score lacks the answers a test needs) is treated as
+noise too: nothing says it is real.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cached_property
 
 from journeymapper import words
 from journeymapper.i18n import _
 from journeymapper.layout.palette import score_colour, score_text
+from journeymapper.model import confidence
 from journeymapper.model.document import JourneyMap
 from journeymapper.model.metrics import fixed
 from journeymapper.model.scores import LOW_CONFIDENCE_N, Score
@@ -53,11 +62,38 @@ class Reading:
             return None
         return (d > 0) == self.score.higher_is_better
 
+    @cached_property
+    def change(self) -> confidence.Change | None:
+        """The change against the previous wave with its test, None when untestable."""
+        return None if self.previous is None else confidence.change(self.previous, self.score)
+
     @property
-    def trend(self) -> int:
-        """+1 better than the previous wave, -1 worse, 0 same or none."""
+    def significant(self) -> bool | None:
+        """True when the change is real at 95%, False when it may be noise, None
+        when there is no previous wave or the scores cannot be tested."""
+        change = self.change
+        return None if change is None else change.significant
+
+    @property
+    def drift(self) -> int:
+        """+1 better than the previous wave, -1 worse, 0 same or none, real or not."""
         better = self.improved
         return 0 if better is None else (1 if better else -1)
+
+    @property
+    def trend(self) -> int:
+        """The trend arrow: +1 better, -1 worse, only when the change is real at
+        95%; 0 for no change, a first wave, and a change that may be noise."""
+        return self.drift if self.significant else 0
+
+    @property
+    def noise(self) -> bool:
+        """The value moved, but not by more than chance explains (or untestably)."""
+        return self.drift != 0 and not self.significant
+
+    @property
+    def interval(self) -> confidence.Interval | None:
+        return self.score.interval
 
     # what a badge shows
     @property
@@ -81,8 +117,18 @@ class Reading:
         return score_colour(self.score)
 
     @property
+    def verdict(self) -> str:
+        """'a real change', 'may be noise', 'not testable' or '' (no previous wave / no change)."""
+        if self.previous is None or not self.drift:
+            return ""
+        if self.significant is None:
+            return _("not testable")
+        return _("a real change (95%)") if self.significant else _("may be noise (95%)")
+
+    @property
     def tip(self) -> str:
-        """'CSAT 71% in 2026-Q3 (n=140, 1 skipped); 2026-Q2: 62%; low confidence ...'"""
+        """'CSAT 71% in 2026-Q3 (n=140, 1 skipped), 95% [63%, 78%]; 2026-Q2: 62%, +9 pts:
+        may be noise (95%); low confidence ...'"""
         last, prev = self.score, self.previous
         if last.skipped:
             tip = _("{metric} {value} in {wave} (n={n}, {skipped} skipped)").format(
@@ -91,11 +137,30 @@ class Reading:
         else:
             tip = _("{metric} {value} in {wave} (n={n})").format(
                 metric=self.label, value=self.value, wave=last.wave, n=last.n)
+        span = interval_text(last)
+        if span:
+            tip += _(", 95% {interval}").format(interval=span)
         if prev is not None:
             tip += _("; {wave}: {value}").format(wave=prev.wave, value=score_text(prev))
+            if self.delta:
+                tip += _(", {change}: {verdict}").format(change=delta_text(last, self.delta),
+                                                         verdict=self.verdict)
         if last.low_confidence:
             tip += _("; low confidence: fewer than {n} answers").format(n=LOW_CONFIDENCE_N)
         return tip
+
+
+def interval_text(score: Score) -> str:
+    """The 95% interval as the badges and tables print it: CSAT [63%, 78%],
+    NPS [+4, +34], means [2.1, 2.9]; '' when the score has none."""
+    found = score.interval
+    if found is None:
+        return ""
+    if score.metric == "csat":
+        return f"[{fixed(found.low, 0)}%, {fixed(found.high, 0)}%]"
+    if score.metric == "nps":
+        return f"[{fixed(found.low, 0, sign=True)}, {fixed(found.high, 0, sign=True)}]"
+    return f"[{fixed(found.low, 1)}, {fixed(found.high, 1)}]"
 
 
 def _series(score: Score) -> tuple[str, str, str, str]:

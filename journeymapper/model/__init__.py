@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+# the record sections the model's own features keep (registered on import)
+from journeymapper.model import reviews as _reviews  # noqa: E402,F401,I001
 from journeymapper.model.document import JourneyMap
 from journeymapper.model.elements import CARD_KINDS, Element, Kind, Lane, Placement
 from journeymapper.model.errors import JourneyError, LinkError, ModelError

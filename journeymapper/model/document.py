@@ -437,6 +437,11 @@ class JourneyMap:
     def links(self, kind: LinkKind | None = None) -> Iterator[Link]:
         return self._links.all(kind)
 
+    def link_index(self) -> Mapping[tuple[str, str], LinkKind]:
+        """The links as a read-only {(source, target): kind}, without making a
+        Link value for each (comparing two maps' links: model/diff.py)."""
+        return self._links.index()
+
     def link_count(self) -> int:
         return self._links.count()
 

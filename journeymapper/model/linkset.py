@@ -9,7 +9,8 @@ rules are the document's (JourneyMap.link_refusal): this only stores.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
+from types import MappingProxyType
 
 import networkx as nx
 
@@ -76,6 +77,9 @@ class LinkSet:
         for (s, t), k in list(self._kinds.items()):
             if kind is None or k is kind:
                 yield Link(s, t, k)
+
+    def index(self) -> Mapping[tuple[str, str], LinkKind]:
+        return MappingProxyType(self._kinds)
 
     def count(self) -> int:
         return len(self._kinds)

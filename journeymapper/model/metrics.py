@@ -158,29 +158,6 @@ def compute(metric: str, dist: Distribution) -> float:
     raise ValueError(f"no metric {metric!r}")
 
 
-def margin_of_error(metric: str, dist: Distribution, z: float = 1.96) -> float | None:
-    """The approximate 95% margin of error of the value, in the value's unit.
-
-    CSAT uses the normal approximation of a proportion, NPS the variance of
-    the +1/0/-1 coding, means the standard error of the mean. None for
-    fewer than two answers.
-    """
-    n = valid_count(dist)
-    if n < 2:
-        return None
-    if metric == "csat":
-        p = csat(dist) / 100.0
-        return 100.0 * z * math.sqrt(p * (1 - p) / n)
-    if metric == "nps":
-        split = nps_split(dist)
-        p, d = split.promoters / n, split.detractors / n
-        variance = p + d - (p - d) ** 2
-        return 100.0 * z * math.sqrt(max(variance, 0.0) / n)
-    m = mean(dist)
-    variance = math.fsum(c * (v - m) ** 2 for v, c in dist.items()) / (n - 1)
-    return z * math.sqrt(variance / n)
-
-
 def fixed(value: float, places: int, sign: bool = False) -> str:
     """``value`` with ``places`` decimals, halves rounded away from zero and never
     ``-0``: 62.5 -> 63 as a reader or a spreadsheet rounds it (Python's format

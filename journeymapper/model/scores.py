@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 from types import MappingProxyType
 from typing import Any
 
+from journeymapper.model import confidence
 from journeymapper.model.elements import freeze
 
 METRICS = ("csat", "nps", "ces", "mean")
@@ -60,6 +61,12 @@ class Score:
     @property
     def low_confidence(self) -> bool:
         return self.n < LOW_CONFIDENCE_N
+
+    @property
+    def interval(self) -> confidence.Interval | None:
+        """The 95% interval of the value (model/confidence.py), None when the
+        recorded answers do not allow one."""
+        return confidence.interval(self)
 
     @property
     def higher_is_better(self) -> bool:

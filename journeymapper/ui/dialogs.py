@@ -140,6 +140,15 @@ class Dialogs:
         """One of ``options`` (a lane, a kind), or None when cancelled."""
         value, ok = QInputDialog.getItem(self.parent, title, label, options, current, False)
         return value if ok and value else None
+    def ask_review(self, date: str, by: str) -> tuple[str, str, str] | None:
+        """Date, who and note of a review mark (Map > Mark review…), or None."""
+        from journeymapper.ui.review import ReviewDialog
+
+        dialog = ReviewDialog(date, by, self.parent)
+        try:
+            return dialog.value() if dialog.exec() == QDialog.DialogCode.Accepted else None
+        finally:
+            dialog.deleteLater()
 
     def recover(self, entries: list[Any]) -> dict[str, str]:
         """Recover / Discard / Later for each map a crash left unsaved (by record id)."""

@@ -5,7 +5,10 @@ One chart per (stage, metric): waves left to right, the metric's scale bottom
 (worst) to top (best), so a CES where lower is better is drawn upside down
 and "up" always means "better". Each point shows its value and n; a score
 from fewer than 30 answers is drawn hollow with a dashed line and "n<30",
-and a 95% margin of error is drawn as a whisker when the answers allow.
+and the 95% interval (model/confidence.py) is drawn as a whisker. The change
+between two waves is printed on the line between them: in the colour of
+better or worse when it is real at 95%, grey and dotted when it may be noise
+(the decision of layout.badges, which the stage badges and the PDF share).
 Wave edits go through commands (RenameWave, DeleteWave), one undo step each.
 """
 
@@ -29,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from journeymapper.commands.scores import DeleteWave, RenameWave
+from journeymapper.layout.badges import Reading, delta_text, readings
 from journeymapper.layout.palette import palette, score_colour
 from journeymapper.model import metrics
 from journeymapper.model.document import JourneyMap
@@ -59,6 +63,13 @@ class PlotPoint:
     low_confidence: bool
     colour: str
     whisker: tuple[float, float] | None = None
+    reading: Reading | None = None
+
+    @property
+    def change(self) -> str:
+        """The change from the previous point as printed ('+9 pts'), '' for none."""
+        r = self.reading
+        return "" if r is None or not r.delta else delta_text(r.score, r.delta)
 
 
 @dataclass
@@ -116,10 +127,11 @@ class ScoresChart(QWidget):
             self.updateGeometry()
             self.update()
             return
-        groups: dict[tuple[str, str, str, str], list[Score]] = {}
-        for score in doc.scores():
+        groups: dict[tuple[str, str, str, str], list[Reading]] = {}
+        for reading in readings(doc):
+            score = reading.score
             key = (score.stage, score.metric, score.name, score.touchpoint or "")
-            groups.setdefault(key, []).append(score)
+            groups.setdefault(key, []).append(reading)
         stages = [s for s in doc.stage_order if any(k[0] == s for k in groups)]
         rows = sorted({k[1:] for k in groups},
                       key=lambda m: (METRIC_ORDER.get(m[0], 9), m[2] != "", m[1], m[2]))
@@ -137,12 +149,13 @@ class ScoresChart(QWidget):
         self.adjustSize()
         self.update()
 
-    def _points(self, scores: list[Score], rect: QRectF) -> list[PlotPoint]:
+    def _points(self, series: list[Reading], rect: QRectF) -> list[PlotPoint]:
         plot = self.plot_rect(rect)
         order = {w: i for i, w in enumerate(self.waves)}
         step = plot.width() / max(1, len(self.waves) - 1) if len(self.waves) > 1 else 0.0
         points = []
-        for score in sorted(scores, key=lambda s: order.get(s.wave, 0)):
+        for reading in sorted(series, key=lambda r: order.get(r.score.wave, 0)):
+            score = reading.score
             low, high = scale_range(score)
 
             def y_of(value: float, score: Score = score, low: float = low,
@@ -154,14 +167,10 @@ class ScoresChart(QWidget):
 
             x = plot.center().x() if len(self.waves) <= 1 else plot.left() + step * order.get(
                 score.wave, 0)
-            whisker = None
-            dist = _distribution(score)
-            if dist:
-                margin = metrics.margin_of_error(score.metric, dist)
-                if margin is not None:
-                    whisker = (y_of(score.value - margin), y_of(score.value + margin))
+            found = score.interval
+            whisker = None if found is None else (y_of(found.low), y_of(found.high))
             points.append(PlotPoint(score.wave, x, y_of(score.value), score.value, score.n,
-                                    score.low_confidence, score_colour(score), whisker))
+                                    score.low_confidence, score_colour(score), whisker, reading))
         return points
 
     @staticmethod
@@ -234,10 +243,22 @@ class ScoresChart(QWidget):
                          QPointF(plot.right(), plot.center().y()))
         points = cell.points
         for a, b in zip(points, points[1:]):
+            real = b.reading is not None and b.reading.trend != 0
             style = Qt.PenStyle.DashLine if (a.low_confidence or b.low_confidence) \
                 else Qt.PenStyle.SolidLine
-            painter.setPen(QPen(QColor(colours["link"]), 1.6, style))
+            if b.reading is not None and b.reading.noise:
+                style = Qt.PenStyle.DotLine
+            painter.setPen(QPen(QColor(colours["link"] if real else colours["grid"]),
+                                2.2 if real else 1.6, style))
             painter.drawLine(QPointF(a.x, a.y), QPointF(b.x, b.y))
+            if b.change:
+                good = b.reading is not None and b.reading.trend > 0
+                ink = ("#2e7d32" if good else "#c62828") if real else colours["muted"]
+                painter.setPen(QColor(ink))
+                mid = QPointF((a.x + b.x) / 2, (a.y + b.y) / 2)
+                painter.drawText(QRectF(mid.x() - 40, mid.y() + 2, 80, 14),
+                                 Qt.AlignmentFlag.AlignCenter,
+                                 b.change if real else "\u2248 " + b.change)
         for point in points:
             colour = QColor(point.colour)
             if point.whisker is not None:
@@ -263,16 +284,6 @@ class ScoresChart(QWidget):
             painter.drawText(QRectF(point.x - 45, frame.bottom() - 16, 90, 14),
                              Qt.AlignmentFlag.AlignCenter, wave)
         painter.setFont(self.font())
-
-
-def _distribution(score: Score) -> dict[float, int]:
-    out: dict[float, int] = {}
-    for key, count in score.distribution.items():
-        try:
-            out[float(key)] = int(count)
-        except (TypeError, ValueError):
-            return {}
-    return out
 
 
 class ScoresPanel(QWidget):

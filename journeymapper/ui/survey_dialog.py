@@ -15,11 +15,20 @@ import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QDate,
+    Qt,
+    QThreadPool,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QDoubleValidator, QUndoCommand
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QDateEdit,
     QDialog,
     QFileDialog,
     QFormLayout,
@@ -151,6 +160,13 @@ class SurveyImportDialog(QDialog):
         self.wave_edit = QLineEdit(dt.date.today().isoformat())
         self.wave_edit.setObjectName("wave_edit")
         self.wave_edit.textChanged.connect(self.schedule_preview)
+        self.wave_edit.textChanged.connect(self._wave_named)
+        # the date of the survey (not of the import): what a trend's time axis reads
+        self.date_edit = QDateEdit(QDate.currentDate())
+        self.date_edit.setObjectName("wave_date")
+        self.date_edit.setDisplayFormat("yyyy-MM-dd")
+        self.date_edit.setCalendarPopup(True)
+        self.date_edit.dateChanged.connect(self.schedule_preview)
         self.ces_combo = QComboBox()
         self.ces_combo.setObjectName("ces_combo")
         for text, value in CES_CHOICES:
@@ -158,6 +174,7 @@ class SurveyImportDialog(QDialog):
         self.ces_combo.currentIndexChanged.connect(self.schedule_preview)
         options = QFormLayout()
         options.addRow(translate("SurveyImportDialog", "Wave label:"), self.wave_edit)
+        options.addRow(translate("SurveyImportDialog", "Survey date:"), self.date_edit)
         options.addRow(translate("SurveyImportDialog", "CES scale:"), self.ces_combo)
 
         self.labels_table = _table("labels_table", [
@@ -368,8 +385,15 @@ class SurveyImportDialog(QDialog):
                 out.append(Mapping(column, target[0], value, rng, touchpoint))
         return out
 
+    def _wave_named(self, label: str) -> None:
+        """A wave the map has: show its date (the import keeps it unless changed)."""
+        known = next((w for w in self.doc.waves if w.label == label.strip()), None)
+        if known is not None and known.date:
+            self.date_edit.setDate(QDate.fromString(known.date, "yyyy-MM-dd"))
+
     def options(self) -> ImportOptions:
         return ImportOptions(wave=self.wave_edit.text().strip(),
+                             wave_date=self.date_edit.date().toString("yyyy-MM-dd"),
                              ces_direction=self.ces_combo.currentData(),
                              labels=dict(self.label_values),
                              unknown_hint=translate("SurveyImportDialog",

@@ -67,6 +67,7 @@ EXTENSIONS: tuple[str, ...] = (
     "journeymapper.ui.presentation",
     "journeymapper.ui.capture",
     "journeymapper.ui.shortcuts",
+    "journeymapper.ui.review",
 )
 DOCK_WIDTH = 340
 READABLE_ZOOM = 0.6  # below this the cards' text is not drawn

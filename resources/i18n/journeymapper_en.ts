@@ -2,6 +2,23 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB" sourcelanguage="en">
     <context>
+        <name>ActionBoard</name>
+        <message numerus="yes">
+            <source>%n action(s)</source>
+            <translation>
+                <numerusform>%n action</numerusform>
+                <numerusform>%n actions</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n overdue</source>
+            <translation>
+                <numerusform>%n overdue</numerusform>
+                <numerusform>%n overdue</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>Capture</name>
         <message numerus="yes">
             <source>{file} names %n stage(s) this map does not have: {names}. Add them at the end?</source>
@@ -18,6 +35,23 @@
             <translation>
                 <numerusform>%n vote</numerusform>
                 <numerusform>%n votes</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>ChangesPanel</name>
+        <message numerus="yes">
+            <source>Compared with {label}: %n change(s)</source>
+            <translation>
+                <numerusform>Compared with {label}: %n change</numerusform>
+                <numerusform>Compared with {label}: %n changes</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>… and %n more</source>
+            <translation>
+                <numerusform>… and %n more</numerusform>
+                <numerusform>… and %n more</numerusform>
             </translation>
         </message>
     </context>

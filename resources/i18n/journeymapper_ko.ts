@@ -2,6 +2,65 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ko_KR">
     <context>
+        <name>ActionBoard</name>
+        <message numerus="yes">
+            <source>%n action(s)</source>
+            <translation>
+                <numerusform>실행 항목 %n개</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n overdue</source>
+            <translation>
+                <numerusform>기한 지남 %n개</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>All actions</source>
+            <translation>모든 실행 항목</translation>
+        </message>
+        <message>
+            <source>Owner: {name}</source>
+            <translation>담당: {name}</translation>
+        </message>
+        <message>
+            <source>Show:</source>
+            <translation>보기:</translation>
+        </message>
+        <message>
+            <source>Team: {name}</source>
+            <translation>팀: {name}</translation>
+        </message>
+        <message>
+            <source>addresses: {pains}</source>
+            <translation>해결: {pains}</translation>
+        </message>
+        <message>
+            <source>due {date}</source>
+            <translation>마감 {date}</translation>
+        </message>
+        <message>
+            <source>due {date} · OVERDUE</source>
+            <translation>마감 {date} · 기한 지남</translation>
+        </message>
+        <message>
+            <source>no owner</source>
+            <translation>담당 없음</translation>
+        </message>
+        <message>
+            <source>{actions} · {overdue}</source>
+            <translation>{actions} · {overdue}</translation>
+        </message>
+        <message>
+            <source>{status}  ({n})</source>
+            <translation>{status}  ({n})</translation>
+        </message>
+        <message>
+            <source>▲ {votes} · impact {impact} · effort {effort}</source>
+            <translation>▲ {votes} · 효과 {impact} · 노력 {effort}</translation>
+        </message>
+    </context>
+    <context>
         <name>Autosaver</name>
         <message>
             <source>Autosave failed: {reason}</source>
@@ -214,6 +273,129 @@ Asked once: Map &gt; Dropped Cards Take the Lane's Kind changes it.</source>
         </message>
     </context>
     <context>
+        <name>ChangesPanel</name>
+        <message>
+            <source>Added</source>
+            <translation>추가됨</translation>
+        </message>
+        <message>
+            <source>Changed</source>
+            <translation>변경됨</translation>
+        </message>
+        <message numerus="yes">
+            <source>Compared with {label}: %n change(s)</source>
+            <translation>
+                <numerusform>{label}과(와) 비교: 변경 %n개</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Done since</source>
+            <translation>그 뒤 완료</translation>
+        </message>
+        <message>
+            <source>Leave comparison (Esc)</source>
+            <translation>비교 끝내기 (Esc)</translation>
+        </message>
+        <message>
+            <source>Links</source>
+            <translation>연결</translation>
+        </message>
+        <message>
+            <source>Moved</source>
+            <translation>이동됨</translation>
+        </message>
+        <message>
+            <source>Not comparing. Map &gt; Compare with… shows what changed since a file, the backup, the last review or a git revision.</source>
+            <translation>비교하고 있지 않습니다. 지도 &gt; 비교 대상…에서 파일, 백업, 지난 리뷰, git 리비전 이후 바뀐 것을 볼 수 있습니다.</translation>
+        </message>
+        <message>
+            <source>Overdue</source>
+            <translation>기한 지남</translation>
+        </message>
+        <message>
+            <source>Removed</source>
+            <translation>삭제됨</translation>
+        </message>
+        <message>
+            <source>Scores</source>
+            <translation>점수</translation>
+        </message>
+        <message>
+            <source>Stages and lanes</source>
+            <translation>단계와 레인</translation>
+        </message>
+        <message>
+            <source>lane “{name}” added</source>
+            <translation>레인 “{name}” 추가</translation>
+        </message>
+        <message>
+            <source>lane “{name}” moved</source>
+            <translation>레인 “{name}” 이동</translation>
+        </message>
+        <message>
+            <source>lane “{name}” removed</source>
+            <translation>레인 “{name}” 삭제</translation>
+        </message>
+        <message>
+            <source>lane “{old}” renamed “{new}”</source>
+            <translation>레인 “{old}”의 이름이 “{new}”(으)로 바뀜</translation>
+        </message>
+        <message>
+            <source>stage “{name}”</source>
+            <translation>단계 “{name}”</translation>
+        </message>
+        <message>
+            <source>the persona strip</source>
+            <translation>페르소나 줄</translation>
+        </message>
+        <message>
+            <source>{card}: from {old} to {new}</source>
+            <translation>{card}: {old}에서 {new}(으)로</translation>
+        </message>
+        <message>
+            <source>{card}: {changes}</source>
+            <translation>{card}: {changes}</translation>
+        </message>
+        <message>
+            <source>{field} {old} → {new}</source>
+            <translation>{field} {old} → {new}</translation>
+        </message>
+        <message>
+            <source>{kind} {text}</source>
+            <translation>{kind} {text}</translation>
+        </message>
+        <message>
+            <source>{stage} {metric} {wave}: {old} → {new}</source>
+            <translation>{stage} {metric} {wave}: {old} → {new}</translation>
+        </message>
+        <message>
+            <source>{text} (due {due}, {owner})</source>
+            <translation>{text} (마감 {due}, {owner})</translation>
+        </message>
+        <message>
+            <source>“{name}” moved to place {n}</source>
+            <translation>“{name}”이(가) {n}번째로 이동</translation>
+        </message>
+        <message>
+            <source>“{name}”: {fields}</source>
+            <translation>“{name}”: {fields}</translation>
+        </message>
+        <message>
+            <source>“{old}” renamed “{new}”</source>
+            <translation>“{old}”의 이름이 “{new}”(으)로 바뀜</translation>
+        </message>
+        <message>
+            <source>“{source}” {link} “{target}”</source>
+            <translation>“{source}” {link} “{target}”</translation>
+        </message>
+        <message numerus="yes">
+            <source>… and %n more</source>
+            <translation>
+                <numerusform>… 외 %n개</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>Commands</name>
         <message numerus="yes">
             <source>%n card(s)</source>
@@ -349,6 +531,10 @@ Asked once: Map &gt; Dropped Cards Take the Lane's Kind changes it.</source>
             <source>Lock {name}</source>
             <translation>{name} 잠금</translation>
         </message>
+        <message>
+            <source>Mark review of {date}</source>
+            <translation>{date} 리뷰 기록</translation>
+        </message>
         <message numerus="yes">
             <source>Move %n card(s)</source>
             <translation>
@@ -366,6 +552,10 @@ Asked once: Map &gt; Dropped Cards Take the Lane's Kind changes it.</source>
         <message>
             <source>Move {card}</source>
             <translation>{card} 이동</translation>
+        </message>
+        <message>
+            <source>Move {card} to {status}</source>
+            <translation>{card}을(를) {status}(으)로 옮기기</translation>
         </message>
         <message numerus="yes">
             <source>Paste %n card(s)</source>
@@ -470,6 +660,37 @@ Asked once: Map &gt; Dropped Cards Take the Lane's Kind changes it.</source>
         <message>
             <source>{what} from {source}</source>
             <translation>{source}에서 {what}</translation>
+        </message>
+    </context>
+    <context>
+        <name>CompareController</name>
+        <message>
+            <source>CHANGED</source>
+            <translation>변경</translation>
+        </message>
+        <message>
+            <source>MOVED</source>
+            <translation>이동</translation>
+        </message>
+        <message>
+            <source>MOVED from {place}</source>
+            <translation>{place}에서 이동</translation>
+        </message>
+        <message>
+            <source>NEW</source>
+            <translation>새 카드</translation>
+        </message>
+        <message>
+            <source>REMOVED</source>
+            <translation>삭제</translation>
+        </message>
+        <message>
+            <source>RENAMED from {name}</source>
+            <translation>이전 이름 {name}</translation>
+        </message>
+        <message>
+            <source>the persona strip</source>
+            <translation>페르소나 줄</translation>
         </message>
     </context>
     <context>
@@ -1402,6 +1623,101 @@ Customer journey maps for workshops, survey reviews and stakeholder reports.</so
         </message>
     </context>
     <context>
+        <name>Review</name>
+        <message>
+            <source>&amp;File…</source>
+            <translation>파일(&amp;F)…</translation>
+        </message>
+        <message>
+            <source>&amp;Leave comparison</source>
+            <translation>비교 끝내기(&amp;L)</translation>
+        </message>
+        <message>
+            <source>A &amp;git revision…</source>
+            <translation>git 리비전(&amp;G)…</translation>
+        </message>
+        <message>
+            <source>Actions</source>
+            <translation>실행 항목</translation>
+        </message>
+        <message>
+            <source>Cannot compare</source>
+            <translation>비교할 수 없습니다</translation>
+        </message>
+        <message>
+            <source>Changes</source>
+            <translation>변경 사항</translation>
+        </message>
+        <message>
+            <source>Compare &amp;with</source>
+            <translation>비교 대상(&amp;W)</translation>
+        </message>
+        <message>
+            <source>Compare with a git revision</source>
+            <translation>git 리비전과 비교</translation>
+        </message>
+        <message>
+            <source>Comparing with {what}</source>
+            <translation>{what}과(와) 비교 중</translation>
+        </message>
+        <message>
+            <source>Comparison closed</source>
+            <translation>비교를 끝냈습니다</translation>
+        </message>
+        <message>
+            <source>Date:</source>
+            <translation>날짜:</translation>
+        </message>
+        <message>
+            <source>Mark re&amp;view…</source>
+            <translation>리뷰 기록(&amp;V)…</translation>
+        </message>
+        <message>
+            <source>Mark review</source>
+            <translation>리뷰 기록</translation>
+        </message>
+        <message>
+            <source>Note:</source>
+            <translation>메모:</translation>
+        </message>
+        <message>
+            <source>Review of {date} marked: Compare with &gt; The last review shows what changes from now on</source>
+            <translation>{date} 리뷰를 기록했습니다: 비교 대상 &gt; 지난 리뷰에서 이제부터 바뀌는 것을 볼 수 있습니다</translation>
+        </message>
+        <message>
+            <source>Reviewed by:</source>
+            <translation>리뷰한 사람:</translation>
+        </message>
+        <message>
+            <source>Revision (a commit, branch or tag):</source>
+            <translation>리비전 (커밋, 브랜치, 태그):</translation>
+        </message>
+        <message>
+            <source>The &amp;backup (.bak)</source>
+            <translation>백업(.bak)(&amp;B)</translation>
+        </message>
+        <message>
+            <source>The last &amp;review</source>
+            <translation>지난 리뷰(&amp;R)</translation>
+        </message>
+        <message>
+            <source>This map has no review marked yet.</source>
+            <translation>이 지도에는 아직 기록된 리뷰가 없습니다.</translation>
+        </message>
+        <message>
+            <source>What was decided, which survey wave came in…</source>
+            <translation>무엇을 정했는지, 어떤 설문 차수가 들어왔는지…</translation>
+        </message>
+        <message>
+            <source>the last review</source>
+            <translation>지난 리뷰</translation>
+        </message>
+        <message>
+            <source>the review of {date}</source>
+            <translation>{date} 리뷰</translation>
+        </message>
+    </context>
+    <context>
         <name>ScoresChart</name>
         <message>
             <source>No survey scores yet. Import a survey export with File &gt; Import survey...</source>
@@ -1872,6 +2188,10 @@ Customer journey maps for workshops, survey reviews and stakeholder reports.</so
         <message>
             <source>Stage</source>
             <translation>단계</translation>
+        </message>
+        <message>
+            <source>Survey date:</source>
+            <translation>설문 날짜:</translation>
         </message>
         <message>
             <source>Survey exports (*.csv *.tsv *.txt *.xlsx *.xlsm);;All files (*)</source>

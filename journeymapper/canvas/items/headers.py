@@ -136,15 +136,17 @@ class StageHeaderItem(QGraphicsItem):
             p.setFont(f)
             p.drawText(QPointF(x + 8, y + 14), main)
             tx = x + 8 + fm.horizontalAdvance(main) + 6
-            if b.trend:
-                self._paint_trend(p, QPointF(tx + 3, y + h / 2), b.trend, text_colour)
-                p.setPen(text_colour)  # the trend arrow is drawn without a pen
+            if b.drift:  # a real change solid, one that may be noise as a hollow outline
+                self._paint_trend(p, QPointF(tx + 3, y + h / 2), b.drift, text_colour,
+                                  muted=not b.trend)
+                p.setPen(text_colour)
             p.setFont(small)
             p.drawText(QPointF(tx + 10, y + 14), n_text)
             x += w + 5
 
     @staticmethod
-    def _paint_trend(p: QPainter, c: QPointF, trend: int, colour: QColor) -> None:
+    def _paint_trend(p: QPainter, c: QPointF, trend: int, colour: QColor,
+                     muted: bool = False) -> None:
         s = 4.0
         if trend > 0:
             tri = [QPointF(c.x(), c.y() - s), QPointF(c.x() + s, c.y() + s * 0.7),
@@ -152,8 +154,14 @@ class StageHeaderItem(QGraphicsItem):
         else:
             tri = [QPointF(c.x(), c.y() + s), QPointF(c.x() + s, c.y() - s * 0.7),
                    QPointF(c.x() - s, c.y() - s * 0.7)]
-        p.setPen(Qt.PenStyle.NoPen)
-        p.setBrush(colour)
+        if muted:
+            faint = QColor(colour)
+            faint.setAlphaF(0.6)
+            p.setPen(QPen(faint, 1.0))
+            p.setBrush(Qt.BrushStyle.NoBrush)
+        else:
+            p.setPen(Qt.PenStyle.NoPen)
+            p.setBrush(colour)
         p.drawPolygon(QPolygonF(tri))
 
 

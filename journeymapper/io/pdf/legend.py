@@ -55,7 +55,7 @@ class Legend(Flowable):
         c.setFillColor(shapes.colour("#5a9e4b"))
         c.roundRect(x, y - 6, 24, 12, 2, stroke=0, fill=1)
         shapes.trend_arrow(c, x + 12, y, 6, True, "#ffffff")
-        x = self._label(c, x + 30, y, _("score badge: latest wave, change, n"))
+        x = self._label(c, x + 30, y, _("score badge: latest wave, change (arrow: real at 95%), n"))
         c.setStrokeColor(shapes.colour("#5a9e4b"))
         c.setDash(2, 1.5)
         c.roundRect(x, y - 6, 24, 12, 2, stroke=1, fill=0)

@@ -270,7 +270,8 @@ class MapPainter:
             delta = reading.delta
             sub_x = bx + 4
             if delta is not None and delta != 0:
-                shapes.trend_arrow(c, bx + 7, -(by + 26.5), 6.5, delta > 0, "#ffffff")
+                if reading.trend:  # a real change only (layout/badges.py decides)
+                    shapes.trend_arrow(c, bx + 7, -(by + 26.5), 6.5, reading.trend > 0, "#ffffff")
                 sub_x = bx + 13
                 n_text = f"{delta_text(score, delta)} {n_text}"
             n_text = single_line(n_text, bx + bw - sub_x - 3, self.measure(False, g.SMALL_FONT_PT),

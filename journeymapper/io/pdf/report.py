@@ -23,6 +23,7 @@ from journeymapper.io.pdf.flowables import HEADING_H, Anchor, MapFlowable, TextB
 from journeymapper.io.pdf.fonts import REPORTLAB_LOCK, FontChoice, choose_font, covers
 from journeymapper.io.pdf.mapdraw import MapFonts, MapPainter
 from journeymapper.io.pdf.persona import persona_pages
+from journeymapper.io.pdf.review_section import review_section
 from journeymapper.io.pdf.scoresection import score_section
 from journeymapper.io.pdf.scoring import wave_labels
 from journeymapper.io.pdf.styles import Styles
@@ -221,6 +222,7 @@ def _build(doc: JourneyMap, options: ExportOptions,
         scores = score_section(doc, waves, st, frame_w)
         if scores:
             story += [PageBreak(), *sections.heading(_("Survey scores"), "scores", st), *scores]
+        story += review_section(doc, st, frame_w, options.exported)
         story += sections.pain_section(doc, st, frame_w)
         story += sections.opportunity_section(doc, st, frame_w)
         story += vote_section(doc, st, frame_w)

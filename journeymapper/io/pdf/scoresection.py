@@ -16,7 +16,7 @@ from journeymapper.io.pdf.flowables import TextBlock
 from journeymapper.io.pdf.scoring import scale_note
 from journeymapper.io.pdf.styles import Styles, data_table
 from journeymapper.io.pdf.text import measure_with, single_line
-from journeymapper.layout.badges import Reading, delta_text, metric_label, readings
+from journeymapper.layout.badges import Reading, delta_text, interval_text, metric_label, readings
 from journeymapper.layout.palette import score_text
 from journeymapper.model.document import JourneyMap
 from journeymapper.model.elements import Kind
@@ -57,9 +57,9 @@ def _stage_name(doc: JourneyMap, score: Score) -> str:
 
 
 def score_table(doc: JourneyMap, items: list[Reading], st: Styles, width: float) -> Flowable:
-    head = [words.kind_label(Kind.STAGE), _("Metric"), _("Wave"), _("Score"), "n", _("Skipped"),
-            _("Change"), _("Scale / formula")]
-    fractions = (0.2, 0.1, 0.1, 0.09, 0.07, 0.08, 0.12, 0.24)
+    head = [words.kind_label(Kind.STAGE), _("Metric"), _("Wave"), _("Score"), _("95% interval"),
+            "n", _("Skipped"), _("Change"), _("Scale / formula")]
+    fractions = (0.16, 0.08, 0.09, 0.08, 0.1, 0.06, 0.07, 0.15, 0.21)
     rows = []
     low_rows = []
     stage_breaks = []
@@ -76,13 +76,15 @@ def score_table(doc: JourneyMap, items: list[Reading], st: Styles, width: float)
             word = _("better") if reading.improved else _("worse")
             change = _("{change} ({better_or_worse})").format(change=delta_text(s, delta),
                                                               better_or_worse=word)
+            if reading.verdict:
+                change += f"\n{reading.verdict}"
         else:
             change = _("no change")
         note = scale_note(s)
         split = nps_split(s)
         rows.append([
             stage if stage != last_stage else "",
-            metric_label(s), s.wave, score_text(s),
+            metric_label(s), s.wave, score_text(s), interval_text(s),
             f"{s.n}*" if s.low_confidence else str(s.n), str(s.skipped), change,
             f"{note}\n{split}" if split else note,
         ])
@@ -90,7 +92,7 @@ def score_table(doc: JourneyMap, items: list[Reading], st: Styles, width: float)
             low_rows.append(i + 1)
         last_stage = stage
     return data_table(head, rows, [f * width for f in fractions], st,
-                      highlight=low_rows, rules=stage_breaks, numeric=(3, 4, 5))
+                      highlight=low_rows, rules=stage_breaks, numeric=(3, 5, 6))
 
 
 class MetricChart(Drawing):
@@ -173,7 +175,10 @@ def score_section(doc: JourneyMap, waves: list[str], st: Styles, width: float) -
         return []
     out: list[Flowable] = [
         TextBlock(_("Survey waves: {waves}. Change is against the previous wave that has the "
-                    "same score.").format(waves=", ".join(waves)), st.body),
+                    "same score; whether it is real is tested at 95% (CSAT: two-proportion test, "
+                    "NPS: the difference with its variance, CES and means: Welch's t). "
+                    "Intervals: CSAT Wilson, NPS adjusted-Wald, means t.").format(
+                        waves=", ".join(waves)), st.body),
         Spacer(1, 6),
         score_table(doc, items, st, width),
         Spacer(1, 4),

@@ -71,6 +71,7 @@ class ImportOptions:
     """Settings of an import that are not about single columns."""
 
     wave: str = ""                            # default: the import date
+    wave_date: str = ""                       # the survey's date (YYYY-MM-DD); default below
     ces_direction: str = metrics.CES_LOW_IS_EASY
     labels: dict[str, float] = field(default_factory=dict)  # normalised label -> number
     quote_cap: int = QUOTE_CAP
@@ -357,10 +358,14 @@ class _Builder:
                      source)
 
     def _wave(self) -> Wave:
+        """The wave: dated as given (the survey's date, not the import's), else as it
+        is already, else by its label when that is a date, else today."""
+        given = self.options.wave_date.strip()
         existing = next((w for w in self.doc.waves if w.label == self.wave), None)
         if existing is not None:
-            return existing
-        date = self.wave if is_date(self.wave) else self.moment.astimezone().date().isoformat()
+            return Wave(existing.label, given) if given else existing
+        date = given or (self.wave if is_date(self.wave)
+                         else self.moment.astimezone().date().isoformat())
         return Wave(self.wave, date)
 
     def _partial(self, counts: Tally) -> int:
@@ -491,6 +496,15 @@ def _key(value: float) -> str:
 def apply_import(doc: JourneyMap, result: ImportResult) -> list[Score]:
     """Put an import's scores, wave and quote cards into ``doc`` (no undo: the CLI)."""
     replaced = doc.put_scores(result.scores, result.waves)
+    redate(doc, result.waves)
     for card in result.cards:
         doc.insert_element(card)
     return replaced
+
+
+def redate(doc: JourneyMap, waves: list[Wave]) -> None:
+    """Give waves the map knows already the dates an import states for them."""
+    dates = {w.label: w.date for w in waves}
+    new = [Wave(w.label, dates.get(w.label, w.date)) for w in doc.waves]
+    if new != list(doc.waves):
+        doc.set_waves(new)
