@@ -9,6 +9,7 @@ import unicodedata
 from pathlib import Path
 from typing import Any
 
+from journeymapper.cli import same_file
 from journeymapper.cli.trend import interval_dict, print_trend
 from journeymapper.i18n import N_, _, ngettext
 from journeymapper.io import jmap
@@ -274,16 +275,9 @@ def parse_labels(specs: list[str]) -> dict[str, float]:
     return labels
 
 
-def _same_file(a: Path, b: Path) -> bool:
-    try:
-        return a.exists() and b.exists() and a.samefile(b)
-    except OSError:
-        return False
-
-
 def cmd_import(args: argparse.Namespace) -> int:
     map_path = Path(args.map)
-    if args.output and _same_file(Path(args.output), Path(args.file)):
+    if args.output and same_file(args.output, args.file):
         raise JourneyError(N_("{file}: is the survey export being read; expected -o to name the "
                               ".jmap file to write"), file=args.output)
     # strict: loading repairs problems, and saving that would drop them silently

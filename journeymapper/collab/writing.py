@@ -108,6 +108,33 @@ class Writer:
         else:
             fields[event.field] = dump(event.new)
 
+    def kind_changed(self, event: ev.KindChanged) -> None:
+        """A card of another kind: its entry's kind, and its fields changed in
+        place (the fields map is kept, so a colleague's typing in it stays)."""
+        entry = repair.get(self._elements(), event.id)
+        fields = entry.get("fields") if isinstance(entry, Map) else None
+        if not isinstance(entry, Map) or not isinstance(fields, Map):
+            self._elements()[event.id] = element_map(event.element)
+            return
+        element = event.element
+        entry["kind"] = dump(element.kind.value)
+        for name in [n for n in fields.keys() if n not in element.fields]:
+            del fields[name]
+        texts = text_fields(element.kind)
+        for name, value in element.fields.items():
+            current = fields.get(name)
+            if name in texts and isinstance(value, str):
+                if not isinstance(current, Text):
+                    fields[name] = Text(value)
+                elif str(current) != value:
+                    start, length, inserted = utf8_diff(str(current), value)
+                    if length:
+                        del current[start:start + length]
+                    if inserted:
+                        current.insert(start, inserted)
+            elif isinstance(current, Text) or current != dump(value):
+                fields[name] = dump(value)
+
     def element_moved(self, event: ev.ElementMoved) -> None:
         entry = _entry(self._elements(), event.id)
         if isinstance(entry, Map):
@@ -192,6 +219,7 @@ _HANDLERS = {
     ev.ElementAdded: Writer.element_added,
     ev.ElementRemoved: Writer.element_removed,
     ev.FieldChanged: Writer.field_changed,
+    ev.KindChanged: Writer.kind_changed,
     ev.ElementMoved: Writer.element_moved,
     ev.StagesReordered: Writer.stages_reordered,
     ev.Linked: Writer.linked,

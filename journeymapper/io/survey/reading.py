@@ -98,24 +98,27 @@ ENCODING_LABELS = {
 WHAT = N_("a survey export")
 
 
-def open_file(path: Path) -> Any:
+def open_file(path: Path, what: str = WHAT) -> Any:
     """A survey file opened for binary reading (a regular file; never blocks)."""
-    return open_regular(path, Message(WHAT), SurveyError)
+    return open_regular(path, Message(what), SurveyError)
 
 
-def open_survey(path: str | os.PathLike[str], sheet: str | None = None) -> SurveyFile:
-    """Identify a survey file's format, encoding and delimiter from its first bytes."""
+def open_survey(path: str | os.PathLike[str], sheet: str | None = None,
+                what: str = WHAT) -> SurveyFile:
+    """Identify a survey file's format, encoding and delimiter from its first bytes
+    (``what`` names the file expected, for the messages: a list of cards is read
+    the same way)."""
     target = Path(path)
-    with open_file(target) as handle:
+    with open_file(target, what) as handle:
         size = os.fstat(handle.fileno()).st_size
         try:
             sample = handle.read(SAMPLE_BYTES)
         except OSError as exc:
-            raise SurveyError(read_problem(target, exc, WHAT)) from None
+            raise SurveyError(read_problem(target, exc, what)) from None
     name = target.name
     if not sample.strip(b" \t\r\n\xef\xbb\xbf\x00\xff\xfe"):
-        raise SurveyError(N_("{file}: the file is empty; expected a survey export (CSV or XLSX)"),
-                          file=name)
+        raise SurveyError(N_("{file}: the file is empty; expected {what} (CSV or XLSX)"),
+                          file=name, what=Message(what))
     if sample.startswith(b"PK\x03\x04"):
         return _open_xlsx(target, size, sheet)
     if sample.startswith(b"\xd0\xcf\x11\xe0"):
@@ -126,7 +129,7 @@ def open_survey(path: str | os.PathLike[str], sheet: str | None = None) -> Surve
                           file=name, sheet=sheet)
     encoding = detect_encoding(sample, name, complete=size <= SAMPLE_BYTES)
     text = _decode_sample(sample, encoding)
-    _refuse_binary(text, name)
+    _refuse_binary(text, name, what)
     first, _, rest = text.partition("\n")
     declared = _SEP_LINE.match(first.strip())
     if declared:
@@ -174,11 +177,11 @@ def _decode_sample(sample: bytes, encoding: str) -> str:
     return codecs.getincrementaldecoder(encoding)(errors="replace").decode(sample, final=False)
 
 
-def _refuse_binary(text: str, name: str) -> None:
+def _refuse_binary(text: str, name: str, what: str = WHAT) -> None:
     controls = sum(1 for ch in text[:20000] if ch < " " and ch not in "\t\r\n\x0c")
     if controls > max(3, len(text[:20000]) // 100):
-        raise SurveyError(N_("{file}: not a CSV or XLSX file (binary data); expected a survey export as "
-                             "CSV text or an .xlsx workbook"), file=name)
+        raise SurveyError(N_("{file}: not a CSV or XLSX file (binary data); expected {what} as "
+                             "CSV text or an .xlsx workbook"), file=name, what=Message(what))
 
 
 def detect_delimiter(text: str) -> str:
