@@ -111,7 +111,7 @@ class Writer:
     def kind_changed(self, event: ev.KindChanged) -> None:
         """A card of another kind: its entry's kind, and its fields changed in
         place (the fields map is kept, so a colleague's typing in it stays)."""
-        entry = repair.get(self._elements(), event.id)
+        entry = _entry(self._elements(), event.id)
         fields = entry.get("fields") if isinstance(entry, Map) else None
         if not isinstance(entry, Map) or not isinstance(fields, Map):
             self._elements()[event.id] = element_map(event.element)
@@ -127,11 +127,7 @@ class Writer:
                 if not isinstance(current, Text):
                     fields[name] = Text(value)
                 elif str(current) != value:
-                    start, length, inserted = utf8_diff(str(current), value)
-                    if length:
-                        del current[start:start + length]
-                    if inserted:
-                        current.insert(start, inserted)
+                    edit_text(current, str(current), value)
             elif isinstance(current, Text) or current != dump(value):
                 fields[name] = dump(value)
 

@@ -110,6 +110,8 @@ def score_problem(score: Score) -> Message | None:
     if not isinstance(score.name, str) or not isinstance(score.wave, str) \
             or not isinstance(score.stage, str):
         return Message(N_("stage, wave and name must be texts"))
+    if not score.wave:
+        return Message(N_("wave: expected the name of a wave, got an empty text"))
     for key, count in score.distribution.items():
         if not isinstance(key, str) or isinstance(count, bool) or not isinstance(count, int) \
                 or count < 0:
