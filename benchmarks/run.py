@@ -24,7 +24,7 @@ sys.path.insert(0, str(HERE))
 
 from _harness import print_table  # noqa: E402
 
-GROUPS = ("file", "canvas", "survey", "pdf", "startup", "autosave", "collab", "review")
+GROUPS = ("file", "canvas", "survey", "pdf", "startup", "autosave", "collab", "review", "workshop")
 
 
 def main() -> int:

@@ -56,6 +56,16 @@ def join(host_peer: Peer) -> Peer:
     return peer
 
 
+def read_back(peer: Peer) -> bytes:
+    """The map a newcomer reads from ``peer``'s Y document: what ``peer``'s own
+    map must be after each step, however it got there."""
+    ydoc = Doc()
+    ydoc.apply_update(peer.ydoc.get_update())
+    fresh = Peer(JourneyMap(), ydoc)
+    fresh.binding.load()
+    return fresh.bytes()
+
+
 def sync(a: Peer, b: Peer) -> None:
     """What the room does between two laptops: each gets what it lacks."""
     a.ydoc.apply_update(b.ydoc.get_update(a.ydoc.get_state()))

@@ -156,6 +156,91 @@ def xlsx(folder: Path) -> Path:
     return path
 
 
+# ---------------------------------------------------------------- review-time exports
+COMMENTS = ["Delivery was fast, thank you", "The coupon field rejected my code twice", "",
+            "Checkout asked for my address again", "Great prices but slow support chat", "",
+            "Would like more payment options"]
+
+
+def microsoft_forms(folder: Path, language: str = "en") -> Path:
+    """Microsoft Forms: ID, start and completion times, e-mail, name, then questions
+    (English or German headers; the times in the locale's format)."""
+    if language == "de":
+        meta = ["ID", "Startzeit", "Fertigstellungszeit", "E-Mail", "Name"]
+        questions = ["Wie zufrieden waren Sie mit dem Bezahlvorgang?",
+                     "Wie wahrscheinlich ist es, dass Sie uns weiterempfehlen?",
+                     "Möchten Sie uns noch etwas mitteilen?"]
+        times = [(f"05.10.26 09:1{d}:00", f"05.10.26 09:2{d}:30") for d in range(7)]
+    else:
+        meta = ["ID", "Start time", "Completion time", "Email", "Name"]
+        questions = ["How satisfied were you with the checkout?",
+                     "How likely are you to recommend us to a friend?",
+                     "Is there anything else you would like to tell us?"]
+        times = [(f"10/5/26 9:1{d}:00", f"10/5/26 9:2{d}:30") for d in range(7)]
+    rows = [meta + questions]
+    for i, ((start, end), csat, nps, note) in enumerate(zip(times, CSAT, NPS, COMMENTS)):
+        rows.append([str(i + 1), start, end, "anonymous", "", csat, nps, note])
+    return write_csv(folder / f"microsoft-forms-{language}.csv", rows, "utf-8-sig")
+
+
+def korean_with_summary(folder: Path) -> Path:
+    """A Korean sheet saved by hand: 응답일시 (response time), the answers, and the
+    평균 (average) and 합계 (total) rows someone added at the bottom."""
+    header = ["응답자", "응답일시", "구매 과정에 얼마나 만족하셨나요?",
+              "친구에게 추천할 가능성은 얼마나 되나요?", "주문하기가 얼마나 쉬웠나요?", "의견"]
+    notes = ["배송이 빨라서 좋았어요", "결제 단계가 너무 길어요", "", "쿠폰 적용이 어려웠습니다",
+             "앱이 자주 멈춰요", "", "포장이 꼼꼼했어요"]
+    rows = [header]
+    for i, (csat, nps, ces, note) in enumerate(zip(CSAT, NPS, CES, notes)):
+        rows.append([f"r{i + 1}", f"2026-10-0{i + 1} 오전 9:1{i}", csat, nps, ces, note])
+    rows.append(["평균", "", "3.43", "7.14", "2.67", ""])
+    rows.append(["합계", "", "24", "50", "16", ""])
+    return write_csv(folder / "한국어-요약.csv", rows)
+
+
+def summary_rows(folder: Path) -> Path:
+    """An English export with Average, Count and Total rows (and a blank line) below it."""
+    header = ["Respondent", "Submitted", "How satisfied were you with the checkout?",
+              "How likely are you to recommend us?"]
+    rows = [header] + [[f"r{i}", f"2026-10-0{i + 1}T09:1{i}:00Z", a, b]
+                       for i, (a, b) in enumerate(zip(CSAT, NPS))]
+    rows += [[], ["Average", "", "3.43", "7.14"], ["Count", "", "7", "7"],
+             ["Total", "", "24", "50"]]
+    return write_csv(folder / "summary-rows.csv", rows)
+
+
+MATRIX_QUESTION = ("How easy was it to find what you were looking for in each part of "
+                   "our online store?")
+
+
+def surveymonkey_matrix(folder: Path) -> Path:
+    """SurveyMonkey with a matrix question whose text is too long for one line: its
+    rows (Browsing, Search, Filters) are only in the second header row."""
+    top = ["Respondent ID", "Collector ID", "Start Date", "End Date", "IP Address",
+           MATRIX_QUESTION, "", "", "How satisfied were you with Checkout?"]
+    sub = ["", "", "", "", "", "Browsing", "Search", "Filters", "Response"]
+    rows = [top, sub]
+    for i in range(7):
+        rows.append([str(114000000 + i), "4040", "10/05/2026 09:00:00 AM",
+                     "10/05/2026 09:04:00 AM", f"10.0.0.{i}", CES[i] or "4", str(7 - i),
+                     str(1 + i % 7), CSAT[i]])
+    return write_csv(folder / "surveymonkey-matrix.csv", rows)
+
+
+def qualtrics_agreement(folder: Path) -> Path:
+    """Qualtrics' CES: agreement with "The company made it easy ...", as labels."""
+    ids = ["StartDate", "EndDate", "ResponseId", "Q7"]
+    texts = ["Start Date", "End Date", "Response ID",
+             "The company made it easy for me to handle my issue."]
+    imports = ['{"ImportId":"startDate"}', '{"ImportId":"endDate"}', '{"ImportId":"_recordId"}',
+               '{"ImportId":"QID7"}']
+    answers = ["Strongly agree", "Agree", "Somewhat agree", "Strongly agree", "Disagree",
+               "Agree", "Neither agree nor disagree"]
+    rows = [ids, texts, imports] + [["2026-10-05 09:00:00", "2026-10-05 09:05:00", f"R_{i}", a]
+                                    for i, a in enumerate(answers)]
+    return write_csv(folder / "qualtrics-agreement.csv", rows)
+
+
 def bad_files(folder: Path) -> dict[str, Path]:
     """Files an import must refuse with one line."""
     files = {
@@ -177,13 +262,15 @@ def bad_files(folder: Path) -> dict[str, Path]:
 
 
 ALL = (google_forms_ko, google_forms_en, surveymonkey, qualtrics, typeform, long_table,
-       cp1252_semicolon, utf16_tab, xlsx)
+       cp1252_semicolon, utf16_tab, xlsx, microsoft_forms, korean_with_summary, summary_rows,
+       surveymonkey_matrix, qualtrics_agreement)
 
 
 def write_all(folder: Path) -> list[Path]:
     folder.mkdir(parents=True, exist_ok=True)
     paths = [make(folder) for make in ALL]
     paths.append(google_forms_ko(folder, "cp949", "google-ko-cp949.csv"))
+    paths.append(microsoft_forms(folder, "de"))
     return paths + list(bad_files(folder).values())
 
 

@@ -6,12 +6,13 @@ from __future__ import annotations
 
 import random
 
-from collab_support import VOTES, host, join, random_edit, sync, sync_all, valid
+from collab_support import VOTES, host, join, random_edit, read_back, sync, sync_all, valid
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from pycrdt import Doc, Map
 
-from journeymapper.collab.schema import utf8_diff
+from journeymapper.collab.schema import text_edits, utf8_diff
+from journeymapper.collab.textmerge import merge_text
 from journeymapper.io.serialize import dumps
 from journeymapper.model.elements import Kind
 from journeymapper.templates import new_from_template
@@ -34,6 +35,47 @@ def test_two_people_typing_into_one_card_both_keep_their_letters(laptop_doc):
     b.doc.set_field(card.id, "text", "결제 slow!!")      # B at the end, at the same time
     sync(a, b)
     assert a.doc.element(card.id).text == b.doc.element(card.id).text == "결제 very slow!!"
+
+
+def test_my_commit_keeps_the_letters_a_colleague_typed_while_my_editor_was_open(laptop_doc):
+    a = host(laptop_doc)
+    b = join(a)
+    card = next(e.id for e in laptop_doc.elements() if e.kind is Kind.PAIN_POINT)
+    opened = a.doc.element(card).text              # A opens the inline editor
+    b.doc.set_field(card, "text", opened + " (B)")  # B types meanwhile; it reaches A
+    sync(a, b)
+    typed = "Very " + opened                       # what A's editor holds
+    a.doc.set_field(card, "text", merge_text(opened, typed, a.doc.element(card).text))
+    sync(a, b)
+    assert a.doc.element(card).text == b.doc.element(card).text == "Very " + opened + " (B)"
+
+
+def test_an_edit_in_two_places_leaves_a_colleagues_letters_between_them_theirs(laptop_doc):
+    a = host(laptop_doc)
+    b = join(a)
+    card = next(e.id for e in laptop_doc.elements() if e.kind is Kind.PAIN_POINT)
+    a.doc.set_field(card, "text", "one two three")
+    sync(a, b)
+    a.doc.set_field(card, "text", "ONE two THREE")   # my edit: two places
+    b.doc.set_field(card, "text", "one twxo three")  # theirs, at once, between them
+    sync(a, b)
+    assert a.doc.element(card).text == b.doc.element(card).text == "ONE twxo THREE"
+
+
+def test_merge_text_keeps_both_sides_the_same_way_every_time():
+    assert merge_text("결제 slow", "결제 very slow", "결제 slow!!") == "결제 very slow!!"
+    assert merge_text("abc", "abcX", "abcY") == "abcYX"          # theirs first, always
+    assert merge_text("abcdef", "aXf", "abYcdef") == "aYXf"      # their letter outlives my cut
+    assert merge_text("same", "mine", "same") == "mine"
+    assert merge_text("same", "same", "theirs") == "theirs"
+    assert merge_text("😀 a", "😀 ab", "😀😀 a") == "😀😀 ab"
+
+
+def test_text_edits_change_only_what_changed():
+    assert text_edits("abc", "abXc") == [(2, 0, "X")]
+    assert text_edits("one two three", "ONE two THREE") == [
+        (8, 5, "THREE"), (0, 3, "ONE")]
+    assert text_edits("same", "same") == []
 
 
 def test_a_link_to_a_card_a_colleague_deleted_is_not_shown_until_it_comes_back(laptop_doc):
@@ -67,6 +109,29 @@ def test_a_card_added_to_a_stage_a_colleague_removed_moves_to_the_first_stage(la
     for peer in (a, b):
         assert peer.doc.element(card).placement.stage == peer.doc.stage_order[0]
         assert stage not in peer.doc
+    assert a.bytes() == b.bytes() and valid(a.doc)
+
+
+def test_a_card_of_a_removed_stage_follows_the_first_stage_when_i_reorder(laptop_doc):
+    """The card sits in the first stage because its own is gone; when I move
+    the first stage away, it goes to the new first stage on my laptop too."""
+    a = host(laptop_doc)
+    b = join(a)
+    stage = a.doc.stage_order[2]
+    lane = a.doc.lane_for_kind(Kind.NOTE) or a.doc.lanes[1]
+    with b.doc.transaction():
+        for card in [e for ln in b.doc.lanes for e in b.doc.cell(stage, ln.id)]:
+            b.doc.remove_element(card.id)
+        b.doc.remove_element(stage)
+    card = a.doc.add_card(Kind.NOTE, stage, lane.id, "mine")
+    sync(a, b)
+    first = a.doc.stage_order[0]
+    assert a.doc.element(card).placement.stage == first
+    a.doc.move_stage(first, len(a.doc.stage_order) - 1)
+    a.settle()
+    sync(a, b)
+    for peer in (a, b, join(a)):
+        assert peer.doc.element(card).placement.stage == a.doc.stage_order[0] != first
     assert a.bytes() == b.bytes() and valid(a.doc)
 
 
@@ -145,9 +210,11 @@ def test_random_concurrent_edits_converge_to_the_same_valid_map(seed, steps):
         peer = rng.choice(peers)
         random_edit(peer.doc, rng)
         peer.settle()
+        assert peer.bytes() == read_back(peer)  # my own edits read back as they show
         if rng.random() < 0.3:  # some laptops meet the room, others are off line
             x, y = rng.sample(peers, 2)
             sync(x, y)
+            assert x.bytes() == read_back(x) and y.bytes() == read_back(y)
     sync_all(peers)
     first = peers[0].bytes()
     for peer in peers[1:]:

@@ -306,3 +306,9 @@ def test_a_server_killed_mid_edits_resumes_with_every_acknowledged_edit(tmp_path
         process.wait(10)
     time.sleep(0.1)
     assert all(c in jmap.load(path).document for c in acknowledged)
+
+
+def test_a_join_address_gives_back_the_rooms_name_in_any_script():
+    address = Address("192.168.1.20", 8765, "노트북-매장", "t" * 22)
+    again = parse_address(address.url)
+    assert again.room == "노트북-매장" and again.url == address.url

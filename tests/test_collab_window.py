@@ -1,6 +1,7 @@
 """Two windows in one process, in one session through a real room on
 loopback: a card typed in one appears in the other, Ctrl+Z undoes only my
-own change, and a colleague's selection is outlined in their colour."""
+own change, a colleague's selection is outlined in their colour, and two
+people typing into one card both keep their letters."""
 
 # ruff: noqa: F811 - the window fixtures are shared with test_window by import
 
@@ -8,7 +9,13 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from test_window import activate, laptop_copy, make_window, settings_dir  # noqa: F401
+from test_window import (  # noqa: F401
+    activate,
+    click_item,
+    laptop_copy,
+    make_window,
+    settings_dir,
+)
 
 from journeymapper.model.elements import Kind
 from journeymapper.ui.session_ui import colour_for
@@ -62,7 +69,9 @@ def test_a_card_typed_in_one_window_appears_in_the_other(qtbot, make_window, lap
     card = type_card(qtbot, host, "Asks about delivery")
     qtbot.waitUntil(lambda: card in guest.scene.cards, timeout=10000)
     assert guest.document.element(card).text == "Asks about delivery"
-    assert "in a session" in guest.windowTitle() or "hosting" in guest.windowTitle()
+    room = host.collab.server.server.room_name
+    assert f"in the session “{room}”" in guest.windowTitle()
+    assert "hosting" in host.windowTitle()
     assert "hosting" in host.collab.status.text()
     names = guest.collab.panel.names()
     qtbot.waitUntil(lambda: "Hana" in guest.collab.panel.names(), timeout=10000)
@@ -111,3 +120,61 @@ def test_a_colleagues_selection_is_outlined_in_their_colour(qtbot, make_window, 
     host.collab.leave()
     qtbot.waitUntil(lambda: not overlay.marks, timeout=10000)
     guest.collab.leave()
+
+
+def open_editor(qtbot, window, card: str) -> None:
+    """Click the card, F2: its text editor opens, the cursor at the end."""
+    activate(window)
+    click_item(qtbot, window, card)
+    window.view.setFocus()
+    qtbot.keyClick(window.view, Qt.Key.Key_F2)
+    assert window.scene.editor.editing_id() == card
+    qtbot.keyClick(window.view, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+
+
+def test_two_people_typing_into_one_card_both_keep_their_letters(qtbot, make_window, laptop_copy):
+    host, guest = in_session(qtbot, make_window, laptop_copy)
+    card = next(e.id for e in host.document.elements() if e.kind is Kind.PAIN_POINT)
+    opened = host.document.element(card).text
+    open_editor(qtbot, guest, card)                       # Minho starts typing at the end
+    QTest.keyClicks(guest.view, " (Minho)")
+    open_editor(qtbot, host, card)                        # Hana, at the start, and commits
+    qtbot.keyClick(host.view, Qt.Key.Key_Home, Qt.KeyboardModifier.ControlModifier)
+    QTest.keyClicks(host.view, "Hana: ")
+    qtbot.keyClick(host.view, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: guest.document.element(card).text == "Hana: " + opened,
+                    timeout=10000)
+    box = guest.scene.editor.text_box                    # Minho's open editor shows it
+    assert box is not None and box.text() == "Hana: " + opened + " (Minho)"
+    activate(guest)
+    QTest.keyClicks(guest.view, "!")                      # his cursor is where he left it
+    qtbot.keyClick(guest.view, Qt.Key.Key_Return)
+    both = "Hana: " + opened + " (Minho)!"
+    qtbot.waitUntil(lambda: host.document.element(card).text == both, timeout=10000)
+    assert guest.document.element(card).text == both
+    assert host.scene.cards[card].fields["text"] == both
+    host.collab.leave()
+    guest.collab.leave()
+
+
+def test_an_open_editor_shows_a_colleagues_letters_around_an_emoji(qtbot, make_window,
+                                                                    laptop_copy):
+    """Positions in the editor count UTF-16 units: an emoji before my cursor
+    does not shift a colleague's letters (a change of origin remote, as the
+    session makes it)."""
+    window = make_window()
+    assert window.open_path(laptop_copy)
+    doc = window.document
+    card = next(e.id for e in doc.elements() if e.kind is Kind.PAIN_POINT)
+    doc.set_field(card, "text", "😀 결제")
+    open_editor(qtbot, window, card)
+    QTest.keyClicks(window.view, " slow")  # QTest types ASCII only
+    with doc.transaction("remote"):
+        doc.set_field(card, "text", "😀😀 결제")
+    box = window.scene.editor.text_box
+    assert box is not None and box.text() == "😀😀 결제 slow"
+    QTest.keyClicks(window.view, "!")
+    qtbot.keyClick(window.view, Qt.Key.Key_Return)
+    assert doc.element(card).text == "😀😀 결제 slow!"
+    window.undo_stack.undo()  # my typing goes, the colleague's emoji stays
+    assert doc.element(card).text == "😀😀 결제"

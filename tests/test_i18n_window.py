@@ -68,7 +68,8 @@ def test_switching_to_korean_changes_menus_inspector_dialogs_and_tags(qtbot, win
     assert pain_point_tags(window) == {"PAIN POINT"}
     korean = switch(qtbot, window, "ko")
     assert not window.isVisible() and korean.isVisible()
-    assert menu_titles(korean)[:5] == ["파일(&F)", "편집(&E)", "보기(&V)", "지도(&M)", "도움말(&H)"]
+    assert menu_titles(korean)[:6] == ["파일(&F)", "편집(&E)", "보기(&V)", "지도(&M)", "워크숍(&W)",
+                                       "도움말(&H)"]
     assert korean.menu_language.title() == "언어(&L)"
     assert korean.language_actions["ko"].isChecked()
     # the inspector: map properties with nothing selected, Korean field labels for a card

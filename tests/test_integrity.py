@@ -286,3 +286,41 @@ def test_one_date_rule_for_the_model_the_form_and_the_cli():
     doc.set_field(opp, "due", "2026-02-28")
     assert [is_date(d) for d in ("2026-02-28", "2026-02-30", "26-2-28", "")] == \
         [True, False, False, False]
+
+
+def test_the_model_itself_refuses_what_the_file_loader_refuses():
+    from journeymapper.model.errors import LayoutError
+
+    doc, s1, _, tp = scored_map()
+    pain = doc.add_card(Kind.PAIN_POINT, s1, doc.lane_for_kind(Kind.PAIN_POINT).id, "p")
+    with pytest.raises(FieldError, match="at most 10000 characters"):
+        doc.set_field(pain, "evidence", ["ok", "x" * 10_001])
+    with pytest.raises(FieldError, match="at most 1,000 items"):
+        doc.set_field(pain, "evidence", ["e"] * 1001)
+    with pytest.raises(LayoutError, match="dx"):
+        doc.move_element(tp, Placement(s1, doc.element(tp).placement.lane, 0, float("nan")))
+    with pytest.raises(LayoutError, match="dy"):
+        doc.move_element(tp, Placement(s1, doc.element(tp).placement.lane, 0, 0, 2e6))
+    with pytest.raises(ModelError, match="title"):
+        doc.set_meta("title", ["not", "text"])
+    with pytest.raises(ModelError, match="authors"):
+        doc.set_meta("authors", "Hana")
+    with pytest.raises(ModelError, match="lane name"):
+        doc.add_lane("x" * 10_001, Kind.NOTE)
+    with pytest.raises(ModelError, match="date"):
+        doc.set_waves([*doc.waves, Wave("Q3", "30.09.2026")])
+    with pytest.raises(ModelError, match="name"):
+        doc.rename_wave("Q1", "")
+    with pytest.raises(ModelError, match="finite number"):
+        doc.put_scores([Score(s1, "Q1", "csat", float("inf"), 10)])
+    with pytest.raises(ModelError, match="distribution"):
+        doc.put_scores([Score(s1, "Q1", "csat", 50.0, 10, distribution={"5": -1})])
+    assert jmap.loads(dumps(doc), strict=True).problems == []  # and nothing of it landed
+
+
+def test_a_bad_wave_date_in_a_file_is_cleared_and_said():
+    doc, *_ = scored_map()
+    data = dumps(doc).replace(b'"date": "2026-03-31"', b'"date": "31.03.2026"')
+    result = jmap.loads(data)
+    assert any("waves[0].date" in str(p) and "cleared" in str(p) for p in result.problems)
+    assert result.document.waves[0].date == ""

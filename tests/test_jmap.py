@@ -264,7 +264,7 @@ def test_non_finite_numbers_are_refused_with_their_place(tmp_path, token, shown)
 @pytest.mark.parametrize("metric, value, scale, want", [
     ("csat", 250, {}, "a percentage 0..100"),
     ("nps", -101.5, {}, "a number -100..+100"),
-    ("nps", 10 ** 400, {}, "a number -100..+100"),
+    ("nps", 1e300, {}, "a number -100..+100"),
     ("ces", 9, {"min": 1, "max": 7}, "a number 1..7"),
 ])
 def test_score_value_outside_its_metric_is_dropped_and_named(tmp_path, metric, value, scale,

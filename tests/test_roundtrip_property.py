@@ -46,7 +46,8 @@ def maps(draw) -> JourneyMap:
             pass
     if stages and draw(st.booleans()):
         value = draw(st.floats(-100, 100, allow_nan=False))
-        doc.put_scores([Score(stages[0], draw(texts), "nps", value, draw(st.integers(0, 500)))])
+        wave = draw(texts.filter(bool))  # a wave has a name
+        doc.put_scores([Score(stages[0], wave, "nps", value, draw(st.integers(0, 500)))])
     return doc
 
 

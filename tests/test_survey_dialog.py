@@ -146,3 +146,20 @@ def test_large_file_reads_on_a_worker_and_cancels(qtbot, setup, tmp_path: Path) 
     assert "cancelled" in dialog.status.text()
     assert not dialog.import_button.isEnabled() and not dialog.progress.isVisible()
     assert stack.count() == 0
+
+
+def test_matrix_rows_are_named_in_the_preview_and_the_mapping(qtbot, setup, tmp_path: Path):
+    """A matrix question too long to show whole keeps its row label (Browsing, Search,
+    Filters) in both tables, so the three columns can be told apart."""
+    _doc, _stack, dialog = setup
+    load(qtbot, dialog, fx.surveymonkey_matrix(tmp_path))
+    headers = [dialog.preview_table.horizontalHeaderItem(c)
+               for c in range(dialog.preview_table.columnCount())]
+    rows = {dialog.mapping_table.item(r, 0).text().split()[0]: dialog.mapping_table.item(r, 0)
+            for r in range(dialog.mapping_table.rowCount())}
+    for ref, row in (("#6", "Browsing"), ("#7", "Search"), ("#8", "Filters")):
+        header = headers[int(ref[1:]) - 1]
+        assert header.text() == f"{ref} {row}"
+        assert header.toolTip() == f"{fx.MATRIX_QUESTION} - {row}"
+        assert rows[ref].text().endswith(f" - {row}")
+        assert rows[ref].toolTip() == f"{fx.MATRIX_QUESTION} - {row}"

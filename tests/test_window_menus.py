@@ -160,7 +160,8 @@ def test_card_menu_duplicate_delete_inspector_and_link_hint(qtbot, window):
     menu = built(window, centre(scene.cards[card]))
     assert scene.selected_ids() == [card], "right-click selects the card"
     assert names(menu) == ["menu_edit_text", "menu_duplicate", "menu_copy", "menu_cut",
-                           "menu_delete", "menu_link_to", "menu_inspector"]
+                           "menu_delete", "menu_link_to", "menu_inspector", "menu_lock"]
+    assert any(a.menu() is window.capture.kind_menu for a in menu.actions())
     menu_action(menu, "menu_duplicate").trigger()
     copy = scene.selected_ids()[0]
     assert copy != card and doc.element(copy).text == doc.element(card).text

@@ -86,6 +86,14 @@ class ScriptedDialogs:
     def confirm(self, question: str) -> bool:
         return self._answer("confirm", question)
 
+    def open_file(self, title: str, name_filter: str) -> str | None:
+        return self._answer("open_file", title, name_filter)
+
+    def ask_vote(self, settings: Any) -> Any:
+        return self._answer("ask_vote", settings)
+
+    def ask_choice(self, title: str, label: str, options: list[str], current: int = 0) -> Any:
+        return self._answer("ask_choice", title, label, options, current)
     def ask_review(self, date: str, by: str) -> tuple[str, str, str] | None:
         return self._answer("ask_review", date, by)
 

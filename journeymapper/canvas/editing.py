@@ -15,8 +15,9 @@ behind and the new card is a single undo step.
 from __future__ import annotations
 
 import weakref
+from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QMimeData, QRectF, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QMimeData, QRectF, Qt
 from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QGraphicsSceneMouseEvent
 
@@ -25,6 +26,7 @@ from journeymapper.canvas.editor import InlineEditor
 from journeymapper.canvas.host import CanvasHost
 from journeymapper.canvas.interactions import MouseGestures
 from journeymapper.canvas.items.cards import BaseCardItem, EmotionItem
+from journeymapper.collab.textmerge import merge_text
 from journeymapper.commands import (
     MIME_TYPE,
     AddCard,
@@ -46,6 +48,30 @@ from journeymapper.model.errors import JourneyError
 
 MAX_TEXT_LINES = 200
 
+#: the keys the canvas itself handles (MapEditor.key_press, the view, the gestures),
+#: as Help > Keyboard Shortcuts lists them beside the menus' own shortcuts
+CANVAS_KEYS: tuple[tuple[str, str], ...] = (
+    (QT_TRANSLATE_NOOP("Shortcuts", "N, Insert"),
+     QT_TRANSLATE_NOOP("Shortcuts", "New card in the current cell (marked on the canvas)")),
+    (QT_TRANSLATE_NOOP("Shortcuts", "Arrow keys"),
+     QT_TRANSLATE_NOOP("Shortcuts", "Move through the cells and their cards, empty cells included")),
+    (QT_TRANSLATE_NOOP("Shortcuts", "Enter, F2"),
+     QT_TRANSLATE_NOOP("Shortcuts", "Edit the selected card, stage or lane")),
+    (QT_TRANSLATE_NOOP("Shortcuts", "Enter / Shift+Enter"),
+     QT_TRANSLATE_NOOP("Shortcuts", "While typing: commit / new line")),
+    (QT_TRANSLATE_NOOP("Shortcuts", "Tab, Shift+Tab"),
+     QT_TRANSLATE_NOOP("Shortcuts", "While typing: commit and type in the next / previous cell")),
+    (QT_TRANSLATE_NOOP("Shortcuts", "Esc"),
+     QT_TRANSLATE_NOOP("Shortcuts", "Cancel typing, a drag or a link; clear the selection")),
+    (QT_TRANSLATE_NOOP("Shortcuts", "Delete, Backspace"),
+     QT_TRANSLATE_NOOP("Shortcuts", "Remove the selection")),
+    (QT_TRANSLATE_NOOP("Shortcuts", "Space + drag, middle button"),
+     QT_TRANSLATE_NOOP("Shortcuts", "Pan")),
+    (QT_TRANSLATE_NOOP("Shortcuts", "Ctrl + wheel, pinch"), QT_TRANSLATE_NOOP("Shortcuts", "Zoom")),
+    (QT_TRANSLATE_NOOP("Shortcuts", "Double-click"),
+     QT_TRANSLATE_NOOP("Shortcuts", "Edit a card, or type a new one in an empty spot")),
+)
+
 
 translate = QCoreApplication.translate
 
@@ -61,6 +87,11 @@ class MapEditor:
         #: the inline text box while something is typed, else None
         self.text_box: InlineEditor | None = None
         self._edit_target: tuple = ()
+        #: the field's text as the open editor last took it from the map
+        self._edit_base = ""
+        #: why an element's text may not be typed into now (a lock), or None;
+        #: asked before the editor opens, so nothing typed is lost to a refusal
+        self.refuse_edit: Callable[[str], str | None] = lambda element_id: None
 
     @property
     def host(self) -> CanvasHost:
@@ -81,6 +112,10 @@ class MapEditor:
         if host.doc is None or element_id is None:
             return False
         self.finish_editing()
+        refusal = self.refuse_edit(element_id)
+        if refusal:
+            host.say(refusal)
+            return False
         if element_id in host.lane_items:
             item = host.lane_items[element_id]
             rect = item.sceneBoundingRect().adjusted(6, 6, -8, 0)
@@ -127,6 +162,7 @@ class MapEditor:
                      multiline: bool) -> None:
         host = self.host
         self._edit_target = target
+        self._edit_base = text
         self.text_box = InlineEditor(rect, text, px, host.theme, self._editor_done, multiline)
         host.addItem(self.text_box)
         for view in host.views():
@@ -134,6 +170,17 @@ class MapEditor:
             view.setFocus()
         host.setFocus()
         self.text_box.begin()
+
+    def follow_text(self, element_id: str, field: str, text: str) -> None:
+        """The map's ``field`` of ``element_id`` is now ``text`` (a colleague typed,
+        an undo): an editor open on it shows the change among my own, so
+        that committing applies only what I typed."""
+        box, target = self.text_box, self._edit_target
+        if box is None or target[:3] != ("field", element_id, field) \
+                or text == self._edit_base:
+            return
+        box.rebase(merge_text(self._edit_base, box.text(), text))
+        self._edit_base = text
 
     def finish_editing(self) -> None:
         """Commit an open editor (as if the user clicked elsewhere)."""
@@ -173,7 +220,10 @@ class MapEditor:
         elif target[0] == "field":
             _, element_id, field = target
             element = doc.get(element_id)
-            if element is not None and element.fields.get(field) != text:
+            current = element.fields.get(field) if element is not None else None
+            if isinstance(current, str) and current != self._edit_base:
+                text = merge_text(self._edit_base, text, current)  # keep what came meanwhile
+            if element is not None and current != text:
                 if text or element.kind is not Kind.STAGE:
                     host.push(SetField(doc, element_id, field, text))
         elif target[0] == "lane":
@@ -286,6 +336,24 @@ class MapEditor:
         except JourneyError as exc:
             host.say(str(exc))
             return False
+        return self._insert(elements, links, "paste")
+
+    def paste_text_into(self, stage: str, lane: str, text: str | None = None) -> bool:
+        """One card per line of ``text`` (default: the clipboard's text) in the
+        cell (stage, lane), whatever else the clipboard holds."""
+        host = self.host
+        doc = host.doc
+        if doc is None or stage not in doc.stage_order or not doc.has_lane(lane):
+            return False
+        if text is None:
+            data = QGuiApplication.clipboard().mimeData()
+            text = data.text() if data is not None and data.hasText() else ""
+        try:
+            elements, links = plan_paste(doc, self._text_payload(text, lane), stage, lane)
+        except JourneyError as exc:
+            host.say(str(exc))
+            return False
+        host.current_cell = (stage, lane)
         return self._insert(elements, links, "paste")
 
     def duplicate_selection(self) -> bool:
@@ -405,12 +473,67 @@ class MapEditor:
         return False
 
     def _step_selection(self, key: int) -> bool:
-        """Arrow keys walk the selection from card to card."""
+        """Arrow keys walk the grid: Left / Right to the same lane of the next
+        stage, Up / Down through the cards of a cell and on to the next lane.
+        An empty cell is a stop too (the marker shows it; N types there)."""
         host = self.host
+        doc = host.doc
+        assert doc is not None
         ids = self._selected_cards()
-        if not ids:
-            return False
-        here = host.cards[ids[0]].sceneBoundingRect().center()
+        card = doc.element(ids[0]) if ids else None
+        if card is not None and card.placement is not None and card.placement.stage is None:
+            return self._step_geometric(key, ids[0])  # the persona strip: card to card
+        cell = card.placement.cell if card is not None else host.current_cell
+        stages, lanes = list(doc.stage_order), [lane.id for lane in doc.lanes]
+        if cell is None or cell[0] not in stages or cell[1] not in lanes:
+            cell = host.default_cell()
+            if cell is None:
+                return False
+            self._go_to(cell, None)
+            return True
+        stage, lane = cell
+        here = [e.id for e in doc.cell(stage, lane)]
+        index = here.index(card.id) if card is not None and card.id in here else None
+        if key in (Qt.Key.Key_Left, Qt.Key.Key_Right):
+            step = -1 if key == Qt.Key.Key_Left else 1
+            at = stages.index(stage) + step
+            if not 0 <= at < len(stages):
+                return True
+            there = [e.id for e in doc.cell(stages[at], lane)]
+            pick = there[min(index or 0, len(there) - 1)] if there and index is not None \
+                else None
+            self._go_to((stages[at], lane), pick)
+            return True
+        step = -1 if key == Qt.Key.Key_Up else 1
+        start = index if index is not None else (-1 if step > 0 else len(here))
+        if 0 <= start + step < len(here):
+            self._go_to(cell, here[start + step])
+            return True
+        at = lanes.index(lane) + step
+        if not 0 <= at < len(lanes):
+            return True
+        there = [e.id for e in doc.cell(stage, lanes[at])]
+        self._go_to((stage, lanes[at]), (there[0] if step > 0 else there[-1]) if there else None)
+        return True
+
+    def _go_to(self, cell: tuple[str, str], card: str | None) -> None:
+        """Make ``cell`` current, with ``card`` selected (None: nothing)."""
+        host = self.host
+        if card is not None:
+            host.select_ids([card])
+            rect = host.cards[card].sceneBoundingRect() if card in host.cards else None
+        else:
+            host.select_ids([])
+            rect = QRectF(*host.live.geo.cell_rect(*cell)) if host.live is not None else None
+        host.current_cell = cell
+        if rect is not None:
+            for view in host.views():
+                view.ensureVisible(rect, 40, 40)
+
+    def _step_geometric(self, key: int, start: str) -> bool:
+        """From card to the nearest card in the arrow's direction."""
+        host = self.host
+        here = host.cards[start].sceneBoundingRect().center()
         dx = {Qt.Key.Key_Left: -1, Qt.Key.Key_Right: 1}.get(key, 0)
         dy = {Qt.Key.Key_Up: -1, Qt.Key.Key_Down: 1}.get(key, 0)
         best, best_d = None, float("inf")

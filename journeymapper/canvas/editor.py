@@ -2,12 +2,14 @@
 so typing (including Korean through an input method) happens in place.
 
 Enter commits, Shift+Enter adds a line, Esc cancels, Tab / Shift+Tab commit
-and ask for the next / previous cell. Clicking elsewhere commits.
+and ask for the next / previous cell. Clicking elsewhere commits; switching
+to another window does not (the typing waits for you to come back).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from difflib import SequenceMatcher
 
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QKeyEvent, QPainter, QPen, QTextCursor, QTextOption
@@ -60,6 +62,22 @@ class InlineEditor(QGraphicsTextItem):
     def text(self) -> str:
         return self.toPlainText()
 
+    def rebase(self, text: str) -> None:
+        """Show ``text`` (my typing with a colleague's merged in) by editing only
+        what differs, so my cursor and selection stay where I was typing. The
+        editor's own undo starts afresh: Ctrl+Z here never takes out their letters."""
+        old = self.toPlainText()
+        if text == old:
+            return
+        document = self.document()
+        cursor = QTextCursor(document)
+        for start, end, inserted in reversed(_hunks(old, text)):
+            cursor.setPosition(_utf16(old, start))
+            cursor.setPosition(_utf16(old, end), QTextCursor.MoveMode.KeepAnchor)
+            cursor.insertText(inserted)
+        document.setUndoRedoEnabled(False)
+        document.setUndoRedoEnabled(True)
+
     def _grow(self) -> None:
         height = max(self.box.height(), self.document().size().height())
         if height != self.box.height():
@@ -103,5 +121,19 @@ class InlineEditor(QGraphicsTextItem):
 
     def focusOutEvent(self, event) -> None:  # noqa: N802 - Qt API
         super().focusOutEvent(event)
-        if event.reason() != Qt.FocusReason.PopupFocusReason:
+        # a menu, or another window coming to the front, leaves the typing open
+        if event.reason() not in (Qt.FocusReason.PopupFocusReason,
+                                  Qt.FocusReason.ActiveWindowFocusReason):
             self.finish("focus")
+
+
+def _hunks(old: str, new: str) -> list[tuple[int, int, str]]:
+    """(start, end, replacement) in ``old``, first to last, that make ``new``."""
+    matcher = SequenceMatcher(None, old, new, autojunk=False)
+    return [(i1, i2, new[j1:j2]) for tag, i1, i2, j1, j2 in matcher.get_opcodes()
+            if tag != "equal"]
+
+
+def _utf16(text: str, index: int) -> int:
+    """A position in ``text`` as QTextDocument counts it (UTF-16 code units)."""
+    return len(text[:index].encode("utf-16-le")) // 2

@@ -108,6 +108,8 @@ def _on_event(scene: MapScene, event, plan: LayoutPlan) -> None:  # noqa: C901 -
             scene.cards[event.id].set_element(element)
             if event.field == "score" and isinstance(scene.cards[event.id], EmotionItem):
                 plan.add(event.id, ("refresh", event.id))
+        if isinstance(event.new, str):
+            scene.editor.follow_text(event.id, event.field, event.new)
     elif isinstance(event, ev.ElementAdded):
         element = event.element
         if element.kind is Kind.STAGE:
@@ -130,6 +132,12 @@ def _on_event(scene: MapScene, event, plan: LayoutPlan) -> None:  # noqa: C901 -
     elif isinstance(event, ev.ElementMoved):
         _retype_card(scene, event.element)
         plan.add(event.id, ("moved", event.id, event.old, event.new))
+    elif isinstance(event, ev.KindChanged):
+        _retype_card(scene, event.element)
+        if event.id in scene.cards:
+            scene.cards[event.id].set_element(event.element)
+        plan.add(event.id, ("refresh", event.id))  # an emotion chip and a card differ
+        plan.filter = True
     elif isinstance(event, (ev.Linked, ev.Unlinked)):
         key = (event.link.source, event.link.target)
         if isinstance(event, ev.Linked):

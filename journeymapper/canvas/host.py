@@ -51,6 +51,8 @@ class CanvasHost(Protocol):
     current_cell: Cell | None
     #: asks before a removal that takes cards with it; tests replace it
     confirm: Callable[[str], bool]
+    #: cards dropped into lanes of other kinds ({id: lane's kind}): take those kinds?
+    kind_follows_lane: Callable[[dict], bool]
 
     # the map's own operations
     def push(self, command: QUndoCommand) -> bool: ...

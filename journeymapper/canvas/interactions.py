@@ -26,6 +26,7 @@ from journeymapper.canvas.host import CanvasHost
 from journeymapper.canvas.items.cards import BaseCardItem, EmotionItem
 from journeymapper.canvas.items.headers import LaneHeaderItem, StageHeaderItem
 from journeymapper.commands import AddLink, MoveCards, MoveLane, MoveStage, SetField, link_refusal
+from journeymapper.commands.capture import MoveAndRetype, retyped
 from journeymapper.layout import geometry as g
 from journeymapper.words import link_label
 
@@ -107,7 +108,7 @@ class CardDrag(Gesture):
             at = sum(1 for r in rects if r is not None and r[1] + r[3] / 2 < centre.y())
             moves = plan_drop(doc, ids, self.item.element_id, target, at)
         if moves:
-            self.scene.push(MoveCards(self.scene.doc, moves))
+            self.scene.push(drop_command(self.scene, moves))
         self.put_back()
 
     def put_back(self) -> None:
@@ -262,6 +263,16 @@ class HeaderDrag(Gesture):
     def cancel(self) -> None:
         self.item.setZValue(9)
         self.item.setPos(self.origin)
+
+
+def drop_command(host: CanvasHost, moves: dict) -> MoveCards | MoveAndRetype:
+    """The step a drop makes: the move, and when cards land in lanes of other
+    kinds and ``host.kind_follows_lane`` agrees, their kinds follow the lanes."""
+    assert host.doc is not None
+    retype = retyped(host.doc, moves)
+    if retype and host.kind_follows_lane(retype):
+        return MoveAndRetype(host.doc, moves)
+    return MoveCards(host.doc, moves)
 
 
 def link_or_explain(scene: CanvasHost, source: str, target: str) -> bool:

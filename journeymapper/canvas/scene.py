@@ -9,7 +9,10 @@ which turns it into undo commands; no item writes the model. The scene is
 the editor's CanvasHost (canvas/host.py).
 
 Signals: ``selection_ids_changed(list)`` with the selected element ids,
-``message(str)`` for the status bar (e.g. why a link was refused).
+``message(str)`` for the status bar (e.g. why a link was refused),
+``current_cell_changed(object)`` with the (stage, lane) where the keyboard
+is (marked on the canvas: N types a new card there), or None;
+``followed()`` once the items have caught up with a change set.
 """
 
 from __future__ import annotations
@@ -29,6 +32,7 @@ from journeymapper.canvas.items.emotion import EmotionCurveItem
 from journeymapper.canvas.items.headers import LaneHeaderItem, StageHeaderItem
 from journeymapper.canvas.items.linklayer import LinkLayer, Route
 from journeymapper.canvas.items.links import StageLinkItem
+from journeymapper.canvas.items.overlays import CellMarker
 from journeymapper.canvas.items.overview import OverviewItem
 from journeymapper.canvas.linkrouting import LinkRoutingMixin
 from journeymapper.canvas.livelayout import LiveLayout
@@ -72,6 +76,9 @@ class MapScene(LinkRoutingMixin, QGraphicsScene):
 
     selection_ids_changed = Signal(list)
     message = Signal(str)
+    current_cell_changed = Signal(object)
+    #: the items have caught up with a change set of the document
+    followed = Signal()
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -88,7 +95,9 @@ class MapScene(LinkRoutingMixin, QGraphicsScene):
         self.curves: dict[str, EmotionCurveItem] = {}
         self.link_layer = LinkLayer(self.theme)
         self.overview = OverviewItem()
-        for item in (self.link_layer, self.overview):
+        self.cell_marker = CellMarker(self.theme)
+        self._current_cell: tuple[str, str] | None = None
+        for item in (self.link_layer, self.overview, self.cell_marker):
             self.addItem(item)
         self.overview_on = False
         #: cards selected when the overview hid them (hidden items cannot stay selected)
@@ -97,7 +106,9 @@ class MapScene(LinkRoutingMixin, QGraphicsScene):
         self.highlighted: set[str] = set()
         #: asks before a removal that takes cards with it; tests replace it
         self.confirm: Callable[[str], bool] = ask_first
-        self.current_cell: tuple[str, str] | None = None
+        #: cards dropped into lanes of other kinds ({id: the lane's kind}): do they take
+        #: those kinds? (the window asks once; a bare canvas keeps the kinds)
+        self.kind_follows_lane: Callable[[dict], bool] = lambda retyped: False
         self._pending_routes: list[tuple[str, str]] = []
         self._listener = _weak_listener(self._on_changes)
         self.editor = MapEditor(self)
@@ -140,7 +151,28 @@ class MapScene(LinkRoutingMixin, QGraphicsScene):
         self._pending_routes = []
         self.highlighted.clear()
         self.persona_filter = None
+        self.current_cell = None
         self.overview.invalidate()
+
+    @property
+    def current_cell(self) -> tuple[str, str] | None:
+        """The (stage, lane) cell the keyboard works in (N adds a card there)."""
+        return self._current_cell
+
+    @current_cell.setter
+    def current_cell(self, cell: tuple[str, str] | None) -> None:
+        if cell != self._current_cell:
+            self._current_cell = cell
+            self._mark_cell()
+            self.current_cell_changed.emit(cell)
+
+    def _mark_cell(self) -> None:
+        cell, live = self._current_cell, self.live
+        if cell is None or live is None or cell[0] not in live.geo.columns \
+                or cell[1] not in live.geo.lanes:
+            self.cell_marker.show_rect(None)
+        else:
+            self.cell_marker.show_rect(QRectF(*live.geo.cell_rect(*cell)))
 
     def push(self, command: QUndoCommand) -> bool:
         """Run a command through the undo stack (the one way gestures change the
@@ -239,6 +271,7 @@ class MapScene(LinkRoutingMixin, QGraphicsScene):
             if isinstance(link_item, StageLinkItem):
                 link_item.set_theme(self.theme)
         self.link_layer.set_theme(self.theme)
+        self.cell_marker.set_theme(self.theme)
         self.overview.invalidate()
         self.invalidate(self.sceneRect(), QGraphicsScene.SceneLayer.BackgroundLayer)
         for view in self.views():
@@ -386,6 +419,7 @@ class MapScene(LinkRoutingMixin, QGraphicsScene):
         with self.link_layer.batch():
             self._route_all()
         self.setSceneRect(self.map_rect())
+        self._mark_cell()
         self.overview.invalidate()
         self.invalidate(self.sceneRect(), QGraphicsScene.SceneLayer.BackgroundLayer)
 
@@ -413,11 +447,13 @@ class MapScene(LinkRoutingMixin, QGraphicsScene):
         for lane_id in curves:
             if lane_id in self.curves:
                 self.curves[lane_id].set_points(self.curve_points(lane_id))
+        self._mark_cell()
         self.overview.invalidate()
 
     # ------------------------------------------------------------ events
     def _on_changes(self, changes: ev.ChangeSet) -> None:
         follow.on_changes(self, changes)
+        self.followed.emit()
 
     # ------------------------------------------------------------ input: the editor's
     def mousePressEvent(self, event) -> None:  # noqa: N802 - Qt API

@@ -3,6 +3,9 @@
 Ctrl+wheel, a pinch (QNativeGestureEvent) or Ctrl +/- zoom; Ctrl+0 resets;
 space-drag or the middle button pans; dragging on empty canvas draws a
 rubber band. Zoomed far out on a big map, the scene paints an overview.
+The stage and lane headers stay on screen when they scroll away
+(``sticky``, canvas/sticky.py); decorations (canvas/decor.py) are painted
+over the map in viewport pixels.
 
 Signals: ``zoom_changed(float)`` with the new scale (1.0 = 100%);
 ``context_menu_requested(QPointF, QPoint)`` with the scene point and the
@@ -19,11 +22,14 @@ from PySide6.QtGui import (
     QMouseEvent,
     QNativeGestureEvent,
     QPainter,
+    QResizeEvent,
     QWheelEvent,
 )
 from PySide6.QtWidgets import QGraphicsView, QWidget
 
+from journeymapper.canvas.decor import Decoration
 from journeymapper.canvas.scene import MapScene
+from journeymapper.canvas.sticky import StickyHeaders
 
 MIN_ZOOM, MAX_ZOOM = 0.01, 4.0
 STEP = 1.25
@@ -55,6 +61,74 @@ class MapView(QGraphicsView):
         self._pan_from: QPoint | None = None
         self._band = QRectF()  # the rubber band's last area, for the overview
         self.rubberBandChanged.connect(self._band_moved)
+        self.decorations: list[Decoration] = []
+        self._painted: dict[int, list[QRect]] = {}  # where fixed decorations were
+        self.sticky = StickyHeaders(self)
+        scene.followed.connect(self._refresh_fixed)
+        scene.selection_ids_changed.connect(self._refresh_fixed)
+
+    def _refresh_fixed(self, *_args: object) -> None:
+        for decoration in self.decorations:
+            if decoration.fixed:
+                self.refresh_decoration(decoration)
+        self.sticky.update()
+
+    # ------------------------------------------------------------ decorations
+    def add_decoration(self, decoration: Decoration) -> None:
+        """Paint ``decoration`` over the map (by its layer, then the last added on top)."""
+        if decoration not in self.decorations:
+            self.decorations.append(decoration)
+            self.decorations.sort(key=lambda d: d.layer)  # stable: equal layers keep their order
+            self.refresh_decoration(decoration)
+
+    def remove_decoration(self, decoration: Decoration) -> None:
+        if decoration in self.decorations:
+            self.refresh_decoration(decoration)
+            self.decorations.remove(decoration)
+            self._painted.pop(id(decoration), None)
+
+    def refresh_decoration(self, decoration: Decoration, dx: int = 0, dy: int = 0) -> None:
+        """Repaint where ``decoration`` was and is (after a change of its own,
+        or a scroll by dx, dy that moved the pixels it had painted)."""
+        viewport = self.viewport()
+        if not isinstance(self.scene(), MapScene):  # the window is going
+            return
+        if not decoration.fixed:
+            viewport.update()
+            return
+        for rect in self._painted.get(id(decoration), []):
+            viewport.update(rect)
+            if dx or dy:
+                viewport.update(rect.translated(dx, dy))
+        now = decoration.rects(self) if decoration.visible else []
+        for rect in now:
+            viewport.update(rect)
+        self._painted[id(decoration)] = now
+
+    def drawForeground(self, painter: QPainter, rect: QRectF) -> None:  # noqa: N802 - Qt API
+        super().drawForeground(painter, rect)
+        if not self.decorations or not isinstance(self.scene(), MapScene):
+            return
+        painter.save()
+        painter.resetTransform()
+        for decoration in self.decorations:
+            if decoration.visible:
+                decoration.paint(painter, self)
+        painter.restore()
+
+    def scrollContentsBy(self, dx: int, dy: int) -> None:  # noqa: N802 - Qt API
+        super().scrollContentsBy(dx, dy)
+        if "sticky" not in self.__dict__:  # still being made
+            return
+        for decoration in self.decorations:
+            if decoration.fixed:
+                self.refresh_decoration(decoration, dx, dy)
+        self.sticky.update(dx, dy)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt API
+        super().resizeEvent(event)
+        if "sticky" in self.__dict__:
+            self.sticky.update()
 
     def map_scene(self) -> MapScene:
         scene = self.scene()
@@ -70,11 +144,14 @@ class MapView(QGraphicsView):
         factor = max(MIN_ZOOM, min(MAX_ZOOM, factor))
         current = self.zoom()
         if abs(factor - current) > 1e-9:
-            self.scale(factor / current, factor / current)
+            with self.sticky.held():
+                self.scale(factor / current, factor / current)
         self._zoomed()
 
     def _zoomed(self) -> None:
         self.map_scene().set_overview(self.zoom() < OVERVIEW_BELOW)
+        if "sticky" in self.__dict__:
+            self.sticky.update()
         self.zoom_changed.emit(self.zoom())
 
     def zoom_in(self) -> None:
@@ -89,10 +166,24 @@ class MapView(QGraphicsView):
     def fit_rect(self, rect: QRectF) -> None:
         if rect.isEmpty():
             return
-        self.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
-        if self.zoom() > MAX_ZOOM or self.zoom() < MIN_ZOOM:
-            self.set_zoom(self.zoom())
+        for _ in range(3):  # again once the headers on screen or the scroll bars came or went
+            margins, port = self.sticky.margins, self.viewport().size()
+            with self.sticky.held():
+                self.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
+                if self.zoom() > MAX_ZOOM or self.zoom() < MIN_ZOOM:
+                    self.set_zoom(self.zoom())
+                self._lay_out_bars()
+            self.sticky.update(keep=False)
+            if self.sticky.margins == margins and self.viewport().size() == port:
+                break
         self._zoomed()
+
+    def _lay_out_bars(self) -> None:
+        """Show or hide the scroll bars now (Qt does it later, after the event
+        loop), so a fit is computed for the viewport it will have."""
+        for policy, setter in ((self.horizontalScrollBarPolicy(), self.setHorizontalScrollBarPolicy),
+                               (self.verticalScrollBarPolicy(), self.setVerticalScrollBarPolicy)):
+            setter(policy)
 
     def fit_map(self) -> None:
         """The whole map in the window."""
@@ -186,6 +277,11 @@ class MapView(QGraphicsView):
         super().keyReleaseEvent(event)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt API
+        if not self._space:
+            for decoration in reversed(self.decorations):
+                if decoration.visible and decoration.press(self, event):
+                    event.accept()
+                    return
         if event.button() == Qt.MouseButton.MiddleButton:
             self._pan_from = event.position().toPoint()
             self.viewport().setCursor(Qt.CursorShape.ClosedHandCursor)

@@ -31,8 +31,18 @@ COMMAND_MODULES = (
     "journeymapper.cli.render",
     "journeymapper.cli.recover",
     "journeymapper.cli.serve",
+    "journeymapper.cli.cards",
     "journeymapper.cli.review",
 )
+
+
+def same_file(a: str | os.PathLike[str], b: str | os.PathLike[str]) -> bool:
+    """Whether two paths name one existing file (an output that would overwrite
+    the input being read)."""
+    try:
+        return os.path.exists(a) and os.path.exists(b) and os.path.samefile(a, b)
+    except OSError:
+        return False
 
 
 #: argparse's own words (usage, errors), translated in our catalogue: argparse

@@ -9,6 +9,7 @@ import unicodedata
 from pathlib import Path
 from typing import Any
 
+from journeymapper.cli import same_file
 from journeymapper.cli.trend import interval_dict, print_trend
 from journeymapper.i18n import N_, _, ngettext
 from journeymapper.io import jmap
@@ -29,6 +30,7 @@ from journeymapper.io.survey import (
     resolve_target,
 )
 from journeymapper.io.survey.labels import normalise_label, parse_number
+from journeymapper.io.survey.layouts import Column
 from journeymapper.io.survey.reading import DELIMITER_NAMES
 from journeymapper.layout.badges import interval_text
 from journeymapper.model import metrics
@@ -156,9 +158,19 @@ def print_inspection(inspection: Inspection, doc: JourneyMap | None) -> None:
                 guess += " @ " + (doc.element(info.stage).text if info.stage else _("(no stage)"))
         examples = ", ".join(shorten(e, 14) for e in info.profile.examples[:4])
         role = column.role if column.role != "answer" else ""
-        print(f"  {column.ref:>4}  {pad(shorten(ident + column.header, 52), 52)} "
+        print(f"  {column.ref:>4}  {pad(column_label(ident, column, 52), 52)} "
               f"{pad(role, 7)}{guess}" + (_("   e.g. {examples}").format(examples=examples)
                                           if examples else ""))
+
+
+def column_label(ident: str, column: Column, width: int) -> str:
+    """A column's id and header in ``width`` terminal columns; a matrix row keeps its
+    row label ("How easy was it to fi\u2026 - Browsing")."""
+    text = shorten(ident + column.header, width)
+    if not column.row or text.endswith(column.row):
+        return text
+    room = width - text_width(column.row) - 3
+    return shorten(ident + column.question, room) + " - " + column.row
 
 
 # ---------------------------------------------------------------- import
@@ -263,16 +275,9 @@ def parse_labels(specs: list[str]) -> dict[str, float]:
     return labels
 
 
-def _same_file(a: Path, b: Path) -> bool:
-    try:
-        return a.exists() and b.exists() and a.samefile(b)
-    except OSError:
-        return False
-
-
 def cmd_import(args: argparse.Namespace) -> int:
     map_path = Path(args.map)
-    if args.output and _same_file(Path(args.output), Path(args.file)):
+    if args.output and same_file(args.output, args.file):
         raise JourneyError(N_("{file}: is the survey export being read; expected -o to name the "
                               ".jmap file to write"), file=args.output)
     # strict: loading repairs problems, and saving that would drop them silently
@@ -286,7 +291,9 @@ def cmd_import(args: argparse.Namespace) -> int:
                            value=args.wave_date)
     options = ImportOptions(wave=args.wave, wave_date=args.wave_date,
                             ces_direction=args.ces_scale,
-                            labels=parse_labels(args.label), quote_cap=args.quote_cap)
+                            labels=parse_labels(args.label), quote_cap=args.quote_cap,
+                            unknown_hint=N_("map them with --label 'TEXT=NUMBER'"),
+                            ces_hint=N_("use --ces-scale high-is-easy"))
     result = plan_import(doc, inspection.survey, inspection.layout, mappings, options)
     replaced = apply_import(doc, result)
     target = Path(args.output) if args.output else map_path

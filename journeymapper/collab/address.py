@@ -15,7 +15,7 @@ import hmac
 import re
 import secrets
 from dataclasses import dataclass
-from urllib.parse import parse_qs, quote, urlsplit
+from urllib.parse import parse_qs, quote, unquote, urlsplit
 
 from journeymapper.i18n import N_
 from journeymapper.model.errors import JourneyError
@@ -106,7 +106,7 @@ def parse_address(text: str, code: str = "") -> Address:
                               "like K7QM-3XPR)"), code=given_code)
     if not token and not canonical:
         raise AddressError(N_("{address}: no token and no join code"), address=text)
-    room = parts.path.lstrip("/")
+    room = unquote(parts.path.lstrip("/"))  # the url quotes it (a Korean map's name)
     return Address(parts.hostname, port, room, token, canonical)
 
 

@@ -27,7 +27,9 @@ from pycrdt import Doc, Map
 
 from journeymapper.collab import repair
 from journeymapper.collab.reconcile import Reconciler, Touched
+from journeymapper.collab.repair import View
 from journeymapper.collab.schema import ensure_root, write_document
+from journeymapper.collab.view import Live, Whole
 from journeymapper.collab.writing import Writer
 from journeymapper.model import events as ev
 from journeymapper.model.document import JourneyMap
@@ -50,7 +52,7 @@ class Binding:
         self.defer = defer
         self.index = repair_index = Index()
         self.writer = Writer(self.root, repair_index)
-        self.reconciler = Reconciler(doc, self.root, repair_index)
+        self.reconciler = Reconciler(doc, repair_index)
         self._origin: Any = LOCAL_ORIGIN
         self._model_origin = ev.REMOTE
         self._applying = False
@@ -74,10 +76,11 @@ class Binding:
 
     def load(self, origin: str = ev.LOAD) -> None:
         """Make the map what the Y document holds (a joiner, after the first sync)."""
-        self.index.rebuild(self.root)
+        view = Whole.of(self.root)  # the whole document in one read
+        self.index.rebuild(view)
         touched = Touched()
         touched.full = True
-        self._apply(touched, origin)
+        self._apply(touched, origin, view)
 
     def close(self) -> None:
         if self._closed:
@@ -128,22 +131,23 @@ class Binding:
             return
         try:
             touched = Touched.from_events(events)
-            self.index.update(self.root, touched)
+            view = Live(self.root)
+            self.index.update(view, touched)
             if self._writing:
                 own = touched.structural()
                 if not own.empty():
                     self._pending.merge(own)
                     self._arm_check()
                 return
-            self._apply(touched, self._model_origin)
+            self._apply(touched, self._model_origin, view)
         except Exception:  # noqa: BLE001 - a peer's document must never break the window
             log.exception("could not follow a change of the shared map")
 
-    def _apply(self, touched: Touched, origin: str, own: bool = False) -> None:
+    def _apply(self, touched: Touched, origin: str, view: View, own: bool = False) -> None:
         self._applying = True
         try:
             with self.ydoc.transaction(), self.doc.transaction(origin):
-                result = self.reconciler.apply(touched, own)
+                result = self.reconciler.apply(touched, view, own)
             self.writer.follow_orders(self.doc)
         finally:
             self._applying = False
@@ -163,7 +167,7 @@ class Binding:
             return
         touched, self._pending = self._pending, Touched()
         try:
-            self._apply(touched, ev.REMOTE, own=True)
+            self._apply(touched, ev.REMOTE, Live(self.root), own=True)
         except Exception:  # noqa: BLE001 - as in _on_y
             log.exception("could not follow a change of the shared map")
 
@@ -184,37 +188,33 @@ class Index:
         self._record_refs: dict[tuple[str, str], tuple[str, ...]] = {}
         self._score_refs: dict[str, tuple[str, ...]] = {}
 
-    def rebuild(self, root: Map) -> None:
+    def rebuild(self, view: View) -> None:
         self.__init__()  # type: ignore[misc]
         touched = Touched()
         touched.full = True
-        self.update(root, touched)
+        self.update(view, touched)
 
-    def update(self, root: Map, touched: Touched) -> None:
-        elements = repair.get(root, "elements")
+    def update(self, view: View, touched: Touched) -> None:
         if touched.full:
-            touched_ids = set(repair.entries(elements)) | set(self.stage_of) | self.stages
-            link_keys = set(repair.entries(repair.get(root, "links")))
-            score_keys = set(repair.entries(repair.get(root, "scores"))) | set(self._score_refs)
-            record_keys = {ends for ends in map(repair.link_ends,
-                                                repair.entries(repair.get(root, "records")))
+            view = view.whole()
+            touched_ids = set(view.entries("elements")) | set(self.stage_of) | self.stages
+            link_keys = set(view.entries("links"))
+            score_keys = set(view.entries("scores")) | set(self._score_refs)
+            record_keys = {ends for ends in map(repair.link_ends, view.entries("records"))
                            if ends} | set(self._record_refs)
         else:
             touched_ids, link_keys = touched.elements, touched.links
             score_keys = touched.scores
             record_keys = set(touched.records)
-        every = repair.plain_all(elements) if touched.full else None
         for element_id in touched_ids:
-            entry = repair.plain(every.get(element_id) if every is not None
-                                 else repair.get(elements, element_id))
-            kind = repair.element_kind(entry)
+            kind, raw, _ = repair.head(view, element_id)
             self.stages.discard(element_id)
             self.stage_of.pop(element_id, None)
             self.lane_of.pop(element_id, None)
             if kind is repair.Kind.STAGE:
                 self.stages.add(element_id)
             elif kind is not None:
-                raw = repair.raw_placement(entry) or {}
+                raw = raw or {}
                 self.stage_of[element_id] = raw.get("stage")
                 self.lane_of[element_id] = raw.get("lane")
         for key in link_keys:
@@ -222,21 +222,19 @@ class Index:
             if ends is not None:
                 for end in ends:
                     self.links_of.setdefault(end, set()).add(key)
-        records = repair.get(root, "records")
         for section, key in record_keys:
             for ref in self._record_refs.pop((section, key), ()):
                 self.records_of.get(ref, set()).discard((section, key))
             refs = repair.record_refs(section, key,
-                                      repair.get(records, f"{section}{repair.SEP}{key}"))
+                                      view.entry("records", f"{section}{repair.SEP}{key}"))
             if refs:
                 self._record_refs[(section, key)] = refs
                 for ref in refs:
                     self.records_of.setdefault(ref, set()).add((section, key))
-        scores = repair.get(root, "scores")
         for key in score_keys:
             for ref in self._score_refs.pop(key, ()):
                 self.scores_of.get(ref, set()).discard(key)
-            refs = repair.score_refs(repair.get(scores, key))
+            refs = repair.score_refs(view.entry("scores", key))
             if refs:
                 self._score_refs[key] = refs
                 for ref in refs:

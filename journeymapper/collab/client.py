@@ -21,6 +21,7 @@ import asyncio
 import contextlib
 import logging
 import threading
+import time
 from collections.abc import Callable
 from http import HTTPStatus
 from typing import Any
@@ -33,6 +34,7 @@ from pycrdt import (
     create_awareness_message,
     create_sync_message,
     create_update_message,
+    merge_updates,
     read_message,
 )
 from websockets.asyncio.client import ClientConnection, connect
@@ -107,25 +109,35 @@ class _Provider(Provider):
         self._events.unsubscribe()  # the base's stream of every transaction is not used
         await self._channel.send(create_sync_message(self._doc))
         while True:
-            update = await self.outbox.get()
-            if update is None:
+            updates = [await self.outbox.get()]
+            while not self.outbox.empty():  # what queued up meanwhile goes out merged
+                updates.append(self.outbox.get_nowait())
+            done = None in updates
+            updates = [u for u in updates if u is not None]
+            if updates:
+                update = updates[0] if len(updates) == 1 else merge_updates(*updates)
+                await self._channel.send(create_update_message(update))
+            if done:
                 return
-            await self._channel.send(create_update_message(update))
 
 
 class NetworkLink:
     """Connects one peer to one room (see the module docstring).
 
     Callbacks, all run through ``deliver`` on the owner's thread:
-    ``on_update(update)``: remote changes to apply; ``on_status(state, detail)``;
-    ``on_presence(states)``: ``{client_id: state}`` of the others."""
+    ``on_update(updates)``: remote changes to apply (a list, in order);
+    ``on_status(state, detail)``;
+    ``on_presence(states)``: ``{client_id: state}`` of the others.
+
+    ``pace``: the owner gets the room's updates at most once per ``pace``
+    seconds (a window: once a frame), however many arrive meanwhile."""
 
     def __init__(self, url: str, deliver: Deliver,
-                 on_update: Callable[[bytes], None],
+                 on_update: Callable[[list[bytes]], None],
                  on_status: Callable[[str, str], None],
                  on_presence: Callable[[dict[int, dict[str, Any]]], None],
                  initial_update: bytes | None = None, send_local: bool = True,
-                 max_backoff: float = 5.0) -> None:
+                 max_backoff: float = 5.0, pace: float = 0.0) -> None:
         self.url = url
         self.deliver = deliver
         self.on_update = on_update
@@ -133,6 +145,7 @@ class NetworkLink:
         self.on_presence = on_presence
         self.send_local = send_local
         self.max_backoff = max_backoff
+        self.pace = pace
         self.state = CONNECTING
         self.client_id = 0
         self._initial = initial_update
@@ -143,6 +156,10 @@ class NetworkLink:
         self._outbox: asyncio.Queue | None = None
         self._local_state: dict[str, Any] = {}
         self._bridging = False
+        self._incoming: list[bytes] = []
+        self._incoming_lock = threading.Lock()
+        self._handing_over = False
+        self._handed_over = 0.0
         self._stop: asyncio.Event | None = None
         self._kick: asyncio.Event | None = None
         self._paused = False
@@ -306,13 +323,33 @@ class NetworkLink:
 
     def _transaction(self, event: Any) -> None:
         """A transaction of the network copy: a local one goes out to the room,
-        the room's goes to the owner."""
+        the room's goes to the owner (see :meth:`_hand_over`)."""
         update = event.update
         if self._bridging:
             if self._outbox is not None:
                 self._outbox.put_nowait(update)
             return
-        self.deliver(lambda: self.on_update(update))
+        with self._incoming_lock:
+            self._incoming.append(update)
+            if self._handing_over:
+                return
+            self._handing_over = True
+        wait = self._handed_over + self.pace - time.monotonic()
+        if wait > 0 and self._loop is not None:
+            self._loop.call_later(wait, self.deliver, self._hand_over)
+        else:
+            self.deliver(self._hand_over)
+
+    def _hand_over(self) -> None:
+        """On the owner's thread: every update that came in since the last hand-over,
+        in one call (ten colleagues typing are one change of the map per batch,
+        however busy the owner was)."""
+        with self._incoming_lock:
+            updates, self._incoming = self._incoming, []
+            self._handing_over = False
+            self._handed_over = time.monotonic()
+        if updates:
+            self.on_update(updates)
 
     # ------------------------------------------------------------ presence
     def _set_local_state(self, state: dict[str, Any]) -> None:

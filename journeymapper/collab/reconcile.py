@@ -18,9 +18,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from pycrdt import Map
-
 from journeymapper.collab import repair
+from journeymapper.collab.repair import View
 from journeymapper.model.document import JourneyMap
 from journeymapper.model.elements import Element, Kind
 from journeymapper.model.errors import JourneyError
@@ -116,9 +115,8 @@ class Result:
 class Reconciler:
     """Changes a map to what a root map shows (see the module docstring)."""
 
-    def __init__(self, doc: JourneyMap, root: Map, index: Index) -> None:
+    def __init__(self, doc: JourneyMap, index: Index) -> None:
         self.doc = doc
-        self.root = root
         self.index = index
         self.result = Result()
 
@@ -130,48 +128,51 @@ class Reconciler:
             log.warning("shared map: %s skipped: %s", what, exc)
 
     # ------------------------------------------------------------ the plan
-    def apply(self, touched: Touched, own: bool = False) -> Result:
-        """``own``: the touched parts are this peer's own writes (the map has them
-        already), so what hangs on every touched element is read again."""
+    def apply(self, touched: Touched, view: View, own: bool = False) -> Result:
+        """``view``: the document to read (a :class:`~journeymapper.collab.view.Whole`
+        for a full read). ``own``: the touched parts are this peer's own writes
+        (the map has them already), so what hangs on every touched element is
+        read again."""
         self.result = Result()
-        doc, root = self.doc, self.root
+        doc = self.doc
         full = touched.full
-        self._values(touched, full)
-        elements = repair.get(root, "elements")
+        if full:
+            view = view.whole()
+        self._values(touched, view, full)
 
         old_lanes = list(doc.lanes)
-        lanes = repair.read_lanes(root) if (full or touched.lanes) else old_lanes
+        lanes = repair.read_lanes(view) if (full or touched.lanes) else old_lanes
         lane_ids = {lane.id for lane in lanes}
         old_stages = list(doc.stage_order)
         stage_elements_touched = any(i in self.index.stages or (i in doc and doc.element(i).kind
                                                                  is Kind.STAGE)
                                      for i in touched.elements)
-        if full or touched.stages or touched.lanes or stage_elements_touched:
-            valid = {i for i in self.index.stages
-                     if repair.is_id(i) and i not in lane_ids
-                     and repair.element_kind(repair.get(elements, i)) is Kind.STAGE}
-            stages = repair.order_list(repair.get(root, "stages"), valid)
+        stages_read = full or touched.stages or touched.lanes or stage_elements_touched
+        if stages_read:
+            stages = repair.stage_order(view, self.index.stages, lane_ids)
         else:
             stages = old_stages
         frame = repair.Frame(lanes, stages)
 
         # which elements to read again
         ids = set(touched.elements)
+        if stages_read:  # where a card of a stage that is gone goes depends on the order
+            ids |= {i for i, stage in self.index.stage_of.items()
+                    if stage is not None and stage not in frame.stages}
+        if full or touched.lanes:  # and a card of a lane that is gone, on the lanes
+            ids |= {i for i, lane in self.index.lane_of.items() if lane not in frame.lanes}
         lanes_changed = [lane.id for lane in old_lanes] != [lane.id for lane in lanes] or \
             {(lane.id, lane.kind) for lane in old_lanes} != {(lane.id, lane.kind) for lane in lanes}
         stages_changed = set(old_stages) != set(stages) or old_stages[:1] != stages[:1]
         if full or lanes_changed:
-            ids |= set(repair.entries(elements)) | {e.id for e in doc.elements()}
+            view = view.whole()
+            ids |= set(view.entries("elements")) | {e.id for e in doc.elements()}
         elif stages_changed:
             ids |= set(stages) | set(old_stages)
-            ids |= {i for i, stage in self.index.stage_of.items()
-                    if stage is not None and stage not in frame.stages}
             ids |= {e.id for s in set(old_stages) - set(stages) for lane in old_lanes
                     for e in doc.cell(s, lane.id)}
-        every = repair.plain_all(elements) if full or lanes_changed else None
         targets: dict[str, Element | None] = {
-            i: repair.read_element(i, every.get(i) if every is not None
-                                   else repair.get(elements, i), frame) for i in ids}
+            i: repair.read_element(i, repair.head(view, i), frame) for i in ids}
 
         def kind_after(element_id: str) -> Kind | None:
             if element_id in targets:
@@ -190,29 +191,28 @@ class Reconciler:
         link_keys |= {f"{lk.source}{repair.SEP}{lk.target}" for i in changed if i in doc
                       for lk in doc.links_of(i)}
         if full:
-            link_keys |= set(repair.entries(repair.get(root, "links")))
+            link_keys |= set(view.entries("links"))
             link_keys |= {f"{lk.source}{repair.SEP}{lk.target}" for lk in doc.links()}
 
         self._lanes(old_lanes, lanes)
         self._stages_in(targets, stages)
         self._cards(targets)
-        self._links(link_keys, kind_after, full)
-        self._scores_and_waves(touched, changed, stages, full, kind_after)
-        self._records(touched, changed, full, kind_after)
+        self._links(view, link_keys, kind_after)
+        self._scores_and_waves(view, touched, changed, stages, full, kind_after)
+        self._records(view, touched, changed, full, kind_after)
         self._removals(targets, lanes, stages)
         return self.result
 
     # ------------------------------------------------------------ values
-    def _values(self, touched: Touched, full: bool) -> None:
+    def _values(self, touched: Touched, view: View, full: bool) -> None:
         doc = self.doc
         readers = {"meta": (repair.read_meta, doc.meta, doc.set_meta),
                    "settings": (repair.read_setting, doc.settings, doc.set_setting),
                    "extra": (repair.read_extra_value, doc.extra, doc.set_extra)}
         for name, (read, current, setter) in readers.items():
-            stored = repair.get(self.root, name)
-            keys = set(repair.entries(stored)) if full else touched.values[name]
-            for key in keys:
-                value = read(key, repair.get(stored, key))
+            keys = set(view.entries(name)) if full else touched.values[name]
+            for key in sorted(keys):
+                value = read(key, view.entry(name, key))
                 if repair.missing(value):
                     continue
                 if current.get(key, repair._MISSING) != repair.freeze(value):
@@ -283,18 +283,15 @@ class Reconciler:
                           lambda i=element_id, p=target.placement: doc.move_element(i, p))
 
     # ------------------------------------------------------------ links
-    def _links(self, keys: set[str], kind_after: Callable[[str], Kind | None],
-               full: bool = False) -> None:
+    def _links(self, view: View, keys: set[str],
+               kind_after: Callable[[str], Kind | None]) -> None:
         doc = self.doc
-        stored: Any = repair.get(self.root, "links")
-        if full and isinstance(stored, Map):
-            stored = stored.to_py()
         kinds = _Kinds(kind_after)
         for key in sorted(keys):
             ends = repair.link_ends(key)
             if ends is None:
                 continue
-            target = repair.read_link(key, repair.get(stored, key), kinds)
+            target = repair.read_link(key, view.entry("links", key), kinds)
             source, end = ends
             present = source in doc and end in doc and doc.has_link(source, end)
             current = doc.link_kind(source, end) if present else None
@@ -308,20 +305,20 @@ class Reconciler:
                           lambda t=target: doc.link(t.source, t.target, t.kind))
 
     # ------------------------------------------------------------ scores, records
-    def _scores_and_waves(self, touched: Touched, changed: set[str], stages: list[str],
-                          full: bool, kind_after: Callable[[str], Kind | None]) -> None:
+    def _scores_and_waves(self, view: View, touched: Touched, changed: set[str],
+                          stages: list[str], full: bool,
+                          kind_after: Callable[[str], Kind | None]) -> None:
         doc = self.doc
-        stored = repair.get(self.root, "scores")
         keys = set(touched.scores) | {k for i in changed for k in self.index.scores_of.get(i, ())}
         if full:
-            keys |= set(repair.entries(stored)) | {repair.SEP.join(s.key) for s in doc.scores()}
+            keys |= set(view.entries("scores")) | {repair.SEP.join(s.key) for s in doc.scores()}
         stage_set = set(stages)
         kinds = _Kinds(kind_after)
         final = {repair.SEP.join(s.key): s for s in doc.scores()}
         add: list[Score] = []
         remove: list[tuple] = []
-        for key in keys:
-            target = repair.read_score(key, repair.get(stored, key), stage_set, kinds)
+        for key in sorted(keys):
+            target = repair.read_score(key, view.entry("scores", key), stage_set, kinds)
             current = final.get(key)
             if target is None and current is not None:
                 remove.append(current.key)
@@ -331,7 +328,7 @@ class Reconciler:
                 final[key] = target
         if not (touched.waves or keys or full or changed):
             return
-        waves = repair.read_waves(self.root, list(final.values()))
+        waves = repair.read_waves(view, list(final.values()))
         if waves != doc.waves:
             self._try("waves", lambda: doc.set_waves(waves))
         if remove:
@@ -341,19 +338,18 @@ class Reconciler:
         if ready:
             self._try("scores", lambda: doc.put_scores(ready))
 
-    def _records(self, touched: Touched, changed: set[str], full: bool,
+    def _records(self, view: View, touched: Touched, changed: set[str], full: bool,
                  kind_after: Callable[[str], Kind | None]) -> None:
         doc = self.doc
-        stored = repair.get(self.root, "records")
         keys = set(touched.records)
         keys |= {k for i in changed for k in self.index.records_of.get(i, ())}
         if full:
-            keys |= {ends for ends in map(repair.link_ends, repair.entries(stored)) if ends}
+            keys |= {ends for ends in map(repair.link_ends, view.entries("records")) if ends}
             keys |= {(section, key) for section in doc.sections() for key in doc.records(section)}
         kinds = _Kinds(kind_after)
         for section, key in sorted(keys):
             value = repair.read_record(section, key,
-                                       repair.get(stored, f"{section}{repair.SEP}{key}"), kinds)
+                                       view.entry("records", f"{section}{repair.SEP}{key}"), kinds)
             current = doc.record(section, key) if repair.is_section_name(section) else None
             if value is None:
                 if current is not None:
@@ -366,9 +362,9 @@ class Reconciler:
     # ------------------------------------------------------------ removals
     def _removals(self, targets: dict[str, Element | None], lanes: list, stages: list[str]) -> None:
         doc = self.doc
-        for element_id, target in sorted(targets.items()):
-            current = doc.get(element_id)
-            if current is not None and current.kind is not Kind.STAGE and target is None:
+        gone = [i for i, target in targets.items() if target is None and i in doc]
+        for element_id in sorted(gone):
+            if doc.element(element_id).kind is not Kind.STAGE:
                 self._try(f"card {element_id}", lambda i=element_id: doc.remove_element(i))
         stage_set = set(stages)
         for stage_id in list(doc.stage_order):
@@ -383,10 +379,12 @@ class Reconciler:
         for lane in list(doc.lanes):
             if lane.id not in lane_ids:
                 self._try(f"lane {lane.id}", lambda i=lane.id: doc.remove_lane(i))
-        for element_id, target in sorted(targets.items()):  # cards that waited for a lane
-            if target is not None and target.kind is not Kind.STAGE and element_id not in doc \
-                    and not doc.id_in_use(element_id):
-                self._try(f"card {element_id}", lambda t=target: doc.insert_element(t))
+        waiting = [i for i, target in targets.items()  # cards that waited for a lane
+                   if target is not None and i not in doc and target.kind is not Kind.STAGE]
+        for element_id in sorted(waiting):
+            if not doc.id_in_use(element_id):
+                self._try(f"card {element_id}",
+                          lambda t=targets[element_id]: doc.insert_element(t))
 
 
 class _Kinds:

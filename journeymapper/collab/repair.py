@@ -29,13 +29,13 @@ absent or as the field's default. The rules, in docs/collaboration.md:
 
 from __future__ import annotations
 
-import json
 import math
-from typing import Any
+from typing import Any, NamedTuple
 
-from pycrdt import Array, Map, Text
+import orjson
 
 from journeymapper.collab.schema import SEP, text_fields
+from journeymapper.collab.view import Live, Whole
 from journeymapper.io.serialize import natural_key
 from journeymapper.model.elements import (
     CARD_KINDS,
@@ -58,6 +58,11 @@ CARD_KIND_VALUES = {k.value for k in CARD_KINDS}
 LINK_KINDS = {k.value: k for k in LinkKind}
 MAX_ID = 256
 _MISSING = object()
+View = Live | Whole
+
+
+_SCALARS: dict[str, Any] = {}  # short texts holding a plain scalar (kinds, scores): parsed once
+_UNKNOWN = object()
 
 
 def load(text: Any) -> Any:
@@ -65,43 +70,28 @@ def load(text: Any) -> Any:
     number that is not finite) is ``_MISSING``."""
     if not isinstance(text, str) or len(text) > 4 * MAX_TEXT * 16:
         return _MISSING
+    value = _SCALARS.get(text, _UNKNOWN)
+    if value is not _UNKNOWN:
+        return value
     try:
-        return json.loads(text, parse_constant=_refuse)
-    except (ValueError, RecursionError):
+        value = orjson.loads(text)  # strict JSON: no NaN, integers within 64 bits
+    except orjson.JSONDecodeError:
         return _MISSING
-
-
-def _refuse(token: str) -> Any:
-    raise ValueError(token)
+    if len(text) <= 64 and len(_SCALARS) < 4096 and \
+            (value is None or isinstance(value, (str, int, float))):
+        _SCALARS[text] = value
+    return value
 
 
 def is_id(value: Any) -> bool:
     return isinstance(value, str) and 0 < len(value) <= MAX_ID
 
 
-def get(container: Any, key: str) -> Any:
-    if isinstance(container, dict):
-        return container.get(key)
-    if not isinstance(container, Map):
-        return None
-    try:
-        return container.get(key)
-    except Exception:  # noqa: BLE001 - a peer's value of an unexpected type
-        return None
-
-
-def entries(container: Any) -> dict[str, Any]:
-    """A Y.Map's items (an empty dict for anything else)."""
-    if not isinstance(container, Map):
-        return {}
-    return dict(container.items())
-
-
-def order_list(array: Any, valid: set[str]) -> list[str]:
-    """Rule 1: an order list read back."""
+def order_list(values: Any, valid: set[str]) -> list[str]:
+    """Rule 1: an order list read back (``values``: the list as projected)."""
     seen: dict[str, None] = {}
-    if isinstance(array, Array):
-        for value in array:
+    if isinstance(values, list):
+        for value in values:
             if isinstance(value, str) and value in valid and value not in seen:
                 seen[value] = None
     missing = sorted(valid - seen.keys(), key=natural_key)
@@ -119,53 +109,47 @@ def read_lane(lane_id: str, stored: Any) -> Lane | None:
     return Lane(lane_id, name, Kind(kind))
 
 
-def read_lanes(root: Map) -> list[Lane]:
+def read_lanes(view: View) -> list[Lane]:
     """The lanes in their order (rule 1)."""
     lanes = {}
-    for lane_id, stored in entries(get(root, "lanes")).items():
+    for lane_id, stored in view.entries("lanes").items():
         lane = read_lane(lane_id, stored)
         if lane is not None:
             lanes[lane_id] = lane
-    return [lanes[i] for i in order_list(get(root, "lane_order"), set(lanes))]
-
-
-def plain(entry: Any) -> dict[str, Any] | None:
-    """An element's Y.Map as plain values, read in one go (texts as str)."""
-    if isinstance(entry, dict):
-        return entry
-    if not isinstance(entry, Map):
-        return None
-    try:
-        value = entry.to_py()
-    except Exception:  # noqa: BLE001 - a peer's odd content
-        return None
-    return value if isinstance(value, dict) else None
-
-
-def plain_all(elements: Any) -> dict[str, Any]:
-    """Every element as plain values, read in one go (a full read)."""
-    if not isinstance(elements, Map):
-        return {}
-    try:
-        value = elements.to_py()
-    except Exception:  # noqa: BLE001
-        return {}
-    return value if isinstance(value, dict) else {}
+    return [lanes[i] for i in order_list(view.value("lane_order"), set(lanes))]
 
 
 def element_kind(entry: Any) -> Kind | None:
-    entry = plain(entry)
-    if entry is None:
+    """The kind of a projected element entry (None: not an element)."""
+    if not isinstance(entry, dict):
         return None
     value = load(entry.get("kind"))
     return KINDS.get(value) if isinstance(value, str) else None
 
 
-def stage_ids(root: Map, elements: dict[str, Any], lane_ids: set[str]) -> list[str]:
-    """The stage order (rule 1): ids of valid stage elements."""
-    valid = {i for i, entry in elements.items()
-             if is_id(i) and i not in lane_ids and element_kind(entry) is Kind.STAGE}
-    return order_list(get(root, "stages"), valid)
+class Head(NamedTuple):
+    """An element entry as read: its kind, its stored placement (unrepaired), the entry."""
+
+    kind: Kind | None
+    placement: dict[str, Any] | None
+    entry: Any
+
+
+def head(view: View, element_id: str) -> Head:
+    """The element entry ``element_id`` as read from ``view``, parsed once per view."""
+    found = view.memo.get(element_id)
+    if found is None:
+        entry = view.entry("elements", element_id)
+        kind = element_kind(entry)
+        found = view.memo[element_id] = Head(kind, raw_placement(entry) if kind else None, entry)
+    return found
+
+
+def stage_order(view: View, candidates: Any, lane_ids: set[str]) -> list[str]:
+    """The stage order (rule 1): ``candidates`` that are valid stage elements."""
+    valid = {i for i in candidates if is_id(i) and i not in lane_ids
+             and head(view, i).kind is Kind.STAGE}
+    return order_list(view.value("stages"), valid)
 
 
 # ------------------------------------------------------------ elements
@@ -173,15 +157,15 @@ def read_fields(kind: Kind, fields: Any) -> dict[str, Any]:
     """Rule 4: the fields of an element, every known one present and valid."""
     values = default_fields(kind)
     texts = text_fields(kind)
-    items = fields.items() if isinstance(fields, dict) else entries(fields).items()
+    items = fields.items() if isinstance(fields, dict) else ()
     for name, stored in items:
         spec = FIELD_INDEX[kind].get(name)
         if spec is None:
             continue
         if name in texts:
-            if not isinstance(stored, (str, Text)):
+            if not isinstance(stored, str):
                 continue
-            value: Any = str(stored)
+            value: Any = stored
             if len(value) > MAX_TEXT:
                 value = value[:MAX_TEXT]
         else:
@@ -194,8 +178,7 @@ def read_fields(kind: Kind, fields: Any) -> dict[str, Any]:
 
 
 def raw_placement(entry: Any) -> dict[str, Any] | None:
-    entry = plain(entry)
-    value = load(entry.get("placement")) if entry is not None else None
+    value = load(entry.get("placement")) if isinstance(entry, dict) else None
     return value if isinstance(value, dict) else None
 
 
@@ -247,10 +230,10 @@ def read_extra(entry: dict[str, Any]) -> dict[str, Any]:
     return value if isinstance(value, dict) else {}
 
 
-def read_element(element_id: str, entry: Any, frame: Frame) -> Element | None:
-    """An element as every peer shows it, or None when it is not shown."""
-    entry = plain(entry)
-    kind = element_kind(entry)
+def read_element(element_id: str, found: Head, frame: Frame) -> Element | None:
+    """An element as every peer shows it, or None when it is not shown
+    (``found``: its entry as read, :func:`head`)."""
+    kind, entry = found.kind, found.entry
     if kind is None or not is_id(element_id) or element_id in frame.lanes:
         return None
     if kind is Kind.STAGE:
@@ -258,10 +241,9 @@ def read_element(element_id: str, entry: Any, frame: Frame) -> Element | None:
             return None
         placement = None
     else:
-        placement = frame.placement(kind, raw_placement(entry))
+        placement = frame.placement(kind, found.placement)
         if placement is None:
             return None
-    assert entry is not None
     return Element(element_id, kind, read_fields(kind, entry.get("fields")), placement,
                    read_extra(entry))
 
@@ -357,9 +339,9 @@ def score_refs(stored: Any) -> tuple[str, ...]:
     return tuple(v for v in (value.get("stage"), value.get("touchpoint")) if isinstance(v, str))
 
 
-def read_waves(root: Map, scores: list[Score]) -> tuple[Wave, ...]:
+def read_waves(view: View, scores: list[Score]) -> tuple[Wave, ...]:
     """Rule 7."""
-    listed = load(get(root, "waves"))
+    listed = load(view.value("waves"))
     waves: dict[str, Wave] = {}
     if isinstance(listed, list):
         for item in listed:

@@ -29,6 +29,7 @@ document back, with the repair rules, is :mod:`journeymapper.collab.repair`.
 from __future__ import annotations
 
 import json
+from difflib import SequenceMatcher
 from functools import cache
 from typing import Any
 
@@ -151,6 +152,13 @@ def utf8_diff(old: str, new: str) -> tuple[int, int, str]:
     """The smallest single edit that turns ``old`` into ``new``: (start, length
     to delete, text to insert), positions in UTF-8 bytes as Y.Text counts them
     in pycrdt. Found from the common prefix and suffix."""
+    start, end = _common_ends(old, new)
+    removed = old[start:len(old) - end]
+    inserted = new[start:len(new) - end]
+    return len(old[:start].encode("utf-8")), len(removed.encode("utf-8")), inserted
+
+
+def _common_ends(old: str, new: str) -> tuple[int, int]:
     limit = min(len(old), len(new))
     start = 0
     while start < limit and old[start] == new[start]:
@@ -158,6 +166,35 @@ def utf8_diff(old: str, new: str) -> tuple[int, int, str]:
     end = 0
     while end < limit - start and old[-1 - end] == new[-1 - end]:
         end += 1
-    removed = old[start:len(old) - end]
-    inserted = new[start:len(new) - end]
-    return len(old[:start].encode("utf-8")), len(removed.encode("utf-8")), inserted
+    return start, end
+
+
+MAX_DIFFED = 2000  # a replaced stretch longer than this is written as one edit
+
+
+def text_edits(old: str, new: str) -> list[tuple[int, int, str]]:
+    """The edits that turn ``old`` into ``new``, last first, as (start, length to
+    delete, text to insert) in UTF-8 bytes: one for typing, more when the new
+    text keeps parts of the old one between changes (a colleague's letters
+    merged into mine stay their letters, not a deletion and a copy)."""
+    start, end = _common_ends(old, new)
+    removed, inserted = old[start:len(old) - end], new[start:len(new) - end]
+    if not removed or not inserted or max(len(removed), len(inserted)) > MAX_DIFFED:
+        return [utf8_diff(old, new)] if removed or inserted else []
+    edits = []
+    matcher = SequenceMatcher(None, removed, inserted, autojunk=False)
+    for tag, i1, i2, j1, j2 in reversed(matcher.get_opcodes()):
+        if tag == "equal":
+            continue
+        at = len(old[:start + i1].encode("utf-8"))
+        edits.append((at, len(removed[i1:i2].encode("utf-8")), inserted[j1:j2]))
+    return edits
+
+
+def edit_text(text: Text, old: str, new: str) -> None:
+    """Make ``text`` (holding ``old``) hold ``new``, through :func:`text_edits`."""
+    for start, length, inserted in text_edits(old, new):
+        if length:
+            del text[start:start + length]
+        if inserted:
+            text.insert(start, inserted)

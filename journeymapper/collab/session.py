@@ -79,13 +79,15 @@ class Session:
 
     ``doc``: the map this peer brings (the host's); None to take the room's
     (a joiner, whose map is :attr:`doc` once :attr:`joined`). ``initial``: the
-    room's state when the host has it already (its own server). Callbacks,
+    room's state when the host has it already (its own server). ``pace``: the
+    room's changes reach the map at most once per ``pace`` seconds (a window
+    asks for once a frame; see NetworkLink). Callbacks,
     on the owner's thread: ``on_joined(doc)``, ``on_status(state, detail)``,
     ``on_presence(states)``."""
 
     def __init__(self, address: Address, deliver: Deliver, doc: JourneyMap | None = None,
                  name: str = "", colour: str = "#3b82f6", read_only: bool = False,
-                 initial: bytes | None = None) -> None:
+                 initial: bytes | None = None, pace: float = 0.0) -> None:
         self.address = address
         self.deliver = deliver
         self.read_only = read_only
@@ -111,7 +113,7 @@ class Session:
         self._subscription = self.ydoc.observe(self._local_update)
         self.link = NetworkLink(address.url, deliver, self._remote_update, self._status,
                                 self._presence, initial_update=initial,
-                                send_local=not read_only)
+                                send_local=not read_only, pace=pace)
 
     def start(self) -> Session:
         self.link.start()
@@ -128,14 +130,18 @@ class Session:
         if not self._remote and not self._closed:
             self.link.send_update(event.update)
 
-    def _remote_update(self, update: bytes) -> None:
+    def _remote_update(self, updates: list[bytes]) -> None:
+        """The room's updates, applied in one Y transaction: one change of the map."""
         if self._closed:
             return
         self._remote = True
         try:
-            self.ydoc.apply_update(update)
-        except Exception:  # noqa: BLE001 - the link checked it came from the room
-            log.exception("could not apply the room's update")
+            with self.ydoc.transaction():
+                for update in updates:
+                    try:
+                        self.ydoc.apply_update(update)
+                    except Exception:  # noqa: BLE001 - the network copy took it already
+                        log.exception("could not apply the room's update")
         finally:
             self._remote = False
 

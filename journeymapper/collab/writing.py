@@ -18,6 +18,7 @@ from journeymapper.collab import repair
 from journeymapper.collab.schema import (
     container,
     dump,
+    edit_text,
     element_map,
     lane_value,
     link_key,
@@ -27,9 +28,9 @@ from journeymapper.collab.schema import (
     score_key,
     score_value,
     text_fields,
-    utf8_diff,
     waves_value,
 )
+from journeymapper.collab.view import project
 from journeymapper.model import events as ev
 from journeymapper.model.elements import Kind
 
@@ -90,7 +91,7 @@ class Writer:
         return None
 
     def field_changed(self, event: ev.FieldChanged) -> None:
-        entry = repair.get(self._elements(), event.id)
+        entry = _entry(self._elements(), event.id)
         if not isinstance(entry, Map):
             self._elements()[event.id] = element_map(event.element)
             return
@@ -103,16 +104,35 @@ class Writer:
             if not isinstance(text, Text):
                 fields[event.field] = Text(event.new)
                 return
-            start, length, inserted = utf8_diff(str(text), event.new)
-            if length:
-                del text[start:start + length]
-            if inserted:
-                text.insert(start, inserted)
+            edit_text(text, str(text), event.new)
         else:
             fields[event.field] = dump(event.new)
 
+    def kind_changed(self, event: ev.KindChanged) -> None:
+        """A card of another kind: its entry's kind, and its fields changed in
+        place (the fields map is kept, so a colleague's typing in it stays)."""
+        entry = _entry(self._elements(), event.id)
+        fields = entry.get("fields") if isinstance(entry, Map) else None
+        if not isinstance(entry, Map) or not isinstance(fields, Map):
+            self._elements()[event.id] = element_map(event.element)
+            return
+        element = event.element
+        entry["kind"] = dump(element.kind.value)
+        for name in [n for n in fields.keys() if n not in element.fields]:
+            del fields[name]
+        texts = text_fields(element.kind)
+        for name, value in element.fields.items():
+            current = fields.get(name)
+            if name in texts and isinstance(value, str):
+                if not isinstance(current, Text):
+                    fields[name] = Text(value)
+                elif str(current) != value:
+                    edit_text(current, str(current), value)
+            elif isinstance(current, Text) or current != dump(value):
+                fields[name] = dump(value)
+
     def element_moved(self, event: ev.ElementMoved) -> None:
-        entry = repair.get(self._elements(), event.id)
+        entry = _entry(self._elements(), event.id)
         if isinstance(entry, Map):
             entry["placement"] = placement_value(event.element)
         else:
@@ -195,6 +215,7 @@ _HANDLERS = {
     ev.ElementAdded: Writer.element_added,
     ev.ElementRemoved: Writer.element_removed,
     ev.FieldChanged: Writer.field_changed,
+    ev.KindChanged: Writer.kind_changed,
     ev.ElementMoved: Writer.element_moved,
     ev.StagesReordered: Writer.stages_reordered,
     ev.Linked: Writer.linked,
@@ -212,17 +233,24 @@ _HANDLERS = {
 }
 
 
+def _entry(elements: Map, element_id: str) -> Any:
+    try:
+        return elements.get(element_id)
+    except Exception:  # noqa: BLE001 - a peer's value of an unexpected type
+        return None
+
+
 def sync_order(array: Array, wanted: list[str]) -> None:
     """Make ``array`` read back as ``wanted`` (repair rule 1), moving only the
     ids that are out of place: those outside the longest run already in order."""
     valid = set(wanted)
-    if repair.order_list(array, valid) == wanted:
+    current = repair.order_list(project(array), valid)
+    if current == wanted:
         return
-    current = repair.order_list(array, valid)
     position = {i: n for n, i in enumerate(wanted)}
     kept = set(_longest_increasing([i for i in current if i in position], position))
     movers = {i for i in wanted if i not in kept}
-    values = list(array)
+    values = project(array)
     for n in range(len(values) - 1, -1, -1):
         value = values[n]
         if value in movers or (isinstance(value, str) and value not in valid):
@@ -233,10 +261,10 @@ def sync_order(array: Array, wanted: list[str]) -> None:
         if n == 0:
             array.insert(0, element_id)
             continue
-        values = list(array)
+        values = project(array)
         previous = wanted[n - 1]
         array.insert(values.index(previous) + 1 if previous in values else len(values), element_id)
-    if repair.order_list(array, valid) != wanted:  # never expected: write it whole
+    if repair.order_list(project(array), valid) != wanted:  # never expected: write it whole
         del array[0:len(array)]
         array.extend(wanted)
 

@@ -17,6 +17,7 @@ from journeymapper.commands.base import Composite, DocCommand, card_name, kind_n
 from journeymapper.model.document import JourneyMap, Removed
 from journeymapper.model.elements import FIELD_INDEX, Element, Kind, Placement
 from journeymapper.model.ids import id_prefix
+from journeymapper.model.links import LinkKind
 from journeymapper.words import field_label
 
 __all__ = ["AddCard", "AddStage", "Composite", "MoveCards", "MoveStage", "RemoveElement",
@@ -29,7 +30,12 @@ class AddCard(DocCommand):
     def __init__(self, doc: JourneyMap, kind: Kind, stage: str | None, lane: str,
                  text: str = "", fields: Mapping[str, Any] | None = None,
                  parent: QUndoCommand | None = None) -> None:
-        super().__init__(doc, translate("Commands", "Add {kind}").format(kind=kind_name(kind)), parent)
+        if text.strip():
+            label = translate("Commands", "Add {kind} {card}").format(
+                kind=kind_name(kind), card=card_name(Element("", kind, {"text": text})))
+        else:
+            label = translate("Commands", "Add {kind}").format(kind=kind_name(kind))
+        super().__init__(doc, label, parent)
         self.kind, self.stage, self.lane = kind, stage, lane
         self.text_value, self.fields = text, dict(fields or {})
         self.element_id = doc.new_id(id_prefix(kind))
@@ -200,19 +206,35 @@ class MoveCards(DocCommand):
 
 
 class AddStage(DocCommand):
-    """Insert a stage column at ``index`` (None: at the end)."""
+    """Insert a stage column at ``index`` (None: at the end). Put between two
+    stages where the first leads to the second, it joins the flow: A -> new
+    -> B instead of A -> B, in the same step."""
 
     def __init__(self, doc: JourneyMap, name: str, index: int | None = None,
                  parent: QUndoCommand | None = None) -> None:
         super().__init__(doc, translate("Commands", "Add stage “{name}”").format(name=name), parent)
         self.name, self.index = name, index
         self.element_id = doc.new_id("stage")
+        self.joined: tuple[str, str] | None = None
 
     def do(self) -> None:
+        order = self.doc.stage_order
+        self.joined = None
+        if self.index is not None and 0 < self.index < len(order):
+            before, after = order[self.index - 1], order[self.index]
+            if self.doc.link_kind(before, after) is LinkKind.LEADS_TO:
+                self.joined = (before, after)
         self.doc.add_stage(self.name, self.index, element_id=self.element_id)
+        if self.joined is not None:
+            before, after = self.joined
+            self.doc.unlink(before, after)
+            self.doc.link(before, self.element_id, LinkKind.LEADS_TO)
+            self.doc.link(self.element_id, after, LinkKind.LEADS_TO)
 
     def revert(self) -> None:
         self.doc.remove_element(self.element_id)
+        if self.joined is not None:
+            self.doc.link(*self.joined, LinkKind.LEADS_TO)
 
 
 class MoveStage(DocCommand):

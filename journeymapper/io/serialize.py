@@ -3,22 +3,33 @@
 The same document always gives the same bytes: keys sorted, elements,
 links and scores in a stable order, one array item per line (so a saved map
 diffs cleanly in git), offsets rounded to 1/100 unit, UTF-8 with no escapes.
+
+Saving never fails on text: a lone surrogate that reached the document (a
+half character from a clipboard, or a tool that made one) is written as
+U+FFFD, the replacement character, since UTF-8 cannot hold it. A number that
+JSON cannot hold (NaN, infinity) is a JourneyError naming where it is, before
+a byte is written.
 """
 
 from __future__ import annotations
 
 import json
+import math
 import re
 from functools import lru_cache
 from typing import Any
 
+from journeymapper.i18n import N_
+from journeymapper.io.jsontext import find_path
 from journeymapper.io.migrations import FORMAT_VERSION
 from journeymapper.model.document import JourneyMap
 from journeymapper.model.elements import Element, thaw
+from journeymapper.model.errors import JourneyError
 from journeymapper.model.links import Link
 from journeymapper.model.scores import Score
 
 _NUM = re.compile(r"(\d+)")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 @lru_cache(maxsize=1 << 16)  # the ids of a map, sorted at every save and autosave
@@ -29,6 +40,8 @@ def natural_key(text: str) -> tuple[Any, ...]:
 
 
 def _offset(value: float) -> float | int:
+    if not math.isfinite(value):
+        return float(value)          # refused below with its place, not crashed on here
     rounded = round(float(value), 2)
     return int(rounded) if rounded == int(rounded) else rounded
 
@@ -125,6 +138,20 @@ class LineCache:
 
 def dumps(doc: JourneyMap, cache: LineCache | None = None) -> bytes:
     """Serialise ``doc`` to .jmap bytes (deterministic); ``cache`` only saves time."""
+    try:
+        text = _text(doc, cache)
+    except ValueError:  # allow_nan=False: NaN or infinity somewhere
+        root = document_to_dict(doc)
+        place = find_path(root, lambda v: isinstance(v, float) and not math.isfinite(v))
+        raise JourneyError(N_("cannot save: {place} is not a finite number; expected a finite "
+                              "number"), place=place or "?") from None
+    try:
+        return text.encode("utf-8")
+    except UnicodeEncodeError:
+        return _SURROGATE.sub("\ufffd", text).encode("utf-8")
+
+
+def _text(doc: JourneyMap, cache: LineCache | None) -> str:
     root = document_to_dict(doc, items=cache is not None)
     line = _compact if cache is None else cache.line
     lines = ["{"]
@@ -143,4 +170,4 @@ def dumps(doc: JourneyMap, cache: LineCache | None = None) -> bytes:
     lines.append("}")
     if cache is not None:
         cache.turn()
-    return ("\n".join(lines) + "\n").encode("utf-8")
+    return "\n".join(lines) + "\n"

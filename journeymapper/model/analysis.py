@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from journeymapper.model.document import JourneyMap
 from journeymapper.model.elements import Element, Kind
 from journeymapper.model.links import LinkKind
+from journeymapper.model.workshop import counts
 
 
 def stage_of(doc: JourneyMap, element: Element) -> Element | None:
@@ -138,3 +139,22 @@ def stage_loops(doc: JourneyMap) -> list[tuple[str, str]]:
     position = {s: i for i, s in enumerate(doc.stage_order)}
     return [(link.source, link.target) for link in doc.links(LinkKind.LEADS_TO)
             if position[link.target] <= position[link.source]]
+
+
+def reading_position(doc: JourneyMap) -> dict[str, tuple[int, int, int]]:
+    """card id -> (stage column, lane row, order): the order a map is read in."""
+    stages = {s: i + 1 for i, s in enumerate(doc.stage_order)}
+    lanes = {lane.id: i for i, lane in enumerate(doc.lanes)}
+    return {e.id: (stages.get(e.placement.stage, 0), lanes.get(e.placement.lane, 0),
+                   e.placement.order)
+            for e in doc.elements() if e.placement is not None}
+
+
+def ranked_by_votes(doc: JourneyMap, vote_id: str) -> list[tuple[Element, int]]:
+    """The cards that took dots in a vote, most dots first (ties in reading
+    order): the ranked list a reveal shows, the PDF prints and the CLI lists."""
+    position = reading_position(doc)
+    ranked = [(doc.element(card), n) for card, n in counts(doc, vote_id).items()
+              if card in doc and n > 0]
+    ranked.sort(key=lambda pair: (-pair[1], position.get(pair[0].id, (0, 0, 0)), pair[0].id))
+    return ranked

@@ -7,7 +7,7 @@ only through its methods. Each method runs in a transaction
 (:meth:`JourneyMap.transaction`, see :mod:`journeymapper.model.journal`):
 listeners connected to ``doc.changes`` receive one ChangeSet per
 transaction, with its origin, holding one event per real change
-(ElementAdded, ElementRemoved, FieldChanged, ElementMoved, Linked, Unlinked,
+(ElementAdded, ElementRemoved, FieldChanged, KindChanged, ElementMoved, Linked, Unlinked,
 StagesReordered, LaneAdded, LaneRemoved, LaneChanged, LanesReordered,
 MetaChanged, SettingChanged, ExtraChanged, ScoresChanged, WavesChanged,
 RecordChanged; see :mod:`journeymapper.model.events`). Features keep their
@@ -35,6 +35,8 @@ from journeymapper.model.elements import (
     check_field,
     default_fields,
     freeze,
+    placement_problem,
+    text_problem,
 )
 from journeymapper.model.errors import (
     DuplicateIdError,
@@ -45,7 +47,7 @@ from journeymapper.model.errors import (
     UnknownElementError,
 )
 from journeymapper.model.ids import IdAllocator, id_prefix, process_allocator
-from journeymapper.model.journal import Journal
+from journeymapper.model.journal import Journal, Rule
 from journeymapper.model.links import Link, LinkKind, a_kind, allowed, explain_refusal, infer_link
 from journeymapper.model.linkset import LinkSet
 from journeymapper.model.records import refers_to
@@ -103,6 +105,14 @@ class JourneyMap:
         """``with doc.transaction(origin):`` groups changes into one change set;
         a failure inside reverts every change of the block."""
         return self._journal.transaction(origin)
+
+    def add_rule(self, rule: Rule) -> None:
+        """A rule every transaction of this document passes (see model/journal.py):
+        it may refuse the change or add to it."""
+        self._journal.add_rule(rule)
+
+    def remove_rule(self, rule: Rule) -> None:
+        self._journal.remove_rule(rule)
 
     def new_id(self, prefix: str) -> str:
         """A fresh id such as ``pain-point-7k2q9m4x-12``, never used before (see model/ids.py)."""
@@ -276,6 +286,9 @@ class JourneyMap:
         if placement.lane not in self._lane_ids:
             raise LayoutError(N_("{id}: placement.lane {lane!r} is not a lane"), id=element_id,
                               lane=placement.lane)
+        problem = placement_problem(placement)
+        if problem:
+            raise LayoutError(N_("{id}: {problem}"), id=element_id, problem=problem)
 
     def set_field(self, element_id: str, name: str, value: Any) -> None:
         element = self.element(element_id)
@@ -291,6 +304,44 @@ class JourneyMap:
             self._elements[element_id] = new
             self._journal.record(ev.FieldChanged(element_id, name, old, value, new),
                                  lambda: self._elements.__setitem__(element_id, element))
+
+    def change_kind(self, element_id: str, kind: Kind,
+                    fields: Mapping[str, Any] | None = None) -> Element:
+        """Make a card another kind (one KindChanged). Its fields become the new
+        kind's: those both kinds have (the text) keep their value when it is
+        allowed, the rest take their defaults; ``fields`` gives them exactly
+        instead (an undo). Links the new kind cannot have are refused: unlink
+        them first. Returns the element as it is now."""
+        element = self.element(element_id)
+        if Kind.STAGE in (kind, element.kind):
+            raise ModelError(N_("{id}: a stage cannot change kind, nor a card become a stage"),
+                             id=element_id)
+        if kind is element.kind and fields is None:
+            return element
+        if fields is None:
+            fields = {name: value for name, value in element.fields.items()
+                      if name in FIELD_INDEX[kind] and check_field(kind, name, value) is None}
+        missing = set(FIELD_INDEX[kind]) - set(fields)
+        values = {**{n: v for n, v in default_fields(kind).items() if n in missing}, **fields}
+        new = self._complete(Element(element_id, kind, values, element.placement,
+                                     element.extra))
+        for link in self.links_of(element_id):
+            kinds = [self._elements[i].kind if i != element_id else kind
+                     for i in (link.source, link.target)]
+            if not allowed(link.kind, *kinds):
+                raise LinkError(link.source, link.target, Message(
+                    N_("'{link}' does not join {source} to {target}"), link=link.kind.value,
+                    source=a_kind(kinds[0]), target=a_kind(kinds[1])))
+        if kind is not element.kind and self._book.referring_to(element_id):
+            raise ModelError(N_("{id}: survey scores are attached to this touchpoint; "
+                                "remove them before it changes kind"), id=element_id)
+        if new == element:
+            return element
+        with self.transaction():
+            self._elements[element_id] = new
+            self._journal.record(ev.KindChanged(element_id, element, new),
+                                 lambda: self._elements.__setitem__(element_id, element))
+        return new
 
     def move_element(self, element_id: str, placement: Placement) -> None:
         """Put a card in another cell / order / offset."""
@@ -485,6 +536,7 @@ class JourneyMap:
                  lane_id: str | None = None) -> Lane:
         if kind is Kind.STAGE:
             raise LayoutError(N_("a lane cannot hold stages"))
+        _check_lane_name(name)
         lane_id = lane_id or self.new_id("lane")
         if self.id_in_use(lane_id):
             raise DuplicateIdError(lane_id)
@@ -521,6 +573,8 @@ class JourneyMap:
         old = self.lane(lane_id)
         if kind is Kind.STAGE:
             raise LayoutError(N_("a lane cannot hold stages"))
+        if name is not None:
+            _check_lane_name(name)
         new = Lane(old.id, old.name if name is None else name, old.kind if kind is None else kind)
         if new == old:
             return
@@ -633,6 +687,12 @@ class JourneyMap:
         for element in self._elements.values():
             result[element.kind.value] += 1
         return result
+
+
+def _check_lane_name(name: Any) -> None:
+    problem = text_problem(name)
+    if problem:
+        raise LayoutError(N_("lane name: {problem}"), problem=problem)
 
 
 class _Taken:

@@ -115,9 +115,45 @@ def _colour(value: Any) -> Problem:
     return Message(N_("expected a colour #rrggbb, got {value}"), value=_show(value))
 
 
+MAX_ITEMS = 1_000  # items of a list field (evidence, authors)
+MAX_OFFSET = 1e6    # a card's free offset, in canvas units
+
+
 def _text_list(value: Any) -> Problem:
     if not isinstance(value, (list, tuple)) or not all(isinstance(v, str) for v in value):
         return Message(N_("expected a list of texts, got {value}"), value=_show(value))
+    if len(value) > MAX_ITEMS:
+        return Message(N_("expected at most {limit:,} items, got {count:,}"), limit=MAX_ITEMS,
+                       count=len(value))
+    for item in value:
+        problem = _text(item)
+        if problem:
+            return problem
+    return None
+
+
+def text_problem(value: Any) -> Problem:
+    """Why ``value`` is not a text a map may hold (at most MAX_TEXT characters), or None."""
+    return _text(value)
+
+
+def text_list_problem(value: Any) -> Problem:
+    """Why ``value`` is not a list of texts a map may hold, or None."""
+    return _text_list(value)
+
+
+def placement_problem(placement: Any) -> Problem:
+    """Why a placement's order and offsets are not allowed (a whole order; finite
+    offsets within +-MAX_OFFSET), or None."""
+    if isinstance(placement.order, bool) or not isinstance(placement.order, int):
+        return Message(N_("placement.order: expected an integer, got {value}"),
+                       value=_show(placement.order))
+    for name in ("dx", "dy"):
+        value = getattr(placement, name)
+        if isinstance(value, bool) or not isinstance(value, (int, float)) \
+                or not -MAX_OFFSET <= value <= MAX_OFFSET:  # NaN fails this too
+            return Message(N_("placement.{name}: expected a number -1000000..1000000, got "
+                              "{value}"), name=name, value=_show(value))
     return None
 
 

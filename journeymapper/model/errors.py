@@ -96,3 +96,13 @@ class SurveyError(JourneyError):
 
 class ExportError(JourneyError):
     """An export that could not be written; nothing on disk was changed."""
+
+
+class LockedError(ModelError):
+    """A change the workshop's rules refuse: a locked card, stage or lane, a
+    card hidden until its round is revealed, a facilitator's action."""
+
+
+class CardListError(JourneyError):
+    """A list of cards (CSV, XLSX) that cannot be imported; the message names
+    file, row and column."""

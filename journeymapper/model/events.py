@@ -60,6 +60,20 @@ class FieldChanged:
 
 
 @dataclass(frozen=True)
+class KindChanged:
+    """A card became another kind (a pain point that is really an
+    opportunity); its fields were mapped to the new kind's."""
+
+    id: str
+    old: Element     # the element before
+    element: Element  # the element after
+
+    @property
+    def kinds(self) -> tuple[Any, Any]:
+        return self.old.kind, self.element.kind
+
+
+@dataclass(frozen=True)
 class ElementMoved:
     id: str
     old: Placement | None
@@ -168,7 +182,7 @@ class RecordChanged:
 
 
 Event = (
-    ElementAdded | ElementRemoved | FieldChanged | ElementMoved | Linked | Unlinked
+    ElementAdded | ElementRemoved | FieldChanged | KindChanged | ElementMoved | Linked | Unlinked
     | StagesReordered | LaneAdded | LaneRemoved | LaneChanged | LanesReordered
     | MetaChanged | SettingChanged | ExtraChanged | ScoresChanged | WavesChanged | RecordChanged
 )

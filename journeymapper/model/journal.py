@@ -11,6 +11,14 @@ Transactions nest: an inner one joins the outer one (and its origin), and
 an inner failure reverts only the inner part, so a caller that catches the
 error and goes on (the file loader dropping a bad link) keeps a consistent
 document.
+
+Features add *rules* (:meth:`Journal.add_rule`): ``rule(transaction)`` runs
+when an outermost transaction that changed something ends, before its change
+set goes out. A rule may refuse the whole transaction (it raises a
+ModelError: everything is reverted, nobody hears of it) or make further
+changes, which join the same transaction (so they are undone with it). A
+lock on a card is such a rule; it is asked once per transaction, whatever
+made the change.
 """
 
 from __future__ import annotations
@@ -21,6 +29,8 @@ from typing import Any
 
 from journeymapper.model.errors import ModelError
 from journeymapper.model.events import LOCAL, ORIGINS, ChangeHub, ChangeSet
+
+Rule = Callable[["Transaction"], None]
 
 
 class Transaction:
@@ -40,6 +50,15 @@ class Journal:
     def __init__(self, hub: ChangeHub) -> None:
         self.hub = hub
         self.current: Transaction | None = None
+        self.rules: list[Rule] = []
+
+    def add_rule(self, rule: Rule) -> None:
+        if rule not in self.rules:
+            self.rules.append(rule)
+
+    def remove_rule(self, rule: Rule) -> None:
+        if rule in self.rules:
+            self.rules.remove(rule)
 
     @contextmanager
     def transaction(self, origin: str = LOCAL) -> Iterator[Transaction]:
@@ -51,6 +70,9 @@ class Journal:
         marks = (len(txn.events), len(txn.reverts))
         try:
             yield txn
+            if outer is None and txn.events:
+                for rule in list(self.rules):
+                    rule(txn)
         except BaseException:
             for revert in reversed(txn.reverts[marks[1]:]):
                 revert()

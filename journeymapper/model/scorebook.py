@@ -13,9 +13,10 @@ from collections.abc import Iterable, Sequence
 
 from journeymapper.i18n import N_
 from journeymapper.model import events as ev
+from journeymapper.model.elements import MAX_TEXT, is_date, text_problem
 from journeymapper.model.errors import ModelError
 from journeymapper.model.journal import Journal
-from journeymapper.model.scores import Score, Wave
+from journeymapper.model.scores import Score, Wave, score_problem
 
 ScoreKey = tuple[str, str, str, str, str]
 
@@ -57,6 +58,14 @@ class ScoreBook:
     # ------------------------------------------------------------ changing
     def put(self, scores: Sequence[Score], waves: Iterable[Wave] = ()) -> list[Score]:
         """Store scores (and waves not yet known); returns the scores they replaced."""
+        waves = list(waves)
+        for wave in waves:
+            _check_wave(wave)
+        for score in scores:
+            problem = score_problem(score)
+            if problem:
+                raise ModelError(N_("score {key}: {problem}"), key="/".join(score.key),
+                                 problem=problem)
         with self._journal.transaction():
             known = {w.label for w in self.waves}
             new_waves = []
@@ -96,6 +105,8 @@ class ScoreBook:
         labels = {w.label for w in new}
         if len(labels) != len(new):
             raise ModelError(N_("wave labels must be unique"))
+        for wave in new:
+            _check_wave(wave)
         with self._journal.transaction():
             self.remove([k for k, s in self._scores.items() if s.wave not in labels])
             self._set_waves(new)
@@ -110,6 +121,7 @@ class ScoreBook:
     def rename_wave(self, old: str, new: str) -> None:
         if old == new:
             return
+        _check_wave(Wave(new))
         if any(w.label == new for w in self.waves):
             raise ModelError(N_("a wave named {wave!r} exists already"), wave=new)
         index = next((i for i, w in enumerate(self.waves) if w.label == old), None)
@@ -122,3 +134,13 @@ class ScoreBook:
             moved = [s for s in self._scores.values() if s.wave == old]
             self.remove([s.key for s in moved])
             self.put([s.replace(wave=new) for s in moved])
+
+
+def _check_wave(wave: Wave) -> None:
+    problem = text_problem(wave.label)
+    if problem or not wave.label:
+        raise ModelError(N_("wave {label!r}: expected a name of at most {limit:,} characters"),
+                         label=wave.label, limit=MAX_TEXT)
+    if wave.date and not is_date(wave.date):
+        raise ModelError(N_("wave {label!r}: date {date!r}: expected YYYY-MM-DD or empty"),
+                         label=wave.label, date=wave.date)

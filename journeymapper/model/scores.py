@@ -8,11 +8,13 @@ where it came from.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from types import MappingProxyType
 from typing import Any
 
+from journeymapper.i18n import N_, Message
 from journeymapper.model import confidence
 from journeymapper.model.elements import freeze
 
@@ -89,3 +91,30 @@ class Score:
     def copy(self) -> Score:
         """The score itself: it is immutable, so a copy is never needed."""
         return self
+
+
+def score_problem(score: Score) -> Message | None:
+    """Why a score cannot be kept in a map (a value that is no finite number, a
+    count below 0, a distribution that is not counts, ...), or None."""
+    if score.metric not in METRICS:
+        return Message(N_("metric: expected one of {options}, got {value!r}"),
+                       options=", ".join(METRICS), value=score.metric)
+    if isinstance(score.value, bool) or not isinstance(score.value, (int, float)) \
+            or not math.isfinite(score.value):
+        return Message(N_("value: expected a finite number, got {value!r}"), value=score.value)
+    for name in ("n", "skipped"):
+        count = getattr(score, name)
+        if isinstance(count, bool) or not isinstance(count, int) or count < 0:
+            return Message(N_("{name}: expected a whole number >= 0, got {value!r}"), name=name,
+                           value=count)
+    if not isinstance(score.name, str) or not isinstance(score.wave, str) \
+            or not isinstance(score.stage, str):
+        return Message(N_("stage, wave and name must be texts"))
+    if not score.wave:
+        return Message(N_("wave: expected the name of a wave, got an empty text"))
+    for key, count in score.distribution.items():
+        if not isinstance(key, str) or isinstance(count, bool) or not isinstance(count, int) \
+                or count < 0:
+            return Message(N_("distribution: expected counts by answer, got {key!r}: {value!r}"),
+                           key=key, value=count)
+    return None

@@ -16,7 +16,7 @@ from typing import Any
 
 from journeymapper.i18n import N_
 from journeymapper.model import events as ev
-from journeymapper.model.elements import freeze
+from journeymapper.model.elements import freeze, text_list_problem, text_problem
 from journeymapper.model.errors import ModelError
 from journeymapper.model.journal import Journal
 from journeymapper.model.records import SECTIONS, is_record_key, is_section_name, refers_to
@@ -64,6 +64,9 @@ class MapValues:
                     self._journal.record(ev.MetaChanged(key, old, None),
                                          lambda: self._meta.__setitem__(key, old))
             return
+        problem = text_list_problem(value) if key == "authors" else text_problem(value)
+        if problem:
+            raise ModelError(N_("{key}: {problem}"), key=key, problem=problem)
         self._set_in(self._meta, key, freeze(value), ev.MetaChanged)
 
     @property

@@ -5,7 +5,7 @@ Right-click selects the thing under the mouse first (as a left click
 would), so every entry works on the selection through the same scene
 methods, Map menu actions and undo commands as the keyboard and menus.
 ``build(scene_pos)`` makes the menu without showing it (tests trigger its
-actions); ``popup`` shows it.
+actions); ``popup`` shows it. Features add entries through ``extras``.
 """
 
 from __future__ import annotations
@@ -48,6 +48,8 @@ class CanvasMenu:
 
     def __init__(self, window: MainWindow) -> None:
         self.window = window
+        #: features add their entries: ``extra(menu, target)`` after the menu is built
+        self.extras: list[Callable[[QMenu, Target | None], None]] = []
 
     # ------------------------------------------------------------ what is there
     def target_at(self, pos: QPointF) -> Target | None:
@@ -114,6 +116,8 @@ class CanvasMenu:
             self._cell_menu(menu, target[1])
         else:
             self._map_menu(menu)
+        for extra in self.extras:
+            extra(menu, target)
         window.map_actions.update_enabled()
         return menu
 

@@ -124,6 +124,22 @@ class Dialogs:
                                        translate("Dialogs", "Note colour"))
         return colour.name() if colour.isValid() else None
 
+    def open_file(self, title: str, name_filter: str) -> str | None:
+        """A file to read (a list of cards, ...), or None."""
+        path, _ = QFileDialog.getOpenFileName(self.parent, title, "", name_filter)
+        return path or None
+
+    def ask_vote(self, settings: Any) -> Any:
+        """The question and rules of a new dot vote (ui/voting.py VoteSettings), or None."""
+        from journeymapper.ui.voting import ask_vote
+
+        return ask_vote(self.parent, settings)
+
+    def ask_choice(self, title: str, label: str, options: list[str], current: int = 0
+                   ) -> str | None:
+        """One of ``options`` (a lane, a kind), or None when cancelled."""
+        value, ok = QInputDialog.getItem(self.parent, title, label, options, current, False)
+        return value if ok and value else None
     def ask_review(self, date: str, by: str) -> tuple[str, str, str] | None:
         """Date, who and note of a review mark (Map > Mark review…), or None."""
         from journeymapper.ui.review import ReviewDialog

@@ -48,12 +48,14 @@ def reading_order(doc: JourneyMap) -> list[str]:
 
 
 def find_matches(doc: JourneyMap, query: str) -> list[str]:
-    """Ids of the elements with a text field containing ``query``, in reading order."""
+    """Ids of the elements with a text field containing ``query``, in reading
+    order (not the cards face down until their silent round is revealed)."""
     needle = fold(query.strip())
     if not needle:
         return []
+    hidden = doc.records("hidden")
     return [i for i in reading_order(doc)
-            if any(needle in fold(t) for t in _texts(doc.element(i)))]
+            if i not in hidden and any(needle in fold(t) for t in _texts(doc.element(i)))]
 
 
 class FindBar(QWidget):

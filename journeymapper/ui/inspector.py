@@ -131,6 +131,8 @@ class Inspector(QWidget):
         self.document: JourneyMap | None = None
         self.current: str | None = None
         self.lane: str | None = None
+        #: a card not to show (face down until its round is revealed)
+        self.conceal: Callable[[str], bool] = lambda element_id: False
         self.header = QLabel()
         self.header.setObjectName("inspector_header")
         self.header.setWordWrap(True)
@@ -194,6 +196,12 @@ class Inspector(QWidget):
     def show_ids(self, ids: list[str]) -> None:
         """Show the one selected element, the map (none) or a count (several)."""
         doc = self.document
+        if len(ids) == 1 and self.conceal(ids[0]):
+            self.current, self.lane = None, None
+            self.header.setText(translate("Inspector", "Hidden until the round is revealed"))
+            self.stack.setVisible(False)
+            self.links.clear()
+            return
         self.current = ids[0] if len(ids) == 1 and doc is not None and ids[0] in doc else None
         self.lane = None
         if doc is None:
@@ -306,6 +314,8 @@ class Inspector(QWidget):
                 self._show_links(doc.element(current))  # a linked element's text changed
         elif isinstance(event, ev.ElementRemoved) and event.id == current:
             self.show_ids([])
+        elif isinstance(event, ev.KindChanged) and event.id == current:
+            self.show_ids([current])  # another kind: another form
         elif isinstance(event, (ev.Linked, ev.Unlinked)):
             if current in (event.link.source, event.link.target):
                 self._show_links(doc.element(current))

@@ -45,6 +45,7 @@ from journeymapper.ui.participants import ParticipantsPanel
 if TYPE_CHECKING:
     from journeymapper.ui.window import MainWindow
 
+FRAME = 1 / 60  # colleagues' changes reach the canvas at most once a frame, as one change set
 COLOURS = ("#e11d48", "#2563eb", "#059669", "#d97706", "#7c3aed", "#0891b2", "#db2777", "#65a30d")
 
 
@@ -90,7 +91,7 @@ class SessionDialogs:
         form.addRow(translate("SessionController", "Listen on"), host)
         form.addRow(translate("SessionController", "Port"), port)
         form.addRow(translate("SessionController", "Your name"), you)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
+        if not self._ask(dialog, form):
             return None
         return host.text().strip() or "0.0.0.0", port.value(), you.text().strip() or name
 
@@ -99,34 +100,51 @@ class SessionDialogs:
         dialog, form = self._form(translate("SessionController", "Join session"))
         address = QLineEdit()
         address.setPlaceholderText("ws://192.168.1.20:8765/journey?token=…")
+        address.setMinimumWidth(380)
         code = QLineEdit()
         code.setPlaceholderText("K7QM-3XPR")
         you = QLineEdit(name)
         form.addRow(translate("SessionController", "Address"), address)
         form.addRow(translate("SessionController", "Join code (with host:port)"), code)
         form.addRow(translate("SessionController", "Your name"), you)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
+        if not self._ask(dialog, form):
             return None
         return address.text().strip(), code.text().strip(), you.text().strip() or name
 
     def show_invitation(self, address: str, code: str, viewers: str) -> None:
-        dialog, form = self._form(translate("SessionController", "Session hosted"), ok_only=True)
+        """The address and, in letters a projector shows across the room, the
+        host and the join code to read out."""
+        dialog, form = self._form(translate("SessionController", "Session hosted"))
         for label, value in (
             (translate("SessionController", "Address"), address),
             (translate("SessionController", "Join code"), code),
         ):
             field = QLineEdit(value)
             field.setReadOnly(True)
+            field.setMinimumWidth(520)
+            field.setCursorPosition(0)
             form.addRow(label, field)
-        big = QLabel(code)
-        big.setStyleSheet("font-size: 40px; font-weight: bold; letter-spacing: 4px;")
-        form.addRow(big)
-        dialog.exec()
+        hint = QLabel(translate("SessionController",
+                                "Colleagues choose File > Join session… and type the address, "
+                                "or this host and code:"))
+        hint.setWordWrap(True)
+        form.addRow(hint)
+        parsed = parse_address(address)
+        for text in (f"{parsed.host}:{parsed.port}", code):
+            big = QLabel(text)
+            big.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            big.setStyleSheet("font-size: 40px; font-weight: bold; letter-spacing: 4px;")
+            form.addRow(big)
+        self._ask(dialog, form, ok_only=True)
 
-    def _form(self, title: str, ok_only: bool = False) -> tuple[QDialog, QFormLayout]:
+    def _form(self, title: str) -> tuple[QDialog, QFormLayout]:
         dialog = QDialog(self.parent)
         dialog.setWindowTitle(title)
-        form = QFormLayout(dialog)
+        return dialog, QFormLayout(dialog)
+
+    @staticmethod
+    def _ask(dialog: QDialog, form: QFormLayout, ok_only: bool = False) -> bool:
+        """OK (and Cancel) under the fields; True when the dialog was accepted."""
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok
             if ok_only
@@ -135,7 +153,7 @@ class SessionDialogs:
         buttons.accepted.connect(dialog.accept)
         buttons.rejected.connect(dialog.reject)
         form.addRow(buttons)
-        return dialog, form
+        return dialog.exec() == QDialog.DialogCode.Accepted
 
 
 class SessionController(QObject):
@@ -224,7 +242,8 @@ class SessionController(QObject):
         local = server.address("127.0.0.1")
         self._start(
             Session(
-                local, self.deliver, doc=window.document, name=self.name, colour=self.colour, initial=initial
+                local, self.deliver, doc=window.document, name=self.name, colour=self.colour,
+                initial=initial, pace=FRAME,
             )
         )
         self._bind_history(window.document)
@@ -251,7 +270,7 @@ class SessionController(QObject):
             return False
         if not window.maybe_save("joining a session"):
             return False
-        session = Session(parsed, self.deliver, name=self.name, colour=self.colour)
+        session = Session(parsed, self.deliver, name=self.name, colour=self.colour, pace=FRAME)
         session.on_joined = self._joined
         self._start(session)
         return True
@@ -334,11 +353,13 @@ class SessionController(QObject):
             REFUSED: translate("SessionController", "refused: {detail}"),
         }
         text = words.get(state, state).format(detail=detail)
-        role = (
-            translate("SessionController", "hosting")
-            if self.server is not None
-            else translate("SessionController", "in a session")
-        )
+        room = self.session.address.room if self.session is not None else ""
+        if self.server is not None:
+            role = translate("SessionController", "hosting")
+        elif room:  # a joiner's copy has no file name: the title says whose map it is
+            role = translate("SessionController", "in the session “{room}”").format(room=room)
+        else:
+            role = translate("SessionController", "in a session")
         self.status.setText(f"{role} · {text}")
         self.window.title_note = f" ({role}, {words.get(state, state).split(':')[0]})"
         self.window.update_title()
@@ -378,7 +399,7 @@ class SessionController(QObject):
             name, colour = self.seen.get(client, ("?", "#888888"))
             editing = state.get("editing")
             selection = state.get("selection") if isinstance(state.get("selection"), list) else []
-            for element_id in [*selection[:50], editing]:
+            for element_id in dict.fromkeys([editing, *selection[:50]]):  # typing wins
                 if not isinstance(element_id, str):
                     continue
                 item = scene.cards.get(element_id) or scene.stages.get(element_id)

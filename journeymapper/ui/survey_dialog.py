@@ -312,8 +312,12 @@ class SurveyImportDialog(QDialog):
         self.preview_table.clear()
         self.preview_table.setColumnCount(len(columns))
         self.preview_table.setRowCount(len(rows))
-        self.preview_table.setHorizontalHeaderLabels(
-            [f"{c.ref} {c.header[:40]}" for c in columns])
+        for index, column in enumerate(columns):
+            # a matrix row is told apart by its row label, even in a narrow column
+            header = QTableWidgetItem(f"{column.ref} {column.row}" if column.row
+                                      else f"{column.ref} {column.label(40)}")
+            header.setToolTip(column.header)
+            self.preview_table.setHorizontalHeaderItem(index, header)
         for r, row in enumerate(rows):
             for c in range(len(columns)):
                 text = row[c] if c < len(row) else ""
@@ -328,7 +332,7 @@ class SurveyImportDialog(QDialog):
         self.mapping_columns = [i.column.index for i in infos]
         self.targets = self._targets()
         for row, info in enumerate(infos):
-            item = QTableWidgetItem(f"{info.column.ref}  {info.column.header}")
+            item = QTableWidgetItem(f"{info.column.ref}  {info.column.label(60)}")
             item.setToolTip(info.column.header)
             self.mapping_table.setItem(row, 0, item)
             metric = QComboBox()

@@ -63,6 +63,10 @@ EXTENSIONS: tuple[str, ...] = (
     "journeymapper.ui.autosave",
     "journeymapper.ui.startup",
     "journeymapper.ui.session_ui",
+    "journeymapper.ui.workshop",
+    "journeymapper.ui.presentation",
+    "journeymapper.ui.capture",
+    "journeymapper.ui.shortcuts",
     "journeymapper.ui.review",
 )
 DOCK_WIDTH = 340

@@ -19,6 +19,26 @@
         </message>
     </context>
     <context>
+        <name>Capture</name>
+        <message numerus="yes">
+            <source>{file} names %n stage(s) this map does not have: {names}. Add them at the end?</source>
+            <translation>
+                <numerusform>{file} names %n stage this map does not have: {names}. Add it at the end?</numerusform>
+                <numerusform>{file} names %n stages this map does not have: {names}. Add them at the end?</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>CardItem</name>
+        <message numerus="yes">
+            <source>%n vote(s)</source>
+            <translation>
+                <numerusform>%n vote</numerusform>
+                <numerusform>%n votes</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>ChangesPanel</name>
         <message numerus="yes">
             <source>Compared with {label}: %n change(s)</source>
@@ -59,10 +79,31 @@
             </translation>
         </message>
         <message numerus="yes">
+            <source>Change %n card(s) to {kind}</source>
+            <translation>
+                <numerusform>Change %n card to {kind}</numerusform>
+                <numerusform>Change %n cards to {kind}</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
             <source>Duplicate %n card(s)</source>
             <translation>
                 <numerusform>Duplicate %n card</numerusform>
                 <numerusform>Duplicate %n cards</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Import %n card(s)</source>
+            <translation>
+                <numerusform>Import %n card</numerusform>
+                <numerusform>Import %n cards</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Lock %n item(s)</source>
+            <translation>
+                <numerusform>Lock %n item</numerusform>
+                <numerusform>Lock %n items</numerusform>
             </translation>
         </message>
         <message numerus="yes">
@@ -98,6 +139,20 @@
             <translation>
                 <numerusform>Remove %n stage</numerusform>
                 <numerusform>Remove %n stages</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Reveal the round (%n card(s))</source>
+            <translation>
+                <numerusform>Reveal the round (%n card)</numerusform>
+                <numerusform>Reveal the round (%n cards)</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Unlock %n item(s)</source>
+            <translation>
+                <numerusform>Unlock %n item</numerusform>
+                <numerusform>Unlock %n items</numerusform>
             </translation>
         </message>
     </context>
@@ -258,6 +313,78 @@
             <translation>
                 <numerusform>%n response → wave “{wave}”.</numerusform>
                 <numerusform>%n responses → wave “{wave}”.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>Timer</name>
+        <message numerus="yes">
+            <source>Start %n Minute(s)</source>
+            <translation>
+                <numerusform>Start %n Minute</numerusform>
+                <numerusform>Start %n Minutes</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>Voting</name>
+        <message numerus="yes">
+            <source>%n dot(s) left</source>
+            <translation>
+                <numerusform>%n dot left</numerusform>
+                <numerusform>%n dots left</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>At most %n dot(s) on one card; Shift+click takes one back</source>
+            <translation>
+                <numerusform>At most %n dot on one card; Shift+click takes it back</numerusform>
+                <numerusform>At most %n dots on one card; Shift+click takes one back</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Open: %n voter(s) so far</source>
+            <translation>
+                <numerusform>Open: %n voter so far</numerusform>
+                <numerusform>Open: %n voters so far</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Revealed: %n voter(s)</source>
+            <translation>
+                <numerusform>Revealed: %n voter</numerusform>
+                <numerusform>Revealed: %n voters</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Time is up: %n voter(s); waiting for the reveal</source>
+            <translation>
+                <numerusform>Time is up: %n voter; waiting for the reveal</numerusform>
+                <numerusform>Time is up: %n voters; waiting for the reveal</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>{name} has placed all %n dot(s); Shift+click a card to take one back</source>
+            <translation>
+                <numerusform>{name} has placed the %n dot; Shift+click a card to take it back</numerusform>
+                <numerusform>{name} has placed all %n dots; Shift+click a card to take one back</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>{name}: %n dot(s) left</source>
+            <translation>
+                <numerusform>{name}: %n dot left</numerusform>
+                <numerusform>{name}: %n dots left</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>Workshop</name>
+        <message numerus="yes">
+            <source>Round revealed: %n card(s) turned over</source>
+            <translation>
+                <numerusform>Round revealed: %n card turned over</numerusform>
+                <numerusform>Round revealed: %n cards turned over</numerusform>
             </translation>
         </message>
     </context>

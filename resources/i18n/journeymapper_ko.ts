@@ -199,6 +199,80 @@
         </message>
     </context>
     <context>
+        <name>Capture</name>
+        <message>
+            <source>Add a stage and a lane first</source>
+            <translation>먼저 단계와 레인을 추가하세요</translation>
+        </message>
+        <message>
+            <source>Card lists (*.csv *.tsv *.txt *.xlsx);;All files (*)</source>
+            <translation>카드 목록 (*.csv *.tsv *.txt *.xlsx);;모든 파일 (*)</translation>
+        </message>
+        <message>
+            <source>Cards dropped into a lane of another kind take its kind ({kinds})?
+
+Asked once: Map &gt; Dropped Cards Take the Lane's Kind changes it.</source>
+            <translation>다른 종류의 레인에 놓은 카드를 그 레인의 종류({kinds})로 바꿀까요?
+
+한 번만 묻습니다. 지도 &gt; 놓은 카드가 레인의 종류를 따름에서 바꿀 수 있습니다.</translation>
+        </message>
+        <message>
+            <source>Change &amp;Kind</source>
+            <translation>종류 바꾸기(&amp;K)</translation>
+        </message>
+        <message>
+            <source>Dropped Cards Take the Lane's Kind</source>
+            <translation>놓은 카드가 레인의 종류를 따름</translation>
+        </message>
+        <message>
+            <source>Import &amp;Cards…</source>
+            <translation>카드 가져오기(&amp;C)…</translation>
+        </message>
+        <message>
+            <source>Import cards</source>
+            <translation>카드 가져오기</translation>
+        </message>
+        <message>
+            <source>One card per line, into the lane:</source>
+            <translation>한 줄에 카드 하나씩, 넣을 레인:</translation>
+        </message>
+        <message>
+            <source>Paste List into Lane…</source>
+            <translation>목록을 레인에 붙여넣기…</translation>
+        </message>
+        <message>
+            <source>Paste List into This Lane</source>
+            <translation>목록을 이 레인에 붙여넣기</translation>
+        </message>
+        <message>
+            <source>Paste list into lane</source>
+            <translation>목록을 레인에 붙여넣기</translation>
+        </message>
+        <message>
+            <source>Select a card to change its kind</source>
+            <translation>종류를 바꿀 카드를 선택하세요</translation>
+        </message>
+        <message numerus="yes">
+            <source>{file} names %n stage(s) this map does not have: {names}. Add them at the end?</source>
+            <translation>
+                <numerusform>{file}에 이 지도에 없는 단계 %n개가 있습니다: {names}. 끝에 추가할까요?</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>CardItem</name>
+        <message numerus="yes">
+            <source>%n vote(s)</source>
+            <translation>
+                <numerusform>%n표</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>due {date}</source>
+            <translation>마감 {date}</translation>
+        </message>
+    </context>
+    <context>
         <name>ChangesPanel</name>
         <message>
             <source>Added</source>
@@ -358,12 +432,34 @@
             <translation>{kind} 추가</translation>
         </message>
         <message>
+            <source>Add {kind} {card}</source>
+            <translation>{kind} 추가 {card}</translation>
+        </message>
+        <message>
             <source>Cannot link: {reason}</source>
             <translation>연결할 수 없습니다: {reason}</translation>
+        </message>
+        <message numerus="yes">
+            <source>Change %n card(s) to {kind}</source>
+            <translation>
+                <numerusform>카드 %n장을 {kind}(으)로 바꾸기</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Change {card} to {kind}</source>
+            <translation>{card}을(를) {kind}(으)로 바꾸기</translation>
+        </message>
+        <message>
+            <source>Delete vote “{question}”</source>
+            <translation>투표 “{question}” 삭제</translation>
         </message>
         <message>
             <source>Delete wave {wave}</source>
             <translation>차수 {wave} 삭제</translation>
+        </message>
+        <message>
+            <source>Dot on {card}</source>
+            <translation>{card}에 도트</translation>
         </message>
         <message numerus="yes">
             <source>Duplicate %n card(s)</source>
@@ -407,6 +503,12 @@
             <source>Edit {card}: {field}</source>
             <translation>{card} 편집: {field}</translation>
         </message>
+        <message numerus="yes">
+            <source>Import %n card(s)</source>
+            <translation>
+                <numerusform>카드 %n장 가져오기</numerusform>
+            </translation>
+        </message>
         <message>
             <source>Import survey into wave {wave}</source>
             <translation>설문을 차수 {wave}(으)로 가져오기</translation>
@@ -418,6 +520,16 @@
         <message>
             <source>Link: {kind}</source>
             <translation>연결: {kind}</translation>
+        </message>
+        <message numerus="yes">
+            <source>Lock %n item(s)</source>
+            <translation>
+                <numerusform>항목 %n개 잠금</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Lock {name}</source>
+            <translation>{name} 잠금</translation>
         </message>
         <message>
             <source>Mark review of {date}</source>
@@ -508,6 +620,46 @@
         <message>
             <source>Rename wave {old} to {new}</source>
             <translation>차수 {old} 이름을 {new}(으)로 바꾸기</translation>
+        </message>
+        <message numerus="yes">
+            <source>Reveal the round (%n card(s))</source>
+            <translation>
+                <numerusform>라운드 공개 (카드 %n장)</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Reveal vote “{question}”</source>
+            <translation>투표 “{question}” 공개</translation>
+        </message>
+        <message>
+            <source>Start silent brainstorm</source>
+            <translation>조용한 브레인스토밍 시작</translation>
+        </message>
+        <message>
+            <source>Start vote “{question}”</source>
+            <translation>투표 “{question}” 시작</translation>
+        </message>
+        <message>
+            <source>Take a dot off {card}</source>
+            <translation>{card}에서 도트 떼기</translation>
+        </message>
+        <message numerus="yes">
+            <source>Unlock %n item(s)</source>
+            <translation>
+                <numerusform>항목 %n개 잠금 해제</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Unlock {name}</source>
+            <translation>{name} 잠금 해제</translation>
+        </message>
+        <message>
+            <source>dot vote</source>
+            <translation>도트 투표</translation>
+        </message>
+        <message>
+            <source>{what} from {source}</source>
+            <translation>{source}에서 {what}</translation>
         </message>
     </context>
     <context>
@@ -874,6 +1026,10 @@
             <translation>
                 <numerusform>요소 %n개 선택됨</numerusform>
             </translation>
+        </message>
+        <message>
+            <source>Hidden until the round is revealed</source>
+            <translation>라운드를 공개할 때까지 숨김</translation>
         </message>
         <message numerus="yes">
             <source>Lane · %n card(s)</source>
@@ -1393,6 +1549,29 @@ Customer journey maps for workshops, survey reviews and stakeholder reports.</so
         </message>
     </context>
     <context>
+        <name>Presentation</name>
+        <message>
+            <source>&amp;Present</source>
+            <translation>발표(&amp;P)</translation>
+        </message>
+        <message>
+            <source>Full screen for the room: stage by stage with Page Down and Page Up; Esc leaves</source>
+            <translation>모두가 볼 수 있게 전체 화면으로: Page Down과 Page Up으로 단계별로 넘기고, Esc로 나갑니다</translation>
+        </message>
+        <message>
+            <source>Keep &amp;Headers on Screen</source>
+            <translation>머리글을 화면에 고정(&amp;H)</translation>
+        </message>
+        <message>
+            <source>Leave Presentation	Esc</source>
+            <translation>발표 끝내기	Esc</translation>
+        </message>
+        <message>
+            <source>Presenting: Page Down / Page Up step through the stages; Esc leaves</source>
+            <translation>발표 중: Page Down / Page Up으로 단계를 넘기고, Esc로 나갑니다</translation>
+        </message>
+    </context>
+    <context>
         <name>RecoveryDialog</name>
         <message numerus="yes">
             <source>%n unsaved change(s)</source>
@@ -1621,6 +1800,10 @@ Customer journey maps for workshops, survey reviews and stakeholder reports.</so
             <translation>이미 세션에 참여 중입니다. 먼저 나가세요</translation>
         </message>
         <message>
+            <source>Colleagues choose File &gt; Join session… and type the address, or this host and code:</source>
+            <translation>동료는 파일 &gt; 세션 참여…를 고르고 주소를 입력하거나, 아래 호스트와 코드를 입력하면 됩니다:</translation>
+        </message>
+        <message>
             <source>Could not host the session</source>
             <translation>세션을 열 수 없습니다</translation>
         </message>
@@ -1713,6 +1896,10 @@ Customer journey maps for workshops, survey reviews and stakeholder reports.</so
             <translation>세션 참여</translation>
         </message>
         <message>
+            <source>in the session “{room}”</source>
+            <translation>“{room}” 세션 참여</translation>
+        </message>
+        <message>
             <source>left</source>
             <translation>나감</translation>
         </message>
@@ -1731,6 +1918,129 @@ Customer journey maps for workshops, survey reviews and stakeholder reports.</so
         <message>
             <source>{name} (you)</source>
             <translation>{name} (나)</translation>
+        </message>
+    </context>
+    <context>
+        <name>Shortcuts</name>
+        <message>
+            <source>&amp;Keyboard Shortcuts</source>
+            <translation>키보드 단축키(&amp;K)</translation>
+        </message>
+        <message>
+            <source>(click this note to put it away)</source>
+            <translation>(이 안내를 누르면 사라집니다)</translation>
+        </message>
+        <message>
+            <source>Add a stage to start: Ctrl+Shift+T</source>
+            <translation>단계를 추가해 시작하세요: Ctrl+Shift+T</translation>
+        </message>
+        <message>
+            <source>Arrow keys</source>
+            <translation>화살표 키</translation>
+        </message>
+        <message>
+            <source>Cancel typing, a drag or a link; clear the selection</source>
+            <translation>입력, 끌기, 연결을 취소하고 선택을 해제합니다</translation>
+        </message>
+        <message>
+            <source>Canvas</source>
+            <translation>캔버스</translation>
+        </message>
+        <message>
+            <source>Ctrl + wheel, pinch</source>
+            <translation>Ctrl + 휠, 핀치</translation>
+        </message>
+        <message>
+            <source>Delete, Backspace</source>
+            <translation>Delete, Backspace</translation>
+        </message>
+        <message>
+            <source>Double-click</source>
+            <translation>두 번 클릭</translation>
+        </message>
+        <message>
+            <source>Double-click anywhere to type there · F1: every shortcut</source>
+            <translation>아무 곳이나 두 번 클릭해 입력 · F1: 모든 단축키</translation>
+        </message>
+        <message>
+            <source>Edit a card, or type a new one in an empty spot</source>
+            <translation>카드를 편집하거나, 빈 자리에 새 카드를 입력합니다</translation>
+        </message>
+        <message>
+            <source>Edit the selected card, stage or lane</source>
+            <translation>선택한 카드, 단계, 레인을 편집합니다</translation>
+        </message>
+        <message>
+            <source>Enter / Shift+Enter</source>
+            <translation>Enter / Shift+Enter</translation>
+        </message>
+        <message>
+            <source>Enter, F2</source>
+            <translation>Enter, F2</translation>
+        </message>
+        <message>
+            <source>Esc</source>
+            <translation>Esc</translation>
+        </message>
+        <message>
+            <source>Filter: a word or a key</source>
+            <translation>찾기: 단어나 키</translation>
+        </message>
+        <message>
+            <source>It goes in the marked cell; the arrow keys move the mark, Enter commits, Tab goes on</source>
+            <translation>표시된 칸에 들어갑니다. 화살표 키로 표시를 옮기고, Enter로 확정, Tab으로 다음 칸</translation>
+        </message>
+        <message>
+            <source>Keyboard shortcuts</source>
+            <translation>키보드 단축키</translation>
+        </message>
+        <message>
+            <source>Move through the cells and their cards, empty cells included</source>
+            <translation>칸과 그 안의 카드 사이를 이동합니다 (빈 칸 포함)</translation>
+        </message>
+        <message>
+            <source>N, Insert</source>
+            <translation>N, Insert</translation>
+        </message>
+        <message>
+            <source>New card in the current cell (marked on the canvas)</source>
+            <translation>현재 칸(캔버스에 표시됨)에 새 카드</translation>
+        </message>
+        <message>
+            <source>Pan</source>
+            <translation>화면 이동</translation>
+        </message>
+        <message>
+            <source>Press N to type the first card</source>
+            <translation>N을 눌러 첫 카드를 입력하세요</translation>
+        </message>
+        <message>
+            <source>Remove the selection</source>
+            <translation>선택한 것을 삭제합니다</translation>
+        </message>
+        <message>
+            <source>Space + drag, middle button</source>
+            <translation>Space + 끌기, 가운데 버튼</translation>
+        </message>
+        <message>
+            <source>Tab, Shift+Tab</source>
+            <translation>Tab, Shift+Tab</translation>
+        </message>
+        <message>
+            <source>Then press N to type a card in it</source>
+            <translation>그다음 N을 눌러 카드를 입력하세요</translation>
+        </message>
+        <message>
+            <source>While typing: commit / new line</source>
+            <translation>입력 중: 확정 / 줄 바꿈</translation>
+        </message>
+        <message>
+            <source>While typing: commit and type in the next / previous cell</source>
+            <translation>입력 중: 확정하고 다음 / 이전 칸에 입력</translation>
+        </message>
+        <message>
+            <source>Zoom</source>
+            <translation>확대/축소</translation>
         </message>
     </context>
     <context>
@@ -2003,6 +2313,397 @@ Customer journey maps for workshops, survey reviews and stakeholder reports.</so
     {stages}</source>
             <translation>{title} ({language})
     {stages}</translation>
+        </message>
+    </context>
+    <context>
+        <name>Timer</name>
+        <message>
+            <source>&amp;Timer</source>
+            <translation>타이머(&amp;T)</translation>
+        </message>
+        <message>
+            <source>+1 Minute</source>
+            <translation>+1분</translation>
+        </message>
+        <message>
+            <source>Minutes (or m:ss):</source>
+            <translation>분 (또는 m:ss):</translation>
+        </message>
+        <message>
+            <source>Pause</source>
+            <translation>일시 정지</translation>
+        </message>
+        <message>
+            <source>Pause timer</source>
+            <translation>타이머 일시 정지</translation>
+        </message>
+        <message>
+            <source>Reset</source>
+            <translation>초기화</translation>
+        </message>
+        <message>
+            <source>Reset timer</source>
+            <translation>타이머 초기화</translation>
+        </message>
+        <message>
+            <source>Resume</source>
+            <translation>다시 시작</translation>
+        </message>
+        <message>
+            <source>Resume timer</source>
+            <translation>타이머 다시 시작</translation>
+        </message>
+        <message>
+            <source>Sound at the End</source>
+            <translation>끝날 때 소리</translation>
+        </message>
+        <message numerus="yes">
+            <source>Start %n Minute(s)</source>
+            <translation>
+                <numerusform>%n분 시작</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Start the timer</source>
+            <translation>타이머 시작</translation>
+        </message>
+        <message>
+            <source>Start timer {time}</source>
+            <translation>타이머 {time} 시작</translation>
+        </message>
+        <message>
+            <source>Start…</source>
+            <translation>시작…</translation>
+        </message>
+        <message>
+            <source>Time's up</source>
+            <translation>시간 종료</translation>
+        </message>
+        <message>
+            <source>Timer +1 minute</source>
+            <translation>타이머 +1분</translation>
+        </message>
+        <message>
+            <source>Timer: expected minutes such as 5 or 2:30, got {value}</source>
+            <translation>타이머: 5나 2:30 같은 분이 필요합니다. 받은 값: {value}</translation>
+        </message>
+        <message>
+            <source>paused</source>
+            <translation>일시 정지됨</translation>
+        </message>
+    </context>
+    <context>
+        <name>Voting</name>
+        <message>
+            <source> min</source>
+            <translation>분</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n dot(s) left</source>
+            <translation>
+                <numerusform>남은 도트 %n개</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>&amp;Reveal Vote</source>
+            <translation>투표 공개(&amp;R)</translation>
+        </message>
+        <message>
+            <source>Add…</source>
+            <translation>추가…</translation>
+        </message>
+        <message>
+            <source>Anonymous: no names are kept with the dots</source>
+            <translation>익명: 도트와 함께 이름을 남기지 않습니다</translation>
+        </message>
+        <message>
+            <source>Any card</source>
+            <translation>모든 카드</translation>
+        </message>
+        <message numerus="yes">
+            <source>At most %n dot(s) on one card; Shift+click takes one back</source>
+            <translation>
+                <numerusform>카드 하나에 도트는 최대 %n개입니다. Shift+클릭으로 하나를 뗍니다</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>At most on one card:</source>
+            <translation>카드 하나에 최대:</translation>
+        </message>
+        <message>
+            <source>Cards that take dots:</source>
+            <translation>도트를 붙일 카드:</translation>
+        </message>
+        <message>
+            <source>Delete Vote</source>
+            <translation>투표 삭제</translation>
+        </message>
+        <message>
+            <source>Dot vote</source>
+            <translation>도트 투표</translation>
+        </message>
+        <message>
+            <source>Dots per person:</source>
+            <translation>한 사람당 도트:</translation>
+        </message>
+        <message>
+            <source>Hidden: each voter sees only their own dots until the reveal</source>
+            <translation>숨김: 공개 전까지 각자 자기 도트만 봅니다</translation>
+        </message>
+        <message>
+            <source>Hide Vote Results</source>
+            <translation>투표 결과 숨기기</translation>
+        </message>
+        <message>
+            <source>Name of the person voting now:</source>
+            <translation>지금 투표하는 사람의 이름:</translation>
+        </message>
+        <message>
+            <source>Next Voter</source>
+            <translation>다음 투표자</translation>
+        </message>
+        <message>
+            <source>No vote running. The facilitator starts one: Workshop &gt; Start Dot Vote…</source>
+            <translation>진행 중인 투표가 없습니다. 진행자가 시작합니다: 워크숍 &gt; 도트 투표 시작…</translation>
+        </message>
+        <message numerus="yes">
+            <source>Open: %n voter(s) so far</source>
+            <translation>
+                <numerusform>진행 중: 지금까지 투표자 %n명</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Opportunities</source>
+            <translation>개선 기회</translation>
+        </message>
+        <message>
+            <source>Pain points</source>
+            <translation>불편 사항</translation>
+        </message>
+        <message>
+            <source>Pain points and opportunities</source>
+            <translation>불편 사항과 개선 기회</translation>
+        </message>
+        <message>
+            <source>Pick who is voting first (Votes panel, or Ctrl+Shift+N)</source>
+            <translation>먼저 투표할 사람을 고르세요 (투표 패널, 또는 Ctrl+Shift+N)</translation>
+        </message>
+        <message>
+            <source>Place a Dot	V</source>
+            <translation>도트 붙이기	V</translation>
+        </message>
+        <message>
+            <source>Question:</source>
+            <translation>질문:</translation>
+        </message>
+        <message>
+            <source>Reveal</source>
+            <translation>공개</translation>
+        </message>
+        <message numerus="yes">
+            <source>Revealed: %n voter(s)</source>
+            <translation>
+                <numerusform>공개됨: 투표자 %n명</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Revealed: most dots on {card} ({n})</source>
+            <translation>공개됨: {card}에 도트가 가장 많습니다 ({n})</translation>
+        </message>
+        <message>
+            <source>Select a card to put a dot on</source>
+            <translation>도트를 붙일 카드를 선택하세요</translation>
+        </message>
+        <message>
+            <source>Show the Last Results</source>
+            <translation>마지막 결과 보기</translation>
+        </message>
+        <message>
+            <source>Start Dot &amp;Vote…</source>
+            <translation>도트 투표 시작(&amp;V)…</translation>
+        </message>
+        <message>
+            <source>Start a dot vote</source>
+            <translation>도트 투표 시작</translation>
+        </message>
+        <message>
+            <source>Start vote</source>
+            <translation>투표 시작</translation>
+        </message>
+        <message>
+            <source>Start vote…</source>
+            <translation>투표 시작…</translation>
+        </message>
+        <message>
+            <source>Take a Dot Back	Shift+V</source>
+            <translation>도트 떼기	Shift+V</translation>
+        </message>
+        <message>
+            <source>This vote is closed: the facilitator can reveal it</source>
+            <translation>이 투표는 마감되었습니다. 진행자가 공개할 수 있습니다</translation>
+        </message>
+        <message>
+            <source>This vote takes: {kinds}</source>
+            <translation>이 투표의 대상: {kinds}</translation>
+        </message>
+        <message numerus="yes">
+            <source>Time is up: %n voter(s); waiting for the reveal</source>
+            <translation>
+                <numerusform>시간 종료: 투표자 %n명, 공개를 기다리는 중</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Time limit:</source>
+            <translation>제한 시간:</translation>
+        </message>
+        <message>
+            <source>Vote started: pick who is voting in the Votes panel (Ctrl+Shift+N: next voter), then click cards</source>
+            <translation>투표 시작: 투표 패널에서 투표할 사람을 고른 뒤 (Ctrl+Shift+N: 다음 투표자) 카드를 클릭하세요</translation>
+        </message>
+        <message>
+            <source>Votes</source>
+            <translation>투표</translation>
+        </message>
+        <message>
+            <source>Voting now:</source>
+            <translation>지금 투표하는 사람:</translation>
+        </message>
+        <message>
+            <source>Which pain points hurt our customers most?</source>
+            <translation>고객을 가장 힘들게 하는 불편 사항은?</translation>
+        </message>
+        <message>
+            <source>Who is voting?</source>
+            <translation>누가 투표하나요?</translation>
+        </message>
+        <message>
+            <source>dots hidden until the reveal</source>
+            <translation>공개 전까지 도트 숨김</translation>
+        </message>
+        <message>
+            <source>no time limit</source>
+            <translation>제한 없음</translation>
+        </message>
+        <message numerus="yes">
+            <source>{name} has placed all %n dot(s); Shift+click a card to take one back</source>
+            <translation>
+                <numerusform>{name} 님이 도트 %n개를 모두 붙였습니다. 카드를 Shift+클릭하면 하나를 뗍니다</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>{name}: %n dot(s) left</source>
+            <translation>
+                <numerusform>{name}: 남은 도트 %n개</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>Workshop</name>
+        <message>
+            <source>&amp;Facilitator Mode</source>
+            <translation>진행자 모드(&amp;F)</translation>
+        </message>
+        <message>
+            <source>&amp;Lock or Unlock Selection</source>
+            <translation>선택 잠금 / 잠금 해제(&amp;L)</translation>
+        </message>
+        <message>
+            <source>&amp;Workshop</source>
+            <translation>워크숍(&amp;W)</translation>
+        </message>
+        <message>
+            <source>Change locked cards, stages and lanes without unlocking them</source>
+            <translation>잠긴 카드, 단계, 레인을 잠금을 풀지 않고 바꿉니다</translation>
+        </message>
+        <message>
+            <source>F&amp;ollow Me</source>
+            <translation>내 화면 따라오기(&amp;O)</translation>
+        </message>
+        <message>
+            <source>Facilitate This Session</source>
+            <translation>이 세션 진행하기</translation>
+        </message>
+        <message>
+            <source>Facilitator</source>
+            <translation>진행자</translation>
+        </message>
+        <message>
+            <source>Facilitator mode off: locks hold for everyone</source>
+            <translation>진행자 모드 꺼짐: 잠금이 모두에게 적용됩니다</translation>
+        </message>
+        <message>
+            <source>Facilitator mode: locked cards, stages and lanes can be changed</source>
+            <translation>진행자 모드: 잠긴 카드, 단계, 레인을 바꿀 수 있습니다</translation>
+        </message>
+        <message>
+            <source>Follow the Facilitator</source>
+            <translation>진행자 화면 따라가기</translation>
+        </message>
+        <message>
+            <source>Hidden card</source>
+            <translation>숨긴 카드</translation>
+        </message>
+        <message>
+            <source>Lock</source>
+            <translation>잠금</translation>
+        </message>
+        <message>
+            <source>Locked by {by}</source>
+            <translation>{by} 님이 잠금</translation>
+        </message>
+        <message>
+            <source>Locked by {by}: the facilitator can unlock it</source>
+            <translation>{by} 님이 잠갔습니다. 진행자가 잠금을 풀 수 있습니다</translation>
+        </message>
+        <message>
+            <source>Reveal the &amp;Round</source>
+            <translation>라운드 공개(&amp;R)</translation>
+        </message>
+        <message numerus="yes">
+            <source>Round revealed: %n card(s) turned over</source>
+            <translation>
+                <numerusform>라운드 공개: 카드 %n장을 뒤집었습니다</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Select the cards, stage or lane to lock first</source>
+            <translation>먼저 잠글 카드, 단계, 레인을 선택하세요</translation>
+        </message>
+        <message>
+            <source>Silent brainstorm: the cards typed now stay face down until the round is revealed</source>
+            <translation>조용한 브레인스토밍: 지금 입력하는 카드는 라운드를 공개할 때까지 뒤집혀 있습니다</translation>
+        </message>
+        <message>
+            <source>Start Silent &amp;Brainstorm</source>
+            <translation>조용한 브레인스토밍 시작(&amp;B)</translation>
+        </message>
+        <message>
+            <source>The hosting window facilitates; in a room served without one, take the role here</source>
+            <translation>세션을 연 창이 진행합니다. 창 없이 연 방이라면 여기서 진행자 역할을 맡으세요</translation>
+        </message>
+        <message>
+            <source>This card is hidden until the facilitator reveals the round</source>
+            <translation>이 카드는 진행자가 라운드를 공개할 때까지 숨겨져 있습니다</translation>
+        </message>
+        <message>
+            <source>Typed by {name} during the silent round: hidden until the facilitator reveals it</source>
+            <translation>{name} 님이 조용한 라운드에서 입력: 진행자가 공개할 때까지 숨김</translation>
+        </message>
+        <message>
+            <source>Unlock</source>
+            <translation>잠금 해제</translation>
+        </message>
+        <message>
+            <source>Your &amp;Name…</source>
+            <translation>내 이름(&amp;N)…</translation>
+        </message>
+        <message>
+            <source>Your name</source>
+            <translation>내 이름</translation>
+        </message>
+        <message>
+            <source>Your name, as the workshop shows it:</source>
+            <translation>워크숍에 표시할 내 이름:</translation>
         </message>
     </context>
 </TS>

@@ -12,6 +12,7 @@ from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from journeymapper.canvas import style as st
+from journeymapper.canvas.items.cardfooter import FOOTER_H, footer_text, paint_footer, wrapped_tip
 from journeymapper.canvas.items.markers import marker_path
 from journeymapper.canvas.text import TextBlock, elide
 from journeymapper.layout.palette import KIND_STYLE, persona_initials
@@ -147,6 +148,7 @@ class CardItem(BaseCardItem):
         self.fields = dict(element.fields)
         self._block: TextBlock | None = None
         self.meta = ""
+        self.footer = ""
         self.tag = ""
         self.relayout_text()
 
@@ -154,7 +156,10 @@ class CardItem(BaseCardItem):
         """The text is laid out again when next painted (a map of thousands of
         cards opens without laying out the text of cards never shown)."""
         self._block = None
-        self.meta = card_meta(self.kind, self.fields)
+        self.footer = footer_text(self.kind, self.fields)
+        # an opportunity's owner, due date and votes are on its footer line
+        self.meta = card_meta(self.kind, {**self.fields, "votes": 0}) if self.footer \
+            else card_meta(self.kind, self.fields)
         self.tag = kind_tag(self.kind)
 
     @property
@@ -162,9 +167,10 @@ class CardItem(BaseCardItem):
         if self._block is None:
             text = str(self.fields.get("text", ""))
             width = self.w - 2 * st.TEXT_PAD
-            lines = max(1, int((self.h - st.TAG_H - 6) // (st.CARD_PX * 1.32)))
+            room = self.h - st.TAG_H - 6 - (FOOTER_H if self.footer else 0)
+            lines = max(1, int(room // (st.CARD_PX * 1.32)))
             self._block = TextBlock(text, st.CARD_PX, width, lines)
-            self.setToolTip(text if self._block.cut else "")
+            self.setToolTip(wrapped_tip(text, self.footer) if self._block.cut else "")
         return self._block
 
     def paint(self, p: QPainter, option: QStyleOptionGraphicsItem,
@@ -189,6 +195,8 @@ class CardItem(BaseCardItem):
         self._paint_details(p, kc.accent)
         p.setPen(self.theme.card_text)
         self.block.draw(p, st.TEXT_PAD, st.TAG_H + 1)
+        if self.footer:
+            paint_footer(p, self.footer, self.w, self.h, kc.accent)
         self._paint_handle(p)
 
     def _paint_details(self, p: QPainter, accent: QColor) -> None:

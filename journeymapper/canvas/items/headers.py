@@ -8,6 +8,7 @@ from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPen, QPolygonF
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from journeymapper.canvas import style as st
+from journeymapper.canvas.items.badgefit import full_width, paint_compact
 from journeymapper.canvas.items.cards import TEXT_LOD, lod_of
 from journeymapper.canvas.items.markers import marker_path
 from journeymapper.canvas.text import TextBlock, elide
@@ -99,6 +100,10 @@ class StageHeaderItem(QGraphicsItem):
 
     def _paint_badges(self, p: QPainter, r: QRectF) -> None:
         if not self.badges:
+            return
+        if full_width(self.badges) > r.width() - 14:  # every metric, compactly
+            paint_compact(p, self.badges, QRectF(r.x() + 8, r.bottom() - 24, r.width() - 16, 19),
+                          self.theme)
             return
         f = st.font(st.BADGE_PX, bold=True)
         small = st.font(st.BADGE_PX - 1)

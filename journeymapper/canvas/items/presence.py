@@ -3,7 +3,9 @@ typing in, outlined in their colour with their name.
 
 An overlay item above the cards; it is given rectangles and colours
 (:meth:`PresenceOverlay.set_marks`) and knows nothing of sessions, of the
-model or of the scene's bookkeeping.
+model or of the scene's bookkeeping. The outlines are drawn with cosmetic
+pens and the name tags ignore the view's zoom, so both read the same at
+any zoom (a map shown whole on a projector is at 30-60 %).
 """
 
 from __future__ import annotations
@@ -16,8 +18,10 @@ from PySide6.QtWidgets import QGraphicsItem
 
 from journeymapper.canvas import style as st
 
-PAD = 4.0
-TAG_PX = 11
+PAD = 4.0         # scene units between a card and its outline
+TAG_PX = 13       # the name tag's text, in screen pixels whatever the zoom
+TAG_H = 20.0      # the tag's height, screen pixels
+TAG_GAP = 4.0     # between two tags on one card, screen pixels
 
 
 @dataclass(frozen=True)
@@ -29,6 +33,52 @@ class Mark:
     name: str
     typing: bool = False
 
+    @property
+    def label(self) -> str:
+        return f"✎ {self.name}" if self.typing else self.name
+
+
+def _tag_font() -> QFont:
+    font = QFont(st.FONT_FAMILY if hasattr(st, "FONT_FAMILY") else "")
+    font.setPixelSize(TAG_PX)
+    font.setBold(True)
+    return font
+
+
+class NameTag(QGraphicsItem):
+    """A colleague's name on a coloured tag, at the top left of their outline,
+    the same size on screen at every zoom; ``shift`` (screen pixels) moves it
+    right of the tags already on that card."""
+
+    def __init__(self, mark: Mark, shift: float, font: QFont,
+                 parent: QGraphicsItem | None = None) -> None:
+        super().__init__(parent)
+        self.mark = mark
+        self.font = font
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        x, y, _w, _h = mark.rect
+        self.setPos(x - PAD, y - PAD)
+        width = QFontMetricsF(font).horizontalAdvance(mark.label) + 12
+        self.tag = QRectF(shift, -TAG_H - 2, width, TAG_H)
+
+    @property
+    def width(self) -> float:
+        return self.tag.width()
+
+    def boundingRect(self) -> QRectF:  # noqa: N802 - Qt API
+        return self.tag.adjusted(-1, -1, 1, 1)
+
+    def paint(self, painter: QPainter, option, widget=None) -> None:  # noqa: ANN001 - Qt API
+        colour = QColor(self.mark.colour)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(colour)
+        painter.drawRoundedRect(self.tag, 5, 5)
+        painter.setFont(self.font)
+        painter.setPen(QColor("#ffffff") if colour.lightnessF() < 0.6 else QColor("#111111"))
+        painter.drawText(self.tag, Qt.AlignmentFlag.AlignCenter, self.mark.label)
+
 
 class PresenceOverlay(QGraphicsItem):
     """The outlines of everyone else's selection and typing (see the module docstring)."""
@@ -38,10 +88,9 @@ class PresenceOverlay(QGraphicsItem):
         self.setZValue(1000)  # above cards and the inline editor's frame
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
         self.marks: list[Mark] = []
+        self.tags: list[NameTag] = []
         self._bounds = QRectF()
-        self._font = QFont(st.FONT_FAMILY if hasattr(st, "FONT_FAMILY") else "")
-        self._font.setPixelSize(TAG_PX)
-        self._font.setBold(True)
+        self._font = _tag_font()
 
     def set_marks(self, marks: list[Mark]) -> None:
         if marks == self.marks:
@@ -50,31 +99,32 @@ class PresenceOverlay(QGraphicsItem):
         self.marks = list(marks)
         bounds = QRectF()
         for mark in marks:
-            bounds = bounds.united(QRectF(*mark.rect).adjusted(-PAD - 2, -PAD - 20, PAD + 2,
-                                                               PAD + 2))
+            bounds = bounds.united(QRectF(*mark.rect).adjusted(-PAD - 3, -PAD - 3, PAD + 3,
+                                                               PAD + 3))
         self._bounds = bounds
+        for tag in self.tags:
+            tag.setParentItem(None)
+            if tag.scene() is not None:
+                tag.scene().removeItem(tag)
+        self.tags = []
+        shifts: dict[tuple[float, ...], float] = {}
+        for mark in marks:
+            shift = shifts.get(mark.rect, 0.0)
+            tag = NameTag(mark, shift, self._font, self)
+            shifts[mark.rect] = shift + tag.width + TAG_GAP
+            self.tags.append(tag)
         self.update()
 
     def boundingRect(self) -> QRectF:  # noqa: N802 - Qt API
         return self._bounds
 
     def paint(self, painter: QPainter, option, widget=None) -> None:  # noqa: ANN001 - Qt API
-        metrics = QFontMetricsF(self._font)
-        painter.setFont(self._font)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
         for mark in self.marks:
-            colour = QColor(mark.colour)
-            rect = QRectF(*mark.rect).adjusted(-PAD, -PAD, PAD, PAD)
-            pen = QPen(colour, 3.0 if mark.typing else 2.0)
+            pen = QPen(QColor(mark.colour), 3.5 if mark.typing else 2.5)
+            pen.setCosmetic(True)  # the same width on screen at any zoom
             if not mark.typing:
                 pen.setStyle(Qt.PenStyle.DashLine)
             painter.setPen(pen)
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawRoundedRect(rect, 6, 6)
-            label = f"✎ {mark.name}" if mark.typing else mark.name
-            width = metrics.horizontalAdvance(label) + 10
-            tag = QRectF(rect.left(), rect.top() - 17, width, 16)
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(colour)
-            painter.drawRoundedRect(tag, 4, 4)
-            painter.setPen(QColor("#ffffff") if colour.lightnessF() < 0.6 else QColor("#111111"))
-            painter.drawText(tag, Qt.AlignmentFlag.AlignCenter, label)
+            painter.drawRoundedRect(QRectF(*mark.rect).adjusted(-PAD, -PAD, PAD, PAD), 6, 6)

@@ -45,6 +45,7 @@ from journeymapper.io.pdf.tiling import (
     plan_map,
     poster_pages,
 )
+from journeymapper.io.pdf.votes import vote_section, vote_texts
 from journeymapper.layout.badges import stage_badges
 from journeymapper.model.document import JourneyMap
 from journeymapper.model.elements import CARD_KINDS, Kind
@@ -142,7 +143,7 @@ def document_texts(doc: JourneyMap) -> list[str]:
         texts += [words.kind_tag(k) for k in Kind] + [words.lane_name(k) for k in CARD_KINDS]
         texts += [_("CUSTOMER JOURNEY MAP"), _("page {number} of").format(number=""),
                   format_date("2026-12-31")]
-    return texts
+    return texts + vote_texts(doc)
 
 
 TOTAL_FORM = "jm-page-total"
@@ -310,6 +311,7 @@ def _build(doc: JourneyMap, options: ExportOptions,
         story += review_section(doc, st, frame_w, options.exported)
         story += sections.pain_section(doc, st, frame_w)
         story += sections.opportunity_section(doc, st, frame_w)
+        story += vote_section(doc, st, frame_w)
         story += sections.stage_details(doc, st, frame_w)
     buffer = io.BytesIO()
     authors = ", ".join(doc.meta.get("authors") or [])

@@ -9,10 +9,16 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from journeymapper.i18n import N_
-from journeymapper.io.survey.layouts import Column, Layout, detect_layout
+from journeymapper.io.survey.layouts import META, Column, Layout, detect_layout
 from journeymapper.io.survey.reading import Progress, SurveyFile, open_survey
-from journeymapper.io.survey.suggest import ColumnProfile, profile, suggest_metric, suggest_stage
-from journeymapper.io.survey.tally import tally
+from journeymapper.io.survey.suggest import (
+    ColumnProfile,
+    is_timestamp,
+    profile,
+    suggest_metric,
+    suggest_stage,
+)
+from journeymapper.io.survey.tally import summary_start, tally
 from journeymapper.model.document import JourneyMap
 from journeymapper.model.errors import SurveyError
 
@@ -30,7 +36,8 @@ class ColumnInfo:
     def as_dict(self, doc: JourneyMap | None = None) -> dict[str, Any]:
         out: dict[str, Any] = {
             "ref": self.column.ref, "index": self.column.index + 1, "id": self.column.id,
-            "header": self.column.header, "role": self.column.role, "metric": self.metric,
+            "header": self.column.header, "question": self.column.question or None,
+            "row": self.column.row or None, "role": self.column.role, "metric": self.metric,
             "answered_in_sample": self.profile.answered, "examples": self.profile.examples,
         }
         if doc is not None:
@@ -70,10 +77,14 @@ def inspect_survey(path: str | os.PathLike[str], sheet: str | None = None,
                           name=survey.name)
     layout = detect_layout(head)
     data = head[layout.header_rows:]
+    if len(head) < HEAD_ROWS:       # the whole file: its summary rows are no answers
+        data = data[:summary_start(data)]
     infos = []
     stages = doc.stages() if doc is not None else []
     for column in layout.columns:
         prof = profile([row[column.index] for row in data if column.index < len(row)])
+        if is_timestamp(column, prof):
+            column.role = META
         info = ColumnInfo(column, prof, suggest_metric(column, prof))
         if info.metric is not None and stages:
             info.stage = suggest_stage(column.header, stages)

@@ -9,6 +9,7 @@ effort scale. Labels a table does not know are left to the user to map.
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 
@@ -92,11 +93,13 @@ TABLES: dict[str, dict[str, int]] = {"csat": SATISFACTION, "ces": EASE, "nps": L
 
 
 def parse_number(text: str) -> float | None:
-    """A plain number, with a decimal point or a European decimal comma; else None."""
+    """A plain number, with a decimal point or a European decimal comma; else None
+    (also for a number too large for a float, such as one of 400 digits)."""
     value = text.strip()
     if not value or not _NUMBER.match(value):
         return None
-    return float(value.replace(",", "."))
+    number = float(value.replace(",", "."))
+    return number if math.isfinite(number) else None
 
 
 def label_value(text: str, metric: str, ces_direction: str = "",
@@ -130,10 +133,13 @@ def label_value(text: str, metric: str, ces_direction: str = "",
 
 def answer_value(text: str, metric: str, ces_direction: str = "",
                  overrides: dict[str, float] | None = None) -> tuple[float | None, bool]:
-    """(number, is_label) for one answer cell; number None when unreadable."""
+    """(number, is_label) for one answer cell; number None when unreadable (a
+    number too large for a float is infinity: on no scale, so invalid)."""
     number = parse_number(text)
     if number is not None:
         return number, False
+    if _NUMBER.match(text.strip()):
+        return math.inf, False
     return label_value(text, metric, ces_direction, overrides), True
 
 

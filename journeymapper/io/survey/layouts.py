@@ -57,7 +57,8 @@ GOOGLE_TIMESTAMP = _names("Timestamp", "타임스탬프", "Horodateur", "Marca t
 GOOGLE_META = GOOGLE_TIMESTAMP | _names("Email Address", "이메일 주소", "Email", "Score", "점수")
 GENERIC_META = _names(
     "id", "respondent", "respondent id", "response id", "응답자", "응답자 id", "date",
-    "timestamp", "submitted", "submitted at", "created", "created at", "email", "이메일",
+    "timestamp", "submitted", "submitted at", "created", "created at", "email", "e-mail",
+    "email address", "이메일",
     "날짜", "제출 시각", "name", "이름",
 )
 LONG_STAGE = _names("stage", "journey stage", "단계", "여정 단계", "stage name")
@@ -65,6 +66,46 @@ LONG_SCORE = _names("score", "value", "answer", "rating", "점수", "응답", "�
 LONG_METRIC = _names("metric", "measure", "지표", "metric name")
 
 _QID_IMPORT = re.compile(r'^\{\s*"ImportId"\s*:')
+#: Qualtrics ids of the rows of a matrix question: Q5_1, Q5_2, ...
+_QID_ROW = re.compile(r"^(?P<question>.+)_(?P<row>\d+)$")
+
+#: First cells of the rows a spreadsheet puts under the answers (compared folded,
+#: without end punctuation and a bracketed remark: "Average (mean):" is "average").
+SUMMARY_WORDS = _names(
+    "average", "avg", "mean", "median", "mode", "count", "total", "totals", "grand total",
+    "subtotal", "sum", "min", "minimum", "max", "maximum", "std", "std dev", "stdev",
+    "standard deviation", "평균", "합계", "총계", "총합", "소계", "개수", "응답 수", "응답수",
+    "중앙값", "최소", "최대", "최솟값", "최댓값", "표준편차", "durchschnitt", "mittelwert",
+    "summe", "gesamt", "anzahl", "moyenne", "somme", "nombre", "promedio", "suma", "recuento",
+    "média", "soma", "平均", "合計", "合计", "総計", "计数", "個数",
+)
+_REMARK = re.compile(r"\s*[(\[].*[)\]]\s*$")
+
+#: Date and time answers as survey tools and spreadsheets write them, in any language:
+#: 2026-10-05 09:12:00, 2026-10-05T09:12:00Z, 10/5/26 9:12:00 AM, 05.10.2026 09:12,
+#: 2026. 10. 5. 오전 9:12:00, 09:12.
+_CLOCK = (r"(?:(?:오전|오후|[AaPp][Mm])\s?)?\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?"
+          r"(?:\s?(?:[AaPp]\.?[Mm]\.?|오전|오후))?")
+_DAY = r"(?:\d{4}\s?[-./]\s?\d{1,2}\s?[-./]\s?\d{1,2}\.?|\d{1,2}[-./]\d{1,2}[-./]\d{2,4})"
+_ZONE = r"(?:\s?(?:Z|UTC|GMT|[+-]\d{2}:?\d{2}|(?:UTC|GMT)[+-]\d{1,2}(?::?\d{2})?))?"
+_MOMENT = re.compile(rf"^(?:{_DAY}(?:(?:\s+|T){_CLOCK}{_ZONE})?|{_CLOCK}{_ZONE})$")
+
+
+def looks_like_moment(text: str) -> bool:
+    """Is ``text`` a date, a time of day, or both (a timestamp)?"""
+    return bool(_MOMENT.match(text.strip()))
+
+
+def is_summary_label(text: str) -> bool:
+    """Is ``text`` the label of a summary row (Average, Total, 합계, ...)?"""
+    folded = _REMARK.sub("", text.strip()).strip(" :.").casefold()
+    return folded in SUMMARY_WORDS
+
+
+def summary_row(row: list[str]) -> bool:
+    """Does ``row`` start with a summary label in its first non-empty cell?"""
+    first = next((cell for cell in row if cell.strip()), "")
+    return bool(first) and is_summary_label(first)
 
 
 @dataclass
@@ -75,6 +116,19 @@ class Column:
     header: str           # what a person knows it by (question text, maybe "- option")
     id: str = ""          # first header row (Qualtrics id such as Q3) when it differs
     role: str = ANSWER
+    question: str = ""    # a matrix row's question ("How easy was it to ...?")
+    row: str = ""         # ... and its row ("Browsing"); both empty for other columns
+
+    def label(self, width: int) -> str:
+        """The header in at most ``width`` characters; a matrix row keeps its row
+        label whole and shortens the question instead."""
+        text = " ".join(self.header.split())
+        if len(text) <= width:
+            return text
+        if self.row and len(self.row) + 6 < width:
+            room = width - len(self.row) - 4
+            return " ".join(self.question.split())[:room].rstrip() + "\u2026 - " + self.row
+        return text[:width - 1] + "\u2026"
 
     @property
     def ref(self) -> str:
@@ -174,8 +228,13 @@ def _qualtrics(rows: list[list[str]], width: int) -> Layout:
             role = OPEN
         if cid.casefold() == "finished":
             finished = i
-        columns.append(Column(i, text or cid or f"Column {i + 1}", cid, role))
-    return Layout(QUALTRICS, 3, columns, finished)
+        column = Column(i, text or cid or f"Column {i + 1}", cid, role)
+        found = _QID_ROW.match(cid)
+        question, dash, row = text.rpartition(" - ")
+        if role == ANSWER and found and dash and question and row:
+            column.question, column.row = question, row
+        columns.append(column)
+    return Layout(QUALTRICS, 3, _matrices(columns), finished)
 
 
 def _surveymonkey(rows: list[list[str]], width: int) -> Layout:
@@ -190,9 +249,23 @@ def _surveymonkey(rows: list[list[str]], width: int) -> Layout:
             role = META
         if sub == "Open-Ended Response":
             role = OPEN
+        row = ""
         if sub in ("", "Response", "Open-Ended Response") or role == META:
             header = question
         else:
-            header = f"{question} - {sub}"
-        columns.append(Column(i, header or f"Column {i + 1}", top if top != header else "", role))
-    return Layout(SURVEYMONKEY, 2, columns)
+            header, row = f"{question} - {sub}", sub
+        columns.append(Column(i, header or f"Column {i + 1}", top if top != header else "", role,
+                              question if row else "", row))
+    return Layout(SURVEYMONKEY, 2, _matrices(columns))
+
+
+def _matrices(columns: list[Column]) -> list[Column]:
+    """Keep question and row only where a question has two or more row columns."""
+    counts: dict[str, int] = {}
+    for column in columns:
+        if column.row:
+            counts[column.question] = counts.get(column.question, 0) + 1
+    for column in columns:
+        if column.row and counts[column.question] < 2:
+            column.question = column.row = ""
+    return columns

@@ -10,13 +10,14 @@ cancelled import leaves the map exactly as it was.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from journeymapper.i18n import N_, _, ngettext
-from journeymapper.io.survey.labels import answer_value, normalise_label
+from journeymapper.i18n import N_, _, ngettext, plural_message
+from journeymapper.io.survey.labels import AGREEMENT_EASY, answer_value, normalise_label
 from journeymapper.io.survey.layouts import Layout
 from journeymapper.io.survey.reading import Progress, SurveyFile
 from journeymapper.io.survey.tally import Tally, find_row, quote_key, tally
@@ -76,7 +77,8 @@ class ImportOptions:
     labels: dict[str, float] = field(default_factory=dict)  # normalised label -> number
     quote_cap: int = QUOTE_CAP
     now: dt.datetime | None = None
-    unknown_hint: str = "map them with --label TEXT=NUMBER"  # how this caller maps labels
+    unknown_hint: str = N_("give each of them a number")  # how this caller maps labels...
+    ces_hint: str = N_("read the CES as 7 = very easy")   # ...and reverses the CES scale
 
     def moment(self) -> dt.datetime:
         return self.now or dt.datetime.now(dt.timezone.utc)
@@ -109,6 +111,8 @@ def parse_metric(text: str) -> tuple[str, tuple[float, float] | None]:
     found = _MEAN.match(value)
     if found:
         low, high = float(found.group(1)), float(found.group(2))
+        if not (math.isfinite(low) and math.isfinite(high)):
+            raise ValueError("a mean's scale needs numbers a float can hold, e.g. mean:1-10")
         metrics.scale_for("mean", mean_range=(low, high))
         return "mean", (low, high)
     if value == "mean":
@@ -117,7 +121,10 @@ def parse_metric(text: str) -> tuple[str, tuple[float, float] | None]:
 
 
 def resolve_column(layout: Layout, ref: str, file_name: str) -> int:
-    """A column by 1-based ``#N``, header text, or first-header-row id (``Q3``)."""
+    """A column by 1-based ``#N``, header text, or first-header-row id (``Q3``).
+
+    A text that matches several columns is refused as ambiguous: duplicate
+    headers, and a matrix question given without its row."""
     text = ref.strip()
     width = len(layout.columns)
     rows = "row 1" if layout.header_rows == 1 else f"header rows 1-{layout.header_rows}"
@@ -128,6 +135,17 @@ def resolve_column(layout: Layout, ref: str, file_name: str) -> int:
         raise SurveyError(N_("{file_name}: {rows}: no column {text}; expected #1..#{width}"),
                           file_name=file_name, rows=rows, text=text, width=width)
     folded = _fold(text)
+    exact = [c for c in layout.columns if c.header == text]
+    if len(exact) == 1:
+        return exact[0].index
+    matrix = [c for c in layout.columns if c.row and _fold(c.question) == folded]
+    if len(matrix) > 1 and not exact:
+        listed = ", ".join(f"{c.ref} {c.row}" for c in matrix[:6])
+        raise SurveyError(
+            N_("{file}: {rows}: column {text!r} is a matrix question with {count} rows "
+               "({listed}); expected one of them, e.g. '{example}' or {ref}"),
+            file=file_name, rows=rows, text=text, count=len(matrix), listed=listed,
+            example=matrix[0].header, ref=matrix[0].ref)
     for matcher in (lambda c: c.header == text, lambda c: c.id == text,
                     lambda c: c.header.casefold() == text.casefold(),
                     lambda c: c.id.casefold() == text.casefold() and c.id != "",
@@ -251,6 +269,7 @@ class _Builder:
                 unknown[m.column] = counted.unknown
             scores.append(self._score(m.stage, m.touchpoint, m.metric, m.mean_range, counted,
                                       column.header, column.ref, column.id, counts.responses))
+        self._summary_note(counts)
         partial = self._partial(counts)
         cards = self._quote_cards(quoted, counts)
         waves = [self._wave()] if scores else []
@@ -286,6 +305,13 @@ class _Builder:
     def _name(metric: str, mean_range: tuple[float, float] | None, header: str) -> str:
         return header[:80] if metric == "mean" else ""
 
+    def _summary_note(self, counts: Tally) -> None:
+        if counts.summary:
+            self.notes.append(str(plural_message(
+                "{n} summary row under the answers ({labels}) is not a response; not counted",
+                "{n} summary rows under the answers ({labels}) are not responses; not counted",
+                len(counts.summary), labels=", ".join(counts.summary[:6]))))
+
     def _require_responses(self, counts: Tally) -> None:
         require_responses(self.survey.name, self.layout.header_rows, counts.responses)
 
@@ -307,13 +333,17 @@ class _Builder:
                 out.invalid[text.strip()] += count
             else:
                 out.distribution[value] += count
+        agreement = metric == "ces" and self.options.ces_direction != metrics.CES_HIGH_IS_EASY \
+            and sum(c for t, c in out.unknown.items() if normalise_label(t) in AGREEMENT_EASY) \
+            >= max(1, sum(out.unknown.values()) // 2)
+        hint = _(self.options.ces_hint if agreement else self.options.unknown_hint)
         if out.unknown:
             shown = ", ".join(f"{t!r} ({c})" for t, c in out.unknown.most_common(5))
             count = sum(out.unknown.values())
             self.notes.append(ngettext(
                 "{where}: {n} answer with unknown labels counted as skipped: {shown}; {hint}",
                 "{where}: {n} answers with unknown labels counted as skipped: {shown}; {hint}",
-                count).format(where=where, n=count, shown=shown, hint=self.options.unknown_hint))
+                count).format(where=where, n=count, shown=shown, hint=hint))
         if out.invalid:
             shown = ", ".join(f"{t!r} ({c})" for t, c in out.invalid.most_common(5))
             count = sum(out.invalid.values())
@@ -323,6 +353,16 @@ class _Builder:
                 count).format(where=where, n=count, scale=scale.describe(), shown=shown))
         if not out.distribution:
             example = next(iter(out.unknown or out.invalid), "")
+            if agreement:
+                raise SurveyError(
+                    N_("{file}: {where}: no valid CES answers; e.g. {example!r}: agreement "
+                       "labels, which are a CES only when 7 = very easy; {hint}"),
+                    file=self.survey.name, where=where, example=example, hint=hint)
+            if out.unknown:
+                raise SurveyError(
+                    N_("{file}: {where}: no valid {metric} answers; e.g. {example!r}; expected "
+                       "{scale} or a known label: {hint}"), file=self.survey.name, where=where,
+                    metric=metric.upper(), example=example, scale=scale.describe(), hint=hint)
             got = f"; e.g. {example!r}" if example else " (every cell is blank)"
             raise SurveyError(N_("{name}: {where}: no valid {value} answers{got}; expected {value2} or a "
                                  "known label"),
@@ -352,7 +392,13 @@ class _Builder:
             source["nps_split"] = metrics.nps_split(dist).as_dict()
         if self.options.labels:
             source["labels"] = dict(sorted(self.options.labels.items()))
-        return Score(stage, self.wave, metric, metrics.compute(metric, dist),
+        value = metrics.compute(metric, dist)
+        if not math.isfinite(value):
+            raise SurveyError(N_("{file}: column {ref} {header!r}: the {metric} of these answers "
+                                 "is too large to compute; expected answers on a smaller scale"),
+                              file=self.survey.name, ref=ref, header=header,
+                              metric=metric.upper())
+        return Score(stage, self.wave, metric, value,
                      metrics.valid_count(dist), counted.skipped, touchpoint,
                      self._name(metric, mean_range, header), distribution, scale.as_dict(),
                      source)
@@ -429,6 +475,7 @@ class _Builder:
         counts = tally(self.survey, self.layout.header_rows,
                        long=(spec.stage_column, metric_col, spec.score_column), progress=progress)
         self._require_responses(counts)
+        self._summary_note(counts)
         grouped: dict[tuple[str, str, tuple[float, float] | None], Counter[str]] = {}
         stage_ids: dict[str, str] = {}
         for (stage_text, metric_text, score), count in counts.triples.items():

@@ -12,6 +12,7 @@ from __future__ import annotations
 import codecs
 import csv
 import datetime as dt
+import io
 import os
 import re
 from collections.abc import Callable, Iterator
@@ -21,13 +22,21 @@ from itertools import islice
 from pathlib import Path
 from typing import Any
 
-from journeymapper.i18n import N_
-from journeymapper.io.atomic import read_problem
+from journeymapper.i18n import N_, Message
+from journeymapper.io.atomic import open_regular, read_problem
 from journeymapper.model.errors import SurveyError
 
 SAMPLE_BYTES = 256 * 1024
 BLOCK_ROWS = 4096  # small enough to stay in cache, large enough to amortise
+#: Bytes of rows one block may hold (a CSV row of short fields costs up to 20x
+#: its bytes as Python objects).
+BLOCK_BYTES = 4 * 2**20
+#: Characters one CSV field may have.
 FIELD_LIMIT = 1 << 20
+#: Bytes one line of a CSV file may have (a quoted field may span several lines).
+LINE_LIMIT = 1 << 20
+#: Bytes the text layer reads at a time (TextIOWrapper's default is 8 KiB).
+TEXT_CHUNK = 256 * 1024
 DELIMITERS = (",", ";", "\t")
 DELIMITER_NAMES = {",": "comma", ";": "semicolon", "\t": "tab"}
 
@@ -86,19 +95,30 @@ ENCODING_LABELS = {
 }
 
 
-def open_survey(path: str | os.PathLike[str], sheet: str | None = None) -> SurveyFile:
-    """Identify a survey file's format, encoding and delimiter from its first bytes."""
+WHAT = N_("a survey export")
+
+
+def open_file(path: Path, what: str = WHAT) -> Any:
+    """A survey file opened for binary reading (a regular file; never blocks)."""
+    return open_regular(path, Message(what), SurveyError)
+
+
+def open_survey(path: str | os.PathLike[str], sheet: str | None = None,
+                what: str = WHAT) -> SurveyFile:
+    """Identify a survey file's format, encoding and delimiter from its first bytes
+    (``what`` names the file expected, for the messages: a list of cards is read
+    the same way)."""
     target = Path(path)
-    try:
-        with open(target, "rb") as handle:
-            size = os.fstat(handle.fileno()).st_size
+    with open_file(target, what) as handle:
+        size = os.fstat(handle.fileno()).st_size
+        try:
             sample = handle.read(SAMPLE_BYTES)
-    except OSError as exc:
-        raise SurveyError(read_problem(target, exc, N_("a survey export"))) from None
+        except OSError as exc:
+            raise SurveyError(read_problem(target, exc, what)) from None
     name = target.name
     if not sample.strip(b" \t\r\n\xef\xbb\xbf\x00\xff\xfe"):
-        raise SurveyError(N_("{file}: the file is empty; expected a survey export (CSV or XLSX)"),
-                          file=name)
+        raise SurveyError(N_("{file}: the file is empty; expected {what} (CSV or XLSX)"),
+                          file=name, what=Message(what))
     if sample.startswith(b"PK\x03\x04"):
         return _open_xlsx(target, size, sheet)
     if sample.startswith(b"\xd0\xcf\x11\xe0"):
@@ -109,7 +129,7 @@ def open_survey(path: str | os.PathLike[str], sheet: str | None = None) -> Surve
                           file=name, sheet=sheet)
     encoding = detect_encoding(sample, name, complete=size <= SAMPLE_BYTES)
     text = _decode_sample(sample, encoding)
-    _refuse_binary(text, name)
+    _refuse_binary(text, name, what)
     first, _, rest = text.partition("\n")
     declared = _SEP_LINE.match(first.strip())
     if declared:
@@ -157,11 +177,11 @@ def _decode_sample(sample: bytes, encoding: str) -> str:
     return codecs.getincrementaldecoder(encoding)(errors="replace").decode(sample, final=False)
 
 
-def _refuse_binary(text: str, name: str) -> None:
+def _refuse_binary(text: str, name: str, what: str = WHAT) -> None:
     controls = sum(1 for ch in text[:20000] if ch < " " and ch not in "\t\r\n\x0c")
     if controls > max(3, len(text[:20000]) // 100):
-        raise SurveyError(N_("{file}: not a CSV or XLSX file (binary data); expected a survey export as "
-                             "CSV text or an .xlsx workbook"), file=name)
+        raise SurveyError(N_("{file}: not a CSV or XLSX file (binary data); expected {what} as "
+                             "CSV text or an .xlsx workbook"), file=name, what=Message(what))
 
 
 def detect_delimiter(text: str) -> str:
@@ -192,8 +212,8 @@ def detect_delimiter(text: str) -> str:
 def csv_reader(survey: SurveyFile) -> Iterator[tuple[Any, Any]]:
     """(csv reader, text handle) of a CSV survey file; reading errors become
     SurveyError naming the row (see :func:`reading_error`)."""
-    csv.field_size_limit(max(csv.field_size_limit(), FIELD_LIMIT))
-    with open(survey.path, encoding=survey.encoding, newline="") as handle:
+    csv.field_size_limit(FIELD_LIMIT)
+    with open_text(survey) as handle:
         reader = csv.reader(handle, delimiter=survey.delimiter, strict=True)
         try:
             if survey.sep_line:
@@ -203,18 +223,128 @@ def csv_reader(survey: SurveyFile) -> Iterator[tuple[Any, Any]]:
             raise reading_error(survey, exc) from None
 
 
+class _Lines(io.RawIOBase):
+    """A CSV file's bytes, refusing a line longer than LINE_LIMIT while they stream
+    (no Python code runs per line: line breaks are looked for once per chunk)."""
+
+    def __init__(self, raw: Any, survey: SurveyFile) -> None:
+        super().__init__()
+        self.raw, self.survey = raw, survey
+        self.position = 0
+        self.run = 0        # bytes since the last line break (\n or \r)
+
+    def readable(self) -> bool:
+        return True
+
+    def tell(self) -> int:
+        return self.position
+
+    def readinto(self, buffer: Any) -> int:
+        view = memoryview(buffer)[:LINE_LIMIT]
+        count = self.raw.readinto(view)
+        if not count:
+            return 0
+        chunk = bytes(view[:count])
+        newline, ret = chunk.find(b"\n"), chunk.find(b"\r")
+        first = newline if ret < 0 or 0 <= newline < ret else ret
+        if first < 0:
+            self.run += count
+        elif self.run + first <= LINE_LIMIT:
+            # the lines between two breaks of this chunk are shorter than the chunk
+            self.run = count - 1 - max(chunk.rfind(b"\n"), chunk.rfind(b"\r"))
+        else:
+            self.run += first
+        if self.run > LINE_LIMIT:
+            raise SurveyError(N_("{file}: line {line:,}: longer than {limit:,} bytes; expected "
+                                 "a survey export with one response per line"),
+                              file=self.survey.name, line=self.line_at(self.position) + 1,
+                              limit=LINE_LIMIT)
+        self.position += count
+        return count
+
+    def line_at(self, offset: int) -> int:
+        """Line breaks before ``offset`` (\r\n, \n or \r), read again for a message."""
+        breaks, last = 0, b""
+        with open_file(self.survey.path) as again:
+            while offset > 0:
+                chunk = again.read(min(offset, LINE_LIMIT))
+                if not chunk:
+                    break
+                offset -= len(chunk)
+                breaks += (chunk.count(b"\n") + chunk.count(b"\r") - chunk.count(b"\r\n")
+                           - (last == b"\r" and chunk[:1] == b"\n"))
+                last = chunk[-1:]
+        return breaks
+
+    def close(self) -> None:
+        try:
+            self.raw.close()
+        finally:
+            super().close()
+
+
+@contextmanager
+def open_text(survey: SurveyFile) -> Iterator[Any]:
+    """A CSV survey file as text, its lines limited (see :class:`_Lines`)."""
+    raw = _Lines(open_file(survey.path), survey)
+    handle = io.TextIOWrapper(io.BufferedReader(raw, LINE_LIMIT), encoding=survey.encoding,
+                              newline="")
+    handle._CHUNK_SIZE = TEXT_CHUNK  # each chunk is a call into _Lines: 8 KiB cost 30%
+    try:
+        yield handle
+    finally:
+        handle.close()
+
+
 def _csv_blocks(survey: SurveyFile, block_rows: int,
                 progress: Progress | None) -> Iterator[list[list[str]]]:
+    """Blocks of at most ``block_rows`` rows and about BLOCK_BYTES of the file."""
     with csv_reader(survey) as (reader, handle):
+        raw = handle.buffer.raw
         while True:
-            block = list(islice(reader, block_rows))
+            block: list[list[str]] = []
+            append = block.append
+            limit = raw.position + BLOCK_BYTES
+            ended = True
+            for row in reader:
+                append(row)
+                if len(block) >= block_rows or raw.position > limit:
+                    ended = False
+                    break
             if not block:
                 return
             if progress is not None and not progress(handle.buffer.tell(), survey.size):
                 raise Cancelled()
             yield block
-            if len(block) < block_rows:
+            if ended:
                 return
+
+
+#: Bytes read from the end of a CSV file to find the summary rows under the answers.
+TAIL_BYTES = 64 * 1024
+
+
+def tail_rows(survey: SurveyFile) -> list[list[str]]:
+    """The last rows of a CSV file (about TAIL_BYTES of them), parsed without
+    reading the rest; [] when they cannot be told apart reliably."""
+    with open_file(survey.path) as raw:
+        size = os.fstat(raw.fileno()).st_size
+        start = max(0, size - TAIL_BYTES)
+        codec = survey.encoding
+        if codec == "utf-16":
+            codec = "utf-16-le" if raw.read(2) == codecs.BOM_UTF16_LE else "utf-16-be"
+            start = max(2, start + start % 2)
+        elif codec == "utf-8-sig" and start:
+            codec = "utf-8"
+        raw.seek(start)
+        data = raw.read(TAIL_BYTES + 2)
+    lines = data.decode(codec, errors="replace").splitlines(keepends=True)
+    if start > (2 if survey.encoding == "utf-16" else 0):
+        lines = lines[1:]                   # the first line began before the cut
+    try:
+        return [row for row in csv.reader(lines, delimiter=survey.delimiter, strict=True)]
+    except csv.Error:
+        return []
 
 
 def reading_error(survey: SurveyFile, error: Exception) -> SurveyError:
@@ -222,7 +352,7 @@ def reading_error(survey: SurveyFile, error: Exception) -> SurveyError:
     name = survey.name
     row, start_line = 0, 1
     try:
-        with open(survey.path, encoding=survey.encoding, newline="") as handle:
+        with open_text(survey) as handle:
             reader = csv.reader(handle, delimiter=survey.delimiter, strict=True)
             if survey.sep_line:
                 next(reader, None)
@@ -240,7 +370,12 @@ def reading_error(survey: SurveyFile, error: Exception) -> SurveyError:
             file=name, value=row + 1, value2=exc.object[exc.start], encoding_label=survey.encoding_label)
     except csv.Error as exc:
         message = str(exc)
-        if "unexpected end of data" in message or "field larger" in message:
+        if "field larger" in message:
+            return SurveyError(
+                N_("{file}: row {row} (line {line}): a field longer than {limit:,} characters "
+                   "(or a quote that never closes); expected shorter answers"),
+                file=name, row=row + 1, line=start_line, limit=FIELD_LIMIT)
+        if "unexpected end of data" in message:
             return SurveyError(
                 N_("{file}: row {value} (line {start_line}): unterminated quote: a quoted field opened "
                    "there never closes; expected a closing \""),
@@ -258,8 +393,10 @@ def reading_error(survey: SurveyFile, error: Exception) -> SurveyError:
 
 # ---------------------------------------------------------------- XLSX rows
 def _open_xlsx(path: Path, size: int, sheet: str | None) -> SurveyFile:
-    with _workbook(path) as workbook:
-        names = tuple(workbook.sheetnames)
+    from journeymapper.io.survey.xlsx import open_workbook
+
+    with open_file(path) as handle, open_workbook(handle, path.name) as book:
+        names = tuple(book.sheetnames)
     if not names:
         raise SurveyError(N_("{name}: the workbook has no sheets; expected one with answers"),
                           name=path.name)
@@ -267,28 +404,6 @@ def _open_xlsx(path: Path, size: int, sheet: str | None) -> SurveyFile:
         raise SurveyError(N_("{name}: no sheet {sheet!r}; expected one of {items}"),
                           name=path.name, sheet=sheet, items=', '.join(repr(n) for n in names))
     return SurveyFile(path, "xlsx", sheet=sheet or names[0], sheets=names, size=size)
-
-
-@contextmanager
-def _workbook(path: Path) -> Iterator[Any]:
-    """A read-only (streaming) workbook; opened from a file object so that the
-    name's extension does not matter (exports are often renamed)."""
-    import zipfile
-
-    import openpyxl
-    from openpyxl.utils.exceptions import InvalidFileException
-
-    with open(path, "rb") as handle:
-        try:
-            workbook = openpyxl.load_workbook(handle, read_only=True, data_only=True)
-        except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError,
-                TypeError) as exc:
-            raise SurveyError(N_("{name}: not a readable XLSX workbook ({reason}); expected an .xlsx file "
-                                 "or CSV"), name=path.name, reason=exc) from None
-        try:
-            yield workbook
-        finally:
-            workbook.close()
 
 
 def cell_text(value: Any) -> str:
@@ -310,16 +425,15 @@ def cell_text(value: Any) -> str:
 
 def _xlsx_blocks(survey: SurveyFile, block_rows: int,
                  progress: Progress | None) -> Iterator[list[list[str]]]:
-    with _workbook(survey.path) as workbook:
-        sheet = workbook[survey.sheet]
+    from journeymapper.io.survey.xlsx import SheetRows, open_workbook
+
+    with open_file(survey.path) as handle, open_workbook(handle, survey.name) as book:
+        rows = SheetRows(book, survey.sheet, cell_text)
         block: list[list[str]] = []
-        done = 0
-        total = max(sheet.max_row or 0, 1)
-        for values in sheet.iter_rows(values_only=True):
-            block.append([cell_text(v) for v in values])
+        for values in rows:
+            block.append(values)
             if len(block) >= block_rows:
-                done += len(block)
-                if progress is not None and not progress(min(done, total), total):
+                if progress is not None and not progress(rows.done, rows.total):
                     raise Cancelled()
                 yield block
                 block = []

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from journeymapper.io.survey.labels import label_family, parse_number
-from journeymapper.io.survey.layouts import ANSWER, OPEN, Column
+from journeymapper.io.survey.layouts import ANSWER, OPEN, Column, looks_like_moment
 from journeymapper.model.elements import Element
 
 METRIC_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -37,6 +37,7 @@ class ColumnProfile:
     texts: list[str] = field(default_factory=list)
     distinct: int = 0
     examples: list[str] = field(default_factory=list)
+    moments: int = 0          # answers that are a date, a time or both
 
     @property
     def numeric_share(self) -> float:
@@ -80,11 +81,20 @@ def profile(values: Sequence[str]) -> ColumnProfile:
         number = parse_number(text)
         if number is None:
             result.texts.append(text)
+            result.moments += looks_like_moment(text)
         else:
             result.numbers.append(number)
     result.distinct = len(seen)
     result.examples = [t for t, _ in seen.most_common(6)]
     return result
+
+
+def is_timestamp(column: Column, prof: ColumnProfile) -> bool:
+    """An answer column whose answers are dates or times (Start time, Completion time,
+    Submit Date (UTC), 응답일시, Startzeit, ...): metadata, in whatever language its
+    header is, never a rating nor quotes."""
+    return (column.role == ANSWER and prof.answered > 0
+            and prof.moments >= 0.8 * prof.answered)
 
 
 def metric_from_words(header: str) -> str | None:

@@ -22,12 +22,14 @@ from dataclasses import dataclass, field
 from itertools import islice, repeat
 from operator import itemgetter
 
+from journeymapper.io.survey.layouts import summary_row
 from journeymapper.io.survey.reading import (
     BLOCK_ROWS,
     Cancelled,
     Progress,
     SurveyFile,
     csv_reader,
+    tail_rows,
 )
 
 #: Quote cells kept per column while streaming (the cap per stage is applied later).
@@ -36,6 +38,8 @@ QUOTES_PER_COLUMN = 200
 CHUNK_ROWS = 65_536
 #: Distinct cell tuples at which the fast path hands over to per-column counting.
 MAX_COMBINATIONS = 50_000
+#: Rows kept from the end of a pass, to find the summary rows under the answers.
+TAIL_ROWS = 50
 
 
 class _Ragged(Exception):
@@ -44,12 +48,15 @@ class _Ragged(Exception):
 
 @dataclass
 class Tally:
-    """Answer counts of one pass; ``responses`` counts non-empty data rows."""
+    """Answer counts of one pass; ``responses`` counts non-empty data rows, not the
+    summary rows under them (their labels are in ``summary``)."""
 
     responses: int = 0
     columns: dict[int, Counter[str]] = field(default_factory=dict)
     triples: Counter[tuple[str, str, str]] = field(default_factory=Counter)
     quotes: dict[int, dict[str, str]] = field(default_factory=dict)
+    tail: list[list[str]] = field(default_factory=list)
+    summary: list[str] = field(default_factory=list)
 
 
 def quote_key(text: str) -> str:
@@ -71,8 +78,11 @@ def tally(survey: SurveyFile, header_rows: int, columns: Iterable[int] = (),
                 result = _fast_csv(survey, header_rows, wanted, long, progress)
             except _Ragged:
                 result = Tally()
+            else:
+                result.tail = tail_rows(survey)
         if not result.responses:
             result = _by_blocks(survey, header_rows, wanted, long, progress)
+        _drop_summary(result, wanted, long)
         quoting = sorted(set(quote_columns))
         if quoting:
             result.quotes = _quotes(survey, header_rows, quoting)
@@ -140,8 +150,50 @@ def _by_blocks(survey: SurveyFile, header_rows: int, wanted: list[int],
     need = max(wanted + [i for i in (long or ()) if i is not None], default=-1) + 1
     skip = header_rows
     for block in survey.blocks(progress=progress):
+        seen = len(block) - skip
         skip = _count_block(result, block, skip, wanted, [], long, need)
+        if seen > 0:
+            result.tail = (result.tail + block[-min(seen, TAIL_ROWS):])[-TAIL_ROWS:]
     return result
+
+
+def summary_start(rows: list[list[str]]) -> int:
+    """Where the summary rows under the answers begin (``len(rows)`` if there are none):
+    the last rows whose first cell is Average, Total, 합계, ... (blank rows between
+    them too); at least one answer row stays above them."""
+    start = end = len(rows)
+    while start > 0 and (not any(rows[start - 1]) or summary_row(rows[start - 1])):
+        start -= 1
+    while start < end and not any(rows[start]):
+        start += 1
+    if start == 0 or not any(summary_row(r) for r in rows[start:]):
+        return end
+    return start
+
+
+def _drop_summary(result: Tally, wanted: list[int],
+                  long: tuple[int, int | None, int] | None) -> None:
+    """Take the summary rows at the end out of the counts: they are no responses."""
+    tail = result.tail
+    rows = [r for r in tail[summary_start(tail):] if any(r)]
+    if not rows or len(rows) >= result.responses:
+        return
+    result.responses -= len(rows)
+    for row in rows:
+        result.summary.append(next(cell for cell in row if cell.strip()).strip())
+        for column in wanted:
+            _uncount(result.columns[column], row[column] if column < len(row) else "")
+        if long is not None:
+            stage, metric, score = (row[i] if i is not None and i < len(row) else ""
+                                    for i in long)
+            _uncount(result.triples, (stage, metric, score))
+
+
+def _uncount(counts: Counter, key: object) -> None:
+    if counts.get(key, 0) > 1:
+        counts[key] -= 1
+    else:
+        counts.pop(key, None)
 
 
 def _quotes(survey: SurveyFile, header_rows: int, columns: list[int]) -> dict[int, dict[str, str]]:
