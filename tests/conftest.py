@@ -99,6 +99,37 @@ def _top_level_widgets() -> set[int]:
     return {id(w) for w in app.topLevelWidgets() if not _is_qt_internal(w)}
 
 
+_STACKS = None
+
+
+@pytest.fixture(autouse=True)
+def undo_stacks_cleared():
+    """Every undo stack a test made is cleared when the test ends. A stack and
+    its commands freed in one pass of the cycle collector (a board dropped by a
+    test) can make PySide delete a command twice and crash the process."""
+    global _STACKS
+    if _STACKS is None:
+        import weakref
+
+        from journeymapper.commands.base import UndoStack
+
+        _STACKS = weakref.WeakSet()
+        made = UndoStack.__init__
+
+        def remembered(self, *args, **kwargs):
+            made(self, *args, **kwargs)
+            _STACKS.add(self)
+
+        UndoStack.__init__ = remembered
+    yield
+    import shiboken6
+
+    for stack in list(_STACKS):
+        if shiboken6.isValid(stack):
+            stack.clear()
+    _STACKS.clear()
+
+
 @pytest.fixture(autouse=True)
 def no_leaked_widgets():
     """Fail the test when it leaves top-level widgets alive (use qtbot.addWidget)."""

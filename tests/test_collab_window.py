@@ -73,6 +73,7 @@ def test_a_card_typed_in_one_window_appears_in_the_other(qtbot, make_window, lap
     assert f"in the session “{room}”" in guest.windowTitle()
     assert "hosting" in host.windowTitle()
     assert "hosting" in host.collab.status.text()
+    qtbot.waitUntil(lambda: "connected)" in guest.windowTitle(), timeout=10000)
     names = guest.collab.panel.names()
     qtbot.waitUntil(lambda: "Hana" in guest.collab.panel.names(), timeout=10000)
     assert names[0].startswith("Minho")

@@ -360,3 +360,22 @@ def test_link_to_from_the_card_menu_then_a_click_on_the_target(qtbot, window):
     window.view.center_on_id("touchpoint-32")
     click(window.view, centre(scene.cards["touchpoint-32"]))
     assert stack.count() == 1 and scene.selected_ids() == ["touchpoint-32"]
+
+
+def test_add_card_of_kind_on_a_map_just_opened_types_in_that_kinds_lane(qtbot, window):
+    """Nothing selected and no cell chosen yet: Map > Add card of kind starts a
+    card of that kind in its own lane of the first stage."""
+    doc, scene = window.document, window.scene
+    scene.clearSelection()
+    scene.current_cell = None
+    lane = doc.lane_for_kind(Kind.OPPORTUNITY).id
+    before = {stage: len(doc.cell(stage, lane)) for stage in doc.stage_order}
+    window.map_actions.kind_actions[Kind.OPPORTUNITY].trigger()
+    assert scene.editor.is_editing()
+    QTest.keyClicks(window.view, "Offer a trade-in")
+    QTest.keyClick(window.view, Qt.Key.Key_Return)
+    grown = [s for s in doc.stage_order if len(doc.cell(s, lane)) == before[s] + 1]
+    assert len(grown) == 1
+    card = doc.cell(grown[0], lane)[-1]
+    assert card.kind is Kind.OPPORTUNITY and card.text == "Offer a trade-in"
+    assert_agrees(scene, doc)

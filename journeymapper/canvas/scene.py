@@ -20,6 +20,7 @@ from __future__ import annotations
 import weakref
 from collections.abc import Callable, Iterable
 
+import shiboken6
 from PySide6.QtCore import QPointF, QRectF, Signal
 from PySide6.QtGui import QPainter, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
@@ -71,6 +72,20 @@ def _weak_listener(method):
     return listener
 
 
+def _weak_slot(method):
+    """A slot that does not call into a scene being freed: an item destroyed with
+    the scene's Python object (a selected card, when the cycle collector frees
+    both) makes Qt emit selectionChanged to a receiver that is already gone."""
+    ref = weakref.WeakMethod(method)
+
+    def slot() -> None:
+        bound = ref()
+        if bound is not None and shiboken6.isValid(bound.__self__):
+            bound()
+
+    return slot
+
+
 class MapScene(LinkRoutingMixin, QGraphicsScene):
     """The canvas of one journey map (see the module docstring)."""
 
@@ -112,7 +127,7 @@ class MapScene(LinkRoutingMixin, QGraphicsScene):
         self._pending_routes: list[tuple[str, str]] = []
         self._listener = _weak_listener(self._on_changes)
         self.editor = MapEditor(self)
-        self.selectionChanged.connect(self.emit_selection)
+        self.selectionChanged.connect(_weak_slot(self.emit_selection))
 
     # ------------------------------------------------------------ document
     def set_document(self, doc: JourneyMap, undo_stack: QUndoStack) -> None:

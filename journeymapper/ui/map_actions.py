@@ -130,7 +130,7 @@ class MapActions:
             window.add_persona()
             return
         doc, scene = window.document, window.scene
-        cell = scene.current_cell or scene._default_cell()
+        cell = scene.current_cell or scene.default_cell()
         if cell is None or cell[0] not in doc.stage_order or cell[1] not in scene.lane_items:
             self._say(translate("MapActions", "Add a stage first: cards sit in a stage column"))
             return

@@ -361,7 +361,13 @@ class SessionController(QObject):
         else:
             role = translate("SessionController", "in a session")
         self.status.setText(f"{role} · {text}")
-        self.window.title_note = f" ({role}, {words.get(state, state).split(':')[0]})"
+        short = {  # the title bar's word for the state, without the explanation
+            CONNECTED: words[CONNECTED],
+            CONNECTING: words[CONNECTING],
+            OFFLINE: translate("SessionController", "offline"),
+            REFUSED: translate("SessionController", "refused"),
+        }
+        self.window.title_note = f" ({role}, {short.get(state, state)})"
         self.window.update_title()
         self.status_changed.emit(state)
         self._show_people()

@@ -583,6 +583,8 @@ class MainWindow(DocumentFiles, QMainWindow):
         for panel in self._document_panels:
             panel.set_document(None)
         self.scene.clear_document()
+        if not self.handed_over:  # the commands go with the window
+            self.undo_stack.clear()
         event.accept()
 
 

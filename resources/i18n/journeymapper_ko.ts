@@ -1908,8 +1908,16 @@ Customer journey maps for workshops, survey reviews and stakeholder reports.</so
             <translation>연결 안 됨</translation>
         </message>
         <message>
+            <source>offline</source>
+            <translation>오프라인</translation>
+        </message>
+        <message>
             <source>offline: your changes merge when the network is back</source>
             <translation>오프라인: 네트워크가 돌아오면 변경 내용이 합쳐집니다</translation>
+        </message>
+        <message>
+            <source>refused</source>
+            <translation>거부됨</translation>
         </message>
         <message>
             <source>refused: {detail}</source>
