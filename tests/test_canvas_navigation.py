@@ -103,6 +103,9 @@ def test_zoomed_far_out_a_big_map_paints_an_overview(qtbot):
 
 
 def test_big_map_routes_far_links_after_a_lane_grows(qtbot):
+    """A lane that grows moves everything below it: the links keep their plans
+    (only those of the cell that changed are planned again) and every route is
+    the one a fresh scene draws, at once."""
     import sys
     from pathlib import Path
 
@@ -117,12 +120,21 @@ def test_big_map_routes_far_links_after_a_lane_grows(qtbot):
     fullest = max(doc.stage_order, key=lambda s: len(doc.cell(s, lane)))
     from journeymapper.commands import AddCard
 
+    router = scene.link_layer.router
+    qtbot.waitUntil(lambda: router.settled, timeout=20_000)  # a big map: planned in idle time
+    plans = dict(router.plans)
+    below = scene.live.geo.lanes[doc.lanes[-1].id][1]
     stack.push(AddCard(doc, Kind.ACTION, fullest, lane, "one more"))  # the lane grows
-    assert scene._pending_routes  # far links wait for the event loop
-    qtbot.waitUntil(lambda: not scene._pending_routes, timeout=10_000)
+    assert scene.live.geo.lanes[doc.lanes[-1].id][1] > below, "the lanes below moved down"
+    assert scene.link_layer.router is router
+    cell = {e.id for e in doc.cell(fullest, lane)}
+    qtbot.waitUntil(lambda: router.settled, timeout=20_000)
+    replanned = {k for k, plan in router.plans.items() if plans.get(k) is not plan}
+    assert replanned and all(k[0] in cell or k[1] in cell for k in replanned)
     fresh = MapScene()
     fresh.set_document(doc, QUndoStack())
+    fresh.flush_routes()
     for key, route in fresh.links.items():
-        if hasattr(route, "points"):  # card links (stage links are never deferred)
+        if hasattr(route, "points"):  # card links (stage links are arcs)
             assert scene.links[key].points == route.points, key
     fresh.clear_document()

@@ -56,3 +56,44 @@ def test_render_keeps_old_file_on_failure(tmp_path, laptop_path):
     bad.write_text("{not json", encoding="utf-8")
     assert main(["render", str(bad), "-o", str(out)]) == 1
     assert out.read_bytes() == b"old"
+
+
+def test_a_very_tall_map_is_capped_at_16384_pixels_a_side(tmp_path, capsys):
+    """A PNG of a huge map stops at 16,384 px per side (and says so) instead of
+    failing or writing an image no viewer opens."""
+    import sys
+    from pathlib import Path
+
+    from journeymapper.io import jmap
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+    from bench_file import generate
+
+    path = tmp_path / "tall.jmap"
+    jmap.save(generate(cards=1500, links=300, stages=3), path)
+    out = tmp_path / "tall.png"
+    assert main(["render", str(path), "-o", str(out), "--width", "4000"]) == 0
+    image = QImage(str(out))
+    assert max(image.width(), image.height()) == 16384 and image.width() < 4000
+    said = capsys.readouterr().out
+    assert f"({image.width()}x{image.height()})" in said and "16,384 pixels" in said
+
+
+def test_dark_stage_headers_are_not_glaring(tmp_path, laptop_path):
+    from journeymapper.io import jmap
+    from journeymapper.layout.geometry import layout_map
+    from journeymapper.layout.palette import palette
+
+    out = tmp_path / "dark.png"
+    assert main(["render", str(laptop_path), "-o", str(out), "--width", "1270", "--dark"]) == 0
+    image = QImage(str(out))
+    doc = jmap.load(laptop_path).document
+    geo = layout_map(doc)
+    scale = image.width() / (geo.width + 64)  # the render's border is 32 each side
+    x, y, w, h = geo.stage_headers[doc.stage_order[0]]
+    # a point inside the first header, away from its text (border 32, title band 92)
+    px = round((32 + x + w - 14) * scale)
+    py = round((32 + 92 + y + h - 10) * scale)
+    header = image.pixelColor(px, py)
+    assert header.name() == palette(True)["stage_header"]
+    assert header.lightness() < 110, header.name()  # a dark slate, not a light grey bar

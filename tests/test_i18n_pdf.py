@@ -29,7 +29,7 @@ def test_a_korean_maps_pdf_has_korean_tags_and_headings_and_no_english_tag_words
     i18n.set_language("en")  # the interface speaks English: the map still speaks Korean
     text = pdf_text(korean_doc)
     for korean in ("고객 여정 지도", "불편 사항", "개선 기회", "접점", "행동", "생각",  # tags, headings
-                   "가장 심각한 불편 사항", "가장 유력한 개선 기회", "지도 읽는 법",
+                   "가장 심각한 불편 사항", "우선순위가 가장 높은 개선 기회", "지도 읽는 법",
                    "진행 중", "계획됨", "모바일 앱", "배송",                      # statuses, channels
                    "2026년 10월 5일"):                                            # the cover's date
         assert korean in text, korean

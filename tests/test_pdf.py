@@ -9,8 +9,7 @@ import re
 import pytest
 from pypdf import PdfReader
 
-from journeymapper.io.pdf import ExportOptions, build_pdf, export_pdf
-from journeymapper.io.pdf.tiling import OVERLAP, plan_map
+from journeymapper.io.pdf import ExportOptions, build_pdf, export_pdf, tiling
 from journeymapper.model import JourneyMap, Kind, Score, Wave
 from journeymapper.model.errors import ExportError
 
@@ -40,6 +39,28 @@ def outline_titles(reader: PdfReader) -> list[object]:
     return walk(reader.outline)
 
 
+def map_page_index(reader: PdfReader) -> int:
+    """The first map page: where the map's bookmark points (the third section:
+    cover, summary, map; in any language)."""
+    top = [item for item in reader.outline if not isinstance(item, list)]
+    return reader.get_destination_page_number(top[2])
+
+
+def children(reader: PdfReader, title: str) -> list:
+    titles = outline_titles(reader)
+    return titles[titles.index(title) + 1]
+
+
+def big_map(cards: int) -> JourneyMap:
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+    from bench_file import generate
+
+    return generate(cards=cards, links=cards, stages=12)
+
+
 def scored(doc: JourneyMap) -> JourneyMap:
     """Two waves of CSAT and NPS on the first two stages; one low-n score."""
     first, second = doc.stage_order[:2]
@@ -59,8 +80,8 @@ def test_report_pages_metadata_and_outline(laptop_doc):
     data, result = build_pdf(laptop_doc, OPTIONS)
     reader = read(data)
     assert len(reader.pages) == result.pages
-    # cover + overview + tiles + persona + pains + opportunities + stage details
-    assert result.pages >= 1 + result.map_pages + 3
+    # cover + summary + map pages + persona + pains + opportunities + stage details
+    assert result.pages >= 2 + result.map_pages + 4
     meta = reader.metadata
     assert meta.title == "Laptop store: the price-sensitive buyer"
     assert meta.author == "CX research, Web team, CRM"
@@ -69,10 +90,11 @@ def test_report_pages_metadata_and_outline(laptop_doc):
     assert reader.trailer["/Root"]["/PageMode"] == "/UseOutlines"
     titles = outline_titles(reader)
     top = [t for t in titles if isinstance(t, str)]
-    assert top == ["Cover", "Journey map", "Personas", "Pain points", "Opportunities",
-                   "Stage details"]
+    assert top == ["Cover", "Executive summary", "Journey map", "Personas", "Pain points",
+                   "Opportunities", "Stage details"]
     map_children = titles[titles.index("Journey map") + 1]
-    assert map_children == laptop_doc.stage_names()
+    tiles = [f"Tile A{i + 1}" for i in range(result.map_pages)]
+    assert map_children == laptop_doc.stage_names() + tiles
     assert titles[titles.index("Personas") + 1] == ["Daniel Kim"]
     assert titles[-1] == laptop_doc.stage_names()
     last = reader.pages[-1].extract_text()
@@ -98,7 +120,9 @@ def test_korean_map_prints_its_hangul(korean_doc):
     assert flat(korean_doc.title) in text
     reader = read(data)
     assert reader.metadata.title == korean_doc.title
-    assert outline_titles(reader)[2] == korean_doc.stage_names()
+    titles = outline_titles(reader)
+    top = [t for t in titles if isinstance(t, str)]
+    assert children(reader, top[2])[:5] == korean_doc.stage_names()  # cover, summary, map
 
 
 def test_card_text_is_not_markup():
@@ -126,38 +150,110 @@ def test_long_text_is_elided_on_the_map_and_whole_in_the_tables():
     doc.add_card(Kind.PAIN_POINT, stage, doc.lane_for_kind(Kind.PAIN_POINT).id, long_text)
     data, result = build_pdf(doc, ExportOptions(page_size="A3", exported="2026-11-22"))
     reader = read(data)
-    map_text = reader.pages[1].extract_text()
+    map_text = reader.pages[map_page_index(reader)].extract_text()
     assert "\u2026" in map_text and "word399" not in map_text
-    assert flat(long_text) in flat(all_text(reader))
+    # whole in the tables: every word, in order (a cell this long goes on in the
+    # rows below it, after the row's other cells)
+    text = all_text(reader)
+    details = text[text.index("Stage details"):]
+    places = [re.search(rf"word{i}\b", details).start() for i in range(400)]
+    assert places == sorted(places)
 
 
 def test_a_wide_map_is_tiled_with_labels_and_an_overview():
     doc = JourneyMap.with_default_lanes("Twenty stages")
-    lane = doc.lane_for_kind(Kind.ACTION).id
+    lanes = [doc.lane_for_kind(k).id for k in (Kind.ACTION, Kind.TOUCHPOINT, Kind.PAIN_POINT)]
     for i in range(20):
         stage = doc.add_stage(f"Stage {i + 1}")
-        doc.add_card(Kind.ACTION, stage, lane, f"Action in stage {i + 1}")
+        for lane in lanes:
+            for n in range(3):
+                doc.add_card(doc.lane(lane).kind, stage, lane, f"Card {n} in stage {i + 1}")
     data, result = build_pdf(doc, OPTIONS)
-    assert result.tiled and result.scale * 8 >= 6  # smallest text stays >= 6 pt
+    assert result.tiled and result.smallest_pt >= 6  # the smallest text stays >= 6 pt
     reader = read(data)
-    overview = reader.pages[1].extract_text()
-    assert "overview" in overview and "A1" in overview and "B1" in overview
-    tiles = [p.extract_text() for p in reader.pages[2:2 + result.map_pages - 1]]
+    first = map_page_index(reader)
+    overview = reader.pages[first].extract_text()
+    assert "overview" in overview and "Stage 1" in overview and "Actions" in overview
+    tiles = [p.extract_text() for p in reader.pages[first + 1:first + result.map_pages]]
     assert "tile A1 of" in tiles[0] and "right B1" in tiles[0]
     assert "tile B1 of" in tiles[1] and "left A1" in tiles[1]
-    # every stage header shows up on some tile, and the outline points at them
     joined = flat("".join(tiles))
     for i in range(20):
-        assert flat(f"Action in stage {i + 1}") in joined
-    assert outline_titles(reader)[2] == [f"Stage {i + 1}" for i in range(20)]
-    # each stage's bookmark opens the tile that shows its header
-    stage_items = reader.outline[2]
+        assert flat(f"Card 2 in stage {i + 1}") in joined
+    # the outline: every stage, opening the tile that shows its header, then every tile
+    stage_items = reader.outline[3][:20]
+    assert [item.title for item in stage_items] == [f"Stage {i + 1}" for i in range(20)]
     for i, item in enumerate(stage_items):
         page = reader.get_destination_page_number(item)
-        assert 2 <= page < 2 + result.map_pages - 1
+        assert first < page < first + result.map_pages
         assert f"Stage {i + 1}" in reader.pages[page].extract_text()
-    first, last = (reader.get_destination_page_number(stage_items[k]) for k in (0, -1))
-    assert first < last
+    tile_items = reader.outline[3][20:]
+    assert len(tile_items) == result.map_pages - 1
+    for item in tile_items:
+        page = reader.get_destination_page_number(item)
+        assert f"tile {item.title.split()[-1]} of" in reader.pages[page].extract_text()
+    links = reader.pages[first].get("/Annots", [])
+    assert len(links) == result.map_pages - 1, "the overview links every tile to its page"
+
+
+def test_every_tile_names_its_stages_and_lanes_and_holds_whole_cards():
+    """Tiles cut between whole stages and between cards; each repeats the
+    stage headers of its columns and the lane names of its rows."""
+    from journeymapper.io.pdf.mapdraw import MapFonts, MapPainter
+    from journeymapper.io.pdf.report import plan_pages
+
+    doc = big_map(300)
+    options = ExportOptions(exported="2026-11-22")
+    data, result = build_pdf(doc, options)
+    reader = read(data)
+    first = map_page_index(reader)
+    painter = MapPainter(doc, MapFonts(result.font.regular, result.font.bold))
+    plan = plan_pages(painter, doc, options)
+    assert len(plan.tiles) == result.map_pages - (1 if plan.overview else 0) > 4
+    pages = reader.pages[first + (1 if plan.overview else 0):first + result.map_pages]
+    layout = painter.layout
+    for tile, page in zip(plan.tiles, pages):
+        text = page.extract_text()
+        wx, wy, ww, wh = tile.window
+        stages = [s for s in doc.stages() if wx <= layout.stage_headers[s.id][0] < wx + ww]
+        lanes = [ln for ln in doc.lanes if layout.lanes[ln.id][3] > 0
+                 and layout.lanes[ln.id][1] < wy + wh
+                 and layout.lanes[ln.id][1] + layout.lanes[ln.id][3] > wy + 30]
+        assert stages and lanes, tile.label
+        assert any(s.text in text for s in stages), tile.label
+        assert any(ln.name in text for ln in lanes), tile.label
+    for element_id, (x, y, w, h) in layout.cards.items():
+        holding = [t for t in plan.tiles if x < t.window[0] + t.window[2]
+                   and x + w > t.window[0] and y < t.window[1] + t.window[3]
+                   and y + h > t.window[1]]
+        assert len(holding) == 1, (element_id, [t.label for t in holding])
+        tx, ty, tw, th = holding[0].window
+        assert tx <= x and x + w <= tx + tw and ty <= y and y + h <= ty + th, element_id
+
+
+def test_the_laptop_map_takes_at_most_three_a4_pages(laptop_doc):
+    _, result = build_pdf(laptop_doc, OPTIONS)
+    assert result.map_pages <= 3 and result.smallest_pt >= 6
+
+
+def test_a_poster_is_one_page_of_the_size_the_map_needs():
+    doc = big_map(300)
+    data, result = build_pdf(doc, ExportOptions(poster="auto", map_only=True))
+    reader = read(data)
+    assert len(reader.pages) == result.map_pages == 1 and not result.tiled
+    assert result.smallest_pt >= 6
+    box = reader.pages[0].mediabox
+    size = sorted((round(float(box.width)), round(float(box.height))))
+    iso = {name: sorted(round(v) for v in tiling.POSTER_SIZES[name]) for name in tiling.POSTER_SIZES}
+    assert size in iso.values() or size[1] > iso["A0"][1]  # larger than A0: cut to the map
+    _, a1 = build_pdf(doc, ExportOptions(poster="A1", map_only=True))
+    assert sorted(round(v) for v in a1.map_page) == iso["A1"]
+    _, custom = build_pdf(doc, ExportOptions(poster="1000x700", map_only=True))
+    # a custom size, turned to the map's shape
+    assert sorted(round(v) for v in custom.map_page) == [round(700 * tiling.MM),
+                                                        round(1000 * tiling.MM)]
+    with pytest.raises(ExportError, match="unknown poster size 'B9'"):
+        build_pdf(doc, ExportOptions(poster="B9"))
 
 
 def test_a_larger_page_holds_the_map_on_one_page(laptop_doc):
@@ -165,16 +261,22 @@ def test_a_larger_page_holds_the_map_on_one_page(laptop_doc):
     _, a2 = build_pdf(laptop_doc, ExportOptions(page_size="A2", orientation="portrait",
                                                 exported="2026-11-22"))
     assert a4.tiled and not a2.tiled and a2.map_pages == 1
-    assert a2.scale * 8 >= 6
+    assert a2.smallest_pt >= 6
 
 
-def test_tiles_cover_the_whole_map_with_overlap():
-    plan = plan_map((0, -56, 5000, 3000), 770, 480)
+def test_tiles_cover_the_whole_map():
+    from journeymapper.io.pdf.mapdraw import MapFonts, MapPainter
+    from journeymapper.io.pdf.report import plan_pages
+
+    doc = big_map(600)
+    painter = MapPainter(doc, MapFonts("Helvetica", "Helvetica-Bold"))
+    plan = plan_pages(painter, doc, ExportOptions())
     assert plan.tiled
-    xs = sorted({t.window[0] for t in plan.tiles})
-    width = plan.tiles[0].window[2]
-    assert xs[0] == 0 and xs[-1] + width >= 5000 > xs[-1]
-    assert all(b - a == pytest.approx(width - OVERLAP) for a, b in zip(xs, xs[1:]))
+    x, y, w, h = painter.extent
+    assert plan.x_cuts[0][0] == x and plan.x_cuts[-1][1] >= x + w
+    assert plan.y_cuts[0][0] == y and plan.y_cuts[-1][1] >= y + h
+    assert all(a[1] == b[0] for a, b in zip(plan.x_cuts, plan.x_cuts[1:]))
+    assert all(a[1] == b[0] for a, b in zip(plan.y_cuts, plan.y_cuts[1:]))
     assert [t.label for t in plan.tiles[:2]] == ["A1", "B1"]
 
 
@@ -193,7 +295,7 @@ def test_scores_table_chart_and_badges(laptop_doc):
     titles = outline_titles(reader)
     assert "Survey scores" in titles
     text = all_text(reader)
-    badge_page = reader.pages[1].extract_text()
+    badge_page = reader.pages[map_page_index(reader)].extract_text()
     assert "CSAT 71%" in badge_page and "n=140" in badge_page
     assert "+9 pts" in badge_page          # change vs 2026-Q2
     assert "n=12*" in badge_page           # low confidence mark
@@ -207,7 +309,8 @@ def test_scores_table_chart_and_badges(laptop_doc):
 def test_wave_option_picks_the_badge_wave(laptop_doc):
     doc = scored(laptop_doc)
     data, _ = build_pdf(doc, ExportOptions(page_size="A2", orientation="portrait", wave="2026-Q2"))
-    badge_page = read(data).pages[1].extract_text()
+    reader = read(data)
+    badge_page = reader.pages[map_page_index(reader)].extract_text()
     assert "CSAT 62%" in badge_page and "CSAT 71%" not in badge_page
     with pytest.raises(ExportError, match="unknown wave 'Q9'"):
         build_pdf(doc, ExportOptions(wave="Q9"))
@@ -304,14 +407,14 @@ def test_every_page_size_and_orientation(laptop_doc, size, orientation):
     w, h = float(box.width), float(box.height)
     assert sorted((round(w), round(h))) == sorted(round(v) for v in PAGE_SIZES[size])
     assert (w > h) == (orientation == "landscape")
-    assert result.scale * 8 >= 6 and len(reader.pages) == result.map_pages
+    assert result.smallest_pt >= 6 and len(reader.pages) == result.map_pages
 
 
 def test_persona_page_holds_every_field(korean_doc):
     data, _ = build_pdf(korean_doc, OPTIONS)
     reader = read(data)
     persona = next(korean_doc.elements(Kind.PERSONA))
-    page = reader.get_destination_page_number(reader.outline[4][0])  # Personas > first
+    page = reader.get_destination_page_number(reader.outline[5][0])  # Personas > first
     text = flat(reader.pages[page].extract_text())
     for name in ("text", "quote", "role", "segment", "age_group", "goals", "motivations",
                  "frustrations", "behaviours"):

@@ -27,7 +27,7 @@ def test_export_writes_the_pdf_and_says_pages_and_font(capsys, tmp_path):
     assert code == 0, err
     pages = len(PdfReader(out_pdf).pages)
     lines = out.splitlines()
-    assert lines[0].startswith(f"wrote {out_pdf}: {pages} pages")
+    assert lines[0].startswith(f"wrote {out_pdf}: {pages} pages, the map on ")
     assert lines[1].startswith("font: ") and "Helvetica" not in lines[1]
     assert "신선마켓" in PdfReader(out_pdf).pages[0].extract_text()
 
@@ -38,7 +38,7 @@ def test_page_size_orientation_and_map_only(capsys, tmp_path):
                        "--orientation", "portrait", "--map-only")
     assert code == 0
     reader = PdfReader(out_pdf)
-    assert len(reader.pages) == 1 and "map on one page" in out
+    assert len(reader.pages) == 1 and "the map on one page (420 x 594 mm)" in out
     box = reader.pages[0].mediabox
     assert (round(float(box.width)), round(float(box.height))) == (1191, 1684)
 
@@ -101,3 +101,16 @@ def test_output_must_be_a_pdf_and_never_the_map_itself(capsys, tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["map.jmap"]
     code, _, _ = run(capsys, "export", str(source), "-o", str(tmp_path / "REPORT.PDF"))
     assert code == 0
+
+
+def test_a_poster_is_one_page_of_the_size_asked_for(capsys, tmp_path):
+    out_pdf = tmp_path / "poster.pdf"
+    code, out, _ = run(capsys, "export", LAPTOP, "-o", str(out_pdf), "--poster", "A1",
+                       "--map-only")
+    assert code == 0 and "the map on one page (594 x 841 mm)" in out  # a tall map: portrait
+    assert len(PdfReader(out_pdf).pages) == 1
+    code, out, _ = run(capsys, "export", LAPTOP, "-o", str(out_pdf), "--poster")
+    assert code == 0 and "the map on one page" in out
+    code, _, err = run(capsys, "export", LAPTOP, "-o", str(tmp_path / "x.pdf"), "--poster", "B9")
+    assert code == 1 and err.strip().startswith("journeymapper: unknown poster size 'B9'")
+    assert not (tmp_path / "x.pdf").exists()

@@ -13,7 +13,7 @@ from PySide6.QtTest import QTest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from test_pdf import scored  # noqa: E402
+from test_pdf import map_page_index, scored  # noqa: E402
 from ui_support import temp_settings, type_text  # noqa: E402
 
 from journeymapper.ui.export_dialog import ExportDialog  # noqa: E402
@@ -106,8 +106,25 @@ def test_wave_choice_reaches_the_badges(qtbot, make_dialog, laptop_doc, tmp_path
     choose(dialog.orientation_combo, "portrait")
     choose(dialog.wave_combo, "2026-Q2")
     export_and_wait(qtbot, dialog)
-    badge_page = PdfReader(tmp_path / "scored.pdf").pages[1].extract_text()
+    reader = PdfReader(tmp_path / "scored.pdf")
+    badge_page = reader.pages[map_page_index(reader)].extract_text()
     assert "CSAT 62%" in badge_page and "CSAT 71%" not in badge_page
+
+
+def test_a_poster_page_of_the_size_chosen(qtbot, make_dialog, laptop_doc, tmp_path):
+    dialog = make_dialog(laptop_doc, tmp_path / "poster.jmap")
+    dialog.poster_combo.setFocus()
+    QTest.keyClick(dialog.poster_combo, Qt.Key.Key_End)  # the last choice: A0
+    QTest.keyClick(dialog.poster_combo, Qt.Key.Key_Up)
+    assert dialog.poster_combo.currentText() == "One poster page, A1"
+    tick(qtbot, dialog.map_only_check)
+    export_and_wait(qtbot, dialog)
+    reader = PdfReader(tmp_path / "poster.pdf")
+    assert len(reader.pages) == 1 and "the map on one page" in dialog.status.text()
+    box = reader.pages[0].mediabox
+    assert sorted((round(float(box.width)), round(float(box.height)))) == [1684, 2384]
+    again = make_dialog(laptop_doc)
+    assert again.poster_combo.currentText() == "One poster page, A1"
 
 
 def test_a_font_without_hangul_is_refused_before_export(qtbot, make_dialog, korean_doc, tmp_path):

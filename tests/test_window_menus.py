@@ -41,11 +41,17 @@ def window(qtbot, tmp_path: Path, laptop_path: Path) -> MainWindow:
 
 
 def cell_point(window: MainWindow, stage_index: int, kind: Kind) -> tuple[str, str, QPointF]:
-    """A free point low in the cell (stage, lane of ``kind``)."""
+    """A free point in the cell (stage, lane of ``kind``): in the middle of the
+    room below its last card (clear of the cards, and of the links that run
+    along the lane boundary under it)."""
     doc = window.document
     stage, lane = doc.stage_order[stage_index], doc.lane_for_kind(kind).id
-    x, y, w, h = window.scene.live.geo.cell_rect(stage, lane)
-    return stage, lane, QPointF(x + w / 2, y + h - 12)
+    geo = window.scene.live.geo
+    x, y, w, h = geo.cell_rect(stage, lane)
+    cards = [geo.cards[e.id] for e in doc.cell(stage, lane)]
+    top = max((r[1] + r[3] for r in cards), default=y)
+    assert y + h - top >= 60, "a cell with room below its cards"
+    return stage, lane, QPointF(x + w / 2, (top + y + h) / 2)
 
 
 def menu_action(menu: QMenu, name: str) -> QAction:
@@ -93,7 +99,7 @@ def names(menu: QMenu) -> list[str]:
 
 def test_right_click_on_a_cell_pops_the_menu_and_adds_a_card_of_the_lane(qtbot, window):
     doc, scene, stack = window.document, window.scene, window.undo_stack
-    stage, lane, point = cell_point(window, 1, Kind.TOUCHPOINT)
+    stage, lane, point = cell_point(window, 0, Kind.TOUCHPOINT)
     before = len(doc.cell(stage, lane))
     seen: list[list[str]] = []
 

@@ -532,6 +532,7 @@ def test_opportunity_cards_show_owner_due_and_votes_and_tooltips_wrap(window):
     item = window.scene.cards[opportunity.id]
     assert opportunity.fields["owner"] in item.footer
     window.edit_field(opportunity.id, "text", "A long idea " * 30)
+    assert item.block.cut  # laid out as when painted: the text does not fit
     assert "<div style='width:" in item.toolTip() and opportunity.fields["owner"] in item.toolTip()
 
 

@@ -165,6 +165,18 @@ class LiveLayout:
                 self.geo.cards[element.id] = rect
                 changed.add(element.id)
 
+    def _shift(self, lane: Lane, dy: float, moved: set[str]) -> None:
+        """Move a lane's cards down by ``dy`` (the lanes above it changed height)."""
+        cards, points = self.geo.cards, self.geo.emotion_points
+        for stage in self.doc.stage_order:
+            for _, element_id in self.members.get((stage, lane.id), ()):
+                x, y, w, h = cards[element_id]
+                cards[element_id] = (x, y + dy, w, h)
+                point = points.get(element_id)
+                if point is not None:
+                    points[element_id] = (point[0], point[1] + dy)
+                moved.add(element_id)
+
     def _restack(self) -> None:
         """Lanes changed height: stack them again under the stage headers and
         lay out the cells of each lane that moved or resized. Lanes above the
@@ -179,8 +191,11 @@ class LiveLayout:
             if (ly, lh) != (y, h):
                 geo.lanes[lane.id] = (0.0, y, lw, h)
                 geo.lane_headers[lane.id] = (0.0, y, g.LANE_HEADER_W, h)
-                for stage in stages:
-                    self._lay_out_cell(stage, lane, 0, moved)
+                if lh == h:  # only moved: its cards move with it, as they are
+                    self._shift(lane, y - ly, moved)
+                else:
+                    for stage in stages:
+                        self._lay_out_cell(stage, lane, 0, moved)
             y += h
         for stage, (cx, cy, cw, _) in list(geo.columns.items()):
             geo.columns[stage] = (cx, cy, cw, y - cy)

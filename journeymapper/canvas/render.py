@@ -20,7 +20,9 @@ from journeymapper.model.document import JourneyMap
 from journeymapper.model.errors import ExportError
 from journeymapper.words import in_map_language
 
-MIN_WIDTH, MAX_WIDTH = 200, 20_000
+MIN_WIDTH, MAX_WIDTH = 200, 16_384
+#: no side of a PNG grows past this (image viewers and QImage's own limits)
+MAX_SIDE = 16_384
 MAX_PIXELS = 300_000_000
 TITLE_H = 92.0
 BORDER = 32.0
@@ -77,10 +79,21 @@ def page_size(source: QRectF) -> QSize:
     return QSize(round(source.width() + 2 * BORDER), round(source.height() + TITLE_H + 2 * BORDER))
 
 
+def fit_size(page: QSize, width: int) -> tuple[int, int, bool]:
+    """The picture's size for ``width``: the page's shape, no side past
+    MAX_SIDE (True when it had to be made smaller)."""
+    height = max(1, round(width * page.height() / page.width()))
+    if max(width, height) <= MAX_SIDE:
+        return width, height, False
+    factor = MAX_SIDE / max(width, height)
+    return max(1, round(width * factor)), max(1, round(height * factor)), True
+
+
 def render_map(doc: JourneyMap, path: str | os.PathLike[str], width: int = 2400,
                dark: bool = False) -> tuple[int, int]:
-    """Write ``doc`` to a .png or .svg file ``width`` pixels wide, labelled in the
-    map's language (card tags, statuses); returns its size."""
+    """Write ``doc`` to a .png or .svg file ``width`` pixels wide (a tall map's
+    PNG is made narrower so no side passes MAX_SIDE), labelled in the map's
+    language (card tags, statuses); returns its size."""
     target = Path(path)
     suffix = target.suffix.lower()
     if suffix not in (".png", ".svg"):
@@ -91,24 +104,27 @@ def render_map(doc: JourneyMap, path: str | os.PathLike[str], width: int = 2400,
                           hi=MAX_WIDTH, width=width)
     ensure_app()
     with in_map_language(doc):
-        data, height = _draw(doc, width, dark, suffix, target)
+        data, width, height = _draw(doc, width, dark, suffix, target)
     atomic_write_bytes(target, data)
     return width, height
 
 
 def _draw(doc: JourneyMap, width: int, dark: bool, suffix: str,
-          target: Path) -> tuple[bytes, int]:
-    """The picture's bytes and height in pixels."""
+          target: Path) -> tuple[bytes, int, int]:
+    """The picture's bytes, width and height in pixels."""
     scene = MapScene()
     try:
         scene.set_document(doc, QUndoStack())
         scene.set_dark(dark)
         scene.flush_routes()
         page = page_size(content_rect(scene))
-        height = max(1, round(width * page.height() / page.width()))
         if suffix == ".png":
-            return _png(scene, doc, width, height, target), height
-        return _svg(scene, doc, width, height), height
+            width, height, _capped = fit_size(page, width)
+        else:
+            height = max(1, round(width * page.height() / page.width()))
+        if suffix == ".png":
+            return _png(scene, doc, width, height, target), width, height
+        return _svg(scene, doc, width, height), width, height
     finally:
         scene.clear_document()
 

@@ -10,6 +10,7 @@ from journeymapper.io import jmap
 from journeymapper.io.migrations import FORMAT_VERSION
 from journeymapper.io.pdf import ORIENTATIONS, PAGE_SIZES, ExportOptions, export_pdf
 from journeymapper.io.pdf.scoring import wave_labels
+from journeymapper.io.pdf.tiling import MIN_PRINTED_PT, MM
 from journeymapper.model.errors import ExportError
 
 
@@ -24,8 +25,13 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help=_("the PDF to write"))
     p.add_argument("--page-size", default="A4", choices=list(PAGE_SIZES), type=_page_size,
                    help=_("default: A4"))
-    p.add_argument("--orientation", default="landscape", choices=list(ORIENTATIONS),
-                   help=_("default: landscape"))
+    p.add_argument("--orientation", default="auto", choices=list(ORIENTATIONS),
+                   help=_("default: auto (text pages landscape, map pages whichever takes "
+                          "fewer pages)"))
+    p.add_argument("--poster", nargs="?", const="auto", metavar="SIZE",
+                   help=_("the whole map on one page of the size it needs (A3 up to A0), or "
+                          "of SIZE: A3, A2, A1, A0 or a width x height in millimetres "
+                          "(1189x841)"))
     p.add_argument("--map-only", action="store_true", help=_("only the map pages"))
     p.add_argument("--wave", metavar="WAVE",
                    help=_("show scores up to this survey wave (default: the latest)"))
@@ -57,18 +63,31 @@ def cmd_export(args: argparse.Namespace) -> int:
         print(_("{file}: warning: {problem}").format(file=args.file, problem=problem))
     options = ExportOptions(
         page_size=args.page_size, orientation=args.orientation, map_only=args.map_only,
-        wave=args.wave, font_path=args.font,
+        wave=args.wave, font_path=args.font, poster=args.poster,
         format_version=result.migrated_from if result.migrated_from is not None else FORMAT_VERSION,
     )
+    if args.poster is not None:
+        options.poster_size()  # a bad size is refused before the map is read further
     outcome = export_pdf(result.document, output, options)  # labelled in the map's language
-    tiles = outcome.map_pages - 1
-    layout = (ngettext("map tiled on {n} page plus an overview",
-                       "map tiled on {n} pages plus an overview", tiles).format(n=tiles)
-              if outcome.tiled else _("map on one page"))
-    print(ngettext("wrote {file}: {n} page, {layout}", "wrote {file}: {n} pages, {layout}",
-                   outcome.pages).format(file=output, n=outcome.pages, layout=layout))
+    print(summary_line(output, outcome))
     print(_("font: {font}").format(font=outcome.font.describe()))
     if not outcome.font.complete:
         print(_("warning: no font found that has every character of the map; "
                 "install one (e.g. Noto Sans CJK as .ttf) or pass --font PATH"))
+    if outcome.smallest_pt < MIN_PRINTED_PT:
+        print(_("warning: the map needs a page larger than the largest a PDF viewer opens; "
+                "its smallest text prints at {size} pt").format(size=f"{outcome.smallest_pt:.1f}"))
     return 0
+
+
+def summary_line(output: Path, outcome) -> str:
+    """'wrote OUT.pdf: 11 pages, the map on 3 pages' and the like."""
+    pages = ngettext("{n} page", "{n} pages", outcome.pages).format(n=outcome.pages)
+    if not outcome.tiled:
+        width, height = (round(v / MM) for v in outcome.map_page)
+        layout = _("the map on one page ({width} x {height} mm)").format(width=width,
+                                                                        height=height)
+    else:
+        layout = ngettext("the map on {n} page", "the map on {n} pages",
+                          outcome.map_pages).format(n=outcome.map_pages)
+    return _("wrote {file}: {pages}, {layout}").format(file=output, pages=pages, layout=layout)

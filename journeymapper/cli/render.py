@@ -18,7 +18,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("-o", "--output", required=True, metavar="OUT",
                    help=_("the .png or .svg file to write"))
     p.add_argument("--width", type=int, default=2400, metavar="PX",
-                   help=_("width in pixels (default 2400)"))
+                   help=_("width in pixels (default 2400; a PNG's sides stop at 16,384)"))
     p.add_argument("--dark", action="store_true", help=_("use the dark palette"))
     p.set_defaults(func=cmd_render)
 
@@ -35,9 +35,13 @@ def cmd_render(args: argparse.Namespace) -> int:
     for problem in result.problems:
         print(_("journeymapper: {file}: partially loaded: {problem}").format(
             file=args.file, problem=problem), file=sys.stderr)
-    from journeymapper.canvas.render import render_map  # Qt only for this command
+    from journeymapper.canvas.render import MAX_SIDE, render_map  # Qt only for this command
 
     width, height = render_map(result.document, args.output, args.width, args.dark)
     print(_("wrote {file} ({width}x{height})").format(file=args.output, width=width,
-                                                       height=height))
+                                                     height=height))
+    if output.suffix.lower() == ".png" and width < args.width:
+        print(_("the map is too tall for {asked} pixels across: no side of a PNG passes "
+                "{side:,} pixels, so it is {width} across; write an .svg (no limit) or a PDF "
+                "poster for more detail").format(asked=args.width, side=MAX_SIDE, width=width))
     return 0

@@ -35,7 +35,7 @@ EMOTION_H = 44.0
 STRIP_CARD_W = 280.0
 
 CARD_FONT_PT = 11.0
-SMALL_FONT_PT = 8.0
+SMALL_FONT_PT = 10.0  # the smallest text the PDF prints on the map
 HEADER_FONT_PT = 15.0
 LANE_FONT_PT = 12.0
 TITLE_FONT_PT = 20.0
@@ -106,8 +106,19 @@ def emotion_rect(point: tuple[float, float], count: int) -> Rect:
     return (point[0] - width / 2, point[1] - EMOTION_H / 2, width, EMOTION_H)
 
 
-def layout_map(doc: JourneyMap) -> MapLayout:
-    """Compute the full layout of ``doc``."""
+def empty_persona_lanes(doc: JourneyMap) -> frozenset[str]:
+    """Persona lanes with no card in any stage while the personas sit in the
+    strip above: a row of nothing a printed map can do without."""
+    strip = any(doc.cell(None, lane.id) for lane in doc.lanes)
+    if not strip:
+        return frozenset()
+    return frozenset(lane.id for lane in doc.lanes if lane.kind is Kind.PERSONA
+                     and not any(doc.cell(s, lane.id) for s in doc.stage_order))
+
+
+def layout_map(doc: JourneyMap, collapsed: frozenset[str] = frozenset()) -> MapLayout:
+    """Compute the full layout of ``doc``; the lanes in ``collapsed`` (empty
+    ones, see :func:`empty_persona_lanes`) take no room."""
     out = MapLayout()
     stages = list(doc.stage_order)
     lanes = list(doc.lanes)
@@ -127,7 +138,7 @@ def layout_map(doc: JourneyMap) -> MapLayout:
     emotion_range = int(doc.settings.get("emotion_range", 2))
     for lane in lanes:
         fullest = max((len(cells.get((s, lane.id), ())) for s in stages), default=0)
-        h = lane_height(fullest, lane.kind)
+        h = 0.0 if lane.id in collapsed and not fullest else lane_height(fullest, lane.kind)
         out.lane_headers[lane.id] = (0.0, y, LANE_HEADER_W, h)
         out.lanes[lane.id] = (0.0, y, 0.0, h)  # width set below
         y += h

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from journeymapper.i18n import N_
 from journeymapper.model.elements import Kind
+from journeymapper.model.links import LinkKind
 from journeymapper.model.metrics import fixed
 from journeymapper.model.scores import Score
 
@@ -24,20 +26,20 @@ class KindStyle:
 
 
 KIND_STYLE: dict[Kind, KindStyle] = {
-    Kind.PERSONA: KindStyle("#efe9fb", "#7e57c2", "#5e35b1", "person", "PERSONA"),
-    Kind.STAGE: KindStyle("#263238", "#263238", "#ffffff", "square", "STAGE"),
-    Kind.TOUCHPOINT: KindStyle("#e6f1fd", "#1e88e5", "#1565c0", "circle", "TOUCHPOINT"),
-    Kind.ACTION: KindStyle("#e9f6ea", "#43a047", "#2e7d32", "chevron", "ACTION"),
-    Kind.THOUGHT: KindStyle("#fffbe3", "#f9a825", "#b07800", "bubble", "THOUGHT"),
-    Kind.EMOTION: KindStyle("#fde8f0", "#d81b60", "#ad1457", "dot", "EMOTION"),
-    Kind.PAIN_POINT: KindStyle("#ffebee", "#e53935", "#c62828", "triangle", "PAIN POINT"),
-    Kind.OPPORTUNITY: KindStyle("#e0f5f1", "#00897b", "#00695c", "diamond", "OPPORTUNITY"),
-    Kind.GOAL: KindStyle("#f4e8f7", "#8e24aa", "#6a1b9a", "flag", "GOAL / KPI"),
-    Kind.NOTE: KindStyle("#fff2a8", "#c9b84a", "#7a6a10", "square", "NOTE"),
+    Kind.PERSONA: KindStyle("#efe9fb", "#7e57c2", "#5e35b1", "person", N_("PERSONA")),
+    Kind.STAGE: KindStyle("#263238", "#263238", "#ffffff", "square", N_("STAGE")),
+    Kind.TOUCHPOINT: KindStyle("#e6f1fd", "#1e88e5", "#1565c0", "circle", N_("TOUCHPOINT")),
+    Kind.ACTION: KindStyle("#e9f6ea", "#43a047", "#2e7d32", "chevron", N_("ACTION")),
+    Kind.THOUGHT: KindStyle("#fffbe3", "#f9a825", "#b07800", "bubble", N_("THOUGHT")),
+    Kind.EMOTION: KindStyle("#fde8f0", "#d81b60", "#ad1457", "dot", N_("EMOTION")),
+    Kind.PAIN_POINT: KindStyle("#ffebee", "#e53935", "#c62828", "triangle", N_("PAIN POINT")),
+    Kind.OPPORTUNITY: KindStyle("#e0f5f1", "#00897b", "#00695c", "diamond", N_("OPPORTUNITY")),
+    Kind.GOAL: KindStyle("#f4e8f7", "#8e24aa", "#6a1b9a", "flag", N_("GOAL / KPI")),
+    Kind.NOTE: KindStyle("#fff2a8", "#c9b84a", "#7a6a10", "square", N_("NOTE")),
 }
 
 _DARK_FILL: dict[Kind, str] = {
-    Kind.PERSONA: "#3a3150", Kind.STAGE: "#eceff1", Kind.TOUCHPOINT: "#1d3346",
+    Kind.PERSONA: "#3a3150", Kind.STAGE: "#37474f", Kind.TOUCHPOINT: "#1d3346",
     Kind.ACTION: "#1f3a24", Kind.THOUGHT: "#403716", Kind.EMOTION: "#46202f",
     Kind.PAIN_POINT: "#4a1f22", Kind.OPPORTUNITY: "#143c37", Kind.GOAL: "#3b2145",
     Kind.NOTE: "#4a4420",
@@ -53,10 +55,64 @@ LIGHT = {
 DARK = {
     "background": "#1b1e23", "grid": "#353a42", "lane_header": "#262a31",
     "lane_band": "#20242a", "lane_band_alt": "#252a31", "text": "#e6e9ee",
-    "muted": "#9aa5b4", "stage_header": "#cfd8dc", "stage_text": "#14171a",
+    # a stage header in the dark palette is a dark slate, not a bright bar
+    "muted": "#9aa5b4", "stage_header": "#37474f", "stage_text": "#eceff1",
     "link": "#90a4ae", "loop": "#ce93d8", "selection": "#82b1ff", "curve": "#f48fb1",
     "highlight": "#ffd740",
 }
+
+
+@dataclass(frozen=True)
+class LinkStyle:
+    """How a kind of link is drawn, so it reads without a label: a colour
+    (light and dark theme), a dash pattern in map units (empty: solid) and a
+    width. The colour is that of the card the link starts from."""
+
+    colour: str
+    dark: str
+    dash: tuple[float, ...]
+    width: float
+
+    def colour_for(self, dark: bool) -> str:
+        return self.dark if dark else self.colour
+
+
+LINK_STYLE: dict[LinkKind, LinkStyle] = {
+    LinkKind.ADDRESSES: LinkStyle("#00897b", "#4db6ac", (), 2.0),            # opportunity -> pain
+    LinkKind.OCCURS_AT: LinkStyle("#d32f2f", "#ef9a9a", (6.0, 3.5), 1.6),    # pain -> touchpoint
+    LinkKind.USES: LinkStyle("#607d8b", "#90a4ae", (), 1.5),                 # action -> touchpoint
+    LinkKind.NEXT: LinkStyle("#2e7d32", "#81c784", (), 2.2),                 # action -> action
+    LinkKind.EVIDENCES: LinkStyle("#b07800", "#ffd54f", (1.6, 2.6), 1.8),    # thought -> pain
+    LinkKind.MEASURES: LinkStyle("#8e24aa", "#ce93d8", (7.0, 2.5, 1.6, 2.5), 1.6),  # goal ->
+}
+#: the order the legend lists them in
+LINK_ORDER = (LinkKind.NEXT, LinkKind.USES, LinkKind.OCCURS_AT, LinkKind.EVIDENCES,
+              LinkKind.ADDRESSES, LinkKind.MEASURES)
+
+
+def _luminance(hex_value: str) -> float:
+    r, g, b = (int(hex_value[i:i + 2], 16) / 255 for i in (1, 3, 5))
+
+    def linear(c: float) -> float:
+        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+
+    return 0.2126 * linear(r) + 0.7152 * linear(g) + 0.0722 * linear(b)
+
+
+def contrast(a: str, b: str) -> float:
+    """The WCAG contrast ratio of two colours (1 to 21)."""
+    la, lb = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (la + 0.05) / (lb + 0.05)
+
+
+INK_DARK = "#1f2328"
+INK_LIGHT = "#ffffff"
+
+
+def readable_on(fill: str) -> str:
+    """White or near-black, whichever reads better on ``fill`` (WCAG AA, 4.5:1,
+    holds for every score colour)."""
+    return INK_LIGHT if contrast(fill, INK_LIGHT) >= contrast(fill, INK_DARK) else INK_DARK
 
 
 def palette(dark: bool = False) -> dict[str, str]:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import math
+from dataclasses import dataclass
+
 from journeymapper.model.document import JourneyMap
 from journeymapper.model.elements import Element, Kind
 from journeymapper.model.links import LinkKind
@@ -47,15 +50,74 @@ def pain_points_by_severity(doc: JourneyMap) -> list[Element]:
     return sorted(doc.elements(Kind.PAIN_POINT), key=lambda p: (-p.fields["severity"], p.id))
 
 
-def ranked_opportunities(doc: JourneyMap) -> list[tuple[Element, int]]:
-    """Opportunities with the summed severity of the pain points they address,
-    highest first (ties: more votes, then id)."""
-    ranked = []
+#: an opportunity is a quick win with at least this impact and at most this effort (1-5)
+QUICK_WIN_IMPACT = 3
+QUICK_WIN_EFFORT = 2
+
+
+def priority_score(impact: int, effort: int, votes: int, need: int) -> float:
+    """How much an opportunity is worth doing next: what it brings (twice its
+    impact, plus the summed severity of the pain points it addresses, plus
+    log2(1 + votes), so the hundredth vote counts less than the first),
+    divided by its effort. See docs/pdf-export.md."""
+    return (2 * impact + need + math.log2(1 + max(0, votes))) / max(1, effort)
+
+
+@dataclass(frozen=True)
+class Priority:
+    """An opportunity with what its rank is made of."""
+
+    opportunity: Element
+    impact: int
+    effort: int
+    votes: int
+    need: int       # summed severity of the pain points it addresses
+    score: float
+
+    @property
+    def done(self) -> bool:
+        return self.opportunity.fields.get("status") == "done"
+
+    @property
+    def quick_win(self) -> bool:
+        """High impact for little effort, and not done yet."""
+        return (not self.done and self.impact >= QUICK_WIN_IMPACT
+                and self.effort <= QUICK_WIN_EFFORT)
+
+
+def opportunity_priorities(doc: JourneyMap) -> list[Priority]:
+    """Every opportunity, most worth doing first (by :func:`priority_score`;
+    ties: more votes, then id); done ones come last."""
+    out = []
     for opp in doc.elements(Kind.OPPORTUNITY):
-        weight = sum(p.fields["severity"] for p in addressed_pains(doc, opp.id))
-        ranked.append((opp, weight))
-    ranked.sort(key=lambda pair: (-pair[1], -pair[0].fields["votes"], pair[0].id))
-    return ranked
+        f = opp.fields
+        need = sum(p.fields["severity"] for p in addressed_pains(doc, opp.id))
+        impact, effort, votes = int(f["impact"]), int(f["effort"]), int(f["votes"])
+        out.append(Priority(opp, impact, effort, votes, need,
+                            priority_score(impact, effort, votes, need)))
+    out.sort(key=lambda p: (p.done, -p.score, -p.votes, p.opportunity.id))
+    return out
+
+
+def ranked_opportunities(doc: JourneyMap) -> list[tuple[Element, int]]:
+    """Opportunities in priority order (see :func:`opportunity_priorities`),
+    each with the summed severity of the pain points it addresses."""
+    return [(p.opportunity, p.need) for p in opportunity_priorities(doc)]
+
+
+def next_due_by_owner(doc: JourneyMap) -> list[tuple[str, Element]]:
+    """Per owner, the open opportunity due first (owners without a due date
+    are left out), soonest first."""
+    first: dict[str, Element] = {}
+    for opp in doc.elements(Kind.OPPORTUNITY):
+        f = opp.fields
+        owner = str(f.get("owner") or "").strip()
+        if not owner or not f.get("due") or f.get("status") == "done":
+            continue
+        if owner not in first or (f["due"], opp.id) < (first[owner].fields["due"],
+                                                      first[owner].id):
+            first[owner] = opp
+    return sorted(first.items(), key=lambda item: (item[1].fields["due"], item[0]))
 
 
 def persona_elements(doc: JourneyMap, persona_id: str) -> set[str]:

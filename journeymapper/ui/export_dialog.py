@@ -39,9 +39,17 @@ from journeymapper.model.document import JourneyMap
 from journeymapper.model.errors import JourneyError
 from journeymapper.words import language_name, map_language
 
+PDF_FILTER = "PDF documents (*.pdf)"
+LATEST = "Latest wave"
+#: the poster choices: (setting, option value); the first tiles the page size above
+POSTERS = (("tiles", None), ("auto", "auto"), ("A3", "A3"), ("A2", "A2"), ("A1", "A1"),
+           ("A0", "A0"))
+
+
 Opener = Callable[[Path], Any]
 translate = QCoreApplication.translate
-ORIENTATION_LABELS = {"landscape": QT_TRANSLATE_NOOP("ExportDialog", "landscape"),
+ORIENTATION_LABELS = {"auto": QT_TRANSLATE_NOOP("ExportDialog", "auto"),
+                      "landscape": QT_TRANSLATE_NOOP("ExportDialog", "landscape"),
                       "portrait": QT_TRANSLATE_NOOP("ExportDialog", "portrait")}
 
 
@@ -116,7 +124,19 @@ class ExportDialog(QDialog):
             self.orientation_combo.addItem(translate("ExportDialog", ORIENTATION_LABELS.get(
                 orientation, orientation)), orientation)
         self.orientation_combo.setCurrentIndex(max(0, self.orientation_combo.findData(
-            str(self.settings.value("pdf/orientation", "landscape")))))
+            str(self.settings.value("pdf/orientation", "auto")))))
+        self.poster_combo = QComboBox()
+        self.poster_combo.setObjectName("poster_combo")
+        for key, _value in POSTERS:
+            if key == "tiles":
+                label = translate("ExportDialog", "Tiles on the page size above")
+            elif key == "auto":
+                label = translate("ExportDialog", "One poster page, the size the map needs")
+            else:
+                label = translate("ExportDialog", "One poster page, {size}").format(size=key)
+            self.poster_combo.addItem(label, key)
+        chosen = str(self.settings.value("pdf/poster", "tiles"))
+        self.poster_combo.setCurrentIndex(max(0, self.poster_combo.findData(chosen)))
         self.map_only_check = QCheckBox(translate("ExportDialog",
                                                   "Only the map (no cover, personas, tables)"))
         self.map_only_check.setObjectName("map_only_check")
@@ -158,6 +178,7 @@ class ExportDialog(QDialog):
         form.addRow(translate("ExportDialog", "Save as"), out_row)
         form.addRow(translate("ExportDialog", "Page size"), self.page_combo)
         form.addRow(translate("ExportDialog", "Orientation"), self.orientation_combo)
+        form.addRow(translate("ExportDialog", "Map pages"), self.poster_combo)
         form.addRow(translate("ExportDialog", "Scores"), self.wave_combo)
         form.addRow(translate("ExportDialog", "Font"), font_row)
         self.language_note = QLabel(translate(
@@ -192,7 +213,8 @@ class ExportDialog(QDialog):
         column.addWidget(self.status)
         column.addWidget(self.buttons)
         self.inputs: list[QWidget] = [self.output_edit, browse, self.page_combo,
-                                      self.orientation_combo, self.map_only_check,
+                                      self.orientation_combo, self.poster_combo,
+                                      self.map_only_check,
                                       self.wave_combo, self.font_edit, font_button,
                                       self.open_check]
         self.resize(560, self.sizeHint().height())
@@ -249,6 +271,7 @@ class ExportDialog(QDialog):
             map_only=self.map_only_check.isChecked(),
             wave=wave if wave and self.doc.waves else None,
             font_path=self.font_edit.text().strip() or None,
+            poster=dict(POSTERS)[self.poster_combo.currentData()],
         )
 
     # ------------------------------------------------------------ export
@@ -286,9 +309,9 @@ class ExportDialog(QDialog):
         path = self.thread.path
         self.progress.setRange(0, 1)
         self.progress.setValue(1)
-        tiles = result.map_pages - 1
-        layout = (translate("ExportDialog", "map on %n tile(s) plus an overview", None, tiles)
-                  if result.tiled else translate("ExportDialog", "map on one page"))
+        map_pages = result.map_pages
+        layout = (translate("ExportDialog", "the map on %n page(s)", None, map_pages)
+                  if result.tiled else translate("ExportDialog", "the map on one page"))
         pages = result.pages
         text = translate("ExportDialog", "Wrote %n page(s) to {path} ({layout}), set in {font}.",
                          None, pages).format(path=path, layout=layout, font=result.font.label)
@@ -321,6 +344,7 @@ class ExportDialog(QDialog):
         s = self.settings
         s.setValue("pdf/page_size", self.page_combo.currentText())
         s.setValue("pdf/orientation", str(self.orientation_combo.currentData()))
+        s.setValue("pdf/poster", self.poster_combo.currentData())
         s.setValue("pdf/font", self.font_edit.text().strip())
         s.setValue("pdf/open_when_done", "true" if self.open_check.isChecked() else "false")
         s.setValue("pdf/folder", str(Path(self.output_edit.text()).expanduser().parent))

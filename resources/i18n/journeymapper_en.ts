@@ -186,10 +186,10 @@
             </translation>
         </message>
         <message numerus="yes">
-            <source>map on %n tile(s) plus an overview</source>
+            <source>the map on %n page(s)</source>
             <translation>
-                <numerusform>map on %n tile plus an overview</numerusform>
-                <numerusform>map on %n tiles plus an overview</numerusform>
+                <numerusform>the map on %n page</numerusform>
+                <numerusform>the map on %n pages</numerusform>
             </translation>
         </message>
     </context>

@@ -842,12 +842,24 @@ Asked once: Map &gt; Dropped Cards Take the Lane's Kind changes it.</source>
             <translation>최신 차수</translation>
         </message>
         <message>
+            <source>Map pages</source>
+            <translation>지도 쪽</translation>
+        </message>
+        <message>
             <source>No installed font has every character of this map: {font}. Choose a font that has them.</source>
             <translation>이 지도의 모든 글자를 가진 글꼴이 설치되어 있지 않습니다: {font}. 해당 글자가 있는 글꼴을 선택하세요.</translation>
         </message>
         <message>
             <source>Not exported: {reason}</source>
             <translation>내보내지 못했습니다: {reason}</translation>
+        </message>
+        <message>
+            <source>One poster page, the size the map needs</source>
+            <translation>포스터 한 쪽, 지도에 필요한 크기</translation>
+        </message>
+        <message>
+            <source>One poster page, {size}</source>
+            <translation>포스터 한 쪽, {size}</translation>
         </message>
         <message>
             <source>Only the map (no cover, personas, tables)</source>
@@ -886,6 +898,10 @@ Asked once: Map &gt; Dropped Cards Take the Lane's Kind changes it.</source>
             <translation>단계 배지와 점수 표에 이 차수까지 표시합니다</translation>
         </message>
         <message>
+            <source>Tiles on the page size above</source>
+            <translation>위의 용지 크기로 나눈 조각</translation>
+        </message>
+        <message>
             <source>TrueType fonts (*.ttf *.ttc)</source>
             <translation>트루타입 글꼴 (*.ttf *.ttc)</translation>
         </message>
@@ -904,6 +920,10 @@ Asked once: Map &gt; Dropped Cards Take the Lane's Kind changes it.</source>
             </translation>
         </message>
         <message>
+            <source>auto</source>
+            <translation>자동</translation>
+        </message>
+        <message>
             <source>automatic: a font that has every character of the map</source>
             <translation>자동: 지도의 모든 글자를 가진 글꼴</translation>
         </message>
@@ -915,19 +935,19 @@ Asked once: Map &gt; Dropped Cards Take the Lane's Kind changes it.</source>
             <source>landscape</source>
             <translation>가로</translation>
         </message>
-        <message numerus="yes">
-            <source>map on %n tile(s) plus an overview</source>
-            <translation>
-                <numerusform>지도를 %n장으로 나누고 전체 보기 1장 추가</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>map on one page</source>
-            <translation>지도 한 쪽</translation>
-        </message>
         <message>
             <source>portrait</source>
             <translation>세로</translation>
+        </message>
+        <message numerus="yes">
+            <source>the map on %n page(s)</source>
+            <translation>
+                <numerusform>지도는 %n쪽에</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>the map on one page</source>
+            <translation>지도는 한 쪽에</translation>
         </message>
     </context>
     <context>

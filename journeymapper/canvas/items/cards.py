@@ -146,24 +146,32 @@ class CardItem(BaseCardItem):
     def __init__(self, element: Element, theme: st.Theme) -> None:
         super().__init__(element, theme)
         self.fields = dict(element.fields)
-        self.block: TextBlock | None = None
+        self._block: TextBlock | None = None
         self.meta = ""
         self.footer = ""
         self.tag = ""
         self.relayout_text()
 
     def relayout_text(self) -> None:
-        text = str(self.fields.get("text", ""))
-        width = self.w - 2 * st.TEXT_PAD
+        """The text is laid out again when next painted (a map of thousands of
+        cards opens without laying out the text of cards never shown)."""
+        self._block = None
         self.footer = footer_text(self.kind, self.fields)
-        room = self.h - st.TAG_H - 6 - (FOOTER_H if self.footer else 0)
-        lines = max(1, int(room // (st.CARD_PX * 1.32)))
-        self.block = TextBlock(text, st.CARD_PX, width, lines)
-        self.setToolTip(wrapped_tip(text, self.footer) if self.block.cut else "")
         # an opportunity's owner, due date and votes are on its footer line
         self.meta = card_meta(self.kind, {**self.fields, "votes": 0}) if self.footer \
             else card_meta(self.kind, self.fields)
         self.tag = kind_tag(self.kind)
+
+    @property
+    def block(self) -> TextBlock:
+        if self._block is None:
+            text = str(self.fields.get("text", ""))
+            width = self.w - 2 * st.TEXT_PAD
+            room = self.h - st.TAG_H - 6 - (FOOTER_H if self.footer else 0)
+            lines = max(1, int(room // (st.CARD_PX * 1.32)))
+            self._block = TextBlock(text, st.CARD_PX, width, lines)
+            self.setToolTip(wrapped_tip(text, self.footer) if self._block.cut else "")
+        return self._block
 
     def paint(self, p: QPainter, option: QStyleOptionGraphicsItem,
               widget: QWidget | None = None) -> None:
@@ -186,8 +194,7 @@ class CardItem(BaseCardItem):
         p.drawText(QPointF(27, 16), self.tag)
         self._paint_details(p, kc.accent)
         p.setPen(self.theme.card_text)
-        if self.block is not None:
-            self.block.draw(p, st.TEXT_PAD, st.TAG_H + 1)
+        self.block.draw(p, st.TEXT_PAD, st.TAG_H + 1)
         if self.footer:
             paint_footer(p, self.footer, self.w, self.h, kc.accent)
         self._paint_handle(p)

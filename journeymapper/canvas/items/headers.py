@@ -13,7 +13,7 @@ from journeymapper.canvas.items.cards import TEXT_LOD, lod_of
 from journeymapper.canvas.items.markers import marker_path
 from journeymapper.canvas.text import TextBlock, elide
 from journeymapper.layout.badges import Reading
-from journeymapper.layout.palette import KIND_STYLE
+from journeymapper.layout.palette import KIND_STYLE, readable_on
 from journeymapper.model.elements import Element, Lane
 
 INSET = 6.0
@@ -121,17 +121,18 @@ class StageHeaderItem(QGraphicsItem):
                 break
             colour = QColor(b.colour)
             box = QRectF(x, y, w, h)
+            # the text keeps WCAG AA contrast on the score's colour (as in the PDF);
+            # a low-confidence badge gets a dashed rim in the same ink
+            text_colour = QColor(readable_on(b.colour))
+            p.setPen(Qt.PenStyle.NoPen)
+            p.setBrush(colour)
+            p.drawRoundedRect(box, h / 2, h / 2)
             if b.low:
-                pen = QPen(colour, 1.6)
+                pen = QPen(text_colour, 1.2)
                 pen.setDashPattern([3, 2])
                 p.setPen(pen)
-                p.setBrush(self.theme["stage_header"])
-                text_colour = colour.lighter(130) if not self.theme.dark else colour.darker(130)
-            else:
-                p.setPen(Qt.PenStyle.NoPen)
-                p.setBrush(colour)
-                text_colour = QColor("#ffffff")
-            p.drawRoundedRect(box, h / 2, h / 2)
+                p.setBrush(Qt.BrushStyle.NoBrush)
+                p.drawRoundedRect(box.adjusted(2, 2, -2, -2), h / 2 - 2, h / 2 - 2)
             p.setPen(text_colour)
             p.setFont(f)
             p.drawText(QPointF(x + 8, y + 14), main)
@@ -147,6 +148,8 @@ class StageHeaderItem(QGraphicsItem):
     @staticmethod
     def _paint_trend(p: QPainter, c: QPointF, trend: int, colour: QColor,
                      muted: bool = False) -> None:
+        """Up when the score got better than the wave before (by the metric's
+        own direction: a lower CES is better), down when worse, as in the PDF."""
         s = 4.0
         if trend > 0:
             tri = [QPointF(c.x(), c.y() - s), QPointF(c.x() + s, c.y() + s * 0.7),

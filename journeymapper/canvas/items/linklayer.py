@@ -1,10 +1,13 @@
 """All card-to-card links in one item, painted in a few batched calls.
 
-A map with thousands of links has hundreds of long routes crossing any
-viewport; one Python paint call per link cannot fill a frame in time. This
-layer cuts every route into pieces along a coarse grid and paints only the
-pieces in the exposed cells, with one drawLines per colour. It also
-answers which link is under the mouse, for selection.
+The routes come from the shared router (journeymapper.layout.routing), so
+the canvas, `render` and the PDF draw the same lines. A map with thousands
+of links has hundreds of routes crossing any viewport; one Python paint call
+per link cannot fill a frame in time, so this layer indexes routes by the
+bands of the map's grid they pass (gutters and columns across, lane
+boundaries and lanes down: they stay right while lanes grow), works out the
+points of only the routes in the exposed bands, and paints them with a few
+drawLines per link style. It also answers which link is under the mouse.
 """
 
 from __future__ import annotations
@@ -15,62 +18,112 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
-from PySide6.QtGui import QPainter, QPen, QPolygonF
+from PySide6.QtGui import QColor, QPainter, QPen, QPolygonF
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from journeymapper.canvas import style as st
 from journeymapper.canvas.items.markers import arrow_head
-from journeymapper.canvas.routing import channel_offset
-from journeymapper.model.links import Link
+from journeymapper.layout.palette import LINK_STYLE
+from journeymapper.layout.routing import NOT_ROUTED, LinkRouter, Point, rounded
+from journeymapper.model.links import Link, LinkKind
 
 Key = tuple[str, str]
-CELL = 2000.0
 Piece = tuple[float, float, float, float]
-CORNER = 9.0
+Groups = dict[LinkKind, tuple[list[QLineF], list[QLineF], list[QPolygonF]]]
+CELL = 1024.0  # the paint cache's grid
+HEAD = 8.0
 
 
 class Route:
-    """The drawn shape of one link: segments (corners rounded), arrowhead, bounds."""
+    """A drawn card link: its points (from the router, or from a drag in
+    progress), its segments with rounded corners, and its arrowhead."""
 
-    __slots__ = ("link", "points", "lines", "head", "bbox", "cells", "offset")
+    __slots__ = ("link", "_layer", "_version", "_points", "_lines", "_qt")
 
-    def __init__(self, link: Link) -> None:
+    def __init__(self, link: Link, layer: LinkLayer) -> None:
         self.link = link
-        #: the small shift that keeps parallel links apart (fixed per link)
-        self.offset = channel_offset(link.source + link.target)
-        self.points: list[tuple[float, float]] | None = None
-        self.lines: list[Piece] = []
-        self.head: QPolygonF | None = None
-        self.bbox = QRectF()
-        self.cells: list[tuple[int, int]] = []
+        self._layer = layer
+        self._version = -1
+        self._points: tuple[Point, ...] | None = None
+        self._lines: list[Piece] = []
+        #: ready to paint: straight QLineFs, corner QLineFs, the arrowhead
+        self._qt: tuple[list[QLineF], list[QLineF], QPolygonF | None] | None = None
+
+    @property
+    def key(self) -> Key:
+        return (self.link.source, self.link.target)
+
+    def _fresh(self) -> None:
+        version = self._layer.version
+        if version == self._version:
+            return
+        points = self._layer.points_of(self.key)
+        if points != self._points or self._qt is None:
+            self._points = points
+            self._lines = rounded_lines(list(points)) if points else []
+            self._qt = None
+        self._version = version
+
+    @property
+    def points(self) -> tuple[Point, ...] | None:
+        """The corner points, source edge first, arrow tip last (None: not drawn)."""
+        self._fresh()
+        return self._points
+
+    @property
+    def lines(self) -> list[Piece]:
+        """The drawn segments (x1, y1, x2, y2), corners cut by short curves."""
+        self._fresh()
+        return self._lines
+
+    @property
+    def bbox(self) -> QRectF:
+        points = self.points
+        if not points:
+            return QRectF()
+        xs, ys = [p[0] for p in points], [p[1] for p in points]
+        return QRectF(min(xs) - 8, min(ys) - 8, max(xs) - min(xs) + 16, max(ys) - min(ys) + 16)
+
+    def drawable(self) -> tuple[list[Piece], list[QLineF], QPolygonF | None]:
+        """Its straight runs (as plain tuples: the layer clips them to what it
+        paints), its corners as QLineFs and its arrowhead."""
+        self._fresh()
+        if self._qt is None:
+            straight, corners = [], []
+            for piece in self._lines:
+                x1, y1, x2, y2 = piece
+                if x1 == x2 or y1 == y2:
+                    straight.append(piece)
+                else:
+                    corners.append(QLineF(x1, y1, x2, y2))
+            head = None
+            if self._points and len(self._points) >= 2:
+                (x0, y0), (x1, y1) = self._points[-2], self._points[-1]
+                d = math.hypot(x1 - x0, y1 - y0) or 1.0
+                head = arrow_head(QPointF(x1, y1), QPointF((x1 - x0) / d, (y1 - y0) / d),
+                                  min(HEAD, max(4.0, d)))
+            self._qt = (straight, corners, head)
+        return self._qt
 
 
-def rounded_lines(points: list[tuple[float, float]], radius: float = CORNER) -> list[Piece]:
-    """The polyline through ``points`` with each corner cut by a short curve,
-    as (x1, y1, x2, y2) segments (plain floats: cheap to build for 5,000 links)."""
+def rounded_lines(points: list[Point]) -> list[Piece]:
+    """The route's runs and rounded corners (layout.routing.rounded) as
+    (x1, y1, x2, y2) segments, each corner in three (plain floats: cheap to
+    build for many links)."""
     out: list[Piece] = []
-    cx, cy = points[0]
-    for i in range(1, len(points) - 1):
-        (x0, y0), (x1, y1), (x2, y2) = points[i - 1], points[i], points[i + 1]
-        d0, d1 = math.hypot(x1 - x0, y1 - y0), math.hypot(x2 - x1, y2 - y1)
-        r = min(radius, d0 / 2, d1 / 2)
-        if r < 0.5:
-            out.append((cx, cy, x1, y1))
-            cx, cy = x1, y1
+    for part in rounded(points):
+        if len(part) == 2:
+            (ax, ay), (bx, by) = part
+            out.append((ax, ay, bx, by))
             continue
-        ax, ay = x1 - (x1 - x0) / d0 * r, y1 - (y1 - y0) / d0 * r
-        bx, by = x1 + (x2 - x1) / d1 * r, y1 + (y2 - y1) / d1 * r
-        out.append((cx, cy, ax, ay))
+        (ax, ay), (cx, cy), (bx, by) = part
         px, py = ax, ay
-        for t in (1 / 3, 2 / 3, 1.0):  # quadratic Bézier a -> corner -> b
+        for t in (1 / 3, 2 / 3, 1.0):  # the quadratic Bezier a -> corner -> b
             u = 1 - t
-            qx = u * u * ax + 2 * u * t * x1 + t * t * bx
-            qy = u * u * ay + 2 * u * t * y1 + t * t * by
+            qx = u * u * ax + 2 * u * t * cx + t * t * bx
+            qy = u * u * ay + 2 * u * t * cy + t * t * by
             out.append((px, py, qx, qy))
             px, py = qx, qy
-        cx, cy = bx, by
-    x, y = points[-1]
-    out.append((cx, cy, x, y))
     return out
 
 
@@ -81,17 +134,28 @@ class LinkLayer(QGraphicsItem):
         super().__init__()
         self.theme = theme
         self.routes: dict[Key, Route] = {}
-        self.grid: dict[tuple[int, int], dict[Key, list[Piece]]] = defaultdict(dict)
+        self.router: LinkRouter | None = None
         self.selected: set[Key] = set()
-        #: per grid cell, its pieces ready to draw: overlapping lines merged
-        self._merged: dict[tuple[int, int], tuple[list[QLineF], list[QLineF]]] = {}
-        #: per grid cell, the arrowheads whose tip lies in it
-        self._heads: dict[tuple[int, int], dict[Key, QPolygonF]] = defaultdict(dict)
+        #: routes of links whose cards are being dragged, in place of the router's
+        self.overrides: dict[Key, tuple[Point, ...]] = {}
+        self._overrides_version = 0
+        #: per grid cell, what it paints (clipped to it), for one router version and
+        #: one set of dragged links: {kind: (straight, corners, heads)}
+        self._painted: dict[tuple[int, int], Groups] = {}
+        self._painted_for: tuple[int, frozenset[Key]] = (-1, frozenset())
+        self._bands: dict[tuple[int, int], set[Key]] = defaultdict(set)
+        self._bands_of: dict[Key, set[tuple[int, int]]] = {}
         self._bounds = QRectF()
-        self._batch = 0  # inside batch(): one repaint at the end, not one per route
+        self._batch = 0
         self.setZValue(5)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption)
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+
+    @property
+    def version(self) -> int:
+        """Grows whenever any drawn point may have changed."""
+        router = 0 if self.router is None else self.router.version
+        return router * 1_000_003 + self._overrides_version
 
     def set_bounds(self, rect: QRectF) -> None:
         if rect != self._bounds:
@@ -107,9 +171,72 @@ class LinkLayer(QGraphicsItem):
 
     # ------------------------------------------------------------ routes
     def add(self, link: Link) -> Route:
-        route = Route(link)
-        self.routes[(link.source, link.target)] = route
+        route = Route(link, self)
+        key = (link.source, link.target)
+        self.routes[key] = route
+        if self.router is not None:
+            self.router.add(link.source, link.target, link.kind)
         return route
+
+    def remove(self, key: Key) -> None:
+        route = self.routes.pop(key, None)
+        self.selected.discard(key)
+        self.overrides.pop(key, None)
+        if route is not None and self.router is not None:
+            self.router.remove(key)
+        self._unindex(key)
+        self.update()
+
+    def set_router(self, router: LinkRouter | None) -> None:
+        """Routes now come from ``router`` (it is told about every link here)."""
+        self.router = router
+        self._bands.clear()
+        self._bands_of.clear()
+        if router is not None:
+            for link in (r.link for r in self.routes.values()):
+                router.add(link.source, link.target, link.kind)
+        self.update()
+
+    def commit(self, budget: int | None = 0) -> None:
+        """Let the router plan what changed (urgent links, and ``budget`` of
+        the waiting ones; None: all) and index the plans that did."""
+        if self.router is None:
+            return
+        changed = self.router.commit(budget)
+        if not changed:
+            return
+        for key in changed:
+            self._unindex(key)
+            if key in self.routes and key in self.router.plans:
+                bands = self.router.bands(key)
+                self._bands_of[key] = bands
+                for band in bands:
+                    self._bands[band].add(key)
+        if not self._batch:
+            self.update()
+
+    def _unindex(self, key: Key) -> None:
+        for band in self._bands_of.pop(key, ()):
+            bucket = self._bands.get(band)
+            if bucket is not None:
+                bucket.discard(key)
+
+    def points_of(self, key: Key) -> tuple[Point, ...] | None:
+        override = self.overrides.get(key)
+        if override is not None:
+            return override
+        if self.router is None:
+            return None
+        self.commit(0)
+        return self.router.points(key)
+
+    def set_overrides(self, routes: dict[Key, tuple[Point, ...]]) -> None:
+        """Links following cards being dragged (an empty dict: back to the router's)."""
+        if not routes and not self.overrides:
+            return
+        self.overrides = dict(routes)
+        self._overrides_version += 1
+        self.update()
 
     @contextmanager
     def batch(self) -> Iterator[None]:
@@ -122,146 +249,135 @@ class LinkLayer(QGraphicsItem):
             if not self._batch:
                 self.update()
 
-    def set_route(self, key: Key, points: list[tuple[float, float]] | None) -> None:
-        """Give a link its corner points (None: not drawn, e.g. it ends at a header)."""
-        route = self.routes[key]
-        if points == route.points and (points is not None or not route.lines):
-            return  # unchanged: skip the costly rebuild and re-index
-        route.points = points
-        old = QRectF(route.bbox)
-        self._unindex(key, route)
-        if points is None:
-            route.lines, route.head, route.bbox = [], None, QRectF()
-        else:
-            route.lines = rounded_lines(points)
-            (x0, y0), (x1, y1) = points[-2], points[-1]
-            d = math.hypot(x1 - x0, y1 - y0) or 1.0
-            route.head = arrow_head(QPointF(x1, y1), QPointF((x1 - x0) / d, (y1 - y0) / d), 9.0)
-            xs, ys = [p[0] for p in points], [p[1] for p in points]
-            route.bbox = QRectF(min(xs) - 8, min(ys) - 8, max(xs) - min(xs) + 16,
-                                max(ys) - min(ys) + 16)
-            self._index(key, route)
-        if not self._batch:
-            self.update(old.united(route.bbox))
-
-    def remove(self, key: Key) -> None:
-        route = self.routes.pop(key, None)
-        self.selected.discard(key)
-        if route is not None:
-            self._unindex(key, route)
-            self.update(route.bbox)
-
-    def _index(self, key: Key, route: Route) -> None:
-        pieces: dict[tuple[int, int], list[Piece]] = defaultdict(list)
-        for line in route.lines:
-            x1, y1, x2, y2 = line
-            cell = (int(x1 // CELL), int(y1 // CELL))
-            if cell == (int(x2 // CELL), int(y2 // CELL)):  # most pieces: one cell, as _cut
-                if (x1 == x2 and y1 > y2 or y1 == y2 and x1 > x2) \
-                        and abs(x2 - x1) + abs(y2 - y1) >= CELL / 4:
-                    line = (x2, y2, x1, y1)
-                pieces[cell].append(line)
-                continue
-            for cell, piece in _cut(*line):
-                pieces[cell].append(piece)
-        route.cells = list(pieces)
-        for cell, bits in pieces.items():
-            self.grid[cell][key] = bits
-            self._merged.pop(cell, None)
-        if route.head is not None:
-            tip = route.head.at(0)
-            self._heads[(int(tip.x() // CELL), int(tip.y() // CELL))][key] = route.head
-
-    def _unindex(self, key: Key, route: Route) -> None:
-        for cell in route.cells:
-            bucket = self.grid.get(cell)
-            if bucket is not None:
-                bucket.pop(key, None)
-            self._merged.pop(cell, None)
-        if route.head is not None:
-            tip = route.head.at(0)
-            self._heads[(int(tip.x() // CELL), int(tip.y() // CELL))].pop(key, None)
-        route.cells = []
-
-    def _cells(self, rect: QRectF):
-        for gx in range(int(rect.left() // CELL), int(rect.right() // CELL) + 1):
-            for gy in range(int(rect.top() // CELL), int(rect.bottom() // CELL) + 1):
-                bucket = self.grid.get((gx, gy))
-                if bucket:
-                    yield bucket
-
     def keys_in(self, rect: QRectF) -> set[Key]:
-        found: set[Key] = set()
-        for bucket in self._cells(rect):
-            found.update(bucket)
+        """The links whose routes may pass ``rect`` (a superset)."""
+        found: set[Key] = set(self.overrides)
+        if self.router is None:
+            return found
+        self.commit(0)
+        grid = self.router.grid
+        bands = self._bands
+        for xb in grid.x_bands(rect.left(), rect.right()):
+            for yb in grid.y_bands(rect.top(), rect.bottom()):
+                bucket = bands.get((xb, yb))
+                if bucket:
+                    found.update(bucket)
         return found
 
     def link_at(self, pos: QPointF, tolerance: float = 5.0) -> Key | None:
         """The link whose line passes within ``tolerance`` of ``pos``."""
         box = QRectF(pos.x() - tolerance, pos.y() - tolerance, 2 * tolerance, 2 * tolerance)
         best, best_d = None, tolerance
-        for key in self.keys_in(box):
-            for line in self.routes[key].lines:
+        for key in sorted(self.keys_in(box)):
+            route = self.routes.get(key)
+            if route is None:
+                continue
+            for line in route.lines:
                 d = _distance(pos, *line)
                 if d <= best_d:
                     best, best_d = key, d
         return best
 
     def select(self, keys: set[Key]) -> None:
-        changed = self.selected ^ keys
-        self.selected = set(keys)
-        for key in changed:
-            if key in self.routes:
-                self.update(self.routes[key].bbox)
+        if keys != self.selected:
+            self.selected = set(keys)
+            self.update()
 
     # ------------------------------------------------------------ paint
-    def _drawable(self, cell: tuple[int, int]) -> tuple[list[QLineF], list[QLineF]]:
-        """A cell's pieces with overlapping straight ones merged (cached until
-        a route through the cell changes)."""
-        cached = self._merged.get(cell)
-        if cached is not None:
-            return cached
-        columns: dict[float, list[tuple[float, float]]] = defaultdict(list)
-        rows: dict[float, list[tuple[float, float]]] = defaultdict(list)
-        corners: list[QLineF] = []
-        for bits in self.grid.get(cell, {}).values():
-            for x1, y1, x2, y2 in bits:
-                if x1 == x2:
-                    columns[round(x1, 1)].append((min(y1, y2), max(y1, y2)))
-                elif y1 == y2:
-                    rows[round(y1, 1)].append((min(x1, x2), max(x1, x2)))
-                else:
-                    corners.append(QLineF(x1, y1, x2, y2))
-        straight = [QLineF(x, a, x, b) for x, spans in columns.items() for a, b in _merge(spans)]
-        straight += [QLineF(a, y, b, y) for y, spans in rows.items() for a, b in _merge(spans)]
-        self._merged[cell] = (straight, corners)
-        return straight, corners
-
     def paint(self, p: QPainter, option: QStyleOptionGraphicsItem,
               widget: QWidget | None = None) -> None:
         exposed = visible_rect(p, option.exposedRect)
-        straight: list[QLineF] = []
-        corners: list[QLineF] = []
-        heads: list[QPolygonF] = []
+        if self.router is not None:
+            self.commit(0)
+            now = (self.router.version, frozenset(self.overrides))
+            if now != self._painted_for:
+                self._painted.clear()
+                self._painted_for = now
+        groups: Groups = {}
         for gx in range(int(exposed.left() // CELL), int(exposed.right() // CELL) + 1):
             for gy in range(int(exposed.top() // CELL), int(exposed.bottom() // CELL) + 1):
-                if (gx, gy) in self.grid:
-                    lines, bends = self._drawable((gx, gy))
-                    straight += lines
-                    corners += bends
-                    heads += self._heads.get((gx, gy), {}).values()
+                for kind, (straight, corners, heads) in self._cell(gx, gy).items():
+                    group = groups.get(kind)
+                    if group is None:
+                        group = groups[kind] = ([], [], [])
+                    group[0].extend(straight)
+                    group[1].extend(corners)
+                    group[2].extend(heads)
+        for key in self.overrides:  # dragged: drawn whole, as they follow the mouse
+            route = self.routes.get(key)
+            if route is not None and key not in self.selected:
+                self._add(groups, route, None)
+        dark = self.theme.dark
+        for kind in sorted(groups, key=lambda k: k.value):
+            link_style = LINK_STYLE.get(kind)
+            if link_style is not None:
+                straight, corners, heads = groups[kind]
+                self._draw(p, straight, corners, heads, QColor(link_style.colour_for(dark)),
+                           link_style.width, link_style.dash)
         chosen = [self.routes[k] for k in self.selected if k in self.routes]
-        self._draw(p, straight, corners, heads, self.theme["link"], 1.6)
         if chosen:
-            lines = [QLineF(*ln) for r in chosen for ln in r.lines]
-            self._draw(p, [], lines, [r.head for r in chosen if r.head is not None],
-                       self.theme["selection"], 2.8)
+            picked: Groups = {}
+            for route in chosen:
+                self._add(picked, route, None)
+            for straight, corners, heads in picked.values():
+                self._draw(p, straight, corners, heads, self.theme["selection"], 2.8, ())
+
+    def _cell(self, gx: int, gy: int) -> Groups:
+        """What grid cell (gx, gy) paints: the parts of the routes in it, their
+        straight runs clipped to it (a long dashed run costs what shows)."""
+        cached = self._painted.get((gx, gy))
+        if cached is not None:
+            return cached
+        rect = QRectF(gx * CELL, gy * CELL, CELL, CELL)
+        groups: Groups = {}
+        skip = self.selected | set(self.overrides)
+        for key in sorted(self.keys_in(rect) - skip):
+            route = self.routes.get(key)
+            if route is not None:
+                self._add(groups, route, (gx * CELL, gy * CELL))
+        for kind, (straight, corners, heads) in groups.items():
+            groups[kind] = (_merged(straight), corners, heads)
+        self._painted[(gx, gy)] = groups
+        return groups
+
+    @staticmethod
+    def _add(groups: Groups, route: Route, cell: tuple[float, float] | None) -> None:
+        """Add a route to ``groups``: whole, or the part of it in ``cell``."""
+        straight, corners, head = route.drawable()
+        group = groups.get(route.link.kind)
+        if group is None:
+            group = groups[route.link.kind] = ([], [], [])
+        if cell is None:
+            group[0].extend(QLineF(*piece) for piece in straight)
+            group[1].extend(corners)
+            if head is not None:
+                group[2].append(head)
+            return
+        x0, y0 = cell
+        x1, y1 = x0 + CELL, y0 + CELL
+        for ax, ay, bx, by in straight:
+            lx, hx = (ax, bx) if ax <= bx else (bx, ax)
+            ly, hy = (ay, by) if ay <= by else (by, ay)
+            if hx < x0 or lx >= x1 or hy < y0 or ly >= y1:
+                continue
+            group[0].append(QLineF(max(lx, x0), max(ly, y0), min(hx, x1), min(hy, y1)))
+        for line in corners:
+            x, y = line.x1(), line.y1()
+            if x0 <= x < x1 and y0 <= y < y1:
+                group[1].append(line)
+        if head is not None:
+            tip = head.at(0)
+            if x0 <= tip.x() < x1 and y0 <= tip.y() < y1:
+                group[2].append(head)
 
     @staticmethod
     def _draw(p: QPainter, straight: list[QLineF], corners: list[QLineF],
-              heads: list[QPolygonF], colour, width: float) -> None:
+              heads: list[QPolygonF], colour: QColor, width: float,
+              dash: tuple[float, ...]) -> None:
         pen = QPen(colour, width)
         pen.setCapStyle(Qt.PenCapStyle.FlatCap)
+        if dash:
+            pen.setDashPattern([d / width for d in dash])
         p.setPen(pen)
         # axis-aligned lines look the same without antialiasing, at half the cost
         p.setRenderHint(QPainter.RenderHint.Antialiasing, False)
@@ -270,44 +386,43 @@ class LinkLayer(QGraphicsItem):
         p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         if corners:
             p.drawLines(corners)
-        p.setPen(Qt.PenStyle.NoPen)
-        p.setBrush(colour)
-        for head in heads:
-            p.drawPolygon(head)
+        if heads:
+            p.setPen(Qt.PenStyle.NoPen)
+            p.setBrush(colour)
+            for head in heads:
+                p.drawPolygon(head)
 
 
-def _merge(spans: list[tuple[float, float]]) -> list[tuple[float, float]]:
-    """Overlapping or touching intervals joined."""
+def _merged(lines: list[QLineF]) -> list[QLineF]:
+    """Axis-aligned lines with the ones that lie along each other joined (in a
+    gap holding more links than it has room for, tracks share places)."""
+    columns: dict[float, list[tuple[float, float]]] = defaultdict(list)
+    rows: dict[float, list[tuple[float, float]]] = defaultdict(list)
+    for line in lines:
+        x1, y1, x2, y2 = line.x1(), line.y1(), line.x2(), line.y2()
+        if x1 == x2:
+            columns[round(x1, 2)].append((min(y1, y2), max(y1, y2)))
+        else:
+            rows[round(y1, 2)].append((min(x1, x2), max(x1, x2)))
+    out = [QLineF(x, a, x, b) for x, spans in columns.items() for a, b in _joined(spans)]
+    out += [QLineF(a, y, b, y) for y, spans in rows.items() for a, b in _joined(spans)]
+    return out
+
+
+def _joined(spans: list[tuple[float, float]]) -> list[tuple[float, float]]:
     spans.sort()
     out = [list(spans[0])]
     for a, b in spans[1:]:
-        if a <= out[-1][1] + 0.5:
+        if a <= out[-1][1]:
             out[-1][1] = max(out[-1][1], b)
         else:
             out.append([a, b])
     return [(a, b) for a, b in out]
 
 
-def _cut(x1: float, y1: float, x2: float, y2: float) -> list[tuple[tuple[int, int], Piece]]:
-    """A segment split at grid lines (routes are axis-aligned; short corner
-    pieces go whole into the cell of their middle)."""
-    if abs(x2 - x1) + abs(y2 - y1) < CELL / 4 or (x1 != x2 and y1 != y2):
-        return [((int((x1 + x2) / 2 // CELL), int((y1 + y2) / 2 // CELL)), (x1, y1, x2, y2))]
-    vertical = x1 == x2
-    lo, hi = (y1, y2) if vertical else (x1, x2)
-    if lo > hi:
-        lo, hi = hi, lo
-    fixed = int((x1 if vertical else y1) // CELL)
-    out = []
-    for g in range(int(lo // CELL), int(hi // CELL) + 1):
-        a = g * CELL
-        b = a + CELL
-        a = lo if lo > a else a
-        b = hi if hi < b else b
-        if b > a:
-            piece = (x1, a, x1, b) if vertical else (a, y1, b, y1)
-            out.append(((fixed, g) if vertical else (g, fixed), piece))
-    return out
+def drawn(link: Link) -> bool:
+    """Whether the layer draws a link (persona walks and stage links it does not)."""
+    return link.kind not in NOT_ROUTED
 
 
 def visible_rect(p: QPainter, exposed: QRectF) -> QRectF:

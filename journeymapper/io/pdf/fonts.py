@@ -50,7 +50,11 @@ SYSTEM_CANDIDATES: tuple[tuple[str, str, int], ...] = (
     ("ArialUni.ttf", "ArialUni.ttf", 0),
 )
 
-LATIN_FIRST = frozenset({"arial.ttf", "liberationsans-regular.ttf", "helvetica.ttc"})
+#: For Latin-only text, these faces first, in this order: Arial-like faces have
+#: the best Latin of the list, and DejaVu Sans before the Korean families (whose
+#: Latin is secondary, and whose 4 MB files take a tenth of a second each to read).
+LATIN_FIRST = ("arial.ttf", "helvetica.ttc", "liberationsans-regular.ttf", "dejavusans.ttf",
+               "notosans-regular.ttf")
 
 #: reportlab's built-in CID fonts and the legacy encoding whose repertoire they cover.
 CID_CANDIDATES: tuple[tuple[str, str], ...] = (
@@ -215,6 +219,20 @@ def _cid_choice(name: str, chars: set[str], encoding: str) -> FontChoice:
                       _fits_legacy(chars, encoding))
 
 
+def _bundled_vera(chars: set[str]) -> FontChoice | None:
+    """Bitstream Vera, which reportlab ships (free to embed), when it has every character."""
+    import reportlab
+
+    folder = Path(reportlab.__file__).resolve().parent / "fonts"
+    choice = _ttf_choice(folder / "Vera.ttf", folder / "VeraBd.ttf", 0, chars)
+    return choice if choice is not None and choice.complete else None
+
+
+def _latin_rank(candidate: tuple[str, str, int]) -> int:
+    name = candidate[0].lower()
+    return LATIN_FIRST.index(name) if name in LATIN_FIRST else len(LATIN_FIRST)
+
+
 def covers(choice: FontChoice, char: str) -> bool:
     """Whether the chosen regular font has a glyph for ``char``."""
     font = pdfmetrics.getFont(choice.regular)
@@ -246,7 +264,7 @@ def _choose(chars: set[str], user_path: str | os.PathLike[str] | None,
     latin = not _fits_legacy(chars, "cp1252")
     candidates = SYSTEM_CANDIDATES
     if latin:  # Arial-like faces first: their Latin is the best of the list
-        candidates = tuple(sorted(SYSTEM_CANDIDATES, key=lambda c: c[0].lower() not in LATIN_FIRST))
+        candidates = tuple(sorted(SYSTEM_CANDIDATES, key=_latin_rank))
     fallbacks: list[FontChoice] = []
     index = _font_index()
     for regular, bold, sub in candidates:
@@ -259,7 +277,10 @@ def _choose(chars: set[str], user_path: str | os.PathLike[str] | None,
         if choice.complete:
             return choice
         fallbacks.append(choice)
-    if latin:  # no TrueType font at all: the PDF standard font needs no embedding
+    if latin:  # no system font fits: reportlab's own Bitstream Vera, embedded like the rest
+        vera = _bundled_vera(chars)
+        if vera is not None:
+            return vera
         return FontChoice("Helvetica", "Helvetica-Bold", "Helvetica (built-in, not embedded)")
     for name, encoding in CID_CANDIDATES:
         choice = _cid_choice(name, chars, encoding)

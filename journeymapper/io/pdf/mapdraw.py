@@ -9,7 +9,6 @@ would be too small to read (the overview of a tiled map).
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 
 from reportlab.pdfgen.canvas import Canvas
@@ -17,19 +16,22 @@ from reportlab.pdfgen.canvas import Canvas
 from journeymapper import words
 from journeymapper.i18n import _, format_date
 from journeymapper.io.pdf import shapes
+from journeymapper.io.pdf.linkdraw import LinkDrawing
 from journeymapper.io.pdf.spatial import GridIndex
-from journeymapper.io.pdf.text import Measure, fit_lines, measure_with, single_line
+from journeymapper.io.pdf.text import Measure, fit_lines, measure_with, single_line, wrap
 from journeymapper.layout import geometry as g
 from journeymapper.layout.badges import Reading, delta_text
 from journeymapper.layout.geometry import (
     MapLayout,
     Rect,
     StageLinkShape,
+    empty_persona_lanes,
     layout_map,
     smooth_segments,
     stage_link_shape,
 )
-from journeymapper.layout.palette import KIND_STYLE, palette, persona_initials
+from journeymapper.layout.palette import KIND_STYLE, palette, persona_initials, readable_on
+from journeymapper.layout.routing import route_map
 from journeymapper.model.document import JourneyMap
 from journeymapper.model.elements import Element, Kind
 from journeymapper.model.links import LinkKind
@@ -38,7 +40,8 @@ MIN_TEXT_PT = 2.5         # below this printed size text is left out (overview o
 CARD_PAD = 10.0
 TAG_BASELINE = 17.0
 BODY_LEADING = 13.5
-SKIPPED_LINKS = (LinkKind.WALKS, LinkKind.LEADS_TO)  # stage links are drawn apart
+SMALL = g.SMALL_FONT_PT   # tags, details, footers, badges: the smallest map text
+EMOTION_RADIUS = 9.0
 
 
 @dataclass
@@ -46,6 +49,8 @@ class MapFonts:
     regular: str
     bold: str
     mark: str = "\u2026"
+    #: out and in, as the font can print them
+    arrows: tuple[str, str] = ("->", "<-")
 
 
 class MapPainter:
@@ -57,7 +62,7 @@ class MapPainter:
         self.doc = doc
         self.fonts = fonts
         self.badges = badges or {}
-        self.layout: MapLayout = layout_map(doc)
+        self.layout: MapLayout = layout_map(doc, empty_persona_lanes(doc))
         self.colours = palette(False)
         self.stage_links = self._stage_link_shapes()
         arcs = any(not shape.straight for shape in self.stage_links)
@@ -67,12 +72,16 @@ class MapPainter:
         self._measures: dict[tuple[str, float], Measure] = {}
         self.window: Rect = self.extent
         self.scale = 1.0
+        self.schematic = False
+        #: what the map pages work out once per plan (see mappages.crossing_links)
+        self.cache: dict[int, object] = {}
         self._cards: GridIndex[Element] = GridIndex()
         for element in doc.elements():
             rect = self.layout.cards.get(element.id)
             if rect is not None:
                 self._cards.insert(rect, element)
-        self._links = self._index_links()
+        self.router = route_map(doc, self.layout)
+        self.links = LinkDrawing(self.router)
         self._curve = self._index_curve()
 
     def _stage_link_shapes(self) -> list[StageLinkShape]:
@@ -85,21 +94,6 @@ class MapPainter:
             out.append(stage_link_shape(headers[link.source], headers[link.target], abs(s - t),
                                         t <= s))
         return out
-
-    def _index_links(self) -> GridIndex[tuple[tuple[float, float], tuple[float, float]]]:
-        """Arrows between cards, as (start, end) on the card edges."""
-        cards = self.layout.cards
-        index: GridIndex[tuple[tuple[float, float], tuple[float, float]]] = GridIndex()
-        for source, target, kind in ((lk.source, lk.target, lk.kind) for lk in self.doc.links()):
-            if kind in SKIPPED_LINKS or source not in cards or target not in cards:
-                continue
-            a, b = cards[source], cards[target]
-            start, end = _edge_point(a, _centre(b)), _edge_point(b, _centre(a))
-            if math.dist(start, end) < 6:
-                continue
-            x0, y0 = min(start[0], end[0]), min(start[1], end[1])
-            index.insert((x0, y0, abs(end[0] - start[0]), abs(end[1] - start[1])), (start, end))
-        return index
 
     def _index_curve(self) -> GridIndex[tuple[tuple[float, float], ...]]:
         """The emotion curve of each emotion lane as Bezier segments."""
@@ -116,6 +110,16 @@ class MapPainter:
         return index
 
     # ------------------------------------------------------------ helpers
+    def end_rect(self, element_id: str) -> Rect | None:
+        """Where a link end is drawn: its card, or its stage's header."""
+        rect = self.layout.cards.get(element_id)
+        return rect if rect is not None else self.layout.stage_headers.get(element_id)
+
+    def end_text(self, element_id: str, limit: int = 40) -> str:
+        """A link end's text, short (for a tile's list of where links go)."""
+        text = " ".join(self.doc.element(element_id).text.split())
+        return text if len(text) <= limit else text[:limit - 1].rstrip() + self.fonts.mark
+
     def measure(self, bold: bool, size: float) -> Measure:
         key = (self.fonts.bold if bold else self.fonts.regular, size)
         m = self._measures.get(key)
@@ -130,7 +134,7 @@ class MapPainter:
                     or y + h < wy - margin or y > wy + wh + margin)
 
     def text_ok(self, size: float) -> bool:
-        return size * self.scale >= MIN_TEXT_PT
+        return not self.schematic and size * self.scale >= MIN_TEXT_PT
 
     def _text(self, c: Canvas, x: float, baseline: float, text: str, size: float,
               fill: str, bold: bool = False, align: str = "left") -> None:
@@ -156,10 +160,13 @@ class MapPainter:
             c.rect(x, -(y + h), w, h, stroke=1 if stroke else 0, fill=1)
 
     # ------------------------------------------------------------ entry point
-    def draw(self, c: Canvas, window: Rect, scale: float, left: float, top: float) -> None:
+    def draw(self, c: Canvas, window: Rect, scale: float, left: float, top: float,
+             schematic: bool = False, links: bool = True) -> None:
         """Draw the map area ``window`` (map units) with its top-left at PDF point
-        (left, top), ``scale`` points per map unit, clipped to the window."""
-        self.window, self.scale = window, scale
+        (left, top), ``scale`` points per map unit, clipped to the window;
+        ``schematic`` leaves every text out (the overview), ``links=False`` every
+        link (the headers and lane names a tile repeats)."""
+        self.window, self.scale, self.schematic = window, scale, schematic
         wx, wy, ww, wh = window
         c.saveState()
         clip = c.beginPath()
@@ -172,9 +179,11 @@ class MapPainter:
         self.draw_grid(c)
         self.draw_headers(c)
         self.draw_emotion_curve(c)
-        self.draw_links(c)
+        if links:
+            self.draw_links(c)
         self.draw_cards(c)
-        self.draw_stage_links(c)
+        if links:
+            self.draw_stage_links(c)
         c.restoreState()
 
     # ------------------------------------------------------------ grid
@@ -183,23 +192,27 @@ class MapPainter:
         if lay.strip is not None and self.visible(lay.strip):
             self._box(c, lay.strip, "#eef0f4")
             if self.text_ok(g.LANE_FONT_PT):
-                self._text(c, g.PAD, g.PAD + 16, _("Personas"), g.LANE_FONT_PT, col["muted"],
-                           True)
+                self._text(c, g.PAD, g.PAD + 16, _("Personas"), g.LANE_FONT_PT, col["muted"], True)
+        top_of_window = self.window[1]
         for i, lane in enumerate(self.doc.lanes):
             band = lay.lanes[lane.id]
-            if not self.visible(band):
+            if band[3] <= 0 or not self.visible(band):
                 continue
             self._box(c, band, col["lane_band"] if i % 2 == 0 else col["lane_band_alt"])
             header = lay.lane_headers[lane.id]
             self._box(c, header, col["lane_header"])
             hx, hy, hw, hh = header
             style = KIND_STYLE[lane.kind]
-            if self.text_ok(g.LANE_FONT_PT):
-                shapes.marker(c, style.marker, hx + 16, -(hy + 20), 10, style.border)
+            shown = min(hy + hh, self.window[1] + self.window[3]) - max(hy, self.window[1])
+            if self.text_ok(g.LANE_FONT_PT) and shown >= 28:
+                # the name sits at the top of what this window shows of the lane
                 lines, _cut = fit_lines(lane.name, hw - 38, 3, self.measure(True, g.LANE_FONT_PT),
-                                     self.fonts.mark)
+                                        self.fonts.mark)
+                top = max(hy, min(top_of_window + 2, hy + hh - 24 - 15 * (len(lines) - 1)))
+                shapes.marker(c, style.marker, hx + 16, -(top + 20), 10, style.border)
                 for n, line in enumerate(lines):
-                    self._text(c, hx + 28, hy + 24 + n * 15, line, g.LANE_FONT_PT, col["text"], True)
+                    self._text(c, hx + 28, top + 24 + n * 15, line, g.LANE_FONT_PT, col["text"],
+                               True)
             if lane.kind is Kind.EMOTION and self.doc.stage_order:
                 mid = hy + hh / 2
                 c.setStrokeColor(shapes.colour(col["grid"]))
@@ -214,7 +227,7 @@ class MapPainter:
             if self.visible((x, y, w, h)):
                 c.line(x + w, -y, x + w, -(y + h))
         for x, y, w, h in lay.lanes.values():
-            if self.visible((x, y, w, h)):
+            if h > 0 and self.visible((x, y, w, h)):
                 c.line(0, -(y + h), w, -(y + h))
         if lay.lanes:
             c.line(g.LANE_HEADER_W, -top, g.LANE_HEADER_W, -lay.height)
@@ -228,7 +241,7 @@ class MapPainter:
                 continue
             x, y, w, h = rect
             self._box(c, (x + 2, y + 2, w - 4, h - 4), col["stage_header"], radius=4)
-            if not self.text_ok(g.SMALL_FONT_PT):
+            if not self.text_ok(SMALL):
                 continue
             readings = self.badges.get(stage.id, [])
             name_lines = 1 if readings else 2
@@ -242,11 +255,14 @@ class MapPainter:
             else:
                 sub = stage.fields.get("goal") or stage.fields.get("description") or ""
                 if sub and len(lines) < 2:
-                    text = single_line(sub, w - 2 * CARD_PAD, self.measure(False, g.SMALL_FONT_PT),
+                    text = single_line(sub, w - 2 * CARD_PAD, self.measure(False, SMALL),
                                        self.fonts.mark)
-                    self._text(c, x + CARD_PAD, y + 42, text, g.SMALL_FONT_PT, "#cfd8dc")
+                    self._text(c, x + CARD_PAD, y + 42, text, SMALL, "#cfd8dc")
 
     def draw_badges(self, c: Canvas, header: Rect, readings: list[Reading]) -> None:
+        """One badge per metric: value, change and n, in the score's colour with
+        text that keeps WCAG AA contrast on it; the arrow points up when the
+        score got better (by the metric's own direction), as on the canvas."""
         x, y, w, h = header
         gap = 5.0
         count = len(readings)
@@ -256,27 +272,28 @@ class MapPainter:
         for i, reading in enumerate(readings):
             score = reading.score
             bx = x + CARD_PAD + i * (bw + gap)
+            ink = readable_on(reading.colour)
             self._box(c, (bx, by, bw, bh), reading.colour, radius=3)
             if reading.low:
                 c.setDash(2, 1.5)
-                c.setStrokeColor(shapes.colour("#ffffff"))
+                c.setStrokeColor(shapes.colour(ink))
                 c.setLineWidth(1.2)
                 c.roundRect(bx + 1.5, -(by + bh - 1.5), bw - 3, bh - 3, 2, stroke=1, fill=0)
                 c.setDash()
             head = single_line(f"{reading.label} {reading.value}", bw - 6,
-                               self.measure(True, 9.0), self.fonts.mark)
-            self._text(c, bx + 4, by + 14, head, 9.0, "#ffffff", True)
+                               self.measure(True, SMALL), self.fonts.mark)
+            self._text(c, bx + 4, by + 14, head, SMALL, ink, True)
             n_text = f"n={reading.n}" + ("*" if reading.low else "")
             delta = reading.delta
             sub_x = bx + 4
             if delta is not None and delta != 0:
-                if reading.trend:  # a real change only (layout/badges.py decides)
-                    shapes.trend_arrow(c, bx + 7, -(by + 26.5), 6.5, reading.trend > 0, "#ffffff")
-                sub_x = bx + 13
+                if reading.trend:
+                    shapes.trend_arrow(c, bx + 7, -(by + 26.5), 6.5, reading.trend > 0, ink)
+                    sub_x = bx + 13
                 n_text = f"{delta_text(score, delta)} {n_text}"
-            n_text = single_line(n_text, bx + bw - sub_x - 3, self.measure(False, g.SMALL_FONT_PT),
+            n_text = single_line(n_text, bx + bw - sub_x - 3, self.measure(False, SMALL),
                                  self.fonts.mark)
-            self._text(c, sub_x, by + 29, n_text, g.SMALL_FONT_PT, "#ffffff")
+            self._text(c, sub_x, by + 30, n_text, SMALL, ink)
 
     # ------------------------------------------------------------ emotion curve
     def draw_emotion_curve(self, c: Canvas) -> None:
@@ -290,32 +307,23 @@ class MapPainter:
                 path.moveTo(p1[0], -p1[1])
             path.curveTo(c1[0], -c1[1], c2[0], -c2[1], p2[0], -p2[1])
             last = p2
+        c.saveState()
+        clip = c.beginPath()  # the curve stays inside the emotion lanes' cards area
+        for lane in self.doc.lanes:
+            if lane.kind is Kind.EMOTION:
+                x, y, w, h = self.layout.lanes[lane.id]
+                clip.rect(g.LANE_HEADER_W, -(y + h - g.PAD / 2), w, h - g.PAD)
+        c.clipPath(clip, stroke=0, fill=0)
         c.setStrokeColor(shapes.colour(self.colours["curve"]))
         c.setLineWidth(2.5)
         c.setLineJoin(1)
         c.setLineCap(1)
         c.drawPath(path, stroke=1, fill=0)
+        c.restoreState()
 
     # ------------------------------------------------------------ links
     def draw_links(self, c: Canvas) -> None:
-        colour = self.colours["link"]
-        wx, wy, ww, wh = self.window
-        box = (wx - 8, wy - 8, wx + ww + 8, wy + wh + 8)
-        links = [(a, b) for a, b in self._links.query(self.window) if _segment_meets(a, b, box)]
-        if not links:
-            return
-        lines = c.beginPath()
-        heads = c.beginPath()
-        for start, end in links:
-            lines.moveTo(start[0], -start[1])
-            lines.lineTo(end[0], -end[1])
-            if box[0] <= end[0] <= box[2] and box[1] <= end[1] <= box[3]:
-                shapes.arrowhead_path(heads, start[0], -start[1], end[0], -end[1], 7.0)
-        c.setStrokeColor(shapes.colour(colour))
-        c.setFillColor(shapes.colour(colour))
-        c.setLineWidth(1.2)
-        c.drawPath(lines, stroke=1, fill=0)
-        c.drawPath(heads, stroke=0, fill=1)
+        self.links.draw(c, self.window)
 
     def draw_stage_links(self, c: Canvas) -> None:
         """Arrows between neighbouring headers, arcs above them otherwise;
@@ -349,7 +357,12 @@ class MapPainter:
     def draw_cards(self, c: Canvas) -> None:
         cards = self.layout.cards
         emotion_points = self.layout.emotion_points
-        for element in self._cards.query(self.window):
+        if self.schematic:
+            self._draw_blocks(c)
+            return
+        # a card must reach into the window, not only touch it: the windows of
+        # neighbouring tiles share a gutter, and a card drawn there is clipped away
+        for element in self._cards.query(self.window, margin=-1.0):
             rect = cards[element.id]
             if element.id in emotion_points:
                 self.draw_emotion(c, element, rect)
@@ -357,6 +370,23 @@ class MapPainter:
                 self.draw_persona(c, element, rect)
             else:
                 self.draw_card(c, element, rect)
+
+    def _draw_blocks(self, c: Canvas) -> None:
+        """Every card of the window as a block in its kind's colours, one path a
+        kind (the overview: no text, and a few drawing calls for thousands of cards)."""
+        cards = self.layout.cards
+        by_kind: dict[Kind, list[Rect]] = {}
+        for element in self._cards.query(self.window, margin=-1.0):
+            by_kind.setdefault(element.kind, []).append(cards[element.id])
+        for kind, rects in by_kind.items():
+            style = KIND_STYLE[kind]
+            path = c.beginPath()
+            for x, y, w, h in rects:
+                path.rect(x, -(y + h), w, h)
+            c.setFillColor(shapes.colour(style.fill))
+            c.setStrokeColor(shapes.colour(style.border))
+            c.setLineWidth(1.0)
+            c.drawPath(path, stroke=1, fill=1)
 
     def draw_card(self, c: Canvas, element: Element, rect: Rect) -> None:
         style = KIND_STYLE[element.kind]
@@ -366,7 +396,7 @@ class MapPainter:
         self._box(c, rect, fill, style.border, radius=5, width=1.0)
         c.setFillColor(shapes.colour(style.border))
         c.rect(x + 0.5, -(y + h - 5), 3.5, h - 10, stroke=0, fill=1)
-        if not self.text_ok(g.SMALL_FONT_PT):
+        if not self.text_ok(SMALL):
             return
         shapes.marker(c, style.marker, x + CARD_PAD + 5, -(y + TAG_BASELINE - 3), 9, style.accent)
         detail_left = x + w - CARD_PAD
@@ -380,14 +410,14 @@ class MapPainter:
                       Kind.OPPORTUNITY: words.status_label(str(f.get("status", ""))),
                       Kind.NOTE: f.get("author", "")}.get(element.kind, "")
             if detail:
-                detail = single_line(detail, w * 0.4, self.measure(False, g.SMALL_FONT_PT),
+                detail = single_line(detail, w * 0.4, self.measure(False, SMALL),
                                      self.fonts.mark)
-                self._text(c, x + w - CARD_PAD, y + TAG_BASELINE, detail, g.SMALL_FONT_PT,
+                self._text(c, x + w - CARD_PAD, y + TAG_BASELINE, detail, SMALL,
                            col["muted"], align="right")
-                detail_left -= self.measure(False, g.SMALL_FONT_PT)(detail) + 4
+                detail_left -= self.measure(False, SMALL)(detail) + 4
         tag = single_line(words.kind_tag(element.kind), detail_left - (x + CARD_PAD + 14),
-                          self.measure(True, g.SMALL_FONT_PT), self.fonts.mark)
-        self._text(c, x + CARD_PAD + 14, y + TAG_BASELINE, tag, g.SMALL_FONT_PT, style.accent, True)
+                          self.measure(True, SMALL), self.fonts.mark)
+        self._text(c, x + CARD_PAD + 14, y + TAG_BASELINE, tag, SMALL, style.accent, True)
         footer = self._footer(element)
         room = h - TAG_BASELINE - 8 - (12 if footer else 0)
         max_lines = max(1, int(room // BODY_LEADING))
@@ -397,9 +427,9 @@ class MapPainter:
             self._text(c, x + CARD_PAD + 2, y + TAG_BASELINE + 15 + n * BODY_LEADING, line,
                        g.CARD_FONT_PT, col["text"])
         if footer:
-            text = single_line(footer, w - 2 * CARD_PAD - 2, self.measure(False, g.SMALL_FONT_PT),
+            text = single_line(footer, w - 2 * CARD_PAD - 2, self.measure(False, SMALL),
                                self.fonts.mark)
-            self._text(c, x + CARD_PAD + 2, y + h - 7, text, g.SMALL_FONT_PT, col["muted"])
+            self._text(c, x + CARD_PAD + 2, y + h - 7, text, SMALL, col["muted"])
 
     def _footer(self, element: Element) -> str:
         f = element.fields
@@ -415,17 +445,39 @@ class MapPainter:
         return ""
 
     def draw_emotion(self, c: Canvas, element: Element, rect: Rect) -> None:
+        """A chip with a fixed corner radius (narrow chips stay chips), its score
+        and its label: one line when it fits, else the score above the label
+        wrapped on two lines, so both show however many share a stage."""
         style = KIND_STYLE[Kind.EMOTION]
         x, y, w, h = rect
-        self._box(c, rect, style.fill, style.border, radius=h / 2, width=1.2)
+        self._box(c, rect, style.fill, style.border, radius=min(EMOTION_RADIUS, w / 3, h / 3),
+                  width=1.2)
         score = int(element.fields.get("score", 0))
-        px, py = self.layout.emotion_points[element.id]
-        shapes.marker(c, "dot", x + 14, -py, 9, style.border)
-        if not self.text_ok(g.SMALL_FONT_PT):
+        _px, py = self.layout.emotion_points[element.id]
+        if not self.text_ok(SMALL):
+            shapes.marker(c, "dot", x + w / 2, -py, 7, style.border)
             return
-        label = single_line(f"{score:+d} {element.text}".strip(), w - 30,
-                            self.measure(False, 10.0), self.fonts.mark)
-        self._text(c, x + 23, py + 3.5, label, 10.0, self.colours["text"])
+        text = " ".join(element.text.split())
+        size = SMALL
+        regular, bold = self.measure(False, size), self.measure(True, size)
+        score_text = f"{score:+d}"
+        one_line = f"{score_text} {text}".strip()
+        ink = self.colours["text"]
+        if w >= 60 and bold(score_text) + regular(f" {text}") + 26 <= w:
+            shapes.marker(c, "dot", x + 12, -py, 8, style.border)
+            self._text(c, x + 20, py + 3.5, single_line(one_line, w - 24, regular, self.fonts.mark),
+                       size, ink)
+            return
+        room = w - 6
+        lines = wrap(text, room, regular) if text else []
+        shown = lines[:2]
+        if len(lines) > 2:
+            shown[-1] = single_line(" ".join(lines[1:]), room, regular, self.fonts.mark)
+        block = size * 1.1 * (1 + len(shown))
+        top = y + (h - block) / 2 + size
+        self._text(c, x + w / 2, top, score_text, size, style.accent, True, "center")
+        for n, line in enumerate(shown):
+            self._text(c, x + w / 2, top + size * 1.1 * (n + 1), line, size, ink, align="center")
 
     def draw_persona(self, c: Canvas, element: Element, rect: Rect) -> None:
         style = KIND_STYLE[Kind.PERSONA]
@@ -434,58 +486,23 @@ class MapPainter:
         self._box(c, rect, style.fill, style.border, radius=6, width=1.2)
         c.setFillColor(shapes.colour(style.border))
         c.circle(x + 32, -(y + 34), 21, stroke=0, fill=1)
-        if not self.text_ok(g.SMALL_FONT_PT):
+        if not self.text_ok(SMALL):
             return
         f = element.fields
         initials = persona_initials(f)
         self._text(c, x + 32, y + 39, initials or "?", 13.0, "#ffffff", True, "center")
         left = x + 62
         width = w - (left - x) - CARD_PAD
-        self._text(c, left, y + 24, single_line(element.text or words.kind_label(Kind.PERSONA), width,
+        self._text(c, left, y + 24, single_line(element.text or words.kind_label(Kind.PERSONA),
+                                                width,
                    self.measure(True, 13.0), self.fonts.mark), 13.0, col["text"], True)
         info = " \u00b7 ".join(v for v in (f.get("role"), f.get("segment"), f.get("age_group")) if v)
         if info:
-            self._text(c, left, y + 38, single_line(info, width, self.measure(False, g.SMALL_FONT_PT),
-                       self.fonts.mark), g.SMALL_FONT_PT, col["muted"])
+            self._text(c, left, y + 39, single_line(info, width, self.measure(False, SMALL),
+                       self.fonts.mark), SMALL, col["muted"])
         quote = f.get("quote", "")
         if quote:
             lines, _cut = fit_lines(f"\u201c{quote}\u201d", w - 2 * CARD_PAD, 3,
-                                 self.measure(False, 9.5), self.fonts.mark)
+                                 self.measure(False, SMALL), self.fonts.mark)
             for n, line in enumerate(lines):
-                self._text(c, x + CARD_PAD, y + 64 + n * 11.5, line, 9.5, style.accent)
-
-
-def _centre(rect: Rect) -> tuple[float, float]:
-    return rect[0] + rect[2] / 2, rect[1] + rect[3] / 2
-
-
-def _segment_meets(a: tuple[float, float], b: tuple[float, float],
-                   box: tuple[float, float, float, float]) -> bool:
-    """Whether the segment a-b crosses the box (x0, y0, x1, y1): Liang-Barsky clipping."""
-    x0, y0, x1, y1 = box
-    dx, dy = b[0] - a[0], b[1] - a[1]
-    lo, hi = 0.0, 1.0
-    for p, q in ((-dx, a[0] - x0), (dx, x1 - a[0]), (-dy, a[1] - y0), (dy, y1 - a[1])):
-        if p == 0:
-            if q < 0:
-                return False
-            continue
-        t = q / p
-        if p < 0:
-            lo = max(lo, t)
-        else:
-            hi = min(hi, t)
-        if lo > hi:
-            return False
-    return True
-
-
-def _edge_point(rect: Rect, toward: tuple[float, float]) -> tuple[float, float]:
-    """Where the line from the rect's centre toward a point leaves the rect."""
-    cx, cy = _centre(rect)
-    dx, dy = toward[0] - cx, toward[1] - cy
-    if dx == 0 and dy == 0:
-        return cx, cy
-    hw, hh = rect[2] / 2, rect[3] / 2
-    t = min(hw / abs(dx) if dx else math.inf, hh / abs(dy) if dy else math.inf)
-    return cx + dx * t, cy + dy * t
+                self._text(c, x + CARD_PAD, y + 64 + n * 11.5, line, SMALL, style.accent)

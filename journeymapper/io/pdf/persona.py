@@ -91,6 +91,6 @@ def persona_block(persona: Element, st: Styles, width: float) -> list[Flowable]:
              ("LINEBELOW", (0, 0), (-1, 0), 6, shapes.colour("#ffffff"))]
     for i, (_name, fill) in enumerate(BOXES):
         style.append(("BACKGROUND", (i % 2, i // 2), (i % 2, i // 2), shapes.colour(fill)))
-    grid.setStyle(TableStyle(style))
+    grid.setStyle(TableStyle([*style, ("FONTNAME", (0, 0), (-1, -1), st.regular)]))
     out.append(grid)
     return out

@@ -6,6 +6,8 @@ answers are marked as low-confidence in both.
 
 from __future__ import annotations
 
+import math
+
 from reportlab.graphics.shapes import Circle, Drawing, Line, PolyLine, Rect, String
 from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
@@ -95,14 +97,29 @@ def score_table(doc: JourneyMap, items: list[Reading], st: Styles, width: float)
                       highlight=low_rows, rules=stage_breaks, numeric=(3, 5, 6))
 
 
+def stage_colour(doc: JourneyMap, stage: str) -> str:
+    """One colour per stage, the same in every chart (by the stage's place)."""
+    order = doc.stage_order
+    index = order.index(stage) if stage in order else len(order)
+    return SERIES_COLOURS[index % len(SERIES_COLOURS)]
+
+
+def _value_text(metric: str, value: float) -> str:
+    return fixed(value, 0, sign=metric == "nps") + ("%" if metric == "csat" else "") \
+        if metric in ("csat", "nps") else fixed(value, 1)
+
+
 class MetricChart(Drawing):
-    """One metric across waves, a line per stage; hollow points are low-confidence."""
+    """One metric across waves, a line per stage in that stage's colour (the
+    same in every chart), each point labelled with its value and n; the axis
+    fits the values shown. Hollow points are low-confidence."""
 
     def __init__(self, doc: JourneyMap, metric: str, waves: list[str], items: list[Reading],
-                 st: Styles, width: float, height: float = 190.0) -> None:
+                 st: Styles, width: float, height: float = 200.0) -> None:
         super().__init__(width, height)
+        self.initialFontName = st.regular  # not the base-14 default: every font embedded
         legend_w = min(170.0, width * 0.28)
-        left, bottom, top = 42.0, 26.0, height - 22.0
+        left, bottom, top = 42.0, 26.0, height - 30.0
         right = width - legend_w - 12
         series: dict[tuple[str, str], list[Score]] = {}
         for r in items:
@@ -110,38 +127,53 @@ class MetricChart(Drawing):
             if s.metric == metric and s.touchpoint is None:
                 series.setdefault((s.stage, s.name), []).append(s)
         values = [s.value for ss in series.values() for s in ss]
-        lo, hi = _axis_range(metric, values, items)
+        lo, hi = axis_range(metric, values)
         label = metric_word(metric)
         better = _("lower is better") if metric == "ces" and not any(
             s.higher_is_better for ss in series.values() for s in ss) else _("higher is better")
         self.add(String(0, height - 12, _("{metric} by wave ({better})").format(
-            metric=label, better=better), fontName=st.bold,
-                        fontSize=10.5, fillColor=shapes.colour("#1f2328")))
+            metric=label, better=better), fontName=st.bold, fontSize=10.5,
+            fillColor=shapes.colour("#1f2328")))
         grid = shapes.colour("#dde1e6")
         muted = shapes.colour("#5f6b7a")
         for i in range(5):
             v = lo + (hi - lo) * i / 4
             y = bottom + (top - bottom) * i / 4
             self.add(Line(left, y, right, y, strokeColor=grid, strokeWidth=0.6))
-            text = f"{v:.0f}" if hi - lo >= 8 else f"{v:.1f}"
-            self.add(String(left - 5, y - 3, text, fontName=st.regular, fontSize=7.5,
-                            fillColor=muted, textAnchor="end"))
+            self.add(String(left - 5, y - 3, fixed(v, 0 if hi - lo >= 8 else 1),
+                            fontName=st.regular, fontSize=7.5, fillColor=muted, textAnchor="end"))
         step = (right - left) / max(1, len(waves))
         xs = {w: left + (i + 0.5) * step for i, w in enumerate(waves)}
         for w, x in xs.items():
             self.add(String(x, bottom - 14, single_line(w, max(30.0, step - 4),
                      measure_with(st.regular, 7.5)), fontName=st.regular, fontSize=7.5,
                      fillColor=muted, textAnchor="middle"))
-        for n, ((stage, name), scores) in enumerate(series.items()):
-            colour = shapes.colour(SERIES_COLOURS[n % len(SERIES_COLOURS)])
+        small = measure_with(st.regular, 6.5)
+        stacked: dict[str, list[float]] = {}
+        ordered = sorted(series.items(), key=lambda item: (doc.stage_order.index(item[0][0])
+                                                           if item[0][0] in doc.stage_order
+                                                           else 0, item[0][1]))
+        for n, ((stage, name), scores) in enumerate(ordered):
+            colour = shapes.colour(stage_colour(doc, stage))
+            shown = [s for s in scores if s.wave in xs]
             pts = [(xs[s.wave], bottom + (top - bottom) * (s.value - lo) / (hi - lo))
-                   for s in scores if s.wave in xs]
+                   for s in shown]
             if len(pts) > 1:
                 self.add(PolyLine([v for p in pts for v in p], strokeColor=colour,
                                   strokeWidth=1.8))
-            for (x, y), s in zip(pts, scores):
+            for (x, y), s in zip(pts, shown):
                 self.add(Circle(x, y, 3.2, strokeColor=colour, strokeWidth=1.4,
                                 fillColor=shapes.colour("#ffffff") if s.low_confidence else colour))
+                # the value and n beside each point, moved off the labels near it
+                used = stacked.setdefault(s.wave, [])
+                ty = y + 4
+                while any(abs(ty - u) < 7.5 for u in used):
+                    ty -= 7.5
+                used.append(ty)
+                mark = "*" if s.low_confidence else ""
+                text = f"{_value_text(metric, s.value)} n={s.n}{mark}"
+                self.add(String(x + 5, ty, single_line(text, step / 2 + 10, small),
+                                fontName=st.regular, fontSize=6.5, fillColor=colour))
             ly = top - n * 13
             if ly < bottom - 4:
                 continue
@@ -152,19 +184,23 @@ class MetricChart(Drawing):
                             fillColor=shapes.colour("#1f2328")))
 
 
-def _axis_range(metric: str, values: list[float], items: list[Reading]) -> tuple[float, float]:
+def axis_range(metric: str, values: list[float]) -> tuple[float, float]:
+    """An axis that fits the values shown, on round numbers, within the scale."""
+    if not values:
+        return (0.0, 100.0) if metric == "csat" else (-100.0, 100.0) if metric == "nps" \
+            else (1.0, 7.0)
+    low, high = min(values), max(values)
+    span = max(high - low, 1.0 if metric not in ("csat", "nps") else 10.0)
+    pad = span * 0.15
+    step = 10.0 if metric in ("csat", "nps") else 0.5
+    lo = math.floor((low - pad) / step) * step
+    hi = math.ceil((high + pad) / step) * step
     if metric == "csat":
-        return 0.0, 100.0
-    if metric == "nps":
-        return -100.0, 100.0
-    scales = [r.score.scale for r in items if r.score.metric == metric]
-    lo = min([float(s["min"]) for s in scales if "min" in s] or [min(values, default=1.0)])
-    hi = max([float(s["max"]) for s in scales if "max" in s] or
-             [max(values, default=7.0 if metric == "ces" else 5.0)])
-    if metric == "ces" and not any("max" in s for s in scales):
-        lo, hi = 1.0, 7.0
+        lo, hi = max(0.0, lo), min(100.0, hi)
+    elif metric == "nps":
+        lo, hi = max(-100.0, lo), min(100.0, hi)
     if hi <= lo:
-        hi = lo + 1
+        hi = lo + step
     return lo, hi
 
 
@@ -191,6 +227,7 @@ def score_section(doc: JourneyMap, waves: list[str], st: Styles, width: float) -
     rows = [charts[i:i + 2] + [""] * (2 - len(charts[i:i + 2])) for i in range(0, len(charts), 2)]
     grid = Table(rows, colWidths=[half + 24, half], hAlign="LEFT")
     grid.setStyle(TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0),
+                              ("FONTNAME", (0, 0), (-1, -1), st.regular),
                               ("BOTTOMPADDING", (0, 0), (-1, -1), 14)]))
     out.append(grid)
     return out

@@ -1,21 +1,29 @@
-"""The text sections of the report: cover, personas, pain points,
-opportunities and stage details. Each function returns platypus flowables;
-all user text goes through TextBlock (plain text, never markup) and is
-printed in full here, even where the map had to elide it.
+"""The text sections of the report: cover, pain points, opportunities and
+stage details. Each function returns platypus flowables; all user text goes
+through TextBlock (plain text, never markup) and is printed in full here,
+even where the map had to elide it.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, PageBreak, Spacer, Table, TableStyle
+from reportlab.platypus import (
+    CondPageBreak,
+    Flowable,
+    KeepTogether,
+    PageBreak,
+    Spacer,
+    Table,
+    TableStyle,
+)
 
 from journeymapper import words
 from journeymapper.i18n import _, format_date, ngettext, pgettext
 from journeymapper.io.pdf import shapes
 from journeymapper.io.pdf.flowables import Anchor, TextBlock
 from journeymapper.io.pdf.legend import Legend
-from journeymapper.io.pdf.styles import Styles, data_table
+from journeymapper.io.pdf.styles import Styles, chunks, data_table
 from journeymapper.io.pdf.text import fit_lines, measure_with
 from journeymapper.model import analysis
 from journeymapper.model.document import JourneyMap
@@ -30,6 +38,8 @@ class CoverFacts:
     exported: str
     font_label: str
     arrow: str = ">"
+    #: the wave the export shows scores up to (None: the latest)
+    wave: str | None = None
 
 
 def heading(title: str, key: str, st: Styles, entries: list[tuple[str, str, int]] | None = None,
@@ -40,36 +50,54 @@ def heading(title: str, key: str, st: Styles, entries: list[tuple[str, str, int]
 
 
 def facts_table(rows: list[tuple[str, str]], st: Styles, width: float) -> Table:
-    data = [[TextBlock(k, st.label), TextBlock(v, st.body)] for k, v in rows if v]
+    """Label and value rows; a long value goes on in the rows below its label."""
+    data: list[list[object]] = []
+    lines: list[int] = []  # the rows that end a fact
+    label_w, value_w = width * 0.22, width * 0.78
+    for k, v in rows:
+        if not v:
+            continue
+        label = chunks(k, st.label, label_w)
+        for i, part in enumerate(chunks(v, st.body, value_w)):
+            data.append([label[0] if i == 0 else "", part])
+        lines.append(len(data) - 1)
     if not data:
         data = [[TextBlock("", st.label), TextBlock("", st.body)]]
-    table = Table(data, colWidths=[width * 0.22, width * 0.78], hAlign="LEFT", splitInRow=1)
-    table.setStyle(TableStyle([
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LINEBELOW", (0, 0), (-1, -1), 0.4, shapes.colour("#dde1e6")),
-        ("TOPPADDING", (0, 0), (-1, -1), 3.5),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 3.5),
-        ("LEFTPADDING", (0, 0), (-1, -1), 0),
-    ]))
+    table = Table(data, colWidths=[label_w, value_w], hAlign="LEFT")
+    style = [("VALIGN", (0, 0), (-1, -1), "TOP"),
+             ("FONTNAME", (0, 0), (-1, -1), st.regular),  # empty cells too: no base-14 font
+             ("TOPPADDING", (0, 0), (-1, -1), 3.5),
+             ("BOTTOMPADDING", (0, 0), (-1, -1), 3.5),
+             ("LEFTPADDING", (0, 0), (-1, -1), 0)]
+    style += [("LINEBELOW", (0, row), (-1, row), 0.4, shapes.colour("#dde1e6")) for row in lines]
+    table.setStyle(TableStyle(style))
     return table
 
 
-def cover(doc: JourneyMap, facts: CoverFacts, st: Styles, width: float) -> list[Flowable]:
-    personas = [p for p in doc.elements(Kind.PERSONA)]
-    pains = list(doc.elements(Kind.PAIN_POINT))
-    open_pains = analysis.unaddressed_pain_points(doc)
+def contents_line(doc: JourneyMap, waves: list[str]) -> str:
+    """'5 stages; 37 cards; 5 pain points, 1 not addressed; 5 opportunities; ...'"""
     counts = doc.counts()
+    stages = len(doc.stage_order)
     cards = sum(v for k, v in counts.items() if k != Kind.STAGE.value)
-    pain_text = words.kind_count(Kind.PAIN_POINT, len(pains))
-    if open_pains:
+    pains = counts[Kind.PAIN_POINT.value]
+    unaddressed = len(analysis.unaddressed_pain_points(doc))
+    opportunities = counts[Kind.OPPORTUNITY.value]
+    parts = [words.kind_count(Kind.STAGE, stages), words.cards(cards)]
+    pain_text = words.kind_count(Kind.PAIN_POINT, pains)
+    if unaddressed:
         pain_text = ngettext("{pains}, {n} not addressed", "{pains}, {n} not addressed",
-                             len(open_pains)).format(pains=pain_text, n=len(open_pains))
-    contents = [words.kind_count(Kind.STAGE, len(doc.stage_order)), words.cards(cards), pain_text,
-                words.kind_count(Kind.OPPORTUNITY, counts[Kind.OPPORTUNITY.value])]
-    if doc.waves:
-        count = len(doc.waves)
-        contents.append(ngettext("{n} survey wave: {waves}", "{n} survey waves: {waves}",
-                                 count).format(n=count, waves=", ".join(w.label for w in doc.waves)))
+                             unaddressed).format(pains=pain_text, n=unaddressed)
+    parts += [pain_text, words.kind_count(Kind.OPPORTUNITY, opportunities)]
+    if waves:
+        parts.append(ngettext("{n} survey wave: {waves}", "{n} survey waves: {waves}",
+                              len(waves)).format(n=len(waves), waves=", ".join(waves)))
+    return pgettext("list separator", "; ").join(parts)
+
+
+def cover(doc: JourneyMap, facts: CoverFacts, st: Styles, width: float) -> list[Flowable]:
+    personas = list(doc.elements(Kind.PERSONA))
+    labels = [w.label for w in doc.waves]
+    waves = labels[:labels.index(facts.wave) + 1] if facts.wave in labels else labels
     version = _("format version {version}").format(version=facts.format_version)
     if doc.meta.get("version_note"):
         version += f"; {doc.meta['version_note']}"
@@ -77,14 +105,16 @@ def cover(doc: JourneyMap, facts: CoverFacts, st: Styles, width: float) -> list[
         p.text + (f" ({p.fields.get('role')})" if p.fields.get("role") else "") for p in personas)
     not_recorded = _("not recorded")
     rows = [
-        (_("Persona(s)"), persona_text or _("none on this map")),
+        # A row heading, like "Stages": ngettext("Persona", ...) would clash with
+        # the kind name "Persona" in the catalogue.
+        (_("Personas"), persona_text or _("none on this map")),
         (_("Stages"), f" {facts.arrow} ".join(doc.stage_names()) if doc.stage_order
          else _("none yet")),
         (_("Date"), format_date(doc.meta.get("created") or "") or not_recorded),
         (_("Exported"), format_date(facts.exported)),
         (_("File version"), version),
         (_("Teams / authors"), ", ".join(doc.meta.get("authors") or []) or not_recorded),
-        (_("Contents"), pgettext("list separator", "; ").join(contents)),
+        (_("Contents"), contents_line(doc, waves)),
         (_("Typeface"), facts.font_label),
     ]
     out: list[Flowable] = [
@@ -95,6 +125,9 @@ def cover(doc: JourneyMap, facts: CoverFacts, st: Styles, width: float) -> list[
         TextBlock(doc.title or _("Untitled journey"), st.title),
         Spacer(1, 10),
     ]
+    if facts.wave is not None:
+        out += [TextBlock(_("Scores as of {wave}").format(wave=facts.wave), st.callout),
+                Spacer(1, 6)]
     if doc.meta.get("description"):
         out += [TextBlock(doc.meta["description"], st.subtitle), Spacer(1, 18)]
     out += [facts_table(rows, st, width * 0.8), Spacer(1, 12)]
@@ -105,9 +138,10 @@ def cover(doc: JourneyMap, facts: CoverFacts, st: Styles, width: float) -> list[
 
 
 def at_a_glance(doc: JourneyMap, st: Styles, width: float, count: int = 3) -> list[Flowable]:
-    """The most severe pain points and the strongest opportunities, side by side."""
+    """The most severe pain points and the opportunities most worth doing, side by side."""
     pains = analysis.pain_points_by_severity(doc)[:count]
-    opportunities = [o for o, _ in analysis.ranked_opportunities(doc)][:count]
+    opportunities = [p.opportunity for p in analysis.opportunity_priorities(doc)
+                     if not p.done][:count]
     if not pains and not opportunities:
         return []
 
@@ -128,10 +162,11 @@ def at_a_glance(doc: JourneyMap, st: Styles, width: float, count: int = 3) -> li
         pain_lines.append(f"{p.fields['severity']}/5  {p.text}{where}")
     opp_lines = [f"{o.text} ({_status_and_owner(o.fields)})" for o in opportunities]
     table = Table([[column(_("MOST SEVERE PAIN POINTS"), pain_lines),
-                    column(_("STRONGEST OPPORTUNITIES"), opp_lines)]],
+                    column(_("OPPORTUNITIES MOST WORTH DOING"), opp_lines)]],
                   colWidths=[half, half], hAlign="LEFT")
     table.setStyle(TableStyle([
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("FONTNAME", (0, 0), (-1, -1), st.regular),
         ("BACKGROUND", (0, 0), (0, 0), shapes.colour("#ffebee")),
         ("BACKGROUND", (1, 0), (1, 0), shapes.colour("#e0f5f1")),
         ("LEFTPADDING", (0, 0), (-1, -1), 10),
@@ -172,7 +207,7 @@ def pain_section(doc: JourneyMap, st: Styles, width: float) -> list[Flowable]:
             TextBlock(_("Not addressed by any opportunity ({n})").format(n=len(unaddressed)),
                       st.callout),
             Spacer(1, 3)]
-        for pain in unaddressed:  # two lines each: the table above has the full text
+        for pain in unaddressed[:40]:  # two lines each: the table above has the full text
             line = _("severity {n}: {text}").format(n=pain.fields["severity"], text=pain.text)
             items.append(TextBlock(line, st.body, fit_lines(line, width, 2, measure)[0]))
         out += [Spacer(1, 12), KeepTogether(items)]
@@ -183,28 +218,34 @@ def pain_section(doc: JourneyMap, st: Styles, width: float) -> list[Flowable]:
 
 
 def opportunity_section(doc: JourneyMap, st: Styles, width: float) -> list[Flowable]:
-    ranked = analysis.ranked_opportunities(doc)
+    ranked = analysis.opportunity_priorities(doc)
     if not ranked:
         return []
     rows = []
-    for opp, _weight in ranked:
+    for item in ranked:
+        opp = item.opportunity
         f = opp.fields
         pains = "\n".join(_("{text} (sev. {n})").format(text=p.text, n=p.fields["severity"])
                           for p in analysis.addressed_pains(doc, opp.id))
         stage = analysis.stage_of(doc, opp)
+        priority = f"{item.score:.1f}" + ("\n" + _("quick win") if item.quick_win else "")
         rows.append([opp.text, stage.text if stage else "", words.status_label(f["status"]),
                      f["owner"], format_date(f["due"]) if f["due"] else "", str(f["votes"]),
-                     f"{f['impact']} / {f['effort']}", pains or _("none")])
-    fractions = (0.25, 0.1, 0.08, 0.1, 0.09, 0.06, 0.08, 0.24)
+                     f"{f['impact']} / {f['effort']}", priority, pains or _("none")])
+    fractions = (0.23, 0.1, 0.08, 0.1, 0.09, 0.06, 0.08, 0.07, 0.19)
     return [PageBreak(), *heading(words.lane_name(Kind.OPPORTUNITY), "opportunities", st),
-            TextBlock(_("Ranked by the summed severity of the pain points each one addresses, "
-                        "then by votes."), st.note), Spacer(1, 6),
+            TextBlock(_("Ranked by priority: (2 \u00d7 impact + summed severity of the pain "
+                        "points addressed + log2(1 + votes)) \u00f7 effort. A quick win has "
+                        "impact {impact} or more for effort {effort} or less. Done ones come "
+                        "last.")
+                      .format(impact=analysis.QUICK_WIN_IMPACT, effort=analysis.QUICK_WIN_EFFORT),
+                      st.note), Spacer(1, 6),
             data_table([words.kind_label(Kind.OPPORTUNITY), words.kind_label(Kind.STAGE),
                         words.field_label(Kind.OPPORTUNITY, "status"),
                         words.field_label(Kind.OPPORTUNITY, "owner"), _("Due"),
                         words.field_label(Kind.OPPORTUNITY, "votes"), _("Impact / effort"),
-                        _("Addresses")], rows,
-                       [f * width for f in fractions], st, numeric=(5,))]
+                        _("Priority"), _("Addresses")], rows,
+                       [f * width for f in fractions], st, numeric=(5, 7))]
 
 
 def _status_and_owner(fields) -> str:
@@ -232,30 +273,40 @@ def _card_details(element: Element) -> str:
     return ""
 
 
+def _row_label(doc: JourneyMap, lane, element: Element) -> str:
+    """The lane's name, or the card's kind when it sits in a lane of another
+    kind (a goal in the opportunities lane is listed as a goal)."""
+    if element.kind is not lane.kind or not lane.name:
+        return words.kind_tag(element.kind)
+    return lane.name
+
+
 def stage_details(doc: JourneyMap, st: Styles, width: float) -> list[Flowable]:
-    """Every card of every stage with its full text: what the map elided is here."""
+    """Every card of every stage with its full text: what the map elided is
+    here. A stage's table repeats the stage's name on every page it runs to."""
     stages = doc.stages()
     if not stages:
         return []
     entries = [(s.text or words.kind_label(Kind.STAGE), f"detail-{s.id}", 1) for s in stages]
     out: list[Flowable] = [PageBreak(), *heading(_("Stage details"), "details", st)]
     fractions = (0.16, 0.56, 0.28)
+    widths = [f * width for f in fractions]
     for stage, entry in zip(stages, entries):
-        out += [CondPageBreak(90), Anchor(entry[1], [entry]), TextBlock(stage.text, st.h2)]
-        for name in ("goal", "description"):
-            if stage.fields.get(name):
-                out.append(TextBlock(_("{label}: {text}").format(
-                    label=words.field_label(Kind.STAGE, name), text=stage.fields[name]), st.body))
+        out += [CondPageBreak(90), Anchor(entry[1], [entry])]
+        intro = [_("{label}: {text}").format(label=words.field_label(Kind.STAGE, name),
+                                             text=stage.fields[name])
+                 for name in ("goal", "description") if stage.fields.get(name)]
         rows = []
         for lane in doc.lanes:
             for element in doc.cell(stage.id, lane.id):
-                rows.append([lane.name or words.kind_tag(element.kind), element.text,
+                rows.append([_row_label(doc, lane, element), element.text,
                              _card_details(element)])
-        out.append(Spacer(1, 4))
-        if rows:
-            out.append(data_table([_("Lane"), _("Card"), _("Details")], rows,
-                                  [f * width for f in fractions], st))
-        else:
-            out.append(TextBlock(_("No cards in this stage yet."), st.note))
-        out.append(Spacer(1, 14))
+        if not rows:
+            out += [TextBlock(stage.text, st.h2), *(TextBlock(t, st.body) for t in intro),
+                    Spacer(1, 4), TextBlock(_("No cards in this stage yet."), st.note),
+                    Spacer(1, 14)]
+            continue
+        out += [data_table([_("Lane"), _("Card"), _("Details")], rows, widths, st,
+                           caption=stage.text or words.kind_label(Kind.STAGE), intro=intro),
+                Spacer(1, 14)]
     return out

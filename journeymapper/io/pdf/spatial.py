@@ -25,6 +25,11 @@ class GridIndex(Generic[T]):
     def insert(self, rect: Rect, item: T) -> None:
         index = len(self._items)
         self._items.append((rect, item))
+        x, y, w, h = rect
+        i, j = int(x // BIN), int(y // BIN)
+        if i == int((x + w) // BIN) and j == int((y + h) // BIN):  # the usual case
+            self._bins.setdefault((i, j), []).append(index)
+            return
         for key in self._keys(rect):
             self._bins.setdefault(key, []).append(index)
 
@@ -36,6 +41,8 @@ class GridIndex(Generic[T]):
         return [(i, j) for i in range(x0, x1 + 1) for j in range(y0, y1 + 1)]
 
     def query(self, window: Rect, margin: float = 4.0) -> list[T]:
+        """The items whose rect meets ``window`` grown by ``margin`` on every
+        side (a negative margin: those that reach more than that far into it)."""
         x, y, w, h = window
         found: set[int] = set()
         for key in self._keys((x - margin, y - margin, w + 2 * margin, h + 2 * margin)):

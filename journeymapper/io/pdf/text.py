@@ -55,8 +55,19 @@ def _joins_previous(char: str, previous: str) -> bool:
     return False
 
 
+def _may_join(char: str) -> bool:
+    """Whether ``char`` may join the one before it (or make the next join it)."""
+    code = ord(char)
+    return (unicodedata.category(char)[0] == "M" or code in (0x200C, 0x200D)
+            or 0xFE00 <= code <= 0xFE0F or 0x1F3FB <= code <= 0x1F3FF
+            or 0x1100 <= code <= 0x11FF or 0xA960 <= code <= 0xA97C
+            or 0xD7B0 <= code <= 0xD7FB or 0xAC00 <= code <= 0xD7A3)
+
+
 def clusters(text: str) -> list[str]:
     """Split ``text`` into user-perceived characters (grapheme clusters)."""
+    if not any(_may_join(c) for c in set(text)):
+        return list(text)  # the usual case: every character stands alone
     out: list[str] = []
     for char in text:
         if out and _joins_previous(char, out[-1][-1]):
@@ -126,11 +137,20 @@ def wrap(text: str, width: float, measure: Measure) -> list[str]:
 
 
 def elide(line: str, width: float, measure: Measure, mark: str = ELLIPSIS) -> str:
-    """``line`` shortened by whole clusters until ``line + mark`` fits ``width``."""
-    parts = clusters(line.rstrip())
-    while parts and measure("".join(parts) + mark) > width:
-        parts.pop()
-    return "".join(parts).rstrip() + mark
+    """``line`` shortened by whole clusters until ``line + mark`` fits ``width``
+    (found by bisection: a long line costs a few measures, not one per cluster)."""
+    # no character is narrower than a hair: more than width / 0.5 of them never fit
+    limit = int(max(width, 0.0) * 2) + 1
+    text = line.rstrip()
+    parts = clusters(text[:limit + 16])[:limit]
+    low, high = 0, len(parts)  # the longest prefix that fits is in [low, high]
+    while low < high:
+        middle = (low + high + 1) // 2
+        if measure("".join(parts[:middle]) + mark) <= width:
+            low = middle
+        else:
+            high = middle - 1
+    return "".join(parts[:low]).rstrip() + mark
 
 
 def fit_lines(text: str, width: float, max_lines: int, measure: Measure,
