@@ -196,3 +196,20 @@ def test_without_a_system_font_the_report_embeds_bitstream_vera(monkeypatch):
                                .get_object()["/FontDescriptor"].get_object()
                                for f in descriptors if "/DescendantFonts" in f)
     assert not any(f["/BaseFont"] in ("/Helvetica", "/Helvetica-Bold") for f in descriptors)
+
+
+def test_the_cover_is_one_page_whatever_its_title_and_page():
+    """A reviewed map with a two-line title on A4 landscape, and on Letter portrait:
+    the summary is on page 2 (the legend never spills onto a page of its own)."""
+    from journeymapper.io import jmap
+
+    path = Path(__file__).resolve().parent.parent / "examples" / "laptop-store-reviewed.jmap"
+    doc = jmap.load(path).document
+    doc.set_meta("title", doc.title + " with a second line of title to read")
+    for options in (OPTIONS, ExportOptions(exported="2026-11-22", page_size="Letter",
+                                           orientation="portrait")):
+        reader = read(build_pdf(doc, options)[0])
+        top = [i for i in reader.outline if not isinstance(i, list)]
+        summary = next(i for i in top if i.title == "Executive summary")
+        assert reader.get_destination_page_number(summary) == 1
+        assert "HOW TO READ THE MAP" in one_line(reader.pages[0].extract_text())

@@ -17,6 +17,7 @@ from reportlab.platypus import (
     BaseDocTemplate,
     Flowable,
     Frame,
+    KeepInFrame,
     NextPageTemplate,
     PageBreak,
     PageTemplate,
@@ -298,7 +299,11 @@ def _build(doc: JourneyMap, options: ExportOptions,
         arrow = arrows[0] if arrows[0] != "->" else ">"
         facts = sections.CoverFacts(options.format_version, options.exported, font.name, arrow,
                                     options.wave)
-        story += sections.cover(doc, facts, st, frame_w)
+        # the cover is one page: a long title or many stages make it smaller, never two
+        # pages (its bookmark stays outside, where the document template sees it)
+        anchor, *cover = sections.cover(doc, facts, st, frame_w)
+        story += [anchor, KeepInFrame(frame_w, frame_of(text_page)[1] - 12, cover,
+                                      mode="shrink")]
         story += [PageBreak(), *summary_page(doc, waves, st, frame_w)]
         story += [NextPageTemplate("map"), PageBreak()]
     story += map_flowables(doc, painter, plan, font)

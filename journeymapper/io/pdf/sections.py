@@ -118,7 +118,7 @@ def cover(doc: JourneyMap, facts: CoverFacts, st: Styles, width: float) -> list[
         (_("Typeface"), facts.font_label),
     ]
     out: list[Flowable] = [
-        Anchor("cover", [(_("Cover"), "cover", 0)]),
+        Anchor("cover", [(_("Cover"), "cover", 0)]),  # first: report.py keeps it outside the frame
         Spacer(1, 8),
         TextBlock(_("CUSTOMER JOURNEY MAP"), st.label),
         Spacer(1, 6),
