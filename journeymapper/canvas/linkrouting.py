@@ -23,7 +23,8 @@ from PySide6.QtCore import QRectF, QTimer
 from journeymapper.canvas.items.linklayer import Route
 from journeymapper.canvas.items.links import StageLinkItem
 from journeymapper.layout import geometry as g
-from journeymapper.layout.routing import Grid, LinkRouter, places_of, sketch
+from journeymapper.layout.routegrid import Grid, places_of
+from journeymapper.layout.routing import LinkRouter, sketch
 
 #: cards being dragged: their rectangle now and the stage column under them
 Moving = dict[str, tuple[g.Rect, str | None]]

@@ -24,7 +24,8 @@ from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 from journeymapper.canvas import style as st
 from journeymapper.canvas.items.markers import arrow_head
 from journeymapper.layout.palette import LINK_STYLE
-from journeymapper.layout.routing import NOT_ROUTED, LinkRouter, Point, rounded
+from journeymapper.layout.routegrid import Point, rounded
+from journeymapper.layout.routing import NOT_ROUTED, LinkRouter
 from journeymapper.model.links import Link, LinkKind
 
 Key = tuple[str, str]
@@ -107,7 +108,7 @@ class Route:
 
 
 def rounded_lines(points: list[Point]) -> list[Piece]:
-    """The route's runs and rounded corners (layout.routing.rounded) as
+    """The route's runs and rounded corners (layout.routegrid.rounded) as
     (x1, y1, x2, y2) segments, each corner in three (plain floats: cheap to
     build for many links)."""
     out: list[Piece] = []
