@@ -27,6 +27,7 @@ from __future__ import annotations
 import heapq
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
+from itertools import islice
 
 from journeymapper.layout.geometry import MapLayout, Rect
 from journeymapper.layout.routegrid import (
@@ -102,6 +103,8 @@ class LinkRouter(RoutePoints):
         self._dirty_sides: set[tuple[str, int]] = set()
         self._dirty_channels: set[int] = set()
         self._old_tracks: dict[Key, list[int]] = {}
+        #: planned links whose ports moved while others wait: spans not yet registered
+        self._stale: set[Key] = set()
         self._cache: dict[Key, tuple[int, tuple[Point, ...] | None]] = {}
 
     # ------------------------------------------------------------ input
@@ -144,9 +147,14 @@ class LinkRouter(RoutePoints):
         return len(self._soon) + len(self._later)
 
     @property
+    def preferred(self) -> int:
+        """How many of the links preferred (on screen) still wait."""
+        return len(self._soon)
+
+    @property
     def settled(self) -> bool:
         return not (self._urgent or self._soon or self._later or self._dirty_sides
-                    or self._dirty_channels)
+                    or self._stale or self._dirty_channels)
 
     def wait_all(self) -> None:
         """Let every link wait for a budget (a router just made for a big map)."""
@@ -184,11 +192,14 @@ class LinkRouter(RoutePoints):
             if budget is None:
                 changed.update(waiting)
                 waiting.clear()
-            while waiting and budget is not None and budget > 0:
-                key = next(iter(waiting))
-                del waiting[key]
-                changed.add(key)
-                budget -= 1
+            elif budget > 0 and waiting:
+                # a slice at a time: next(iter()) per key would walk the slots
+                # of every key taken before (a dict does not close up), O(n^2)
+                taken = list(islice(waiting, budget))
+                for key in taken:
+                    del waiting[key]
+                changed.update(taken)
+                budget -= len(taken)
         sides = self._dirty_sides
         for key in changed:
             self._unplan(key)
@@ -204,20 +215,36 @@ class LinkRouter(RoutePoints):
         for side_key in sides:
             rekey.update(self._order_side(side_key))
         self._dirty_sides = set()
+        waits = bool(self._soon or self._later)
+        stale = self._stale
         for key in rekey:
             plan = plans.get(key)
             if plan is not None:
                 plan.straight = self._straightness(plan)
-                self._register(plan)
-        if not (self._soon or self._later):  # nothing waits: tracks by the sweep
-            work = 0
+                if waits and key not in changed:
+                    # only its port moved: its spans matter to the sweep alone, so
+                    # they are brought up to date once, before it (not at every slice)
+                    stale.add(key)
+                else:
+                    self._register(plan)
+        moved = bool(rekey)
+        if not waits and budget != 0:  # nothing waits: tracks by the sweep
+            # (a budget of 0 is a viewer drawing: it leaves the sweep to the next budget)
+            count = len(stale) if budget is None else min(len(stale), 4 * budget)
+            for key in [stale.pop() for _ in range(count)]:
+                plan = plans.get(key)
+                if plan is not None:
+                    self._register(plan)
+            work = 0 if not stale else 8 * budget + 1
             while self._dirty_channels and (budget is None or work <= 8 * budget):
                 channel = self._dirty_channels.pop()
                 work += len(self.segments.get(channel, ()))
                 self._assign_tracks(channel)
-            if not self._dirty_channels:
+                moved = True
+            if not (self._dirty_channels or stale):
                 self._old_tracks.clear()
-        self.version += 1
+        if moved:  # (a commit that changed nothing keeps every cached point)
+            self.version += 1
         return changed
 
     def _unplan(self, key: Key) -> None:
