@@ -9,10 +9,12 @@ from pathlib import Path
 
 import pytest
 
+from journeymapper.layout import geometry as g
 from journeymapper.layout import routing
 from journeymapper.layout.geometry import layout_map
 from journeymapper.layout.palette import LINK_STYLE
-from journeymapper.layout.routing import LinkRouter, grid_of, route_map
+from journeymapper.layout.routegrid import grid_of, places_of
+from journeymapper.layout.routing import LinkRouter, route_map
 from journeymapper.model import JourneyMap, Kind
 from journeymapper.model.links import LinkKind
 
@@ -116,7 +118,7 @@ def test_links_sharing_a_gap_keep_apart_and_arrows_end_at_the_edge(name):
                 runs.setdefault(("x", round(ax, 6)), []).append((min(ay, by), max(ay, by), key))
             else:
                 runs.setdefault(("y", round(ay, 6)), []).append((min(ax, bx), max(ax, bx), key))
-    assert max(router.counts.values()) <= routing.LinkRouter.track_places(routing.g.PAD), \
+    assert max(router.counts.values()) <= routing.LinkRouter.track_places(g.PAD), \
         "these maps fit their gaps (a gap with more links than places shares them)"
     for line, spans in runs.items():
         spans.sort()
@@ -152,7 +154,7 @@ def test_a_router_kept_current_agrees_with_a_fresh_one():
     """Moves, new links and removed ones: after the waiting work is done, the
     routes are the ones a router made from scratch gives."""
     from journeymapper.canvas.livelayout import LiveLayout
-    from journeymapper.layout.routing import places_of
+    from journeymapper.layout.routegrid import places_of
 
     doc = busy_map()
     live = LiveLayout(doc)
@@ -185,4 +187,30 @@ def test_a_router_kept_current_agrees_with_a_fresh_one():
     while not router.settled:
         router.commit(5)
     fresh = route_map(doc, layout_map(doc))
+    assert router.all_points() == fresh.all_points()
+
+
+def test_a_router_planned_in_slices_agrees_with_a_fresh_one_and_drawing_changes_nothing():
+    """A big map's viewer plans in slices while it draws: a drawing commit (a
+    budget of 0) leaves every cached point as it was, and once settled the
+    routes are a fresh router's."""
+    doc = generate(cards=600, links=600, stages=6)
+    geo = layout_map(doc)
+    fresh = route_map(doc, geo)
+    router = LinkRouter(grid_of(doc, geo))
+    router.place(places_of(router.grid, ((c, [e.id for e in items])
+                                         for c, items in doc.cells())))
+    for link in doc.links():
+        router.add(link.source, link.target, link.kind)
+    router.wait_all()
+    router.prefer(list(router.kinds)[:40])
+    router.commit(0)
+    slices = 0
+    while not router.settled:
+        router.commit(25)
+        version = router.version
+        router.commit(0)
+        assert router.version == version, "a drawing commit changed the routes"
+        slices += 1
+    assert slices >= len(router.kinds) // 25
     assert router.all_points() == fresh.all_points()

@@ -113,7 +113,7 @@ class CardDrag(Gesture):
 
     def put_back(self) -> None:
         for i in self.items:
-            i.setZValue(22 if isinstance(i, EmotionItem) else 20)
+            i.setZValue(i.Z)
             rect = self.scene.live.rect(i.element_id) if i.scene() else None
             if rect is not None:
                 i.setPos(rect[0], rect[1])

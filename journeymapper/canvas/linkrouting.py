@@ -23,13 +23,15 @@ from PySide6.QtCore import QRectF, QTimer
 from journeymapper.canvas.items.linklayer import Route
 from journeymapper.canvas.items.links import StageLinkItem
 from journeymapper.layout import geometry as g
-from journeymapper.layout.routing import Grid, LinkRouter, places_of, sketch
+from journeymapper.layout.routegrid import Grid, places_of
+from journeymapper.layout.routing import LinkRouter, sketch
 
 #: cards being dragged: their rectangle now and the stage column under them
 Moving = dict[str, tuple[g.Rect, str | None]]
 SYNC_LINKS = 2000    # maps with no more links are routed in full at every change
 SLICE = 250          # links planned per step of a slice of idle time
 SLICE_SECONDS = 0.012
+REPAINT_SECONDS = 2.0  # while links are planned in idle time, they are painted this often
 
 
 class LinkRoutingMixin:
@@ -109,10 +111,19 @@ class LinkRoutingMixin:
         if router is None or self.live is None:
             return
         start = time.perf_counter()
+        if getattr(self, "_links_painting", False):  # the repaint asked for is done:
+            self._links_painting = False             # the next one waits from here
+            self._links_drawn = start
+        preferred = router.preferred
         while not router.settled and time.perf_counter() - start < SLICE_SECONDS:
-            layer.commit(SLICE)
-        if router.settled or start - getattr(self, "_overview_drawn", 0.0) > 0.5:
-            self._overview_drawn = start  # the zoomed-out picture: now and then, and at the end
+            layer.commit(SLICE, repaint=False)
+        # painted once the links on screen are planned, now and then, and at
+        # the end: a repaint after every slice would cost more than the slices
+        if router.settled or (preferred and not router.preferred) \
+                or start - getattr(self, "_links_drawn", 0.0) > REPAINT_SECONDS:
+            self._links_drawn = start
+            self._links_painting = True
+            layer.update()
             self.overview.invalidate()
         if not router.settled:
             self._settling = True

@@ -140,9 +140,10 @@ class MapScene(LinkRoutingMixin, QGraphicsScene):
             self._add_stage_item(stage)
         for lane in doc.lanes:
             self._add_lane_item(lane)
+        lane_kinds = {lane.id: lane.kind for lane in doc.lanes}
         for element in doc.elements():
             if element.kind is not Kind.STAGE:
-                self._add_card_item(element)
+                self._add_card_item(element, lane_kinds)
         for link in doc.links():
             self._add_link_item(link)
         self.blockSignals(False)
@@ -372,16 +373,22 @@ class MapScene(LinkRoutingMixin, QGraphicsScene):
             self.curves[lane.id] = curve
             self.addItem(curve)
 
-    def _add_card_item(self, element: Element) -> None:
+    def _add_card_item(self, element: Element, lane_kinds: dict[str, Kind] | None = None) -> None:
+        """An item for a card (``lane_kinds``: each lane's kind, when many are added)."""
         assert self.doc is not None
         element_id = element.id
         p = element.placement
         assert p is not None
-        lane_kind = self.doc.lane(p.lane).kind if self.doc.has_lane(p.lane) else element.kind
+        if lane_kinds is None:
+            lane_kinds = {p.lane: self.doc.lane(p.lane).kind} if self.doc.has_lane(p.lane) else {}
+        lane_kind = lane_kinds.get(p.lane, element.kind)
         cls = item_class(element.kind, lane_kind, p.stage is None)
         item = cls(element, self.theme)
-        item.setZValue(item.zValue() + 10)  # above headers (9), stage arcs (8), the curve (4)
-        item.setVisible(not self.overview_on)
+        if self.overview_on:
+            item.setVisible(False)
+        rect = self.live.rect(element_id) if self.live is not None else None
+        if rect is not None:  # placed before it is in the scene: cheaper than after
+            item.set_geometry(*rect)
         self.addItem(item)
         if element_id in self.highlighted:
             item.set_highlighted(True)

@@ -25,198 +25,45 @@ links it draws. Stage-to-stage links are arcs above the headers
 from __future__ import annotations
 
 import heapq
-import math
-from bisect import bisect_right
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
-from typing import NamedTuple
+from collections.abc import Iterable, Mapping
+from itertools import islice
 
-from journeymapper.layout import geometry as g
 from journeymapper.layout.geometry import MapLayout, Rect
-from journeymapper.model.elements import Kind
+from journeymapper.layout.routegrid import (
+    HEADER,
+    STRIP,
+    Grid,
+    Place,
+    Point,
+    grid_of,
+    places_of,
+    tidy,
+)
+from journeymapper.layout.routepoints import (
+    BIG,
+    BOTTOM,
+    CARDS1,
+    CARDS3,
+    FROM_STRIP,
+    IN_STRIP,
+    LEFT,
+    RIGHT,
+    STRIP_CHANNEL,
+    STRIP_KEY,
+    TO_HEADER,
+    TO_STRIP,
+    Key,
+    Plan,
+    RoutePoints,
+)
 from journeymapper.model.links import LinkKind
-
-Point = tuple[float, float]
-Key = tuple[str, str]
 
 #: drawn elsewhere: persona walks by the persona filter, stage links as arcs
 NOT_ROUTED = frozenset({LinkKind.WALKS, LinkKind.LEADS_TO})
 
-TRACK_GAP = 5.0     # between neighbouring tracks in a gap, while there is room
-#: the closest tracks come when a gap holds more than fits (then tracks share
-#: places: more lines than a gap can hold apart cannot be told apart anyway)
-MIN_TRACK_GAP = 1.8
-TRACK_EDGE = 3.0    # kept free between the outermost track and the cards
-PORT_GAP = 12.0     # between neighbouring ports on a card's side
-PORT_EDGE = 12.0    # kept free at a side's ends
-#: ports on a card's right side sit this far above its middle, on its left
-#: side below it, so stubs of two facing cards never run along each other
-PHASE = 3.0
 
-STRIP = -1          # the "lane" of the persona strip
-HEADER = -2         # the "lane" of the stage headers
-
-# the side of an end a link meets: left, right, bottom (strip cards, headers)
-LEFT, RIGHT, BOTTOM = 0, 1, 2
-
-
-class Place(NamedTuple):
-    """Where a link end sits, in the map's terms: its column (None in the
-    persona strip), its lane (STRIP, HEADER for a stage header), its index
-    in its cell and how many cards the cell holds."""
-
-    column: int | None
-    lane: int
-    index: int = 0
-    count: int = 1
-
-
-class Grid:
-    """The gaps of one layout. Gutter k runs down the left edge of column k
-    (k = number of columns: the right edge of the last), lane boundary m
-    along the top of lane m (m = number of lanes: the bottom of the last);
-    each has a centre line and half its free width."""
-
-    def __init__(self, geo: MapLayout, stages: Sequence[str],
-                 lanes: Sequence[tuple[str, Kind]]) -> None:
-        self.geo = geo
-        self.stages = tuple(stages)
-        self.lanes = tuple(lanes)
-        columns = [geo.columns[s] for s in stages]
-        edges = [c[0] for c in columns]
-        if columns:
-            edges.append(columns[-1][0] + columns[-1][2])
-        self.edges = edges
-        self.gutter_x: list[float] = []
-        self.gutter_half: list[float] = []
-        for k, x in enumerate(edges):
-            left = g.PAD if k > 0 else 0.0            # lane headers end at the first column
-            right = g.PAD if k < len(columns) else 0.0  # the map ends at the last
-            self.gutter_x.append(x + (right - left) / 2)
-            self.gutter_half.append((left + right) / 2)
-        tops = [geo.lanes[lane][1] for lane, _ in lanes]
-        if lanes:
-            last = geo.lanes[lanes[-1][0]]
-            tops.append(last[1] + last[3])
-        self.tops = tops
-        margins = [g.PAD / 2 if kind is Kind.EMOTION else g.PAD for _, kind in lanes]
-        self.channel_y: list[float] = []
-        self.channel_half: list[float] = []
-        for m, y in enumerate(tops):
-            above = margins[m - 1] if m > 0 else 2.0  # the headers are inset by 2
-            below = margins[m] if m < len(lanes) else 0.0
-            self.channel_y.append(y + (below - above) / 2)
-            self.channel_half.append((above + below) / 2)
-        self.strip_y = self.strip_half = 0.0
-        if geo.strip is not None:
-            low, high = g.PAD + g.CARD_H, geo.strip[1] + geo.strip[3]
-            self.strip_y, self.strip_half = (low + high) / 2, (high - low) / 2
-
-    def same_shape(self, stages: Sequence[str], lanes: Sequence[tuple[str, Kind]]) -> bool:
-        return self.stages == tuple(stages) and self.lanes == tuple(lanes)
-
-    def lane_at(self, y: float) -> int:
-        """The lane index under ``y`` (STRIP/HEADER above the lanes)."""
-        if not self.tops or y < self.tops[0]:
-            return STRIP if y < self.geo.header_y else HEADER
-        return min(len(self.lanes) - 1, bisect_right(self.tops, y) - 1)
-
-    # bands: the map cut into gutters and columns across, boundaries and lanes
-    # down (2k: gutter k, 2c + 1: column c; 2m: boundary m, 2l + 1: lane l, -1:
-    # everything above the lanes); a viewer indexes routes by band
-    def x_bands(self, x0: float, x1: float) -> range:
-        """The across bands a span of x meets (generously)."""
-        edges = self.edges
-        if not edges:
-            return range(0)
-        lo = max(0, bisect_right(edges, x0 - g.PAD) - 1)
-        hi = max(0, bisect_right(edges, x1 + g.PAD) - 1)
-        return range(2 * lo, min(2 * hi + 2, 2 * len(edges) - 2) + 1)
-
-    def y_bands(self, y0: float, y1: float) -> range:
-        tops = self.tops
-        if not tops:
-            return range(-1, 0)
-        start = -1 if y0 < tops[0] + g.PAD else 2 * max(0, bisect_right(tops, y0 - g.PAD) - 1)
-        hi = max(0, bisect_right(tops, y1 + g.PAD) - 1)
-        return range(start, min(2 * hi + 2, 2 * len(tops) - 2) + 1)
-
-
-# The shapes a route takes (s: its source, t: its target; X_k a track of
-# gutter k, Y_m a track of boundary m, Y_S a track of the strip's gap;
-# edge: the side or bottom edge the link meets, port: where along it):
-CARDS1 = 0       # columns side by side or the same: s edge, X_ka, t edge
-CARDS3 = 1       # further apart: s edge, X_ka, Y_m, X_kb, t edge
-TO_HEADER = 2    # a goal to a stage: s edge, X_ka, Y_0, up into the header's bottom
-FROM_STRIP = 3   # down from a strip card: Y_S, X_kb, t edge
-TO_STRIP = 4     # s edge, X_ka, Y_S, up into the strip card's bottom
-IN_STRIP = 5     # strip to strip: Y_S
-
-#: a y's place in the order down the map: BIG * lane + 1 + offset in the lane
-#: for a port, BIG * m for boundary m (so the order holds while lanes move)
-BIG = 1e7
-STRIP_KEY = -1.0
-
-# channels: gutter k is 2k, boundary m is 2m + 1, the strip's gap is -1
-STRIP_CHANNEL = -1
-
-
-class Plan:
-    """One link's route in the map's terms; see the shapes above."""
-
-    __slots__ = ("key", "kind", "shape", "s_side", "t_side", "ka", "kb", "m", "ranks",
-                 "tracks", "spans", "straight")
-
-    def __init__(self, key: Key, kind: LinkKind, shape: int, s_side: int, t_side: int,
-                 ka: int = -1, m: int = -1, kb: int = -1) -> None:
-        self.key = key
-        self.kind = kind
-        self.shape = shape
-        self.s_side, self.t_side = s_side, t_side
-        self.ka, self.m, self.kb = ka, m, kb
-        #: (rank, count) of the source's and the target's port on their side
-        self.ranks = [0, 1, 0, 1]
-        #: per segment: its channel and span there, and the track it got
-        self.spans: list[tuple[int, float, float]] = []
-        self.tracks: list[int] = []
-        #: facing cards side by side: runs straight (see LinkRouter._straightness)
-        self.straight = 0
-
-    def channels(self) -> list[int]:
-        shape = self.shape
-        if shape == CARDS1:
-            return [2 * self.ka]
-        if shape == CARDS3:
-            return [2 * self.ka, 2 * self.m + 1, 2 * self.kb]
-        if shape == TO_HEADER:
-            return [2 * self.ka, 1]
-        if shape == FROM_STRIP:
-            return [STRIP_CHANNEL, 2 * self.kb]
-        if shape == TO_STRIP:
-            return [2 * self.ka, STRIP_CHANNEL]
-        return [STRIP_CHANNEL]
-
-
-def _lattice(rank: int, count: int, room: float, gap: float) -> float:
-    """Like :func:`_spread`, but while they fit every port sits a whole number
-    of gaps from the middle (so the two phases of facing sides never meet)."""
-    if count <= 1:
-        return 0.0
-    if gap * (count - 1) <= room:
-        return (rank - (count - 1) // 2) * gap
-    return _spread(rank, count, room, gap)
-
-
-def _spread(rank: int, count: int, room: float, gap: float) -> float:
-    """The offset from the centre of item ``rank`` of ``count`` spread over
-    ``room`` at ``gap`` apart (closer when they do not fit)."""
-    if count <= 1:
-        return 0.0
-    step = min(gap, max(room, 0.0) / (count - 1))
-    return (rank - (count - 1) / 2) * step
-
-
-class LinkRouter:
+class LinkRouter(RoutePoints):
     """The routes of every drawn card link of one map (see the module docstring).
 
     Tell it where the link ends are (:meth:`place`) and which links there are
@@ -256,6 +103,8 @@ class LinkRouter:
         self._dirty_sides: set[tuple[str, int]] = set()
         self._dirty_channels: set[int] = set()
         self._old_tracks: dict[Key, list[int]] = {}
+        #: planned links whose ports moved while others wait: spans not yet registered
+        self._stale: set[Key] = set()
         self._cache: dict[Key, tuple[int, tuple[Point, ...] | None]] = {}
 
     # ------------------------------------------------------------ input
@@ -298,9 +147,14 @@ class LinkRouter:
         return len(self._soon) + len(self._later)
 
     @property
+    def preferred(self) -> int:
+        """How many of the links preferred (on screen) still wait."""
+        return len(self._soon)
+
+    @property
     def settled(self) -> bool:
         return not (self._urgent or self._soon or self._later or self._dirty_sides
-                    or self._dirty_channels)
+                    or self._stale or self._dirty_channels)
 
     def wait_all(self) -> None:
         """Let every link wait for a budget (a router just made for a big map)."""
@@ -338,11 +192,14 @@ class LinkRouter:
             if budget is None:
                 changed.update(waiting)
                 waiting.clear()
-            while waiting and budget is not None and budget > 0:
-                key = next(iter(waiting))
-                del waiting[key]
-                changed.add(key)
-                budget -= 1
+            elif budget > 0 and waiting:
+                # a slice at a time: next(iter()) per key would walk the slots
+                # of every key taken before (a dict does not close up), O(n^2)
+                taken = list(islice(waiting, budget))
+                for key in taken:
+                    del waiting[key]
+                changed.update(taken)
+                budget -= len(taken)
         sides = self._dirty_sides
         for key in changed:
             self._unplan(key)
@@ -358,20 +215,36 @@ class LinkRouter:
         for side_key in sides:
             rekey.update(self._order_side(side_key))
         self._dirty_sides = set()
+        waits = bool(self._soon or self._later)
+        stale = self._stale
         for key in rekey:
             plan = plans.get(key)
             if plan is not None:
                 plan.straight = self._straightness(plan)
-                self._register(plan)
-        if not (self._soon or self._later):  # nothing waits: tracks by the sweep
-            work = 0
+                if waits and key not in changed:
+                    # only its port moved: its spans matter to the sweep alone, so
+                    # they are brought up to date once, before it (not at every slice)
+                    stale.add(key)
+                else:
+                    self._register(plan)
+        moved = bool(rekey)
+        if not waits and budget != 0:  # nothing waits: tracks by the sweep
+            # (a budget of 0 is a viewer drawing: it leaves the sweep to the next budget)
+            count = len(stale) if budget is None else min(len(stale), 4 * budget)
+            for key in [stale.pop() for _ in range(count)]:
+                plan = plans.get(key)
+                if plan is not None:
+                    self._register(plan)
+            work = 0 if not stale else 8 * budget + 1
             while self._dirty_channels and (budget is None or work <= 8 * budget):
                 channel = self._dirty_channels.pop()
                 work += len(self.segments.get(channel, ()))
                 self._assign_tracks(channel)
-            if not self._dirty_channels:
+                moved = True
+            if not (self._dirty_channels or stale):
                 self._old_tracks.clear()
-        self.version += 1
+        if moved:  # (a commit that changed nothing keeps every cached point)
+            self.version += 1
         return changed
 
     def _unplan(self, key: Key) -> None:
@@ -580,229 +453,6 @@ class LinkRouter:
             plan.tracks[seg] = track
             heappush(busy, (high, track))
         self.counts[channel] = count
-
-    # ------------------------------------------------------------ points
-    def _rect(self, element_id: str) -> Rect:
-        rect = self.grid.geo.cards.get(element_id)
-        if rect is None:
-            return self.grid.geo.stage_headers[element_id]
-        return rect
-
-    def _port_y(self, plan: Plan, end: int) -> float:
-        rect = self._rect(plan.key[end])
-        middle = rect[1] + rect[3] / 2
-        straight = plan.straight
-        if straight:
-            if straight == 3:
-                return middle
-            if straight == end + 1:  # this end is alone on its side: meet the other
-                return self._port_y(plan, 1 - end)
-        side = plan.s_side if end == 0 else plan.t_side
-        phase = -PHASE if side == RIGHT else PHASE
-        return middle + phase + _lattice(plan.ranks[2 * end], plan.ranks[2 * end + 1],
-                                         rect[3] - 2 * PORT_EDGE, PORT_GAP)
-
-    def _port_x(self, plan: Plan, end: int) -> float:
-        rect = self._rect(plan.key[end])
-        return rect[0] + rect[2] / 2 + _spread(plan.ranks[2 * end], plan.ranks[2 * end + 1],
-                                               rect[2] - 2 * PORT_EDGE, 2 * PORT_GAP)
-
-    def _edge_x(self, plan: Plan, end: int) -> float:
-        rect = self._rect(plan.key[end])
-        side = plan.s_side if end == 0 else plan.t_side
-        return rect[0] + rect[2] if side == RIGHT else rect[0]
-
-    def _edge_y(self, plan: Plan, end: int) -> float:
-        """The bottom edge of a strip card, or of a header's box (inset by 2)."""
-        element_id = plan.key[end]
-        rect = self._rect(element_id)
-        return rect[1] + rect[3] - (2.0 if self.places[element_id].lane == HEADER else 0.0)
-
-    @staticmethod
-    def track_places(half: float) -> int:
-        """How many tracks a gap of half-width ``half`` holds apart (beyond
-        that, tracks share places)."""
-        return int(max(half - TRACK_EDGE, half / 2) * 2 // MIN_TRACK_GAP) + 1
-
-    def _track(self, plan: Plan, seg: int, channel: int) -> float:
-        grid = self.grid
-        if channel == STRIP_CHANNEL:
-            centre, half = grid.strip_y, grid.strip_half
-        elif channel % 2 == 0:
-            centre, half = grid.gutter_x[channel // 2], grid.gutter_half[channel // 2]
-        else:
-            centre, half = grid.channel_y[channel // 2], grid.channel_half[channel // 2]
-        tracks = plan.tracks
-        track = tracks[seg] if seg < len(tracks) else 0
-        room = max(half - TRACK_EDGE, half / 2) * 2
-        count = self.counts.get(channel, 1)
-        places = self.track_places(half)
-        if count > places:
-            track, count = track % places, places
-        track = min(track, count - 1)  # a track from before the sweep
-        return centre + _spread(track, count, room, TRACK_GAP)
-
-    def points(self, key: Key) -> tuple[Point, ...] | None:
-        """The corner points of a link's route, from its source's edge to the
-        arrow tip at its target's edge; None when it is not drawn."""
-        cached = self._cache.get(key)
-        if cached is not None and cached[0] == self.version:
-            return cached[1]
-        plan = self.plans.get(key)
-        points = None if plan is None else self._resolve(plan)
-        self._cache[key] = (self.version, points)
-        return points
-
-    def _resolve(self, plan: Plan) -> tuple[Point, ...]:
-        shape = plan.shape
-        if shape == CARDS1 or shape == CARDS3 or shape == TO_HEADER or shape == TO_STRIP:
-            x0, y0 = self._edge_x(plan, 0), self._port_y(plan, 0)
-            xa = self._track(plan, 0, 2 * plan.ka)
-            if shape == CARDS1:
-                if plan.straight:
-                    return ((x0, y0), (self._edge_x(plan, 1), y0))
-                y1 = self._port_y(plan, 1)
-                return tidy([(x0, y0), (xa, y0), (xa, y1), (self._edge_x(plan, 1), y1)])
-            if shape == CARDS3:
-                ym = self._track(plan, 1, 2 * plan.m + 1)
-                xb = self._track(plan, 2, 2 * plan.kb)
-                y1 = self._port_y(plan, 1)
-                return tidy([(x0, y0), (xa, y0), (xa, ym), (xb, ym), (xb, y1),
-                             (self._edge_x(plan, 1), y1)])
-            yc = self._track(plan, 1, 1 if shape == TO_HEADER else STRIP_CHANNEL)
-            x1 = self._port_x(plan, 1)
-            return tidy([(x0, y0), (xa, y0), (xa, yc), (x1, yc), (x1, self._edge_y(plan, 1))])
-        x0, y0 = self._port_x(plan, 0), self._edge_y(plan, 0)
-        ys = self._track(plan, 0, STRIP_CHANNEL)
-        if shape == FROM_STRIP:
-            xb = self._track(plan, 1, 2 * plan.kb)
-            y1 = self._port_y(plan, 1)
-            return tidy([(x0, y0), (x0, ys), (xb, ys), (xb, y1), (self._edge_x(plan, 1), y1)])
-        x1 = self._port_x(plan, 1)
-        return tidy([(x0, y0), (x0, ys), (x1, ys), (x1, self._edge_y(plan, 1))])
-
-    def all_points(self) -> dict[Key, tuple[Point, ...]]:
-        return {key: pts for key in self.plans if (pts := self.points(key)) is not None}
-
-    # ------------------------------------------------------------ bands
-    def bands(self, key: Key) -> set[tuple[int, int]]:
-        """The bands (see Grid) a link's route passes, from its plan alone: they
-        stay right while the layout moves, until the link is planned again."""
-        plan = self.plans.get(key)
-        if plan is None:
-            return set()
-        s, t = self.places[key[0]], self.places[key[1]]
-
-        def column(place: Place, element_id: str) -> range:
-            if place.column is None:
-                rect = self._rect(element_id)
-                return self.grid.x_bands(rect[0], rect[0] + rect[2])
-            return range(2 * place.column + 1, 2 * place.column + 2)
-
-        def lane(place: Place) -> range:
-            return range(-1, 0) if place.lane < 0 else range(2 * place.lane + 1,
-                                                             2 * place.lane + 2)
-
-        def one(band: int) -> range:
-            return range(band, band + 1)
-
-        sx, sy, tx, ty = column(s, key[0]), lane(s), column(t, key[1]), lane(t)
-        shape = plan.shape
-        if shape == CARDS1:
-            corners = [(sx, sy), (one(2 * plan.ka), ty), (tx, ty)]
-        elif shape == CARDS3:
-            m = one(2 * plan.m)
-            corners = [(sx, sy), (one(2 * plan.ka), sy), (one(2 * plan.ka), m),
-                       (one(2 * plan.kb), m), (one(2 * plan.kb), ty), (tx, ty)]
-        elif shape in (TO_HEADER, TO_STRIP):
-            c = one(0 if shape == TO_HEADER else -1)
-            corners = [(sx, sy), (one(2 * plan.ka), sy), (one(2 * plan.ka), c), (tx, c), (tx, ty)]
-        elif shape == FROM_STRIP:
-            corners = [(sx, sy), (one(2 * plan.kb), sy), (one(2 * plan.kb), ty), (tx, ty)]
-        else:
-            corners = [(sx, sy), (tx, ty)]
-        out: set[tuple[int, int]] = set()
-        for (ax, ay), (bx, by) in zip(corners, corners[1:]):
-            for xband in range(min(ax.start, bx.start), max(ax.stop, bx.stop)):
-                for yband in range(min(ay.start, by.start), max(ay.stop, by.stop)):
-                    out.add((xband, yband))
-        return out
-
-
-CORNER = 9.0  # the radius routes' corners are rounded with, where there is room
-
-
-def rounded(points: Sequence[Point], radius: float = CORNER
-            ) -> list[tuple[Point, Point] | tuple[Point, Point, Point]]:
-    """A route as straight runs (a, b) and rounded corners (a, corner, b): a
-    quadratic curve from a to b with the corner as its control point. The
-    canvas and the PDF draw routes from this, so their corners agree."""
-    out: list[tuple[Point, Point] | tuple[Point, Point, Point]] = []
-    current = points[0]
-    for i in range(1, len(points) - 1):
-        (x0, y0), (x1, y1), (x2, y2) = points[i - 1], points[i], points[i + 1]
-        d0, d1 = math.hypot(x1 - x0, y1 - y0), math.hypot(x2 - x1, y2 - y1)
-        r = min(radius, d0 / 2, d1 / 2)
-        if r < 0.5:
-            out.append((current, (x1, y1)))
-            current = (x1, y1)
-            continue
-        a = (x1 - (x1 - x0) / d0 * r, y1 - (y1 - y0) / d0 * r)
-        b = (x1 + (x2 - x1) / d1 * r, y1 + (y2 - y1) / d1 * r)
-        if current != a:
-            out.append((current, a))
-        out.append((a, (x1, y1), b))
-        current = b
-    if current != points[-1]:
-        out.append((current, points[-1]))
-    return out
-
-
-def tidy(points: list[Point]) -> tuple[Point, ...]:
-    """Corner points without repeats and without points in the middle of a straight run."""
-    out: list[Point] = []
-    for p in points:
-        if out and abs(p[0] - out[-1][0]) < 1e-9 and abs(p[1] - out[-1][1]) < 1e-9:
-            continue
-        if len(out) >= 2:
-            (ax, ay), (bx, by) = out[-2], out[-1]
-            if (abs(ax - bx) < 1e-9 and abs(bx - p[0]) < 1e-9) or \
-                    (abs(ay - by) < 1e-9 and abs(by - p[1]) < 1e-9):
-                out[-1] = p
-                continue
-        out.append(p)
-    return tuple(out)
-
-
-# ------------------------------------------------------------ whole maps
-def grid_of(doc, geo: MapLayout) -> Grid:
-    """The grid of ``doc`` laid out as ``geo`` (collapsed lanes are no lanes)."""
-    return Grid(geo, doc.stage_order, [(lane.id, lane.kind) for lane in doc.lanes
-                                       if geo.lanes[lane.id][3] > 0])
-
-
-def places_of(grid: Grid, cells: Iterable[tuple[tuple[str | None, str], Sequence[str]]],
-              headers: bool = True) -> dict[str, Place]:
-    """The Place of every card in ``cells`` ((stage, lane), ids in order) and,
-    with ``headers``, of every stage header."""
-    stage_index = {s: i for i, s in enumerate(grid.stages)}
-    lane_index = {lane: i for i, (lane, _) in enumerate(grid.lanes)}
-    out: dict[str, Place] = {}
-    for (stage, lane), ids in cells:
-        if stage is None:
-            for element_id in ids:
-                out[element_id] = Place(None, STRIP)
-            continue
-        column, row, count = stage_index.get(stage), lane_index.get(lane), len(ids)
-        if column is None or row is None:
-            continue
-        for i, element_id in enumerate(ids):
-            out[element_id] = Place(column, row, i, count)
-    if headers:
-        for stage, column in stage_index.items():
-            out[stage] = Place(column, HEADER)
-    return out
-
 
 def route_map(doc, geo: MapLayout) -> LinkRouter:
     """Every card link of ``doc`` routed on its layout ``geo`` (the PDF's way;

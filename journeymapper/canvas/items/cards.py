@@ -33,6 +33,9 @@ class BaseCardItem(QGraphicsItem):
     """What every element item shares: its id, geometry, theme, selection,
     search highlight and persona dimming."""
 
+    #: above lane headers (9), stage arcs (8) and the emotion curve (4)
+    Z = 20.0
+
     def __init__(self, element: Element, theme: st.Theme) -> None:
         super().__init__()
         self.element_id = element.id
@@ -43,7 +46,7 @@ class BaseCardItem(QGraphicsItem):
         self.hovered = False
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
         self.setAcceptHoverEvents(True)
-        self.setZValue(10)
+        self.setZValue(self.Z)
 
     # ------------------------------------------------------------ geometry
     def set_geometry(self, x: float, y: float, w: float, h: float) -> None:
@@ -147,20 +150,36 @@ class CardItem(BaseCardItem):
         super().__init__(element, theme)
         self.fields = dict(element.fields)
         self._block: TextBlock | None = None
-        self.meta = ""
-        self.footer = ""
-        self.tag = ""
-        self.relayout_text()
+        #: (footer, meta, tag), worked out when first needed
+        self._words: tuple[str, str, str] | None = None
 
     def relayout_text(self) -> None:
         """The text is laid out again when next painted (a map of thousands of
         cards opens without laying out the text of cards never shown)."""
         self._block = None
-        self.footer = footer_text(self.kind, self.fields)
-        # an opportunity's owner, due date and votes are on its footer line
-        self.meta = card_meta(self.kind, {**self.fields, "votes": 0}) if self.footer \
-            else card_meta(self.kind, self.fields)
-        self.tag = kind_tag(self.kind)
+        self._words = None
+
+    def _texts(self) -> tuple[str, str, str]:
+        if self._words is None:
+            footer = footer_text(self.kind, self.fields)
+            # an opportunity's owner, due date and votes are on its footer line
+            meta = card_meta(self.kind, {**self.fields, "votes": 0}) if footer \
+                else card_meta(self.kind, self.fields)
+            self._words = (footer, meta, kind_tag(self.kind))
+        return self._words
+
+    @property
+    def footer(self) -> str:
+        return self._texts()[0]
+
+    @property
+    def meta(self) -> str:
+        """The short text beside the kind tag (owner, channel, ...)."""
+        return self._texts()[1]
+
+    @property
+    def tag(self) -> str:
+        return self._texts()[2]
 
     @property
     def block(self) -> TextBlock:
@@ -221,10 +240,11 @@ class CardItem(BaseCardItem):
 class EmotionItem(BaseCardItem):
     """An emotion point: a chip whose height in the lane is its score."""
 
+    Z = 22.0  # above the cards it may overlap
+
     def __init__(self, element: Element, theme: st.Theme) -> None:
         super().__init__(element, theme)
         self.fields = dict(element.fields)
-        self.setZValue(12)
         self.label = ""
 
     def relayout_text(self) -> None:

@@ -24,7 +24,8 @@ from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 from journeymapper.canvas import style as st
 from journeymapper.canvas.items.markers import arrow_head
 from journeymapper.layout.palette import LINK_STYLE
-from journeymapper.layout.routing import NOT_ROUTED, LinkRouter, Point, rounded
+from journeymapper.layout.routegrid import Point, rounded
+from journeymapper.layout.routing import NOT_ROUTED, LinkRouter
 from journeymapper.model.links import Link, LinkKind
 
 Key = tuple[str, str]
@@ -38,7 +39,7 @@ class Route:
     """A drawn card link: its points (from the router, or from a drag in
     progress), its segments with rounded corners, and its arrowhead."""
 
-    __slots__ = ("link", "_layer", "_version", "_points", "_lines", "_qt")
+    __slots__ = ("link", "_layer", "_version", "_points", "_lines", "_qt", "box", "starts")
 
     def __init__(self, link: Link, layer: LinkLayer) -> None:
         self.link = link
@@ -48,6 +49,10 @@ class Route:
         self._lines: list[Piece] = []
         #: ready to paint: straight QLineFs, corner QLineFs, the arrowhead
         self._qt: tuple[list[QLineF], list[QLineF], QPolygonF | None] | None = None
+        #: the box around its points (x0, y0, x1, y1), None when not drawn
+        self.box: tuple[float, float, float, float] | None = None
+        #: where each corner line and the arrowhead (last) start, as plain tuples
+        self.starts: list[Point] = []
 
     @property
     def key(self) -> Key:
@@ -62,6 +67,11 @@ class Route:
             self._points = points
             self._lines = rounded_lines(list(points)) if points else []
             self._qt = None
+            if points:
+                xs, ys = [p[0] for p in points], [p[1] for p in points]
+                self.box = (min(xs), min(ys), max(xs), max(ys))
+            else:
+                self.box = None
         self._version = version
 
     @property
@@ -89,25 +99,28 @@ class Route:
         paints), its corners as QLineFs and its arrowhead."""
         self._fresh()
         if self._qt is None:
-            straight, corners = [], []
+            straight, corners, starts = [], [], []
             for piece in self._lines:
                 x1, y1, x2, y2 = piece
                 if x1 == x2 or y1 == y2:
                     straight.append(piece)
                 else:
                     corners.append(QLineF(x1, y1, x2, y2))
+                    starts.append((x1, y1))
             head = None
             if self._points and len(self._points) >= 2:
                 (x0, y0), (x1, y1) = self._points[-2], self._points[-1]
                 d = math.hypot(x1 - x0, y1 - y0) or 1.0
                 head = arrow_head(QPointF(x1, y1), QPointF((x1 - x0) / d, (y1 - y0) / d),
                                   min(HEAD, max(4.0, d)))
+                starts.append((x1, y1))  # the arrowhead's tip
             self._qt = (straight, corners, head)
+            self.starts = starts
         return self._qt
 
 
 def rounded_lines(points: list[Point]) -> list[Piece]:
-    """The route's runs and rounded corners (layout.routing.rounded) as
+    """The route's runs and rounded corners (layout.routegrid.rounded) as
     (x1, y1, x2, y2) segments, each corner in three (plain floats: cheap to
     build for many links)."""
     out: list[Piece] = []
@@ -197,9 +210,10 @@ class LinkLayer(QGraphicsItem):
                 router.add(link.source, link.target, link.kind)
         self.update()
 
-    def commit(self, budget: int | None = 0) -> None:
+    def commit(self, budget: int | None = 0, repaint: bool = True) -> None:
         """Let the router plan what changed (urgent links, and ``budget`` of
-        the waiting ones; None: all) and index the plans that did."""
+        the waiting ones; None: all) and index the plans that did (and with
+        ``repaint``, paint them; else the caller says when)."""
         if self.router is None:
             return
         changed = self.router.commit(budget)
@@ -212,7 +226,7 @@ class LinkLayer(QGraphicsItem):
                 self._bands_of[key] = bands
                 for band in bands:
                     self._bands[band].add(key)
-        if not self._batch:
+        if repaint and not self._batch:
             self.update()
 
     def _unindex(self, key: Key) -> None:
@@ -312,6 +326,8 @@ class LinkLayer(QGraphicsItem):
             link_style = LINK_STYLE.get(kind)
             if link_style is not None:
                 straight, corners, heads = groups[kind]
+                if link_style.dash:  # a dashed run costs its dashes: draw what shows
+                    straight = _dash_clipped(straight, exposed, sum(link_style.dash))
                 self._draw(p, straight, corners, heads, QColor(link_style.colour_for(dark)),
                            link_style.width, link_style.dash)
         chosen = [self.routes[k] for k in self.selected if k in self.routes]
@@ -343,6 +359,12 @@ class LinkLayer(QGraphicsItem):
     @staticmethod
     def _add(groups: Groups, route: Route, cell: tuple[float, float] | None) -> None:
         """Add a route to ``groups``: whole, or the part of it in ``cell``."""
+        if cell is not None:  # most routes the index gives a cell pass beside it
+            route._fresh()
+            box, (x0, y0) = route.box, cell
+            if box is None or box[2] < x0 or box[0] >= x0 + CELL or box[3] < y0 \
+                    or box[1] >= y0 + CELL:
+                return
         straight, corners, head = route.drawable()
         group = groups.get(route.link.kind)
         if group is None:
@@ -361,13 +383,13 @@ class LinkLayer(QGraphicsItem):
             if hx < x0 or lx >= x1 or hy < y0 or ly >= y1:
                 continue
             group[0].append(QLineF(max(lx, x0), max(ly, y0), min(hx, x1), min(hy, y1)))
-        for line in corners:
-            x, y = line.x1(), line.y1()
+        starts = route.starts
+        for line, (x, y) in zip(corners, starts):
             if x0 <= x < x1 and y0 <= y < y1:
                 group[1].append(line)
         if head is not None:
-            tip = head.at(0)
-            if x0 <= tip.x() < x1 and y0 <= tip.y() < y1:
+            x, y = starts[-1]
+            if x0 <= x < x1 and y0 <= y < y1:
                 group[2].append(head)
 
     @staticmethod
@@ -406,6 +428,33 @@ def _merged(lines: list[QLineF]) -> list[QLineF]:
             rows[round(y1, 2)].append((min(x1, x2), max(x1, x2)))
     out = [QLineF(x, a, x, b) for x, spans in columns.items() for a, b in _joined(spans)]
     out += [QLineF(a, y, b, y) for y, spans in rows.items() for a, b in _joined(spans)]
+    return out
+
+
+def _dash_clipped(lines: list[QLineF], rect: QRectF, period: float) -> list[QLineF]:
+    """Axis-aligned dashed lines cut to ``rect``: a line's start moves by whole
+    dash periods only, so its dashes stay where they were as the view scrolls."""
+    margin = 4.0
+    left, top = rect.left() - margin, rect.top() - margin
+    right, bottom = rect.right() + margin, rect.bottom() + margin
+    out = []
+    for line in lines:
+        x1, y1, x2, y2 = line.x1(), line.y1(), line.x2(), line.y2()
+        if x1 == x2:
+            a, b, low, high = y1, y2, top, bottom
+            if not left <= x1 <= right:
+                continue
+        else:
+            a, b, low, high = x1, x2, left, right
+            if not top <= y1 <= bottom:
+                continue
+        if max(a, b) < low or min(a, b) > high:
+            continue
+        if a <= b:
+            a, b = (a + (low - a) // period * period if a < low else a), min(b, high)
+        else:
+            a, b = (a - (a - high) // period * period if a > high else a), max(b, low)
+        out.append(QLineF(x1, a, x2, b) if x1 == x2 else QLineF(a, y1, b, y2))
     return out
 
 

@@ -23,7 +23,9 @@ from journeymapper.io.pdf import shapes
 from journeymapper.io.pdf.spatial import GridIndex
 from journeymapper.layout.geometry import Rect
 from journeymapper.layout.palette import LINK_ORDER, LINK_STYLE
-from journeymapper.layout.routing import Key, LinkRouter, Point, rounded
+from journeymapper.layout.routegrid import Point, rounded
+from journeymapper.layout.routepoints import Key
+from journeymapper.layout.routing import LinkRouter
 from journeymapper.model.links import LinkKind
 
 HEAD = 7.0
@@ -44,7 +46,7 @@ class Head:
 
 def pieces_of(points: tuple[Point, ...]) -> list[Piece]:
     """A route as straight runs and rounded corners (the quadratic corners of
-    layout.routing.rounded as cubic Beziers)."""
+    layout.routegrid.rounded as cubic Beziers)."""
     out: list[Piece] = []
     for part in rounded(points):
         if len(part) == 2:
