@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from reportlab.platypus import Table, TableStyle
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Flowable, Table, TableStyle
 
 from journeymapper.io.pdf import shapes
 from journeymapper.io.pdf.flowables import TextBlock, TextStyle
@@ -91,7 +92,7 @@ def _physical_rows(row: list[str], room: list[float], st: Styles, numeric: tuple
 def data_table(head: list[str], rows: list[list[str]], widths: list[float], st: Styles,
                highlight: list[int] = (), rules: list[int] = (),
                numeric: tuple[int, ...] = (), caption: str | None = None,
-               intro: list[str] = ()) -> Table:
+               intro: list[str] = ()) -> Flowable:
     """A table with a dark repeated header, zebra rows and wrapped cells, that
     breaks across pages between rows (a cell of any length goes on in the rows
     below it); ``highlight`` rows (1 = the first data row) get a warm
@@ -109,57 +110,175 @@ def data_table(head: list[str], rows: list[list[str]], widths: list[float], st: 
             lines = wrap(text, total - 1, body)
             top += [[TextBlock(text, st.body, lines[i:i + per_row])] + [""] * (len(head) - 1)
                     for i in range(0, len(lines), per_row)]
-    first = len(top)  # the header row's index
-    data: list[list[object]] = top + [[TextBlock(h, st.cell_head_right if i in numeric
-                                                 else st.cell_head)
-                                       for i, h in enumerate(head)]]
-    room = [w - 2 * PADDING - 0.5 for w in widths]
-    spans: list[tuple[int, int]] = []  # each logical row's first and last table row
-    for row in rows:
-        physical = _physical_rows(row, room, st, numeric)
-        spans.append((len(data), len(data) + len(physical) - 1))
-        data += physical
-    repeat: int | tuple[int, ...] = (0, first) if caption is not None else 1
-    table = Table(data, colWidths=widths, repeatRows=repeat, splitInRow=0, hAlign="LEFT")
-    style = [
-        ("FONTNAME", (0, 0), (-1, -1), st.cell.font),  # empty cells too: no base-14 font
-        ("FONTSIZE", (0, first + 1), (-1, -1), st.cell.size),
-        ("LEADING", (0, first + 1), (-1, -1), st.cell.line_height),
-        ("TEXTCOLOR", (0, first + 1), (-1, -1), shapes.colour(st.cell.colour)),
-        *[("ALIGN", (i, first + 1), (i, -1), "RIGHT") for i in numeric],
-        ("BACKGROUND", (0, first), (-1, first), shapes.colour(HEAD_FILL)),
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("TOPPADDING", (0, 0), (-1, -1), 4),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
-        ("LEFTPADDING", (0, 0), (-1, -1), PADDING),
-        ("RIGHTPADDING", (0, 0), (-1, -1), PADDING),
-    ]
-    for row in range(first):
-        style += [("SPAN", (0, row), (-1, row)), ("LEFTPADDING", (0, row), (-1, row), 0)]
-    # a few commands for the whole table (a table splits across pages by
-    # replaying its commands, so one per row would cost a long table dearly),
-    # then one for each highlighted row and each row that runs on below
-    style += [("ROWBACKGROUNDS", (0, first + 1), (-1, -1), [shapes.colour(c) for c in ZEBRA]),
-              ("LINEBELOW", (0, first + 1), (-1, -1), 0.4, shapes.colour("#dde1e6"))]
-    warm = set(highlight)
-    runs: list[list[int]] = []  # consecutive highlighted table rows: one command each run
-    for n, (a, b) in enumerate(spans, start=1):
-        if n in warm:
-            if runs and runs[-1][1] == a - 1:
-                runs[-1][1] = b
-            else:
-                runs.append([a, b])
-        if b > a:  # a long row's parts read as one
-            fill = "#fff4e0" if n in warm else ZEBRA[(a - first - 1) % 2]
-            if n not in warm:
-                style.append(("BACKGROUND", (0, a), (-1, b), shapes.colour(fill)))
-            style += [("LINEBELOW", (0, a), (-1, b - 1), 0.4, shapes.colour(fill)),
-                      ("BOTTOMPADDING", (0, a), (-1, b - 1), 0),
-                      ("TOPPADDING", (0, a + 1), (-1, b), 0)]
-    style += [("BACKGROUND", (0, a), (-1, b), shapes.colour("#fff4e0")) for a, b in runs]
-    for n in rules:
-        if 1 <= n <= len(spans):
-            row = spans[n - 1][0]
-            style.append(("LINEABOVE", (0, row), (-1, row), 1.0, shapes.colour("#90a4ae")))
-    table.setStyle(TableStyle(style))
-    return table
+    header = [TextBlock(h, st.cell_head_right if i in numeric else st.cell_head)
+              for i, h in enumerate(head)]
+    spec = _TableSpec(top, header, caption is not None, rows, widths, st, numeric,
+                      set(highlight), set(rules))
+    return RowWindow(spec, 0)
+
+
+class _TableSpec:
+    """What a data table is made of; its rows are wrapped into table rows
+    when a page first needs them, and kept."""
+
+    def __init__(self, top: list[list[object]], header: list[object], captioned: bool,
+                 rows: list[list[str]], widths: list[float], st: Styles,
+                 numeric: tuple[int, ...], highlight: set[int], rules: set[int]) -> None:
+        self.top, self.header, self.captioned = top, header, captioned
+        self.rows, self.widths, self.st, self.numeric = rows, widths, st, numeric
+        self.highlight, self.rules = highlight, rules
+        self.room = [w - 2 * PADDING - 0.5 for w in widths]
+        #: the table rows made so far, each with its row (1 = the first) and
+        #: the first and last table row of that row
+        self.physical: list[list[object]] = []
+        self.span_of: list[tuple[int, int, int]] = []
+        #: each table row's height, as the table will work it out
+        self.heights: list[float] = []
+        self._lead_h: dict[tuple[bool, float], float] = {}
+        self._next = 0
+
+    def ensure(self, count: int) -> int:
+        """Make table rows until there are ``count`` (or all); how many there are."""
+        while len(self.physical) < count and self._next < len(self.rows):
+            made = _physical_rows(self.rows[self._next], self.room, self.st, self.numeric)
+            self._next += 1
+            a = len(self.physical)
+            self.physical += made
+            self.span_of += [(self._next, a, a + len(made) - 1)] * len(made)
+            line = self.st.cell.line_height
+            for part, row in enumerate(made):
+                content = max(len(c.lines or ()) * c.style.line_height
+                              if isinstance(c, TextBlock) else line for c in row)
+                self.heights.append(content + (4 if part == 0 else 0)
+                                    + (4 if part == len(made) - 1 else 0))
+        return len(self.physical)
+
+    def lead_height(self, first_page: bool, width: float) -> float:
+        """The height of what leads the rows: the caption, the intro (on the
+        first page) and the header."""
+        key = (first_page, width)
+        if key not in self._lead_h:
+            at = 0 if first_page else 1
+            self._lead_h[key] = self.table(at, at).wrap(width, 1e9)[1]
+        return self._lead_h[key]
+
+    def table(self, start: int, end: int) -> Table:
+        """Table rows ``start`` to ``end`` (exclusive) under the caption, the intro
+        (on the first page only) and the header."""
+        lead = (self.top if start == 0 else self.top[:1] if self.captioned else []) + [self.header]
+        first = len(lead) - 1  # the header row's index
+        data = lead + self.physical[start:end]
+        repeat: int | tuple[int, ...] = (0, first) if self.captioned else 1
+        table = Table(data, colWidths=self.widths, repeatRows=repeat, splitInRow=0,
+                      hAlign="LEFT")
+        table.setStyle(TableStyle(self._style(start, end, first)))
+        return table
+
+    def _style(self, start: int, end: int, first: int) -> list[tuple]:
+        st = self.st
+        style: list[tuple] = [
+            ("FONTNAME", (0, 0), (-1, -1), st.cell.font),  # empty cells too: no base-14 font
+            ("FONTSIZE", (0, first + 1), (-1, -1), st.cell.size),
+            ("LEADING", (0, first + 1), (-1, -1), st.cell.line_height),
+            ("TEXTCOLOR", (0, first + 1), (-1, -1), shapes.colour(st.cell.colour)),
+            *[("ALIGN", (i, first + 1), (i, -1), "RIGHT") for i in self.numeric],
+            ("BACKGROUND", (0, first), (-1, first), shapes.colour(HEAD_FILL)),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("TOPPADDING", (0, 0), (-1, -1), 4),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+            ("LEFTPADDING", (0, 0), (-1, -1), PADDING),
+            ("RIGHTPADDING", (0, 0), (-1, -1), PADDING),
+        ]
+        for row in range(first):
+            style += [("SPAN", (0, row), (-1, row)), ("LEFTPADDING", (0, row), (-1, row), 0)]
+        # a few commands for the whole table (a table splits across pages by
+        # replaying its commands, so one per row would cost a long table dearly),
+        # then one for each run of highlighted rows and each row that runs on below
+        zebra = [shapes.colour(c) for c in ZEBRA]
+        style += [("ROWBACKGROUNDS", (0, first + 1), (-1, -1), zebra[start % 2:] + zebra[:start % 2]),
+                  ("LINEBELOW", (0, first + 1), (-1, -1), 0.4, shapes.colour("#dde1e6"))]
+        offset = first + 1 - start  # table row of a physical row
+        warm_runs: list[list[int]] = []
+        seen = set()
+        for p in range(start, end):
+            n, a, b = self.span_of[p]
+            warm = n in self.highlight
+            if warm:
+                if warm_runs and warm_runs[-1][1] == p - 1:
+                    warm_runs[-1][1] = p
+                else:
+                    warm_runs.append([p, p])
+            if n in seen:
+                continue
+            seen.add(n)
+            if n in self.rules and a >= start:
+                style.append(("LINEABOVE", (0, a + offset), (-1, a + offset), 1.0,
+                              shapes.colour("#90a4ae")))
+            if b > a:  # a long row's parts read as one
+                lo, hi = max(a, start), min(b, end - 1)
+                fill = shapes.colour("#fff4e0" if warm else ZEBRA[a % 2])
+                if not warm:
+                    style.append(("BACKGROUND", (0, lo + offset), (-1, hi + offset), fill))
+                if lo <= min(b - 1, hi):
+                    style += [("LINEBELOW", (0, lo + offset), (-1, min(b - 1, hi) + offset), 0.4,
+                               fill),
+                              ("BOTTOMPADDING", (0, lo + offset), (-1, min(b - 1, hi) + offset),
+                               0)]
+                if max(a + 1, lo) <= hi:
+                    style.append(("TOPPADDING", (0, max(a + 1, lo) + offset), (-1, hi + offset), 0))
+        style += [("BACKGROUND", (0, a + offset), (-1, b + offset), shapes.colour("#fff4e0"))
+                  for a, b in warm_runs]
+        return style
+
+
+class RowWindow(Flowable):
+    """A data table from one of its table rows on, laid out a page at a time.
+
+    A reportlab Table splits across pages by copying and measuring all its
+    remaining rows at every page, which costs a table of thousands of rows
+    dearly. This one works out from the rows' heights how many go on the
+    page and hands the frame a Table of just those, and itself for the rest."""
+
+    def __init__(self, spec: _TableSpec, start: int) -> None:
+        super().__init__()
+        self.spec, self.start = spec, start
+        self.hAlign = "LEFT"
+        self._table: Table | None = None
+
+    def _fitting(self, avail_width: float, avail_height: float) -> tuple[int, float, bool]:
+        """How many rows from ``start`` fit ``avail_height`` under the lead,
+        their height with it, and whether those are all the rows left."""
+        spec = self.spec
+        height = spec.lead_height(self.start == 0, avail_width)
+        end = self.start
+        while True:
+            if spec.ensure(end + 1) <= end:
+                return end - self.start, height, True
+            if height + spec.heights[end] > avail_height:
+                return end - self.start, height + spec.heights[end], False
+            height += spec.heights[end]
+            end += 1
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        count, height, whole = self._fitting(avail_width, avail_height)
+        if not whole:  # more than fits: the frame splits this
+            self._table = None
+            self.width, self.height = sum(self.spec.widths), height
+            return self.width, self.height
+        self._table = self.spec.table(self.start, self.start + count)
+        self.width, self.height = self._table.wrap(avail_width, avail_height)
+        return self.width, self.height
+
+    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        count, _height, whole = self._fitting(avail_width, avail_height)
+        while count > 0:
+            table = self.spec.table(self.start, self.start + count)
+            if table.wrap(avail_width, avail_height)[1] <= avail_height:
+                rest = [] if whole else [RowWindow(self.spec, self.start + count)]
+                return [table, *rest]
+            count -= 1  # the table worked a height out otherwise: one row fewer
+        return []
+
+    def drawOn(self, canvas: Canvas, x: float, y: float, _sW: float = 0) -> None:  # noqa: N802
+        assert self._table is not None, "drawn before it was found to fit"
+        self._table.drawOn(canvas, x, y, _sW)
