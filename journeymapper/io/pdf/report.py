@@ -12,7 +12,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from reportlab.lib import pagesizes
-from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
     Flowable,
@@ -37,6 +36,7 @@ from journeymapper.io.pdf.scoring import wave_labels
 from journeymapper.io.pdf.styles import Styles
 from journeymapper.io.pdf.summary import summary_page
 from journeymapper.io.pdf.text import ELLIPSIS, measure_with, single_line
+from journeymapper.io.pdf.textdraw import FastTextCanvas
 from journeymapper.io.pdf.tiling import (
     MAP_TEXT_MIN,
     MapPlan,
@@ -149,14 +149,14 @@ def document_texts(doc: JourneyMap) -> list[str]:
 TOTAL_FORM = "jm-page-total"
 
 
-def _numbered_canvas(title: str, font: str) -> type[Canvas]:
+def _numbered_canvas(title: str, font: str) -> type[FastTextCanvas]:
     """A canvas that prints "page N of M" in every footer. M is a form drawn
     on every page and defined once at the end, when the count is known, so
     pages are written as they come (and bookmarks point at the right ones)."""
 
     measure = measure_with(font, 8)
 
-    class NumberedCanvas(Canvas):
+    class NumberedCanvas(FastTextCanvas):
         def __init__(self, *args, **kwargs) -> None:
             super().__init__(*args, **kwargs)
             self._shown = 0
