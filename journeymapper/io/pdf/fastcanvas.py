@@ -1,5 +1,5 @@
-"""A reportlab canvas that writes plain strings and colours straight as PDF
-operators.
+"""A reportlab canvas with short paths for what a report does most: plain
+strings, colours, and compressing its pages.
 
 reportlab's ``drawString`` builds a text object, measures and formats the
 string through several layers for each call; a report of thousands of cards
@@ -10,23 +10,42 @@ keeps the encoded form of a string for the next time it is drawn in the same
 font and size (tags, headers and labels repeat on every page). Opaque RGB
 colours, set tens of thousands of times, keep their operator too. Any other
 case goes to reportlab as before.
+
+Pages are compressed at zlib level 4 rather than 6: a 20,000-card map's
+100 MB of page drawing compresses in 1.4 s instead of 3.6 s, into a file a
+tenth larger.
 """
 
 from __future__ import annotations
 
+import zlib
+
 from reportlab.lib.colors import Color
 from reportlab.lib.rl_accel import fp_str
+from reportlab.pdfbase import pdfdoc
 from reportlab.pdfbase.pdfmetrics import getFont, stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
 #: encoded strings kept per canvas at most (then the store starts afresh)
 KEPT = 50_000
+FLATE_LEVEL = 4
 
 
-class FastTextCanvas(Canvas):
+class QuickFlate(pdfdoc.PDFStreamFilterZCompress):
+    """reportlab's Flate filter at FLATE_LEVEL."""
+
+    def encode(self, text: str | bytes) -> bytes:
+        return zlib.compress(text.encode("utf8") if isinstance(text, str) else text,
+                             FLATE_LEVEL)
+
+
+QUICK_FLATE = QuickFlate()
+
+
+class FastCanvas(Canvas):
     """A Canvas whose drawString, drawRightString and drawCentredString take a
-    short path for TrueType fonts, and setFillColor and setStrokeColor one for
-    opaque RGB colours."""
+    short path for TrueType fonts, setFillColor and setStrokeColor one for
+    opaque RGB colours, and whose save compresses at FLATE_LEVEL."""
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -117,3 +136,13 @@ class FastTextCanvas(Canvas):
                 x - 0.5 * stringWidth(text, self._fontname, self._fontsize), y, text, True):
             super().drawCentredString(x, y, text, mode, charSpace, direction, wordSpace,
                                       shaping)
+
+    def save(self) -> None:
+        # reportlab picks its one Flate filter from its module when it writes
+        # the file (builds run one at a time: fonts.REPORTLAB_LOCK)
+        usual = pdfdoc.PDFZCompress
+        pdfdoc.PDFZCompress = QUICK_FLATE
+        try:
+            super().save()
+        finally:
+            pdfdoc.PDFZCompress = usual
