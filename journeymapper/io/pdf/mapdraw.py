@@ -159,7 +159,7 @@ class MapPainter:
             c.setStrokeColor(shapes.colour(stroke))
             c.setLineWidth(width)
         if radius:
-            c.roundRect(x, -(y + h), w, h, radius, stroke=1 if stroke else 0, fill=1)
+            shapes.draw_ops(c, shapes.round_rect_ops(x, -(y + h), w, h, radius), stroke=stroke)
         else:
             c.rect(x, -(y + h), w, h, stroke=1 if stroke else 0, fill=1)
 
