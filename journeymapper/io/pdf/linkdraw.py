@@ -63,11 +63,6 @@ def _cell(x: float, y: float) -> Cell:
     return (int(x // CELL), int(y // CELL))
 
 
-def _bbox(piece: Piece) -> Rect:
-    xs, ys = piece[0::2], piece[1::2]
-    return (min(xs), min(ys), max(xs) - min(xs), max(ys) - min(ys))
-
-
 def _ops(piece: Piece) -> str:
     """A piece's drawing operator, after a current point at its start (y up)."""
     if len(piece) == 4:
@@ -99,23 +94,37 @@ class LinkDrawing:
             cell: Cell = (0, 0)
             last: tuple[float, ...] = ()
             for piece in pieces_of(points):
-                x, y, w, h = _bbox(piece)
-                if len(piece) == 4 and (w > CELL or h > CELL) and (w == 0 or h == 0):
+                if len(piece) == 4:
                     ax, ay, bx, by = piece
-                    code = f"{ax:.1f} {-ay:.1f} m {bx:.1f} {-by:.1f} l"
-                    self._runs.insert(ax, ay, bx, by, (kind, code))
-                    last = ()
-                    continue
-                here = _cell(piece[0], piece[1])
-                if ops and here == cell and piece[:2] == last:
-                    ops.append(_ops(piece))
-                    box[0], box[1] = min(box[0], x), min(box[1], y)
-                    box[2], box[3] = max(box[2], x + w), max(box[3], y + h)
+                    if (ax == bx and abs(by - ay) > CELL) or (ay == by and abs(bx - ax) > CELL):
+                        code = f"{ax:.1f} {-ay:.1f} m {bx:.1f} {-by:.1f} l"
+                        self._runs.insert(ax, ay, bx, by, (kind, code))
+                        last = ()
+                        continue
+                    x0, x1 = (ax, bx) if ax <= bx else (bx, ax)
+                    y0, y1 = (ay, by) if ay <= by else (by, ay)
+                    op = f"{bx:.1f} {-by:.1f} l"
+                else:
+                    ax, ay = piece[0], piece[1]
+                    xs, ys = piece[0::2], piece[1::2]
+                    x0, x1, y0, y1 = min(xs), max(xs), min(ys), max(ys)
+                    op = _ops(piece)
+                here = (int(ax // CELL), int(ay // CELL))
+                if ops and here == cell and (ax, ay) == last:
+                    ops.append(op)
+                    if x0 < box[0]:
+                        box[0] = x0
+                    if y0 < box[1]:
+                        box[1] = y0
+                    if x1 > box[2]:
+                        box[2] = x1
+                    if y1 > box[3]:
+                        box[3] = y1
                 else:
                     if ops:
                         self._keep(cell, kind, box, ops)
-                    ops = [f"{piece[0]:.1f} {-piece[1]:.1f} m", _ops(piece)]
-                    box, cell = [x, y, x + w, y + h], here
+                    ops = [f"{ax:.1f} {-ay:.1f} m", op]
+                    box, cell = [x0, y0, x1, y1], here
                 last = piece[-2:]
             if ops:
                 self._keep(cell, kind, box, ops)
