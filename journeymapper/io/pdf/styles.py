@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, Table, TableStyle
+from reportlab.platypus import Flowable
 
 from journeymapper.io.pdf import shapes
 from journeymapper.io.pdf.flowables import TextBlock, TextStyle
@@ -153,82 +153,89 @@ class _TableSpec:
                                     + (4 if part == len(made) - 1 else 0))
         return len(self.physical)
 
-    def lead_height(self, first_page: bool, width: float) -> float:
-        """The height of what leads the rows: the caption, the intro (on the
-        first page) and the header."""
-        key = (first_page, width)
+    def lead(self, first_page: bool) -> list[list[object]]:
+        """The rows above the table rows: the caption, the intro (on the first
+        page only) and the header."""
+        return (self.top if first_page else self.top[:1] if self.captioned else []) \
+            + [self.header]
+
+    def lead_heights(self, first_page: bool) -> list[float]:
+        """The heights of the lead's rows (a caption or intro line spans the table)."""
+        key = (first_page, 0.0)
         if key not in self._lead_h:
-            at = 0 if first_page else 1
-            self._lead_h[key] = self.table(at, at).wrap(width, 1e9)[1]
-        return self._lead_h[key]
+            total = sum(self.widths)
+            heights = []
+            for row in self.lead(first_page):
+                if row is self.header:
+                    h = max(cell.wrap(w - 2 * PADDING, 1e9)[1]
+                            for cell, w in zip(row, self.widths))
+                else:
+                    h = row[0].wrap(total - PADDING, 1e9)[1]
+                heights.append(h + 8)
+            self._lead_h[key] = heights  # type: ignore[assignment]
+        return self._lead_h[key]  # type: ignore[return-value]
 
-    def table(self, start: int, end: int) -> Table:
-        """Table rows ``start`` to ``end`` (exclusive) under the caption, the intro
-        (on the first page only) and the header."""
-        lead = (self.top if start == 0 else self.top[:1] if self.captioned else []) + [self.header]
-        first = len(lead) - 1  # the header row's index
-        data = lead + self.physical[start:end]
-        repeat: int | tuple[int, ...] = (0, first) if self.captioned else 1
-        table = Table(data, colWidths=self.widths, repeatRows=repeat, splitInRow=0,
-                      hAlign="LEFT")
-        table.setStyle(TableStyle(self._style(start, end, first)))
-        return table
+    def lead_height(self, first_page: bool) -> float:
+        return sum(self.lead_heights(first_page))
 
-    def _style(self, start: int, end: int, first: int) -> list[tuple]:
-        st = self.st
-        style: list[tuple] = [
-            ("FONTNAME", (0, 0), (-1, -1), st.cell.font),  # empty cells too: no base-14 font
-            ("FONTSIZE", (0, first + 1), (-1, -1), st.cell.size),
-            ("LEADING", (0, first + 1), (-1, -1), st.cell.line_height),
-            ("TEXTCOLOR", (0, first + 1), (-1, -1), shapes.colour(st.cell.colour)),
-            *[("ALIGN", (i, first + 1), (i, -1), "RIGHT") for i in self.numeric],
-            ("BACKGROUND", (0, first), (-1, first), shapes.colour(HEAD_FILL)),
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("TOPPADDING", (0, 0), (-1, -1), 4),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
-            ("LEFTPADDING", (0, 0), (-1, -1), PADDING),
-            ("RIGHTPADDING", (0, 0), (-1, -1), PADDING),
-        ]
-        for row in range(first):
-            style += [("SPAN", (0, row), (-1, row)), ("LEFTPADDING", (0, row), (-1, row), 0)]
-        # a few commands for the whole table (a table splits across pages by
-        # replaying its commands, so one per row would cost a long table dearly),
-        # then one for each run of highlighted rows and each row that runs on below
-        zebra = [shapes.colour(c) for c in ZEBRA]
-        style += [("ROWBACKGROUNDS", (0, first + 1), (-1, -1), zebra[start % 2:] + zebra[:start % 2]),
-                  ("LINEBELOW", (0, first + 1), (-1, -1), 0.4, shapes.colour("#dde1e6"))]
-        offset = first + 1 - start  # table row of a physical row
-        warm_runs: list[list[int]] = []
-        seen = set()
+    def draw(self, c: Canvas, start: int, end: int, top: float) -> None:
+        """Table rows ``start`` to ``end`` (exclusive) under their lead, from
+        ``top`` down: as a reportlab Table with this look would draw them
+        (backgrounds, then the cells, then the rules), in a few calls a row."""
+        st, widths, total = self.st, self.widths, sum(self.widths)
+        lefts = [sum(widths[:i]) for i in range(len(widths))]
+        lead = self.lead(start == 0)
+        heights = self.lead_heights(start == 0)
+        cells: list[tuple[float, float, int, object]] = []  # (top of cell, row top, column, value)
+        lines: list[tuple[float, float, str]] = []           # (y, width, colour)
+        y = top
+        for row, h in zip(lead, heights):
+            if row is self.header:
+                c.setFillColor(shapes.colour(HEAD_FILL))
+                c.rect(0, y - h, total, h, stroke=0, fill=1)
+                for i, cell in enumerate(row):
+                    cells.append((y - 4, h, i, cell))
+            else:
+                cells.append((y - 4, h, -1, row[0]))
+            y -= h
         for p in range(start, end):
             n, a, b = self.span_of[p]
-            warm = n in self.highlight
-            if warm:
-                if warm_runs and warm_runs[-1][1] == p - 1:
-                    warm_runs[-1][1] = p
+            h = self.heights[p]
+            if n in self.highlight:
+                fill = "#fff4e0"
+            else:
+                fill = ZEBRA[(a if b > a else p) % 2]
+            c.setFillColor(shapes.colour(fill))
+            c.rect(0, y - h, total, h, stroke=0, fill=1)
+            pad = 4 if p == a else 0
+            for i, cell in enumerate(self.physical[p]):
+                if cell != "":
+                    cells.append((y - pad, h, i, cell))
+            if p == b:
+                lines.append((y - h, 0.4, "#dde1e6"))
+            if p == a and n in self.rules:
+                lines.append((y, 1.0, "#90a4ae"))
+            y -= h
+        font, size = st.cell.font, st.cell.size
+        c.setFont(font, size, st.cell.line_height)
+        c.setFillColor(shapes.colour(st.cell.colour))
+        for cell_top, _h, i, cell in cells:
+            if isinstance(cell, str):
+                if i in self.numeric:
+                    c.drawRightString(lefts[i] + widths[i] - PADDING, cell_top - size, cell)
                 else:
-                    warm_runs.append([p, p])
-            if n in seen:
+                    c.drawString(lefts[i] + PADDING, cell_top - size, cell)
                 continue
-            seen.add(n)
-            if n in self.rules and a >= start:
-                style.append(("LINEABOVE", (0, a + offset), (-1, a + offset), 1.0,
-                              shapes.colour("#90a4ae")))
-            if b > a:  # a long row's parts read as one
-                lo, hi = max(a, start), min(b, end - 1)
-                fill = shapes.colour("#fff4e0" if warm else ZEBRA[a % 2])
-                if not warm:
-                    style.append(("BACKGROUND", (0, lo + offset), (-1, hi + offset), fill))
-                if lo <= min(b - 1, hi):
-                    style += [("LINEBELOW", (0, lo + offset), (-1, min(b - 1, hi) + offset), 0.4,
-                               fill),
-                              ("BOTTOMPADDING", (0, lo + offset), (-1, min(b - 1, hi) + offset),
-                               0)]
-                if max(a + 1, lo) <= hi:
-                    style.append(("TOPPADDING", (0, max(a + 1, lo) + offset), (-1, hi + offset), 0))
-        style += [("BACKGROUND", (0, a + offset), (-1, b + offset), shapes.colour("#fff4e0"))
-                  for a, b in warm_runs]
-        return style
+            assert isinstance(cell, TextBlock)
+            room = total - PADDING if i < 0 else widths[i] - 2 * PADDING
+            _w, ch = cell.wrap(room, 1e9)
+            cell.drawOn(c, 0 if i < 0 else lefts[i] + PADDING, cell_top - ch)
+            c.setFont(font, size, st.cell.line_height)
+            c.setFillColor(shapes.colour(st.cell.colour))
+        for at, width, colour in lines:
+            c.setStrokeColor(shapes.colour(colour))
+            c.setLineWidth(width)
+            c.line(0, at, total, at)
 
 
 class RowWindow(Flowable):
@@ -236,21 +243,25 @@ class RowWindow(Flowable):
 
     A reportlab Table splits across pages by copying and measuring all its
     remaining rows at every page, which costs a table of thousands of rows
-    dearly. This one works out from the rows' heights how many go on the
-    page and hands the frame a Table of just those, and itself for the rest."""
+    dearly. This one knows its rows' heights, so a page takes the rows that
+    fit and the rest goes on as another RowWindow; it draws them itself."""
 
-    def __init__(self, spec: _TableSpec, start: int) -> None:
+    def __init__(self, spec: _TableSpec, start: int, end: int | None = None) -> None:
         super().__init__()
         self.spec, self.start = spec, start
         self.hAlign = "LEFT"
-        self._table: Table | None = None
+        #: the rows of one page, once a split has chosen them
+        self.fixed = end
+        self._end = start if end is None else end
 
-    def _fitting(self, avail_width: float, avail_height: float) -> tuple[int, float, bool]:
+    def _fitting(self, avail_height: float) -> tuple[int, float, bool]:
         """How many rows from ``start`` fit ``avail_height`` under the lead,
         their height with it, and whether those are all the rows left."""
         spec = self.spec
-        height = spec.lead_height(self.start == 0, avail_width)
+        height = spec.lead_height(self.start == 0)
         end = self.start
+        if self.fixed is not None:
+            return self.fixed - end, height + sum(spec.heights[end:self.fixed]), True
         while True:
             if spec.ensure(end + 1) <= end:
                 return end - self.start, height, True
@@ -260,25 +271,17 @@ class RowWindow(Flowable):
             end += 1
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
-        count, height, whole = self._fitting(avail_width, avail_height)
-        if not whole:  # more than fits: the frame splits this
-            self._table = None
-            self.width, self.height = sum(self.spec.widths), height
-            return self.width, self.height
-        self._table = self.spec.table(self.start, self.start + count)
-        self.width, self.height = self._table.wrap(avail_width, avail_height)
+        count, height, _whole = self._fitting(avail_height)
+        self._end = self.start + count
+        self.width, self.height = sum(self.spec.widths), height
         return self.width, self.height
 
     def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
-        count, _height, whole = self._fitting(avail_width, avail_height)
-        while count > 0:
-            table = self.spec.table(self.start, self.start + count)
-            if table.wrap(avail_width, avail_height)[1] <= avail_height:
-                rest = [] if whole else [RowWindow(self.spec, self.start + count)]
-                return [table, *rest]
-            count -= 1  # the table worked a height out otherwise: one row fewer
-        return []
+        count, _height, whole = self._fitting(avail_height)
+        if count == 0 or self.fixed is not None:
+            return []
+        page = RowWindow(self.spec, self.start, self.start + count)
+        return [page] if whole else [page, RowWindow(self.spec, self.start + count)]
 
-    def drawOn(self, canvas: Canvas, x: float, y: float, _sW: float = 0) -> None:  # noqa: N802
-        assert self._table is not None, "drawn before it was found to fit"
-        self._table.drawOn(canvas, x, y, _sW)
+    def draw(self) -> None:
+        self.spec.draw(self.canv, self.start, self._end, self.height)
