@@ -205,7 +205,7 @@ class MapPage(Flowable):
             c.setFillColor(shapes.colour("#ffffff"))
             c.setStrokeColor(shapes.colour(BLUE))
             c.setLineWidth(0.9)
-            c.circle(px, py, MARK, stroke=1, fill=1)
+            shapes.circle(c, px, py, MARK, stroke=1, fill=1)
             c.setFillColor(shapes.colour(BLUE))
             c.setFont(bold, 6 if n < 10 else 5)
             c.drawCentredString(px, py - 2.1, str(n))
