@@ -78,3 +78,25 @@ def test_the_longest_texts_wrap_split_and_come_out_whole(laptop_doc, spaces):
     # a text longer than a page is split across pages: no page holds all of it
     seed = SEEDS["owner"]
     assert max(p.count(seed) for p in pages) < texts["owner"].count(seed)
+
+
+def test_a_stage_of_hundreds_of_cards_lists_each_once_in_order_under_its_heading(laptop_doc):
+    """A stage table many pages long (laid out a page at a time) has every
+    card once and in order, rows of several lines whole or continued on the
+    next page, and the stage's name and the column heads on every page."""
+    stage = laptop_doc.stage_order[1]
+    name = laptop_doc.element(stage).text
+    lane = laptop_doc.lane_for_kind(Kind.ACTION).id
+    for i in range(400):
+        words = " ".join(["wordy"] * (60 if i % 37 == 0 else 3))
+        laptop_doc.add_card(Kind.ACTION, stage, lane, f"Row{i:03d}end {words}")
+    reader = PdfReader(io.BytesIO(build_pdf(laptop_doc, OPTIONS)[0]))
+    top = [item for item in reader.outline if not isinstance(item, list)]
+    start = reader.get_destination_page_number(next(i for i in top if i.title == "Stage details"))
+    pages = [p.extract_text() for p in reader.pages[start:]]
+    table = [text for text in pages if "Row" in text and "end wordy" in text]
+    assert len(table) >= 10
+    for text in table[1:]:
+        assert re.match(rf"\s*{re.escape(name)}\s+Lane\s+Card\s+Details\s", text), text[:80]
+    found = re.findall(r"Row(\d{3})end", "\n".join(table))
+    assert found == [f"{i:03d}" for i in range(400)]

@@ -1,4 +1,4 @@
-"""The journey document: typed elements linked as a networkx graph, plus
+"""The journey document: typed elements linked to each other, plus
 lanes, stage order, metadata and survey scores.
 
 The document enforces its own rules, hands out only immutable values
@@ -19,9 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from typing import Any
-
-import networkx as nx
+from typing import TYPE_CHECKING, Any
 
 from journeymapper.i18n import N_, Lazy, Message, plural_message
 from journeymapper.model import events as ev
@@ -54,6 +52,9 @@ from journeymapper.model.records import refers_to
 from journeymapper.model.scorebook import ScoreBook, ScoreKey
 from journeymapper.model.scores import Score, Wave
 from journeymapper.model.values import META_KEYS, MapValues
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 __all__ = ["META_KEYS", "JourneyMap", "Removed"]
 

@@ -1,22 +1,30 @@
-"""A document's links: stored by their two ends, indexed as a networkx graph.
+"""A document's links: stored by their two ends, indexed by each end.
 
-The links are kept in a plain dict (cheap to copy for a snapshot); the
-networkx DiGraph that answers "what links into / out of this card" is built
-in one go the first time a question needs it and then kept current. Each
-change is recorded in the document's journal (Linked, Unlinked). The link
-rules are the document's (JourneyMap.link_refusal): this only stores.
+The links are kept in a plain dict (cheap to copy for a snapshot); the index
+that answers "what links into / out of this card" (each card's links out and
+in, in the order they were made, as a networkx DiGraph keeps them) is built
+in one go the first time a question needs it and then kept current. A
+networkx graph of the links is made only when asked for (graph_view), so
+loading a map and exporting it never imports networkx. Each change is
+recorded in the document's journal (Linked, Unlinked). The link rules are
+the document's (JourneyMap.link_refusal): this only stores.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
 from types import MappingProxyType
-
-import networkx as nx
+from typing import TYPE_CHECKING
 
 from journeymapper.model import events as ev
 from journeymapper.model.journal import Journal
 from journeymapper.model.links import Link, LinkKind
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+#: element id -> the other end -> the link's kind
+Adjacency = dict[str, dict[str, LinkKind]]
 
 
 class LinkSet:
@@ -25,7 +33,8 @@ class LinkSet:
     def __init__(self, journal: Journal) -> None:
         self._journal = journal
         self._kinds: dict[tuple[str, str], LinkKind] = {}
-        self._index: nx.DiGraph | None = None  # built when a question needs it
+        #: (links out, links in) of each element; built when a question needs it
+        self._index: tuple[Adjacency, Adjacency] | None = None
 
     def copy(self, journal: Journal) -> LinkSet:
         links = LinkSet(journal)
@@ -33,11 +42,14 @@ class LinkSet:
         return links
 
     @property
-    def _graph(self) -> nx.DiGraph:
+    def _adjacency(self) -> tuple[Adjacency, Adjacency]:
         if self._index is None:
-            graph = nx.DiGraph()
-            graph.add_edges_from((s, t, {"kind": k}) for (s, t), k in self._kinds.items())
-            self._index = graph
+            out: Adjacency = {}
+            into: Adjacency = {}
+            for (s, t), k in self._kinds.items():
+                out.setdefault(s, {})[t] = k
+                into.setdefault(t, {})[s] = k
+            self._index = (out, into)
         return self._index
 
     # ------------------------------------------------------------ changes
@@ -56,15 +68,19 @@ class LinkSet:
     def _add(self, link: Link) -> None:
         self._kinds[(link.source, link.target)] = link.kind
         if self._index is not None:
-            self._index.add_edge(link.source, link.target, kind=link.kind)
+            out, into = self._index
+            out.setdefault(link.source, {})[link.target] = link.kind
+            into.setdefault(link.target, {})[link.source] = link.kind
 
     def _remove(self, link: Link) -> None:
         del self._kinds[(link.source, link.target)]
         if self._index is not None:
-            self._index.remove_edge(link.source, link.target)
-            for end in (link.source, link.target):
-                if self._index.degree(end) == 0:
-                    self._index.remove_node(end)
+            out, into = self._index
+            for index, end, other in ((out, link.source, link.target),
+                                      (into, link.target, link.source)):
+                del index[end][other]
+                if not index[end]:
+                    del index[end]
 
     # ------------------------------------------------------------ questions
     def has(self, source: str, target: str) -> bool:
@@ -85,22 +101,25 @@ class LinkSet:
         return len(self._kinds)
 
     def out_of(self, element_id: str, kind: LinkKind | None = None) -> list[Link]:
-        graph = self._graph
-        if element_id not in graph:
+        ends = self._adjacency[0].get(element_id)
+        if not ends:
             return []
-        return [Link(element_id, t, k) for _, t, k in graph.out_edges(element_id, data="kind")
-                if kind is None or k is kind]
+        return [Link(element_id, t, k) for t, k in ends.items() if kind is None or k is kind]
 
     def into(self, element_id: str, kind: LinkKind | None = None) -> list[Link]:
-        graph = self._graph
-        if element_id not in graph:
+        ends = self._adjacency[1].get(element_id)
+        if not ends:
             return []
-        return [Link(s, element_id, k) for s, _, k in graph.in_edges(element_id, data="kind")
-                if kind is None or k is kind]
+        return [Link(s, element_id, k) for s, k in ends.items() if kind is None or k is kind]
 
     def among(self, ids: Iterable[str]) -> list[Link]:
         chosen = set(ids)
         return [link for i in chosen for link in self.out_of(i) if link.target in chosen]
 
     def graph_view(self) -> nx.DiGraph:
-        return self._graph.copy(as_view=True)
+        """The links as a frozen networkx graph (made now: later changes are not in it)."""
+        import networkx as nx
+
+        graph = nx.DiGraph()
+        graph.add_edges_from((s, t, {"kind": k}) for (s, t), k in self._kinds.items())
+        return nx.freeze(graph)

@@ -6,8 +6,8 @@ corners, arrowheads at the card edge, and each link kind in its own style
 Every route is cut into its straight runs and rounded corners, written once,
 up front, as PDF path operators (in map units: the canvas transform places
 them): the corners and short runs of a route in one square of a grid as one
-string, each long run on its own, kept with the column (vertical runs) or
-the row (horizontal ones) of squares it lies in. Drawing a tile then joins
+string, each long run on its own, kept with every square of a coarser grid
+it crosses (see spatial.RunIndex). Drawing a tile then joins
 the strings near it, whatever the number of tiles: a 20,000-card map has
 links crossing every one of its hundreds of tiles.
 """
@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from reportlab.pdfgen.canvas import Canvas
 
 from journeymapper.io.pdf import shapes
-from journeymapper.io.pdf.spatial import GridIndex
+from journeymapper.io.pdf.spatial import GridIndex, RunIndex
 from journeymapper.layout.geometry import Rect
 from journeymapper.layout.palette import LINK_ORDER, LINK_STYLE
 from journeymapper.layout.routegrid import Point, rounded
@@ -63,11 +63,6 @@ def _cell(x: float, y: float) -> Cell:
     return (int(x // CELL), int(y // CELL))
 
 
-def _bbox(piece: Piece) -> Rect:
-    xs, ys = piece[0::2], piece[1::2]
-    return (min(xs), min(ys), max(xs) - min(xs), max(ys) - min(ys))
-
-
 def _ops(piece: Piece) -> str:
     """A piece's drawing operator, after a current point at its start (y up)."""
     if len(piece) == 4:
@@ -86,10 +81,8 @@ class LinkDrawing:
         #: square -> kind -> (box x0, y0, x1, y1, operators) of the short pieces
         #: of one route that start in that square, one after another
         self._cells: dict[Cell, dict[LinkKind, list[tuple[float, float, float, float, str]]]] = {}
-        #: column of squares -> (x, y0, y1, kind, operators) of the long vertical runs in it;
-        #: row of squares -> (y, x0, x1, kind, operators) of the long horizontal ones
-        self._columns: dict[int, list[tuple[float, float, float, LinkKind, str]]] = {}
-        self._rows: dict[int, list[tuple[float, float, float, LinkKind, str]]] = {}
+        #: the long straight runs, each on its own: (kind, operators) by their extent
+        self._runs: RunIndex[tuple[LinkKind, str]] = RunIndex(CELL, 8 * CELL)
         self._heads: GridIndex[tuple[LinkKind, Head]] = GridIndex()
         self._spill = 0.0  # how far a group of short pieces reaches out of its square
         for key, points in self.points.items():
@@ -101,28 +94,37 @@ class LinkDrawing:
             cell: Cell = (0, 0)
             last: tuple[float, ...] = ()
             for piece in pieces_of(points):
-                x, y, w, h = _bbox(piece)
-                if len(piece) == 4 and (w > CELL or h > CELL) and (w == 0 or h == 0):
+                if len(piece) == 4:
                     ax, ay, bx, by = piece
-                    code = f"{ax:.1f} {-ay:.1f} m {bx:.1f} {-by:.1f} l"
-                    if w == 0:
-                        self._columns.setdefault(int(ax // CELL), []).append(
-                            (ax, y, y + h, kind, code))
-                    else:
-                        self._rows.setdefault(int(ay // CELL), []).append(
-                            (ay, x, x + w, kind, code))
-                    last = ()
-                    continue
-                here = _cell(piece[0], piece[1])
-                if ops and here == cell and piece[:2] == last:
-                    ops.append(_ops(piece))
-                    box[0], box[1] = min(box[0], x), min(box[1], y)
-                    box[2], box[3] = max(box[2], x + w), max(box[3], y + h)
+                    if (ax == bx and abs(by - ay) > CELL) or (ay == by and abs(bx - ax) > CELL):
+                        code = f"{ax:.1f} {-ay:.1f} m {bx:.1f} {-by:.1f} l"
+                        self._runs.insert(ax, ay, bx, by, (kind, code))
+                        last = ()
+                        continue
+                    x0, x1 = (ax, bx) if ax <= bx else (bx, ax)
+                    y0, y1 = (ay, by) if ay <= by else (by, ay)
+                    op = f"{bx:.1f} {-by:.1f} l"
+                else:
+                    ax, ay = piece[0], piece[1]
+                    xs, ys = piece[0::2], piece[1::2]
+                    x0, x1, y0, y1 = min(xs), max(xs), min(ys), max(ys)
+                    op = _ops(piece)
+                here = (int(ax // CELL), int(ay // CELL))
+                if ops and here == cell and (ax, ay) == last:
+                    ops.append(op)
+                    if x0 < box[0]:
+                        box[0] = x0
+                    if y0 < box[1]:
+                        box[1] = y0
+                    if x1 > box[2]:
+                        box[2] = x1
+                    if y1 > box[3]:
+                        box[3] = y1
                 else:
                     if ops:
                         self._keep(cell, kind, box, ops)
-                    ops = [f"{piece[0]:.1f} {-piece[1]:.1f} m", _ops(piece)]
-                    box, cell = [x, y, x + w, y + h], here
+                    ops = [f"{ax:.1f} {-ay:.1f} m", op]
+                    box, cell = [x0, y0, x1, y1], here
                 last = piece[-2:]
             if ops:
                 self._keep(cell, kind, box, ops)
@@ -141,14 +143,8 @@ class LinkDrawing:
         wx, wy, ww, wh = window
         x0, y0, x1, y1 = wx - margin, wy - margin, wx + ww + margin, wy + wh + margin
         out: dict[LinkKind, list[str]] = {kind: [] for kind in LINK_ORDER}
-        for i in range(int(x0 // CELL), int(x1 // CELL) + 1):
-            for x, a, b, kind, code in self._columns.get(i, ()):
-                if x0 <= x <= x1 and b >= y0 and a <= y1:
-                    out[kind].append(code)
-        for j in range(int(y0 // CELL), int(y1 // CELL) + 1):
-            for y, a, b, kind, code in self._rows.get(j, ()):
-                if y0 <= y <= y1 and b >= x0 and a <= x1:
-                    out[kind].append(code)
+        for kind, code in self._runs.query(window, margin):
+            out[kind].append(code)
         spill = self._spill
         i0, j0 = _cell(x0 - spill, y0 - spill)
         i1, j1 = _cell(x1 + spill, y1 + spill)

@@ -37,6 +37,10 @@ from journeymapper.model.elements import Element, Kind
 from journeymapper.model.links import LinkKind
 
 MIN_TEXT_PT = 2.5         # below this printed size text is left out (overview only)
+#: the overview leaves the card links out below this scale (points per map
+#: unit): an arrowhead would print under a third of a point, and thousands of
+#: links a grey smear over the blocks (and megabytes of drawing on one page)
+MIN_LINK_SCALE = 0.05
 CARD_PAD = 10.0
 TAG_BASELINE = 17.0
 BODY_LEADING = 13.5
@@ -155,7 +159,7 @@ class MapPainter:
             c.setStrokeColor(shapes.colour(stroke))
             c.setLineWidth(width)
         if radius:
-            c.roundRect(x, -(y + h), w, h, radius, stroke=1 if stroke else 0, fill=1)
+            shapes.draw_ops(c, shapes.round_rect_ops(x, -(y + h), w, h, radius), stroke=stroke)
         else:
             c.rect(x, -(y + h), w, h, stroke=1 if stroke else 0, fill=1)
 
@@ -164,9 +168,11 @@ class MapPainter:
              schematic: bool = False, links: bool = True) -> None:
         """Draw the map area ``window`` (map units) with its top-left at PDF point
         (left, top), ``scale`` points per map unit, clipped to the window;
-        ``schematic`` leaves every text out (the overview), ``links=False`` every
-        link (the headers and lane names a tile repeats)."""
+        ``schematic`` leaves every text out (the overview), and the card links
+        too below MIN_LINK_SCALE; ``links=False`` every link (the headers and
+        lane names a tile repeats)."""
         self.window, self.scale, self.schematic = window, scale, schematic
+        card_links = links and not (schematic and scale < MIN_LINK_SCALE)
         wx, wy, ww, wh = window
         c.saveState()
         clip = c.beginPath()
@@ -179,7 +185,7 @@ class MapPainter:
         self.draw_grid(c)
         self.draw_headers(c)
         self.draw_emotion_curve(c)
-        if links:
+        if card_links:
             self.draw_links(c)
         self.draw_cards(c)
         if links:

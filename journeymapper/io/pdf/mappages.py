@@ -187,20 +187,25 @@ class MapPage(Flowable):
         """Numbered dots where links leave, one per cluster of nearby exits."""
         wx, wy, _ww, _wh = tile.window
         placed: list[tuple[float, float, list[Exit]]] = []
+        near = 2 * MARK + 1
+        grid: dict[tuple[int, int], list[int]] = {}  # the dots by square of side ``near``
         for ex in sorted(exits, key=lambda e: (e.point[1], e.point[0], e.tile, e.text)):
             px, py = left + (ex.point[0] - wx) * scale, top - (ex.point[1] - wy) * scale
-            for qx, qy, group in placed:
-                if math.hypot(px - qx, py - qy) < 2 * MARK + 1:
-                    group.append(ex)
-                    break
+            i, j = int(px // near), int(py // near)
+            close = [n for di in (-1, 0, 1) for dj in (-1, 0, 1)
+                     for n in grid.get((i + di, j + dj), ())
+                     if math.hypot(px - placed[n][0], py - placed[n][1]) < near]
+            if close:  # the first dot placed near it
+                placed[min(close)][2].append(ex)
             else:
+                grid.setdefault((i, j), []).append(len(placed))
                 placed.append((px, py, [ex]))
         regular, bold = self.fonts
         for n, (px, py, _group) in enumerate(placed, start=1):
             c.setFillColor(shapes.colour("#ffffff"))
             c.setStrokeColor(shapes.colour(BLUE))
             c.setLineWidth(0.9)
-            c.circle(px, py, MARK, stroke=1, fill=1)
+            shapes.circle(c, px, py, MARK, stroke=1, fill=1)
             c.setFillColor(shapes.colour(BLUE))
             c.setFont(bold, 6 if n < 10 else 5)
             c.drawCentredString(px, py - 2.1, str(n))
@@ -214,30 +219,32 @@ class MapPage(Flowable):
         regular, bold = self.fonts
         measure = measure_with(regular, EXIT_PT)
         arrow_out, arrow_in = self.painter.fonts.arrows
-        items = []
-        for n, group in enumerate(groups, start=1):
+
+        def item(n: int, group: list[Exit]) -> str:
             parts = []
             for ex in group[:6]:  # a line holds no more anyway
                 arrow = arrow_out if ex.outgoing else arrow_in
                 parts.append(f"{arrow} {ex.tile} \u00b7 {ex.text}")
-            items.append(f"{n}  " + "; ".join(dict.fromkeys(parts)))
+            return f"{n}  " + "; ".join(dict.fromkeys(parts))
+
         y = min(bottom - 9, EXITS_H - 7)
         x = 0.0
         line = 0
         c.setFont(regular, EXIT_PT)
         c.setFillColor(shapes.colour(MUTED))
-        for i, item in enumerate(items):
-            width = min(measure(item), area_w * 0.48)
+        for i, group in enumerate(groups):
+            item_text = item(i + 1, group)
+            width = min(measure(item_text), area_w * 0.48)
             if x and x + width > area_w:
                 line += 1
                 x = 0.0
                 if line >= 2:
-                    rest = len(items) - i
+                    rest = len(groups) - i
                     c.drawString(0, y - line * 8,
                                  ngettext("and {n} more link", "and {n} more links",
                                           rest).format(n=rest))
                     return
-            c.drawString(x, y - line * 8, single_line(item, width, measure))
+            c.drawString(x, y - line * 8, single_line(item_text, width, measure))
             x += width + 14
 
     def _bookmark_stages(self, c: Canvas, window: Rect, left: float, top: float,

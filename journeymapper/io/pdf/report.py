@@ -7,12 +7,13 @@ Everything is built into memory; the caller writes the bytes atomically.
 from __future__ import annotations
 
 import datetime as _dt
+import gc
 import io
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from reportlab.lib import pagesizes
-from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
     Flowable,
@@ -27,6 +28,7 @@ from journeymapper import __version__, words
 from journeymapper.i18n import N_, _, format_date
 from journeymapper.io.migrations import FORMAT_VERSION
 from journeymapper.io.pdf import sections, shapes
+from journeymapper.io.pdf.fastcanvas import FastCanvas
 from journeymapper.io.pdf.flowables import Anchor, TextBlock
 from journeymapper.io.pdf.fonts import REPORTLAB_LOCK, FontChoice, choose_font, covers
 from journeymapper.io.pdf.mapdraw import MapFonts, MapPainter
@@ -150,14 +152,14 @@ def document_texts(doc: JourneyMap) -> list[str]:
 TOTAL_FORM = "jm-page-total"
 
 
-def _numbered_canvas(title: str, font: str) -> type[Canvas]:
+def _numbered_canvas(title: str, font: str) -> type[FastCanvas]:
     """A canvas that prints "page N of M" in every footer. M is a form drawn
     on every page and defined once at the end, when the count is known, so
     pages are written as they come (and bookmarks point at the right ones)."""
 
     measure = measure_with(font, 8)
 
-    class NumberedCanvas(Canvas):
+    class NumberedCanvas(FastCanvas):
         def __init__(self, *args, **kwargs) -> None:
             super().__init__(*args, **kwargs)
             self._shown = 0
@@ -277,8 +279,22 @@ def build_pdf(doc: JourneyMap, options: ExportOptions | None = None,
               progress: Progress | None = None) -> tuple[bytes, ExportResult]:
     """The report as PDF bytes, and what went into it. Raises ExportError on bad
     options. Safe to call from worker threads (builds run one at a time)."""
-    with REPORTLAB_LOCK, in_map_language(doc):  # labelled in the map's language
+    with REPORTLAB_LOCK, in_map_language(doc), _collector_paused():  # in the map's language
         return _build(doc, options or ExportOptions(), progress)
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """No cyclic garbage collection during a build: a build makes next to no
+    reference cycles (23 objects at 5,000 cards), while the collector went
+    over its millions of new objects again and again (a sixth of the time)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _build(doc: JourneyMap, options: ExportOptions,

@@ -77,8 +77,28 @@ def clusters(text: str) -> list[str]:
     return out
 
 
+#: widths kept per font and size at most (then that store starts afresh)
+KEPT_WIDTHS = 50_000
+_measures: dict[tuple[str, float], Measure] = {}
+
+
 def measure_with(font: str, size: float) -> Measure:
-    return lambda s: stringWidth(s, font, size)
+    """The width of a string in ``font`` at ``size`` points; each width is
+    worked out once (the words and tags of a map repeat on every page)."""
+    measure = _measures.get((font, size))
+    if measure is None:
+        widths: dict[str, float] = {}
+
+        def measure(s: str) -> float:
+            width = widths.get(s)
+            if width is None:
+                if len(widths) >= KEPT_WIDTHS:
+                    widths.clear()
+                width = widths[s] = stringWidth(s, font, size)
+            return width
+
+        _measures[(font, size)] = measure
+    return measure
 
 
 def _break_word(word: str, first_room: float, width: float, measure: Measure) -> list[str]:

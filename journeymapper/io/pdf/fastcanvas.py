@@ -1,0 +1,148 @@
+"""A reportlab canvas with short paths for what a report does most: plain
+strings, colours, and compressing its pages.
+
+reportlab's ``drawString`` builds a text object, measures and formats the
+string through several layers for each call; a report of thousands of cards
+and table rows makes hundreds of thousands of them. For the common case (a
+TrueType font, no character or word spacing, no render mode, no shaping)
+this canvas writes the same operators reportlab would, in one step, and
+keeps the encoded form of a string for the next time it is drawn in the same
+font and size (tags, headers and labels repeat on every page). Opaque RGB
+colours, set tens of thousands of times, keep their operator too. Any other
+case goes to reportlab as before.
+
+Pages are compressed at zlib level 4 rather than 6: a 20,000-card map's
+100 MB of page drawing compresses in 1.4 s instead of 3.6 s, into a file a
+tenth larger.
+"""
+
+from __future__ import annotations
+
+import zlib
+
+from reportlab.lib.colors import Color
+from reportlab.lib.rl_accel import fp_str
+from reportlab.pdfbase import pdfdoc
+from reportlab.pdfbase.pdfmetrics import getFont, stringWidth
+from reportlab.pdfgen.canvas import Canvas
+
+#: encoded strings kept per canvas at most (then the store starts afresh)
+KEPT = 50_000
+FLATE_LEVEL = 4
+
+
+class QuickFlate(pdfdoc.PDFStreamFilterZCompress):
+    """reportlab's Flate filter at FLATE_LEVEL."""
+
+    def encode(self, text: str | bytes) -> bytes:
+        return zlib.compress(text.encode("utf8") if isinstance(text, str) else text,
+                             FLATE_LEVEL)
+
+
+QUICK_FLATE = QuickFlate()
+
+
+class FastCanvas(Canvas):
+    """A Canvas whose drawString, drawRightString and drawCentredString take a
+    short path for TrueType fonts, setFillColor and setStrokeColor one for
+    opaque RGB colours, and whose save compresses at FLATE_LEVEL."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self._encoded: dict[tuple[str, float, float, str], str] = {}
+        self._colours: dict[tuple[float, float, float, str], str] = {}
+
+    def _colour(self, colour: object, alpha: object, op: str, state: str) -> str | None:
+        """The operator setting an opaque RGB ``colour`` while nothing is
+        translucent, or None when reportlab must set it."""
+        if alpha is not None or type(colour) is not Color or colour.alpha != 1 \
+                or self._enforceColorSpace or self._extgstate.getValue(state) != 1:
+            return None
+        key = (colour.red, colour.green, colour.blue, op)
+        code = self._colours.get(key)
+        if code is None:
+            self._doc.ensureMinPdfVersion("transparency")  # as reportlab's alpha=1 does
+            code = self._colours[key] = f"{fp_str(key[:3])} {op}"
+        return code
+
+    def setFillColor(self, aColor, alpha=None):  # noqa: N802, N803 (reportlab API)
+        code = self._colour(aColor, alpha, "rg", "ca")
+        if code is None:
+            super().setFillColor(aColor, alpha)
+        else:
+            self._fillColorObj = aColor
+            self._code.append(code)
+
+    def setStrokeColor(self, aColor, alpha=None):  # noqa: N802, N803 (reportlab API)
+        code = self._colour(aColor, alpha, "RG", "CA")
+        if code is None:
+            super().setStrokeColor(aColor, alpha)
+        else:
+            self._strokeColorObj = aColor
+            self._code.append(code)
+
+    def _operators(self, text: str) -> str | None:
+        """The text-showing operators of ``text`` in the current font, or None
+        when reportlab must draw it (not a TrueType font)."""
+        name, size, leading = self._fontname, self._fontsize, self._leading
+        key = (name, size, leading, text)
+        ops = self._encoded.get(key)
+        if ops is not None:
+            return ops
+        font = getFont(name)
+        if not font._dynamicFont or not isinstance(text, str):
+            return None
+        doc = self._doc
+        head = f"{fp_str(size)} Tf {fp_str(leading)} TL"
+        parts = []
+        for subset, chunk in font.splitString(text, doc):
+            parts.append(f"{font.getSubsetInternalName(subset, doc)} {head} "
+                         f"({self._escape(chunk)}) Tj")
+        ops = " ".join(parts)
+        if len(self._encoded) >= KEPT:
+            self._encoded.clear()
+        self._encoded[key] = ops
+        return ops
+
+    def _show(self, x: float, y: float, text: str, simple: bool) -> bool:
+        if not simple or not self.bottomup:
+            return False
+        ops = self._operators(text)
+        if ops is None:
+            return False
+        self._code.append(f"BT 1 0 0 1 {fp_str(x, y)} Tm {ops} T* ET")
+        return True
+
+    def drawString(self, x, y, text, mode=None, charSpace=0, direction=None,  # noqa: N802
+                   wordSpace=None, shaping=False):
+        simple = mode is None and not charSpace and not wordSpace and not direction \
+            and not shaping
+        if not self._show(x, y, text, simple):
+            super().drawString(x, y, text, mode, charSpace, direction, wordSpace, shaping)
+
+    def drawRightString(self, x, y, text, mode=None, charSpace=0, direction=None,  # noqa: N802
+                        wordSpace=None, shaping=False):
+        simple = mode is None and not charSpace and not wordSpace and not direction \
+            and not shaping and isinstance(text, str)
+        if not simple or not self._show(x - stringWidth(text, self._fontname, self._fontsize),
+                                        y, text, True):
+            super().drawRightString(x, y, text, mode, charSpace, direction, wordSpace, shaping)
+
+    def drawCentredString(self, x, y, text, mode=None, charSpace=0, direction=None,  # noqa: N802
+                          wordSpace=None, shaping=False):
+        simple = mode is None and not charSpace and not wordSpace and not direction \
+            and not shaping and isinstance(text, str)
+        if not simple or not self._show(
+                x - 0.5 * stringWidth(text, self._fontname, self._fontsize), y, text, True):
+            super().drawCentredString(x, y, text, mode, charSpace, direction, wordSpace,
+                                      shaping)
+
+    def save(self) -> None:
+        # reportlab picks its one Flate filter from its module when it writes
+        # the file (builds run one at a time: fonts.REPORTLAB_LOCK)
+        usual = pdfdoc.PDFZCompress
+        pdfdoc.PDFZCompress = QUICK_FLATE
+        try:
+            super().save()
+        finally:
+            pdfdoc.PDFZCompress = usual
