@@ -16,6 +16,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from journeymapper import collector
 from journeymapper.i18n import N_, Message, plural_message
 from journeymapper.io import jsontext
 from journeymapper.io.atomic import atomic_write_bytes, open_regular
@@ -75,6 +76,11 @@ def load(path: str | os.PathLike[str], strict: bool = False,
 def loads(data: bytes, name: str = "<map>", strict: bool = False,
           ids: IdAllocator | None = None) -> LoadResult:
     """Parse .jmap bytes; see :func:`load`."""
+    with collector.paused():  # tens of thousands of parsed and frozen values, no cycles
+        return _loads(data, name, strict, ids)
+
+
+def _loads(data: bytes, name: str, strict: bool, ids: IdAllocator | None) -> LoadResult:
     root = jsontext.parse(data, name)
     version = root.get("format_version")
     if isinstance(version, bool) or not isinstance(version, int):

@@ -14,14 +14,13 @@ the wanted columns (ragged files, XLSX) are padded in that mode too.
 
 from __future__ import annotations
 
-import gc
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from itertools import islice, repeat
 from operator import itemgetter
 
+from journeymapper import collector
 from journeymapper.io.survey.layouts import summary_row
 from journeymapper.io.survey.reading import (
     BLOCK_ROWS,
@@ -72,7 +71,7 @@ def tally(survey: SurveyFile, header_rows: int, columns: Iterable[int] = (),
     columns); keep up to QUOTES_PER_COLUMN distinct texts of ``quote_columns``."""
     wanted = sorted(set(columns))
     result = Tally()
-    with _gc_paused():
+    with collector.paused():
         if survey.format == "csv":
             try:
                 result = _fast_csv(survey, header_rows, wanted, long, progress)
@@ -208,19 +207,6 @@ def _quotes(survey: SurveyFile, header_rows: int, columns: list[int]) -> dict[in
         if all(len(k) >= QUOTES_PER_COLUMN for k in kept.values()):
             break
     return kept
-
-
-@contextmanager
-def _gc_paused() -> Iterator[None]:
-    """The rows of a block are containers without cycles; letting the cyclic
-    collector walk them every few thousand allocations only costs time."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _count_block(result: Tally, block: list[list[str]], skip: int, wanted: list[int],
