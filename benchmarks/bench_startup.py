@@ -65,6 +65,9 @@ def first_paint_ms(args: list[str], config: str, language: str = "en") -> float:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=config,
                PYTHONPATH=str(ROOT), LANGUAGE=language,
                LANG="ko_KR.UTF-8" if language == "ko" else "C.UTF-8")
+    # an installed app starts from compiled bytecode (pip writes it); the warm-up
+    # runs write it here, where the environment may have turned that off
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     start = time.time()
     done = subprocess.run([sys.executable, "-c", CHILD, *args], env=env, capture_output=True,
                           text=True, timeout=120, cwd=ROOT)

@@ -202,3 +202,25 @@ def test_template_names_ignore_case_like_page_sizes(capsys, tmp_path):
     assert code == 0, err
     assert "from template 'ecommerce-ko'" in out
     assert jmap.load(out_file).document.stage_names()[0] == "인식"
+
+
+def test_every_command_is_known_by_name_and_opening_the_window_imports_none():
+    """The names main() tells commands from a file by are the commands the modules
+    register, and `journeymapper FILE` does not import the commands (the PDF's
+    reportlab) before the window opens."""
+    import argparse
+    import importlib
+
+    from journeymapper.cli import COMMAND_MODULES, COMMANDS
+
+    for module in COMMAND_MODULES:
+        sub = argparse.ArgumentParser().add_subparsers()
+        importlib.import_module(module).register(sub)
+        assert {n: module for n in sub.choices} == {n: m for n, m in COMMANDS.items()
+                                                     if m == module}
+    code = ("import sys; from journeymapper.cli import main; "
+            "code = main(['nowhere.jmap']); print(code, 'reportlab' in sys.modules)")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          timeout=60)
+    assert done.stdout.split() == ["1", "False"]
+    assert "nowhere.jmap: no such file" in done.stderr

@@ -23,17 +23,24 @@ from journeymapper import __version__, i18n
 from journeymapper.i18n import N_, _
 from journeymapper.model.errors import JourneyError
 
-COMMAND_MODULES = (
-    "journeymapper.cli.core",
-    "journeymapper.cli.export",
-    "journeymapper.cli.survey",
-    "journeymapper.cli.waves",
-    "journeymapper.cli.render",
-    "journeymapper.cli.recover",
-    "journeymapper.cli.serve",
-    "journeymapper.cli.cards",
-    "journeymapper.cli.review",
-)
+#: every sub-command and the module that registers it (``register(subparsers)``),
+#: in the order of the help; opening the window needs only the names, so the
+#: command modules (the PDF's reportlab among them) are imported for a command only
+COMMANDS = {
+    "templates": "journeymapper.cli.core", "new": "journeymapper.cli.core",
+    "validate": "journeymapper.cli.core", "info": "journeymapper.cli.core",
+    "upgrade": "journeymapper.cli.core",
+    "export": "journeymapper.cli.export",
+    "survey": "journeymapper.cli.survey", "scores": "journeymapper.cli.survey",
+    "waves": "journeymapper.cli.waves",
+    "render": "journeymapper.cli.render",
+    "recover": "journeymapper.cli.recover",
+    "serve": "journeymapper.cli.serve",
+    "cards": "journeymapper.cli.cards", "votes": "journeymapper.cli.cards",
+    "diff": "journeymapper.cli.review", "git-diff": "journeymapper.cli.review",
+    "actions": "journeymapper.cli.review", "review": "journeymapper.cli.review",
+}
+COMMAND_MODULES = tuple(dict.fromkeys(COMMANDS.values()))
 
 
 def same_file(a: str | os.PathLike[str], b: str | os.PathLike[str]) -> bool:
@@ -95,14 +102,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     i18n.set_language(i18n.language_from_environment())
     _argparse_in_our_language()
-    parser = build_parser()
-    commands = set(parser._subparsers._group_actions[0].choices) if parser._subparsers else set()
+    commands = set(COMMANDS)
     try:
         if not args_list or (not args_list[0].startswith("-") and args_list[0] not in commands):
             if len(args_list) > 1:
-                parser.error(_("unknown command {command!r} (commands: {commands})").format(
+                build_parser().error(_("unknown command {command!r} (commands: {commands})").format(
                     command=args_list[0], commands=", ".join(sorted(commands))))
             return _open_window(args_list[0] if args_list else None)
+        parser = build_parser()
         args = parser.parse_args(args_list)
         if getattr(args, "func", None) is None:
             parser.print_help()
