@@ -32,6 +32,7 @@ from journeymapper.collab.schema import (
 )
 from journeymapper.collab.view import project
 from journeymapper.model import events as ev
+from journeymapper.model.diff import out_of_order
 from journeymapper.model.elements import Kind
 
 if TYPE_CHECKING:
@@ -247,9 +248,9 @@ def sync_order(array: Array, wanted: list[str]) -> None:
     current = repair.order_list(project(array), valid)
     if current == wanted:
         return
-    position = {i: n for n, i in enumerate(wanted)}
-    kept = set(_longest_increasing([i for i in current if i in position], position))
-    movers = {i for i in wanted if i not in kept}
+    present = [i for i in current if i in valid]
+    # the ids missing from the array, and those outside the longest run in order
+    movers = (valid - set(present)) | out_of_order(wanted, present, lambda i: i)
     values = project(array)
     for n in range(len(values) - 1, -1, -1):
         value = values[n]
@@ -267,28 +268,3 @@ def sync_order(array: Array, wanted: list[str]) -> None:
     if repair.order_list(project(array), valid) != wanted:  # never expected: write it whole
         del array[0:len(array)]
         array.extend(wanted)
-
-
-def _longest_increasing(ids: list[str], position: dict[str, int]) -> list[str]:
-    """The longest subsequence of ``ids`` whose positions increase (patience sort)."""
-    import bisect
-
-    tails: list[int] = []
-    tail_ids: list[int] = []
-    parents: list[int] = []
-    for n, element_id in enumerate(ids):
-        p = position[element_id]
-        k = bisect.bisect_left(tails, p)
-        if k == len(tails):
-            tails.append(p)
-            tail_ids.append(n)
-        else:
-            tails[k] = p
-            tail_ids[k] = n
-        parents.append(tail_ids[k - 1] if k > 0 else -1)
-    result = []
-    n = tail_ids[-1] if tail_ids else -1
-    while n >= 0:
-        result.append(ids[n])
-        n = parents[n]
-    return result[::-1]
