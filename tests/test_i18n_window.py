@@ -11,8 +11,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QComboBox, QDialogButtonBox, QLabel
-from test_window import activate
-from ui_support import ScriptedDialogs, temp_settings
+from test_window import shown_window
 
 from journeymapper.canvas.items.cards import CardItem
 from journeymapper.io import jmap
@@ -29,13 +28,7 @@ ROOT = Path(__file__).resolve().parent.parent
 def window(qtbot, tmp_path: Path, laptop_path: Path) -> MainWindow:
     folder = tmp_path / "settings"
     folder.mkdir()
-    win = MainWindow(temp_settings(folder))
-    win.dialogs = ScriptedDialogs()
-    qtbot.addWidget(win, before_close_func=lambda w: w.undo_stack.setClean())
-    win.resize(1400, 900)
-    win.show()
-    qtbot.waitExposed(win)
-    activate(win)
+    win = shown_window(qtbot, folder, (1400, 900))
     win.set_document(jmap.load(laptop_path).document, laptop_path)
     return win
 

@@ -15,8 +15,7 @@ from PySide6.QtCore import QPoint, QRectF, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtTest import QTest
 from test_canvas_helpers import centre, click
-from test_window import activate
-from ui_support import ScriptedDialogs, temp_settings
+from test_window import shown_window
 
 from journeymapper.canvas.items.compare import ADDED, CHANGED, MOVED, REMOVED
 from journeymapper.io import jmap
@@ -31,13 +30,7 @@ def window(qtbot, tmp_path: Path, laptop_path: Path) -> MainWindow:
     folder.mkdir()
     path = tmp_path / "map.jmap"
     shutil.copy(laptop_path, path)
-    win = MainWindow(temp_settings(folder))
-    win.dialogs = ScriptedDialogs()
-    qtbot.addWidget(win, before_close_func=lambda w: w.undo_stack.setClean())
-    win.resize(1500, 950)
-    win.show()
-    qtbot.waitExposed(win)
-    activate(win)
+    win = shown_window(qtbot, folder, (1500, 950))
     win.set_document(jmap.load(path).document, path)
     win.view.reset_zoom()
     yield win

@@ -37,6 +37,20 @@ def settings_dir(tmp_path: Path) -> Path:
     return folder
 
 
+def shown_window(qtbot, settings_dir: Path, size: tuple[int, int] | None = None) -> MainWindow:
+    """A window on the settings in ``settings_dir``, with scripted dialogs, shown
+    and active; qtbot closes it clean at the end of the test."""
+    window = MainWindow(temp_settings(settings_dir))
+    window.dialogs = ScriptedDialogs()
+    qtbot.addWidget(window, before_close_func=lambda w: w.undo_stack.setClean())
+    if size is not None:
+        window.resize(*size)
+    window.show()
+    qtbot.waitExposed(window)
+    activate(window)
+    return window
+
+
 @pytest.fixture
 def make_window(qtbot, settings_dir):
     """Windows on the temporary settings, with scripted dialogs; closed
@@ -44,12 +58,7 @@ def make_window(qtbot, settings_dir):
     made: list[MainWindow] = []
 
     def make() -> MainWindow:
-        window = MainWindow(temp_settings(settings_dir))
-        window.dialogs = ScriptedDialogs()
-        qtbot.addWidget(window, before_close_func=lambda w: w.undo_stack.setClean())
-        window.show()
-        qtbot.waitExposed(window)
-        activate(window)
+        window = shown_window(qtbot, settings_dir)
         made.append(window)
         return window
 

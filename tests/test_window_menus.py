@@ -12,8 +12,8 @@ from PySide6.QtGui import QAction, QContextMenuEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMenu
 from test_canvas_helpers import assert_agrees, centre, click, vp
-from test_window import activate
-from ui_support import ScriptedDialogs, temp_settings, type_text
+from test_window import shown_window
+from ui_support import type_text
 
 from journeymapper.io import jmap
 from journeymapper.model.elements import Kind
@@ -26,13 +26,7 @@ def window(qtbot, tmp_path: Path, laptop_path: Path) -> MainWindow:
     """The window on the laptop example at 100%, removals confirmed by script."""
     folder = tmp_path / "settings"
     folder.mkdir()
-    win = MainWindow(temp_settings(folder))
-    win.dialogs = ScriptedDialogs()
-    qtbot.addWidget(win, before_close_func=lambda w: w.undo_stack.setClean())
-    win.resize(1500, 950)
-    win.show()
-    qtbot.waitExposed(win)
-    activate(win)
+    win = shown_window(qtbot, folder, (1500, 950))
     win.set_document(jmap.load(laptop_path).document, laptop_path)
     win.view.reset_zoom()
     yield win
