@@ -34,7 +34,6 @@ from journeymapper.model.elements import (
     default_fields,
     freeze,
     placement_problem,
-    text_problem,
 )
 from journeymapper.model.errors import (
     DuplicateIdError,
@@ -46,6 +45,7 @@ from journeymapper.model.errors import (
 )
 from journeymapper.model.ids import IdAllocator, id_prefix, process_allocator
 from journeymapper.model.journal import Journal, Rule
+from journeymapper.model.lanelist import LaneList
 from journeymapper.model.links import Link, LinkKind, a_kind, allowed, explain_refusal, infer_link
 from journeymapper.model.linkset import LinkSet
 from journeymapper.model.records import refers_to
@@ -88,8 +88,7 @@ class JourneyMap:
         self._links = LinkSet(self._journal)
         self._values = MapValues(self._journal, title)
         self._stage_order: list[str] = []
-        self._lanes: list[Lane] = []
-        self._lane_ids: set[str] = set()
+        self._lanes = LaneList(self._journal)
         self._cells: dict[Cell, set[str]] = {}
         self._book = ScoreBook(self._journal)
 
@@ -120,7 +119,7 @@ class JourneyMap:
         return self._ids.allocate(prefix, _Taken(self))
 
     def id_in_use(self, some_id: str) -> bool:
-        return some_id in self._elements or some_id in self._lane_ids
+        return some_id in self._elements or some_id in self._lanes
 
     def snapshot(self) -> JourneyMap:
         """A detached copy (no listeners) that later changes do not reach.
@@ -135,8 +134,7 @@ class JourneyMap:
         copy._links = self._links.copy(copy._journal)
         copy._values = self._values.copy(copy._journal)
         copy._stage_order = list(self._stage_order)
-        copy._lanes = list(self._lanes)
-        copy._lane_ids = set(self._lane_ids)
+        copy._lanes = self._lanes.copy(copy._journal)
         copy._cells = {cell: set(ids) for cell, ids in self._cells.items() if ids}
         copy._book = self._book.copy(copy._journal)
         return copy
@@ -284,7 +282,7 @@ class JourneyMap:
         if placement.stage is not None and placement.stage not in self._stage_order:
             raise LayoutError(N_("{id}: placement.stage {stage!r} is not a stage"),
                               id=element_id, stage=placement.stage)
-        if placement.lane not in self._lane_ids:
+        if placement.lane not in self._lanes:
             raise LayoutError(N_("{id}: placement.lane {lane!r} is not a lane"), id=element_id,
                               lane=placement.lane)
         problem = placement_problem(placement)
@@ -511,50 +509,25 @@ class JourneyMap:
     # ------------------------------------------------------------ lanes
     @property
     def lanes(self) -> tuple[Lane, ...]:
-        return tuple(self._lanes)
+        return self._lanes.all()
 
     def lane(self, lane_id: str) -> Lane:
-        index = self._lane_index(lane_id)
-        if index is None:
-            raise LayoutError(N_("no lane with id {id!r}"), id=lane_id)
-        return self._lanes[index]
+        return self._lanes.get(lane_id)
 
     def has_lane(self, lane_id: str) -> bool:
-        return lane_id in self._lane_ids
+        return lane_id in self._lanes
 
     def lane_for_kind(self, kind: Kind) -> Lane | None:
-        return next((lane for lane in self._lanes if lane.kind is kind), None)
-
-    def _lane_index(self, lane_id: str) -> int | None:
-        if lane_id not in self._lane_ids:
-            return None
-        for i, lane in enumerate(self._lanes):
-            if lane.id == lane_id:
-                return i
-        return None
+        return self._lanes.for_kind(kind)
 
     def add_lane(self, name: str, kind: Kind, index: int | None = None,
                  lane_id: str | None = None) -> Lane:
-        if kind is Kind.STAGE:
-            raise LayoutError(N_("a lane cannot hold stages"))
-        _check_lane_name(name)
+        self._lanes.check_new(name, kind)
         lane_id = lane_id or self.new_id("lane")
         if self.id_in_use(lane_id):
             raise DuplicateIdError(lane_id)
-        index = len(self._lanes) if index is None else max(0, min(index, len(self._lanes)))
-        lane = Lane(lane_id, name, kind)
         with self.transaction():
-            self._put_lane(lane, index)
-            self._journal.record(ev.LaneAdded(lane, index), lambda: self._drop_lane(lane))
-        return lane
-
-    def _drop_lane(self, lane: Lane) -> None:
-        self._lanes.remove(lane)
-        self._lane_ids.discard(lane.id)
-
-    def _put_lane(self, lane: Lane, index: int) -> None:
-        self._lanes.insert(index, lane)
-        self._lane_ids.add(lane.id)
+            return self._lanes.add(lane_id, name, kind, index)
 
     def remove_lane(self, lane_id: str) -> tuple[Lane, int]:
         lane = self.lane(lane_id)
@@ -564,40 +537,16 @@ class JourneyMap:
                 "lane {id} still holds {n} card; move or remove it first",
                 "lane {id} still holds {n} cards; move or remove them first",
                 held, id=lane_id))
-        index = self._lanes.index(lane)
         with self.transaction():
-            self._drop_lane(lane)
-            self._journal.record(ev.LaneRemoved(lane, index), lambda: self._put_lane(lane, index))
-        return lane, index
+            return lane, self._lanes.remove(lane)
 
     def update_lane(self, lane_id: str, name: str | None = None, kind: Kind | None = None) -> None:
-        old = self.lane(lane_id)
-        if kind is Kind.STAGE:
-            raise LayoutError(N_("a lane cannot hold stages"))
-        if name is not None:
-            _check_lane_name(name)
-        new = Lane(old.id, old.name if name is None else name, old.kind if kind is None else kind)
-        if new == old:
-            return
-        index = self._lanes.index(old)
         with self.transaction():
-            self._lanes[index] = new
-            self._journal.record(ev.LaneChanged(old, new),
-                                 lambda: self._lanes.__setitem__(index, old))
+            self._lanes.update(lane_id, name, kind)
 
     def set_lane_order(self, order: Iterable[str]) -> None:
-        new = tuple(order)
-        old_lanes = tuple(self._lanes)
-        old = tuple(lane.id for lane in old_lanes)
-        if sorted(new) != sorted(old):
-            raise LayoutError(N_("a new lane order must hold exactly the current lanes"))
-        if new == old:
-            return
-        by_id = {lane.id: lane for lane in old_lanes}
         with self.transaction():
-            self._lanes[:] = [by_id[i] for i in new]
-            self._journal.record(ev.LanesReordered(old, new),
-                                 lambda: self._lanes.__setitem__(slice(None), old_lanes))
+            self._lanes.set_order(order)
 
     # ------------------------------------------------------------ map values
     @property
@@ -688,12 +637,6 @@ class JourneyMap:
         for element in self._elements.values():
             result[element.kind.value] += 1
         return result
-
-
-def _check_lane_name(name: Any) -> None:
-    problem = text_problem(name)
-    if problem:
-        raise LayoutError(N_("lane name: {problem}"), problem=problem)
 
 
 class _Taken:
