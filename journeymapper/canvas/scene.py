@@ -58,32 +58,21 @@ def ask_first(text: str) -> bool:
     return answer == QMessageBox.StandardButton.Yes
 
 
-def _weak_listener(method):
-    """A document listener that does not keep the scene alive: the document
-    holding the scene and the scene the document would be a cycle, and a
-    QGraphicsScene freed by the cycle collector can crash the process."""
+def _weak(method):
+    """A document listener or Qt slot that neither keeps the scene alive nor
+    calls into one being freed: the document holding the scene and the scene
+    the document would be a cycle, a QGraphicsScene freed by the cycle
+    collector can crash the process, and an item destroyed with the scene's
+    Python object (a selected card) makes Qt emit selectionChanged to a
+    receiver that is already gone."""
     ref = weakref.WeakMethod(method)
 
-    def listener(event) -> None:
-        bound = ref()
-        if bound is not None:
-            bound(event)
-
-    return listener
-
-
-def _weak_slot(method):
-    """A slot that does not call into a scene being freed: an item destroyed with
-    the scene's Python object (a selected card, when the cycle collector frees
-    both) makes Qt emit selectionChanged to a receiver that is already gone."""
-    ref = weakref.WeakMethod(method)
-
-    def slot() -> None:
+    def call(*args) -> None:
         bound = ref()
         if bound is not None and shiboken6.isValid(bound.__self__):
-            bound()
+            bound(*args)
 
-    return slot
+    return call
 
 
 class MapScene(LinkRoutingMixin, QGraphicsScene):
@@ -125,9 +114,9 @@ class MapScene(LinkRoutingMixin, QGraphicsScene):
         #: those kinds? (the window asks once; a bare canvas keeps the kinds)
         self.kind_follows_lane: Callable[[dict], bool] = lambda retyped: False
         self._pending_routes: list[tuple[str, str]] = []
-        self._listener = _weak_listener(self._on_changes)
+        self._listener = _weak(self._on_changes)
         self.editor = MapEditor(self)
-        self.selectionChanged.connect(_weak_slot(self.emit_selection))
+        self.selectionChanged.connect(_weak(self.emit_selection))
 
     # ------------------------------------------------------------ document
     def set_document(self, doc: JourneyMap, undo_stack: QUndoStack) -> None:
