@@ -231,6 +231,39 @@ def test_every_tile_names_its_stages_and_lanes_and_holds_whole_cards():
         assert tx <= x and x + w <= tx + tw and ty <= y and y + h <= ty + th, element_id
 
 
+def test_a_tile_draws_its_own_links_not_those_passing_through():
+    """A link between cards on two tiles is drawn on both (to the tile's
+    edge, where the list under the map says where it goes), and not on the
+    tiles it runs through between them, which show their own cards' links."""
+    from journeymapper.io.pdf.linkdraw import route_ops
+    from journeymapper.io.pdf.mapdraw import MapFonts, MapPainter
+    from journeymapper.io.pdf.report import plan_pages
+
+    doc = big_map(300)
+    data, result = build_pdf(doc, OPTIONS)
+    reader = read(data)
+    painter = MapPainter(doc, MapFonts(result.font.regular, result.font.bold))
+    plan = plan_pages(painter, doc, OPTIONS)
+    first = map_page_index(reader) + (1 if plan.overview else 0)
+    drawing = {t.label: reader.pages[first + i].get_contents().get_data().decode("latin-1")
+               for i, t in enumerate(plan.tiles)}
+
+    def tile_of(element_id: str) -> str:
+        x, y, w, h = painter.end_rect(element_id)
+        return plan.tile_at(x + w / 2, y + h / 2).label
+
+    through = own = 0
+    for key, points in painter.links.points.items():
+        ends = {tile_of(key[0]), tile_of(key[1])}
+        ops = route_ops(points)
+        for tile in plan.tiles:
+            drawn = ops in drawing[tile.label]
+            assert drawn == (tile.label in ends), (key, tile.label, ends)
+            through += tile.label not in ends and painter.links.meets(key, tile.window, 0.0)
+        own += len(ends) == 1
+    assert through > 50 and own > 10
+
+
 def test_the_laptop_map_takes_at_most_three_a4_pages(laptop_doc):
     _, result = build_pdf(laptop_doc, OPTIONS)
     assert result.map_pages <= 3 and result.smallest_pt >= 6

@@ -9,6 +9,7 @@ would be too small to read (the overview of a tiled map).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from reportlab.pdfgen.canvas import Canvas
@@ -31,6 +32,7 @@ from journeymapper.layout.geometry import (
     stage_link_shape,
 )
 from journeymapper.layout.palette import KIND_STYLE, palette, persona_initials, readable_on
+from journeymapper.layout.routepoints import Key
 from journeymapper.layout.routing import route_map
 from journeymapper.model.document import JourneyMap
 from journeymapper.model.elements import Element, Kind
@@ -77,7 +79,7 @@ class MapPainter:
         self.window: Rect = self.extent
         self.scale = 1.0
         self.schematic = False
-        #: what the map pages work out once per plan (see mappages.crossing_links)
+        #: what the map pages work out once per plan (see mappages.tile_links)
         self.cache: dict[int, object] = {}
         self._cards: GridIndex[Element] = GridIndex()
         for element in doc.elements():
@@ -165,12 +167,14 @@ class MapPainter:
 
     # ------------------------------------------------------------ entry point
     def draw(self, c: Canvas, window: Rect, scale: float, left: float, top: float,
-             schematic: bool = False, links: bool = True) -> None:
+             schematic: bool = False, links: bool = True,
+             link_keys: Iterable[Key] | None = None) -> None:
         """Draw the map area ``window`` (map units) with its top-left at PDF point
         (left, top), ``scale`` points per map unit, clipped to the window;
         ``schematic`` leaves every text out (the overview), and the card links
         too below MIN_LINK_SCALE; ``links=False`` every link (the headers and
-        lane names a tile repeats)."""
+        lane names a tile repeats); ``link_keys``: only those card links (a
+        tile's own), else every one on the window."""
         self.window, self.scale, self.schematic = window, scale, schematic
         card_links = links and not (schematic and scale < MIN_LINK_SCALE)
         wx, wy, ww, wh = window
@@ -186,7 +190,7 @@ class MapPainter:
         self.draw_headers(c)
         self.draw_emotion_curve(c)
         if card_links:
-            self.draw_links(c)
+            self.links.draw(c, window, link_keys)
         self.draw_cards(c)
         if links:
             self.draw_stage_links(c)
@@ -328,9 +332,6 @@ class MapPainter:
         c.restoreState()
 
     # ------------------------------------------------------------ links
-    def draw_links(self, c: Canvas) -> None:
-        self.links.draw(c, self.window)
-
     def draw_stage_links(self, c: Canvas) -> None:
         """Arrows between neighbouring headers, arcs above them otherwise;
         loops back are dashed in the loop colour (as on the canvas)."""

@@ -25,6 +25,7 @@ from journeymapper.io.pdf.text import measure_with, single_line
 from journeymapper.io.pdf.tiling import MapPlan, Tile, column_label
 from journeymapper.layout import geometry as g
 from journeymapper.layout.geometry import Rect
+from journeymapper.layout.routepoints import Key
 
 HEADING_H = 30.0
 #: under a tile: the list of where its links go
@@ -50,14 +51,23 @@ class Exit:
     text: str
 
 
-def crossing_links(painter: MapPainter, plan: MapPlan
-                   ) -> dict[str, list[tuple[tuple[str, str], tuple[Tile, Tile]]]]:
-    """Per tile label, the links with one end on it and the other on another
-    tile, with the tiles of both ends (worked out once per plan)."""
-    cache = painter.cache.get(id(plan))
-    if cache is not None:
-        return cache
-    out: dict[str, list] = {}
+@dataclass
+class TileLinks:
+    """Which links each tile draws, worked out once per plan (by tile label):
+    the links with an end on it, and of those the ones whose other end is
+    on another tile (with the tiles of both ends), which it lists as exits.
+    A link only passing through a tile is drawn on the tiles of its ends."""
+
+    drawn: dict[str, list[Key]]
+    crossing: dict[str, list[tuple[Key, tuple[Tile, Tile]]]]
+
+
+def tile_links(painter: MapPainter, plan: MapPlan) -> TileLinks:
+    cached = painter.cache.get(id(plan))
+    if isinstance(cached, TileLinks):
+        return cached
+    drawn: dict[str, list[Key]] = {}
+    crossing: dict[str, list[tuple[Key, tuple[Tile, Tile]]]] = {}
     where: dict[str, Tile | None] = {}
 
     def tile_of(element_id: str) -> Tile | None:
@@ -69,11 +79,16 @@ def crossing_links(painter: MapPainter, plan: MapPlan
 
     for key in painter.links.points:
         a, b = tile_of(key[0]), tile_of(key[1])
-        if a is None or b is None or a is b:
-            continue
-        out.setdefault(a.label, []).append((key, (a, b)))
-        out.setdefault(b.label, []).append((key, (a, b)))
-    painter.cache[id(plan)] = out
+        if a is None and b is None:  # no end on a page: wherever it runs
+            on = [t for t in plan.tiles if painter.links.meets(key, t.window)]
+        else:
+            on = [t for t in (a, b) if t is not None]
+        for tile in dict.fromkeys(on):
+            drawn.setdefault(tile.label, []).append(key)
+        if a is not None and b is not None and a is not b:
+            crossing.setdefault(a.label, []).append((key, (a, b)))
+            crossing.setdefault(b.label, []).append((key, (a, b)))
+    out = painter.cache[id(plan)] = TileLinks(drawn, crossing)
     return out
 
 
@@ -161,7 +176,8 @@ class MapPage(Flowable):
         if tile.lane_strip:    # the lane names of this tile's rows, again
             painter.draw(c, (0.0, by, g.LANE_HEADER_W, bh), scale, 0.0, top - strip_h,
                          links=False)
-        painter.draw(c, tile.window, scale, strip_w, top - strip_h)
+        painter.draw(c, tile.window, scale, strip_w, top - strip_h,
+                     link_keys=tile_links(painter, self.plan).drawn.get(tile.label, []))
         self._bookmark_stages(c, tile.window, strip_w, top - strip_h, scale, tile)
         exits = self.exits(tile)
         groups = self._mark_exits(c, exits, tile, strip_w, top - strip_h, scale)
@@ -171,7 +187,7 @@ class MapPage(Flowable):
         """Every link with one end on this tile and the other elsewhere."""
         painter = self.painter
         out = []
-        for key, tiles in crossing_links(painter, self.plan).get(tile.label, ()):
+        for key, tiles in tile_links(painter, self.plan).crossing.get(tile.label, ()):
             points = painter.links.points[key]
             outgoing = tiles[0] is tile
             point = exit_point(points, tile.window, from_end=not outgoing)
