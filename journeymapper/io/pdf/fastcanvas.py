@@ -14,6 +14,11 @@ first subset, is written as it is, without the per-character walk of
 colours, set tens of thousands of times, keep their operator too. Any other
 case goes to reportlab as before.
 
+What looks the same many times over (the frame, marker and tag of every
+card of a kind and size) can be drawn once as a *stamp* and placed again
+with a translation: ``stamp`` keeps the operators a drawing wrote, ``place``
+writes them at another origin.
+
 Pages are compressed at zlib level 4 rather than 6: a 20,000-card map's
 100 MB of page drawing compresses in 1.4 s instead of 3.6 s, into a file a
 tenth larger. They are written as binary streams, not in ASCII85 (reportlab's
@@ -25,6 +30,7 @@ compression and made the file a quarter larger.
 from __future__ import annotations
 
 import zlib
+from collections.abc import Callable, Hashable
 
 from reportlab import rl_config
 from reportlab.lib.colors import Color
@@ -35,6 +41,8 @@ from reportlab.pdfgen.canvas import Canvas
 
 #: encoded strings kept per canvas at most (then the store starts afresh)
 KEPT = 50_000
+#: stamps kept per canvas at most (then the store starts afresh)
+KEPT_STAMPS = 5_000
 FLATE_LEVEL = 4
 
 
@@ -60,6 +68,7 @@ class FastCanvas(Canvas):
         self._colours: dict[tuple[float, float, float, str], str] = {}
         #: font name -> whether printable ASCII is its own code in the first subset
         self._readable: dict[str, bool] = {}
+        self._stamps: dict[Hashable, str] = {}
 
     def _colour(self, colour: object, alpha: object, op: str, state: str) -> str | None:
         """The operator setting an opaque RGB ``colour`` while nothing is
@@ -158,6 +167,27 @@ class FastCanvas(Canvas):
                 x - 0.5 * stringWidth(text, self._fontname, self._fontsize), y, text, True):
             super().drawCentredString(x, y, text, mode, charSpace, direction, wordSpace,
                                       shaping)
+
+    def stamp(self, key: Hashable, draw: Callable[[], None]) -> str:
+        """The operators ``draw()`` writes (drawing at the origin), kept under
+        ``key``: drawn once, then given again. Nothing is drawn on the page,
+        and the canvas's state is as it was before."""
+        ops = self._stamps.get(key)
+        if ops is None:
+            self.saveState()
+            mark = len(self._code)
+            draw()
+            ops = " ".join(self._code[mark:])
+            self.restoreState()
+            del self._code[mark - 1:]  # the q, the drawing and the Q
+            if len(self._stamps) >= KEPT_STAMPS:
+                self._stamps.clear()
+            self._stamps[key] = ops
+        return ops
+
+    def place(self, ops: str, x: float, y: float) -> None:
+        """Draw a stamp's operators with their origin at (x, y)."""
+        self._code.append(f"q 1 0 0 1 {fp_str(x, y)} cm {ops} Q")
 
     def save(self) -> None:
         # reportlab picks its one Flate filter from its module, and ASCII85 or

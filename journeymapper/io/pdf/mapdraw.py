@@ -17,6 +17,7 @@ from reportlab.pdfgen.canvas import Canvas
 from journeymapper import words
 from journeymapper.i18n import _, format_date
 from journeymapper.io.pdf import shapes
+from journeymapper.io.pdf.fastcanvas import FastCanvas
 from journeymapper.io.pdf.linkdraw import LinkDrawing
 from journeymapper.io.pdf.spatial import GridIndex
 from journeymapper.io.pdf.text import Measure, fit_lines, measure_with, single_line, wrap
@@ -57,6 +58,21 @@ class MapFonts:
     mark: str = "\u2026"
     #: out and in, as the font can print them
     arrows: tuple[str, str] = ("->", "<-")
+
+
+def _frame_fields(element: Element) -> object:
+    """What a card's frame shows of its fields (see MapPainter._card_frame)."""
+    f = element.fields
+    kind = element.kind
+    if kind is Kind.PAIN_POINT:
+        return f.get("severity", 3)
+    if kind is Kind.TOUCHPOINT:
+        return f.get("channel", "")
+    if kind is Kind.OPPORTUNITY:
+        return f.get("status", "")
+    if kind is Kind.NOTE:
+        return f.get("colour", ""), f.get("author", "")
+    return None
 
 
 class MapPainter:
@@ -395,21 +411,46 @@ class MapPainter:
             c.setLineWidth(1.0)
             c.drawPath(path, stroke=1, fill=1)
 
-    def draw_card(self, c: Canvas, element: Element, rect: Rect) -> None:
-        style = KIND_STYLE[element.kind]
-        col = self.colours
+    def draw_card(self, c: FastCanvas, element: Element, rect: Rect) -> None:
+        """A card: its frame, marker, tag and detail (the same for every card
+        of a kind, size and detail: one stamp), then its text and footer."""
         x, y, w, h = rect
-        fill = element.fields.get("colour", style.fill) if element.kind is Kind.NOTE else style.fill
-        self._box(c, rect, fill, style.border, radius=5, width=1.0)
-        c.setFillColor(shapes.colour(style.border))
-        c.rect(x + 0.5, -(y + h - 5), 3.5, h - 10, stroke=0, fill=1)
-        if not self.text_ok(SMALL):
+        show_text = self.text_ok(SMALL)
+        frame = c.stamp(("card", element.kind, w, h, show_text, _frame_fields(element)),
+                        lambda: self._card_frame(c, element, w, h, show_text))
+        c.place(frame, x, -y)
+        if not show_text:
             return
-        shapes.marker(c, style.marker, x + CARD_PAD + 5, -(y + TAG_BASELINE - 3), 9, style.accent)
-        detail_left = x + w - CARD_PAD
+        col = self.colours
+        footer = self._footer(element)
+        room = h - TAG_BASELINE - 8 - (12 if footer else 0)
+        max_lines = max(1, int(room // BODY_LEADING))
+        lines, _cut = fit_lines(element.text, w - 2 * CARD_PAD - 2, max_lines,
+                                self.measure(False, g.CARD_FONT_PT), self.fonts.mark)
+        for n, line in enumerate(lines):
+            self._text(c, x + CARD_PAD + 2, y + TAG_BASELINE + 15 + n * BODY_LEADING, line,
+                       g.CARD_FONT_PT, col["text"])
+        if footer:
+            text = single_line(footer, w - 2 * CARD_PAD - 2, self.measure(False, SMALL),
+                               self.fonts.mark)
+            self._text(c, x + CARD_PAD + 2, y + h - 7, text, SMALL, col["muted"])
+
+    def _card_frame(self, c: Canvas, element: Element, w: float, h: float,
+                    show_text: bool) -> None:
+        """A card's box, side bar, kind marker, tag and detail (channel, status,
+        severity dots or author), at the origin."""
+        style = KIND_STYLE[element.kind]
         f = element.fields
+        fill = f.get("colour", style.fill) if element.kind is Kind.NOTE else style.fill
+        self._box(c, (0.0, 0.0, w, h), fill, style.border, radius=5, width=1.0)
+        c.setFillColor(shapes.colour(style.border))
+        c.rect(0.5, -(h - 5), 3.5, h - 10, stroke=0, fill=1)
+        if not show_text:
+            return
+        shapes.marker(c, style.marker, CARD_PAD + 5, -(TAG_BASELINE - 3), 9, style.accent)
+        detail_left = w - CARD_PAD
         if element.kind is Kind.PAIN_POINT:
-            detail_left = shapes.severity_dots(c, x + w - CARD_PAD, -(y + TAG_BASELINE - 3),
+            detail_left = shapes.severity_dots(c, w - CARD_PAD, -(TAG_BASELINE - 3),
                                                int(f.get("severity", 3)), 5.0, style.border,
                                                "#f3c1c1") - 4
         else:
@@ -419,24 +460,12 @@ class MapPainter:
             if detail:
                 detail = single_line(detail, w * 0.4, self.measure(False, SMALL),
                                      self.fonts.mark)
-                self._text(c, x + w - CARD_PAD, y + TAG_BASELINE, detail, SMALL,
-                           col["muted"], align="right")
+                self._text(c, w - CARD_PAD, TAG_BASELINE, detail, SMALL,
+                           self.colours["muted"], align="right")
                 detail_left -= self.measure(False, SMALL)(detail) + 4
-        tag = single_line(words.kind_tag(element.kind), detail_left - (x + CARD_PAD + 14),
+        tag = single_line(words.kind_tag(element.kind), detail_left - (CARD_PAD + 14),
                           self.measure(True, SMALL), self.fonts.mark)
-        self._text(c, x + CARD_PAD + 14, y + TAG_BASELINE, tag, SMALL, style.accent, True)
-        footer = self._footer(element)
-        room = h - TAG_BASELINE - 8 - (12 if footer else 0)
-        max_lines = max(1, int(room // BODY_LEADING))
-        lines, _cut = fit_lines(element.text, w - 2 * CARD_PAD - 2, max_lines,
-                             self.measure(False, g.CARD_FONT_PT), self.fonts.mark)
-        for n, line in enumerate(lines):
-            self._text(c, x + CARD_PAD + 2, y + TAG_BASELINE + 15 + n * BODY_LEADING, line,
-                       g.CARD_FONT_PT, col["text"])
-        if footer:
-            text = single_line(footer, w - 2 * CARD_PAD - 2, self.measure(False, SMALL),
-                               self.fonts.mark)
-            self._text(c, x + CARD_PAD + 2, y + h - 7, text, SMALL, col["muted"])
+        self._text(c, CARD_PAD + 14, TAG_BASELINE, tag, SMALL, style.accent, True)
 
     def _footer(self, element: Element) -> str:
         f = element.fields

@@ -21,6 +21,7 @@ import math
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from reportlab.lib import pagesizes
 
@@ -66,7 +67,7 @@ class Tile:
     lane_strip: bool = False
     header_strip: bool = False
 
-    @property
+    @cached_property
     def label(self) -> str:
         return f"{column_label(self.column)}{self.row + 1}"
 
@@ -98,16 +99,17 @@ class MapPlan:
     def tile(self, column: int, row: int) -> Tile:
         return self.tiles[row * self.columns + column]
 
+    @cached_property
+    def _ends(self) -> tuple[list[float], list[float]]:
+        """Where the tile columns and rows end (the cuts do not change once planned)."""
+        return [end for _, end in self.x_cuts], [end for _, end in self.y_cuts]
+
     def tile_at(self, x: float, y: float) -> Tile:
         """The tile whose cut holds the map point (x, y) (the nearest at the edges)."""
-        column = _find(self.x_cuts, x)
-        row = _find(self.y_cuts, y)
+        x_ends, y_ends = self._ends
+        column = min(bisect_right(x_ends, x), len(x_ends) - 1)
+        row = min(bisect_right(y_ends, y), len(y_ends) - 1)
         return self.tile(column, row)
-
-
-def _find(cuts: list[tuple[float, float]], v: float) -> int:
-    ends = [end for _, end in cuts]
-    return min(bisect_right(ends, v), len(cuts) - 1)
 
 
 # ------------------------------------------------------------ cuts
