@@ -37,7 +37,7 @@ from journeymapper.canvas.view import MapView
 from journeymapper.commands.base import UndoStack
 from journeymapper.commands.elements import AddCard, RemoveElements, SetField
 from journeymapper.commands.lanes import AddLane, UpdateLane
-from journeymapper.commands.meta import SetMeta
+from journeymapper.commands.meta import MergingSetMeta
 from journeymapper.model.document import JourneyMap
 from journeymapper.model.elements import Kind, check_field
 from journeymapper.model.errors import JourneyError
@@ -605,19 +605,3 @@ def _forget(window: MainWindow) -> None:
     if window in _ALIVE:
         _ALIVE.remove(window)
 
-
-class MergingSetMeta(SetMeta):
-    """SetMeta whose consecutive edits of the same property (typing the
-    title) merge into one undo step."""
-
-    MERGE_ID = 0x4A4D02
-
-    def id(self) -> int:  # noqa: A003 - Qt API
-        return self.MERGE_ID
-
-    def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 - Qt API
-        if not isinstance(other, MergingSetMeta) or other.key != self.key:
-            return False
-        self.new = other.new
-        self.setObsolete(self.new == self.old)
-        return True
