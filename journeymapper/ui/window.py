@@ -1,5 +1,7 @@
 """The main window: the map view in the middle, the inspector, personas and
-undo history as docks, the menus, the find bar and the status bar.
+undo history as docks, the menus, the find bar and the status bar. What the
+File menu does is in ui/files.py (``DocumentFiles``), what the panels ask for
+in ui/panel_edits.py (``PanelEdits``), both mixins of :class:`MainWindow`.
 
 Extension points for other features (see docs/architecture.md):
 ``menu_file`` with :meth:`MainWindow.add_file_action`, :meth:`add_panel`,
@@ -35,11 +37,7 @@ from PySide6.QtWidgets import (
 from journeymapper.canvas.scene import MapScene
 from journeymapper.canvas.view import MapView
 from journeymapper.commands.base import UndoStack
-from journeymapper.commands.elements import AddCard, RemoveElements, SetField
-from journeymapper.commands.lanes import AddLane, UpdateLane
-from journeymapper.commands.meta import MergingSetMeta
 from journeymapper.model.document import JourneyMap
-from journeymapper.model.elements import Kind, check_field
 from journeymapper.model.errors import JourneyError
 from journeymapper.ui import heap, language, theme
 from journeymapper.ui.canvas_menu import CanvasMenu
@@ -48,11 +46,11 @@ from journeymapper.ui.files import DocumentFiles
 from journeymapper.ui.find import FindBar
 from journeymapper.ui.inspector import Inspector
 from journeymapper.ui.map_actions import MapActions
+from journeymapper.ui.panel_edits import PanelEdits
 from journeymapper.ui.personas import PersonasPanel
 from journeymapper.ui.scores_panel import ScoresPanel
 from journeymapper.ui.settings import AppSettings
 from journeymapper.ui.toolbar import MainToolBar
-from journeymapper.words import field_label, in_map_language, kind_label, lane_name, new_persona_name
 
 translate = QCoreApplication.translate
 DropHandler = Callable[[str], bool]
@@ -73,7 +71,7 @@ DOCK_WIDTH = 340
 READABLE_ZOOM = 0.6  # below this the cards' text is not drawn
 
 
-class MainWindow(DocumentFiles, QMainWindow):
+class MainWindow(DocumentFiles, PanelEdits, QMainWindow):
     """One map in one window. Public: ``document``, ``path``, ``undo_stack``,
     ``scene``, ``view``, ``menu_file``, ``drop_handlers``, ``dialogs``.
     Signals: ``document_changed(doc)`` after another map is shown, ``closed()``
@@ -378,21 +376,6 @@ class MainWindow(DocumentFiles, QMainWindow):
             return False
         return True
 
-    def edit_field(self, element_id: str, name: str, value: Any, typing: bool = False) -> None:
-        """An edit from a panel: checked first, then pushed as SetField."""
-        if element_id not in self.document:
-            return
-        element = self.document.element(element_id)
-        problem = check_field(element.kind, name, value)
-        if problem:
-            self.statusBar().showMessage(
-                translate("MainWindow", "{kind} {field}: {problem}").format(
-                    kind=kind_label(element.kind), field=field_label(element.kind, name),
-                    problem=problem), 8000)
-            return
-        if element.fields.get(name) != value:
-            self.push(SetField(self.document, element_id, name, value, typing=typing))
-
     def _stack_moved(self, _index: int) -> None:
         self.update_title()
         self.map_actions.update_enabled()
@@ -404,48 +387,6 @@ class MainWindow(DocumentFiles, QMainWindow):
         else:
             self.inspector.show_ids(ids)
         self.map_actions.update_enabled()
-
-    def edit_lane(self, lane_id: str, name: str | None, kind: Kind | None) -> None:
-        self.push(UpdateLane(self.document, lane_id, name, kind))
-        if self.scene.selected_lane() != lane_id:
-            # a new kind can rebuild the lane's header; keep it selected and shown
-            self.scene.select_ids([lane_id])
-
-    def edit_meta(self, key: str, value: Any) -> None:
-        if self.document.meta.get(key) != value:
-            self.push(MergingSetMeta(self.document, key, value))
-            if key == "title":
-                self.update_title()
-
-    def add_persona(self) -> None:
-        """Add a persona to the persona strip (adding a persona lane if the map has none)."""
-        doc = self.document
-        lane = doc.lane_for_kind(Kind.PERSONA)
-        self.undo_stack.beginMacro(translate("MainWindow", "Add persona"))
-        try:
-            if lane is None:
-                with in_map_language(doc):
-                    add_lane = AddLane(doc, lane_name(Kind.PERSONA), Kind.PERSONA, 0)
-                self.undo_stack.push(add_lane)
-                lane_id = add_lane.lane_id
-            else:
-                lane_id = lane.id
-            with in_map_language(doc):
-                card = AddCard(doc, Kind.PERSONA, None, lane_id, new_persona_name())
-            self.undo_stack.push(card)
-        finally:
-            self.undo_stack.endMacro()
-        self.personas.select(card.element_id)
-        self.personas_dock.show()
-        self.personas_dock.raise_()
-        self.personas.focus_name()
-
-    def remove_persona(self, persona_id: str) -> None:
-        if persona_id in self.document:
-            self.push(RemoveElements(self.document, [persona_id]))
-
-    def pick_colour(self, current: str) -> str | None:
-        return self.dialogs.pick_colour(current)
 
     # ------------------------------------------------------------ find
     def find_next(self) -> None:
