@@ -1,7 +1,8 @@
 """The main window: the map view in the middle, the inspector, personas and
 undo history as docks, the menus, the find bar and the status bar. What the
 File menu does is in ui/files.py (``DocumentFiles``), what the panels ask for
-in ui/panel_edits.py (``PanelEdits``), both mixins of :class:`MainWindow`.
+in ui/panel_edits.py (``PanelEdits``), View > Language in ui/language_switch.py
+(``LanguageSwitch``): mixins of :class:`MainWindow`.
 
 Extension points for other features (see docs/architecture.md):
 ``menu_file`` with :meth:`MainWindow.add_file_action`, :meth:`add_panel`,
@@ -13,7 +14,6 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
@@ -45,6 +45,7 @@ from journeymapper.ui.dialogs import Dialogs
 from journeymapper.ui.files import DocumentFiles
 from journeymapper.ui.find import FindBar
 from journeymapper.ui.inspector import Inspector
+from journeymapper.ui.language_switch import Handover, LanguageSwitch
 from journeymapper.ui.map_actions import MapActions
 from journeymapper.ui.panel_edits import PanelEdits
 from journeymapper.ui.personas import PersonasPanel
@@ -71,7 +72,7 @@ DOCK_WIDTH = 340
 READABLE_ZOOM = 0.6  # below this the cards' text is not drawn
 
 
-class MainWindow(DocumentFiles, PanelEdits, QMainWindow):
+class MainWindow(DocumentFiles, PanelEdits, LanguageSwitch, QMainWindow):
     """One map in one window. Public: ``document``, ``path``, ``undo_stack``,
     ``scene``, ``view``, ``menu_file``, ``drop_handlers``, ``dialogs``.
     Signals: ``document_changed(doc)`` after another map is shown, ``closed()``
@@ -475,45 +476,6 @@ class MainWindow(DocumentFiles, PanelEdits, QMainWindow):
             self.show_start()
             self.view.setFocus()  # keyboard first: N adds a card straight away
 
-    # ------------------------------------------------------------ language
-    def set_language(self, code: str) -> MainWindow:
-        """View > Language: remember ``code`` and show the window in it. The
-        window is built again in the new language and takes over the open map
-        with its undo history and unsaved changes; returns the window now
-        showing the map (``self`` when the language was already in force)."""
-        language.remember(self.settings.qsettings, code)
-        if language.current() == code:
-            return self
-        self.scene.editor.finish_editing()
-        language.install(code)
-        return self.rebuild()
-
-    def rebuild(self) -> MainWindow:
-        """A new window in the language in force, showing this window's map,
-        path and undo history; this one closes without asking to save."""
-        self.settings.save_window(self)
-        handover = Handover(self.document, self.path, self.undo_stack)
-        self.undo_stack.cleanChanged.disconnect(self.update_title)
-        self.undo_stack.indexChanged.disconnect(self._stack_moved)
-        self.history.setStack(None)
-        self.handed_over = True
-        successor = MainWindow(self.settings.qsettings, self._extension_names, handover=handover)
-        if not isinstance(self.dialogs, Dialogs):
-            successor.dialogs = self.dialogs  # a scripted stand-in (tests) stays in charge
-        successor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose,
-                               self.testAttribute(Qt.WidgetAttribute.WA_DeleteOnClose))
-        _ALIVE.append(successor)
-        successor.destroyed.connect(lambda *_: _forget(successor))
-        autosave = getattr(successor, "autosave", None)
-        if autosave is not None and successor.is_dirty():
-            autosave.save_now()  # the unsaved work is safe under the new window's record
-            autosave.wait()
-        if self.isVisible():
-            successor.show()
-        self.replaced.emit(successor)
-        self.close()
-        return successor
-
     # ------------------------------------------------------------ closing
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
         if not self.handed_over and not self.maybe_save("closing"):
@@ -527,22 +489,4 @@ class MainWindow(DocumentFiles, PanelEdits, QMainWindow):
         if not self.handed_over:  # the commands go with the window
             self.undo_stack.clear()
         event.accept()
-
-
-@dataclass(frozen=True)
-class Handover:
-    """What a window rebuilt in another language takes over from the old one."""
-
-    document: JourneyMap
-    path: Path | None
-    undo_stack: UndoStack
-
-
-#: Windows made by a language switch, kept alive until Qt deletes them.
-_ALIVE: list[MainWindow] = []
-
-
-def _forget(window: MainWindow) -> None:
-    if window in _ALIVE:
-        _ALIVE.remove(window)
 
