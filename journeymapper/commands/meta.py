@@ -36,3 +36,20 @@ class SetMeta(DocCommand):
 
     def revert(self) -> None:
         self.doc.set_meta(self.key, self.old)
+
+
+class MergingSetMeta(SetMeta):
+    """SetMeta whose consecutive edits of the same property (typing the
+    title) merge into one undo step."""
+
+    MERGE_ID = 0x4A4D02
+
+    def id(self) -> int:  # noqa: A003 - Qt API
+        return self.MERGE_ID
+
+    def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 - Qt API
+        if not isinstance(other, MergingSetMeta) or other.key != self.key:
+            return False
+        self.new = other.new
+        self.setObsolete(self.new == self.old)
+        return True

@@ -6,7 +6,9 @@ a metric and stage for every column (each one a combo box the user can
 change), lists answer labels it does not know so the user can give them a
 number, and recomputes the scores on a worker thread whenever a choice
 changes: the window never freezes, a progress bar shows large files and
-Cancel stops the pass. Import pushes one ImportScores command.
+Cancel stops the pass. Import pushes one ImportScores command. The two
+tables of choices (columns to metrics and stages, unknown answers to numbers)
+are in ui/survey_mapping.py; the worker thread's task in ui/survey_worker.py.
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QDoubleValidator, QUndoCommand
+from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -34,7 +36,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QProgressBar,
@@ -49,38 +50,28 @@ from PySide6.QtWidgets import (
 
 from journeymapper.commands.scores import ImportScores
 from journeymapper.io.survey import (
-    QUOTES,
     ImportOptions,
     ImportResult,
     Inspection,
-    Mapping,
     inspect_survey,
     plan_import,
 )
-from journeymapper.io.survey.labels import normalise_label, parse_number
-from journeymapper.io.survey.layouts import META
 from journeymapper.io.survey.plan import require_responses
 from journeymapper.model import metrics
 from journeymapper.model.document import JourneyMap
-from journeymapper.model.elements import Kind
 from journeymapper.model.errors import JourneyError
+from journeymapper.ui.survey_mapping import (
+    AnswerNumbers,
+    ColumnMapping,
+    read_only_table,
+    stage_and_touchpoint,
+)
 from journeymapper.ui.survey_worker import PlanTask
 from journeymapper.words import metric_label
 
 SURVEY_SUFFIXES = (".csv", ".tsv", ".txt", ".xlsx", ".xlsm")
 translate = QCoreApplication.translate
 
-#: (label, metric, mean range) choices of the metric combo boxes.
-METRIC_CHOICES: tuple[tuple[str, str, tuple[float, float] | None], ...] = (
-    (QT_TRANSLATE_NOOP("SurveyImportDialog", "— not imported —"), "", None),
-    (QT_TRANSLATE_NOOP("SurveyImportDialog", "CSAT (1-5)"), "csat", None),
-    (QT_TRANSLATE_NOOP("SurveyImportDialog", "NPS (0-10)"), "nps", None),
-    (QT_TRANSLATE_NOOP("SurveyImportDialog", "CES (1-7)"), "ces", None),
-    (QT_TRANSLATE_NOOP("SurveyImportDialog", "Mean 1-5"), "mean", (1.0, 5.0)),
-    (QT_TRANSLATE_NOOP("SurveyImportDialog", "Mean 1-10"), "mean", (1.0, 10.0)),
-    (QT_TRANSLATE_NOOP("SurveyImportDialog", "Mean 0-10"), "mean", (0.0, 10.0)),
-    (QT_TRANSLATE_NOOP("SurveyImportDialog", "Quotes (open answers)"), QUOTES, None),
-)
 CES_CHOICES = (
     (QT_TRANSLATE_NOOP("SurveyImportDialog", "1 = very easy (lower is better)"),
      metrics.CES_LOW_IS_EASY),
@@ -91,17 +82,6 @@ CES_CHOICES = (
 def survey_filter() -> str:
     return translate("SurveyImportDialog",
                      "Survey exports (*.csv *.tsv *.txt *.xlsx *.xlsm);;All files (*)")
-
-
-def _table(name: str, headers: list[str], stretch: int) -> QTableWidget:
-    """A read-only table with column headers; column ``stretch`` takes the spare width."""
-    table = QTableWidget(0, len(headers))
-    table.setObjectName(name)
-    table.setHorizontalHeaderLabels(headers)
-    table.horizontalHeader().setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
-    table.verticalHeader().setVisible(False)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    return table
 
 
 class SurveyImportDialog(QDialog):
@@ -120,8 +100,6 @@ class SurveyImportDialog(QDialog):
         self.inspection: Inspection | None = None
         self.result: ImportResult | None = None
         self.error = ""
-        self.label_values: dict[str, float] = {}   # normalised label -> number
-        self.label_texts: dict[str, str] = {}      # normalised label -> as answered
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(1)
         self.task: PlanTask | None = None
@@ -153,9 +131,8 @@ class SurveyImportDialog(QDialog):
         self.preview_table.setObjectName("preview_table")
         self.preview_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
 
-        self.mapping_table = _table("mapping_table", [
-            translate("SurveyImportDialog", "Column"), translate("SurveyImportDialog", "Metric"),
-            translate("SurveyImportDialog", "Stage")], 0)
+        self.mapping_table = ColumnMapping()
+        self.mapping_table.changed.connect(self.schedule_preview)
 
         self.wave_edit = QLineEdit(dt.date.today().isoformat())
         self.wave_edit.setObjectName("wave_edit")
@@ -177,14 +154,13 @@ class SurveyImportDialog(QDialog):
         options.addRow(translate("SurveyImportDialog", "Survey date:"), self.date_edit)
         options.addRow(translate("SurveyImportDialog", "CES scale:"), self.ces_combo)
 
-        self.labels_table = _table("labels_table", [
-            translate("SurveyImportDialog", "Unknown answer"),
-            translate("SurveyImportDialog", "Count"), translate("SurveyImportDialog", "Number")], 0)
+        self.labels_table = AnswerNumbers()
+        self.labels_table.changed.connect(self.schedule_preview)
         labels_box = QGroupBox(translate("SurveyImportDialog", "Answers to map (counted as "
                                          "skipped until given a number)"))
         QVBoxLayout(labels_box).addWidget(self.labels_table)
 
-        self.results_table = _table("results_table", [
+        self.results_table = read_only_table(QTableWidget(), "results_table", [
             translate("SurveyImportDialog", "Stage"), translate("SurveyImportDialog", "Metric"),
             translate("SurveyImportDialog", "Value"), translate("SurveyImportDialog", "n"),
             translate("SurveyImportDialog", "Skipped"), translate("SurveyImportDialog", "Note")], 5)
@@ -279,8 +255,7 @@ class SurveyImportDialog(QDialog):
             self.results_table.setRowCount(0)
             return False
         self.inspection = inspection
-        self.label_values.clear()
-        self.label_texts.clear()
+        self.labels_table.forget()
         survey, layout = inspection.survey, inspection.layout
         encoding = survey.encoding_label if survey.format == "csv" else translate(
             "SurveyImportDialog", "sheet “{sheet}”").format(sheet=survey.sheet)
@@ -296,8 +271,8 @@ class SurveyImportDialog(QDialog):
         self.sheet_combo.setVisible(len(survey.sheets) > 1)
         self.sheet_combo.blockSignals(False)
         self._fill_preview()
-        self._fill_mapping()
-        self._fill_labels({})
+        self.mapping_table.fill(inspection, self.doc)
+        self.labels_table.fill({})
         self.start_preview()
         return True
 
@@ -323,71 +298,15 @@ class SurveyImportDialog(QDialog):
                 text = row[c] if c < len(row) else ""
                 self.preview_table.setItem(r, c, QTableWidgetItem(" ".join(text.split())))
 
-    def _fill_mapping(self) -> None:
-        assert self.inspection is not None
-        infos = [i for i in self.inspection.columns if i.column.role != META]
-        self.mapping_table.setRowCount(len(infos))
-        self.metric_combos: list[QComboBox] = []
-        self.stage_combos: list[QComboBox] = []
-        self.mapping_columns = [i.column.index for i in infos]
-        self.targets = self._targets()
-        for row, info in enumerate(infos):
-            item = QTableWidgetItem(f"{info.column.ref}  {info.column.label(60)}")
-            item.setToolTip(info.column.header)
-            self.mapping_table.setItem(row, 0, item)
-            metric = QComboBox()
-            metric.setObjectName(f"metric_{info.column.index + 1}")
-            for text, value, rng in METRIC_CHOICES:
-                metric.addItem(translate("SurveyImportDialog", text), (value, rng))
-            suggested = next((i for i, (_, v, _r) in enumerate(METRIC_CHOICES)
-                              if v == (info.metric or "")), 0)
-            metric.setCurrentIndex(suggested)
-            stage = QComboBox()
-            stage.setObjectName(f"stage_{info.column.index + 1}")
-            stage.addItem(translate("SurveyImportDialog", "— choose a stage —"), None)
-            for target, text in self.targets:
-                stage.addItem(text, target)
-                if target == (info.stage, None):
-                    stage.setCurrentIndex(stage.count() - 1)
-            metric.currentIndexChanged.connect(self.schedule_preview)
-            stage.currentIndexChanged.connect(self.schedule_preview)
-            self.mapping_table.setCellWidget(row, 1, metric)
-            self.mapping_table.setCellWidget(row, 2, stage)
-            self.metric_combos.append(metric)
-            self.stage_combos.append(stage)
-        self.mapping_table.resizeColumnsToContents()
-        self.mapping_table.horizontalHeader().setSectionResizeMode(
-            0, QHeaderView.ResizeMode.Stretch)
-
-    def _targets(self) -> list[tuple[tuple[str, str | None], str]]:
-        """Every stage, each followed by the touchpoints in its column."""
-        out: list[tuple[tuple[str, str | None], str]] = []
-        for element in self.doc.stages():
-            out.append(((element.id, None), element.text))
-            for lane in self.doc.lanes:
-                for card in self.doc.cell(element.id, lane.id):
-                    if card.kind is Kind.TOUCHPOINT:
-                        out.append(((element.id, card.id), translate(
-                            "SurveyImportDialog", "{stage} › {touchpoint}").format(
-                                stage=element.text, touchpoint=card.text)))
-        return out
-
+    # ------------------------------------------------------------ choices
     def mapping_combos(self, column_ref: str) -> tuple[QComboBox, QComboBox]:
         """The metric and stage combo boxes of a column (``#7``)."""
-        index = self.mapping_columns.index(int(column_ref.lstrip("#")) - 1)
-        return self.metric_combos[index], self.stage_combos[index]
+        return self.mapping_table.combos(column_ref)
 
-    # ------------------------------------------------------------ choices
-    def mappings(self) -> list[Mapping]:
-        out = []
-        for column, metric, stage in zip(self.mapping_columns, self.metric_combos,
-                                         self.stage_combos):
-            value, rng = metric.currentData()
-            target = stage.currentData()
-            if value and target:
-                touchpoint = target[1] if value != QUOTES else None
-                out.append(Mapping(column, target[0], value, rng, touchpoint))
-        return out
+    @property
+    def label_edits(self) -> dict[str, QLineEdit]:
+        """The number fields of the unknown answers, by the answer's text."""
+        return self.labels_table.edits
 
     def _wave_named(self, label: str) -> None:
         """A wave the map has: show its date (the import keeps it unless changed)."""
@@ -399,43 +318,9 @@ class SurveyImportDialog(QDialog):
         return ImportOptions(wave=self.wave_edit.text().strip(),
                              wave_date=self.date_edit.date().toString("yyyy-MM-dd"),
                              ces_direction=self.ces_combo.currentData(),
-                             labels=dict(self.label_values),
+                             labels=dict(self.labels_table.values),
                              unknown_hint=translate("SurveyImportDialog",
                                                     "give them a number under “Answers to map”"))
-
-    def _fill_labels(self, unknown: dict[str, int]) -> None:
-        """List unknown answers, keeping those already given a number."""
-        shown = dict(unknown)
-        for key, text in self.label_texts.items():
-            if key in self.label_values:
-                shown.setdefault(text, 0)
-        self.labels_table.setRowCount(len(shown))
-        self.label_edits: dict[str, QLineEdit] = {}
-        for row, (text, count) in enumerate(sorted(shown.items())):
-            self.labels_table.setItem(row, 0, QTableWidgetItem(text))
-            self.labels_table.setItem(row, 1, QTableWidgetItem(
-                str(count) if count else translate("SurveyImportDialog", "mapped")))
-            edit = QLineEdit()
-            edit.setObjectName(f"label_{row}")
-            edit.setValidator(QDoubleValidator(edit))
-            key = normalise_label(text)
-            if key in self.label_values:
-                edit.setText(f"{self.label_values[key]:g}")
-            edit.editingFinished.connect(lambda t=text, e=edit: self._label_entered(t, e))
-            self.labels_table.setCellWidget(row, 2, edit)
-            self.label_edits[text] = edit
-
-    def _label_entered(self, text: str, edit: QLineEdit) -> None:
-        key = normalise_label(text)
-        self.label_texts[key] = text
-        value = parse_number(edit.text())
-        if value is None:
-            if self.label_values.pop(key, None) is not None:
-                self.schedule_preview()
-            return
-        if self.label_values.get(key) != value:
-            self.label_values[key] = value
-            self.schedule_preview()
 
     # ------------------------------------------------------------ preview
     def schedule_preview(self, *_args: object) -> None:
@@ -451,7 +336,7 @@ class SurveyImportDialog(QDialog):
         self.import_button.setEnabled(False)
         if self.inspection is None:
             return
-        mappings = self.mappings()
+        mappings = self.mapping_table.mappings()
         if not mappings:
             self.results_table.setRowCount(0)
             self._show_status(translate("SurveyImportDialog",
@@ -505,7 +390,7 @@ class SurveyImportDialog(QDialog):
         for counts in result.unknown.values():
             for text, count in counts.items():
                 merged[text] = merged.get(text, 0) + count
-        self._fill_labels(merged)
+        self.labels_table.fill(merged)
         self.import_button.setEnabled(bool(result.scores or result.cards))
         self.preview_ready.emit()
 
@@ -538,8 +423,7 @@ class SurveyImportDialog(QDialog):
             metric = metric_label(score.metric, score.name)
             where = self.doc.element(score.stage).text
             if score.touchpoint is not None:
-                where = translate("SurveyImportDialog", "{stage} › {touchpoint}").format(
-                    stage=where, touchpoint=self.doc.element(score.touchpoint).text)
+                where = stage_and_touchpoint(where, self.doc.element(score.touchpoint).text)
             cells = [where, metric,
                      metrics.format_value(score.metric, score.value), str(score.n),
                      str(score.skipped), translate("SurveyImportDialog", "; ").join(note)]

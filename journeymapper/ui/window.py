@@ -1,5 +1,8 @@
 """The main window: the map view in the middle, the inspector, personas and
-undo history as docks, the menus, the find bar and the status bar.
+undo history as docks, the menus, the find bar and the status bar. What the
+File menu does is in ui/files.py (``DocumentFiles``), what the panels ask for
+in ui/panel_edits.py (``PanelEdits``), View > Language in ui/language_switch.py
+(``LanguageSwitch``): mixins of :class:`MainWindow`.
 
 Extension points for other features (see docs/architecture.md):
 ``menu_file`` with :meth:`MainWindow.add_file_action`, :meth:`add_panel`,
@@ -11,7 +14,6 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
@@ -35,11 +37,7 @@ from PySide6.QtWidgets import (
 from journeymapper.canvas.scene import MapScene
 from journeymapper.canvas.view import MapView
 from journeymapper.commands.base import UndoStack
-from journeymapper.commands.elements import AddCard, RemoveElements, SetField
-from journeymapper.commands.lanes import AddLane, UpdateLane
-from journeymapper.commands.meta import SetMeta
 from journeymapper.model.document import JourneyMap
-from journeymapper.model.elements import Kind, check_field
 from journeymapper.model.errors import JourneyError
 from journeymapper.ui import heap, language, theme
 from journeymapper.ui.canvas_menu import CanvasMenu
@@ -47,12 +45,13 @@ from journeymapper.ui.dialogs import Dialogs
 from journeymapper.ui.files import DocumentFiles
 from journeymapper.ui.find import FindBar
 from journeymapper.ui.inspector import Inspector
+from journeymapper.ui.language_switch import Handover, LanguageSwitch
 from journeymapper.ui.map_actions import MapActions
+from journeymapper.ui.panel_edits import PanelEdits
 from journeymapper.ui.personas import PersonasPanel
 from journeymapper.ui.scores_panel import ScoresPanel
 from journeymapper.ui.settings import AppSettings
 from journeymapper.ui.toolbar import MainToolBar
-from journeymapper.words import field_label, in_map_language, kind_label, lane_name, new_persona_name
 
 translate = QCoreApplication.translate
 DropHandler = Callable[[str], bool]
@@ -73,7 +72,7 @@ DOCK_WIDTH = 340
 READABLE_ZOOM = 0.6  # below this the cards' text is not drawn
 
 
-class MainWindow(DocumentFiles, QMainWindow):
+class MainWindow(DocumentFiles, PanelEdits, LanguageSwitch, QMainWindow):
     """One map in one window. Public: ``document``, ``path``, ``undo_stack``,
     ``scene``, ``view``, ``menu_file``, ``drop_handlers``, ``dialogs``.
     Signals: ``document_changed(doc)`` after another map is shown, ``closed()``
@@ -378,21 +377,6 @@ class MainWindow(DocumentFiles, QMainWindow):
             return False
         return True
 
-    def edit_field(self, element_id: str, name: str, value: Any, typing: bool = False) -> None:
-        """An edit from a panel: checked first, then pushed as SetField."""
-        if element_id not in self.document:
-            return
-        element = self.document.element(element_id)
-        problem = check_field(element.kind, name, value)
-        if problem:
-            self.statusBar().showMessage(
-                translate("MainWindow", "{kind} {field}: {problem}").format(
-                    kind=kind_label(element.kind), field=field_label(element.kind, name),
-                    problem=problem), 8000)
-            return
-        if element.fields.get(name) != value:
-            self.push(SetField(self.document, element_id, name, value, typing=typing))
-
     def _stack_moved(self, _index: int) -> None:
         self.update_title()
         self.map_actions.update_enabled()
@@ -404,48 +388,6 @@ class MainWindow(DocumentFiles, QMainWindow):
         else:
             self.inspector.show_ids(ids)
         self.map_actions.update_enabled()
-
-    def edit_lane(self, lane_id: str, name: str | None, kind: Kind | None) -> None:
-        self.push(UpdateLane(self.document, lane_id, name, kind))
-        if self.scene.selected_lane() != lane_id:
-            # a new kind can rebuild the lane's header; keep it selected and shown
-            self.scene.select_ids([lane_id])
-
-    def edit_meta(self, key: str, value: Any) -> None:
-        if self.document.meta.get(key) != value:
-            self.push(MergingSetMeta(self.document, key, value))
-            if key == "title":
-                self.update_title()
-
-    def add_persona(self) -> None:
-        """Add a persona to the persona strip (adding a persona lane if the map has none)."""
-        doc = self.document
-        lane = doc.lane_for_kind(Kind.PERSONA)
-        self.undo_stack.beginMacro(translate("MainWindow", "Add persona"))
-        try:
-            if lane is None:
-                with in_map_language(doc):
-                    add_lane = AddLane(doc, lane_name(Kind.PERSONA), Kind.PERSONA, 0)
-                self.undo_stack.push(add_lane)
-                lane_id = add_lane.lane_id
-            else:
-                lane_id = lane.id
-            with in_map_language(doc):
-                card = AddCard(doc, Kind.PERSONA, None, lane_id, new_persona_name())
-            self.undo_stack.push(card)
-        finally:
-            self.undo_stack.endMacro()
-        self.personas.select(card.element_id)
-        self.personas_dock.show()
-        self.personas_dock.raise_()
-        self.personas.focus_name()
-
-    def remove_persona(self, persona_id: str) -> None:
-        if persona_id in self.document:
-            self.push(RemoveElements(self.document, [persona_id]))
-
-    def pick_colour(self, current: str) -> str | None:
-        return self.dialogs.pick_colour(current)
 
     # ------------------------------------------------------------ find
     def find_next(self) -> None:
@@ -534,45 +476,6 @@ class MainWindow(DocumentFiles, QMainWindow):
             self.show_start()
             self.view.setFocus()  # keyboard first: N adds a card straight away
 
-    # ------------------------------------------------------------ language
-    def set_language(self, code: str) -> MainWindow:
-        """View > Language: remember ``code`` and show the window in it. The
-        window is built again in the new language and takes over the open map
-        with its undo history and unsaved changes; returns the window now
-        showing the map (``self`` when the language was already in force)."""
-        language.remember(self.settings.qsettings, code)
-        if language.current() == code:
-            return self
-        self.scene.editor.finish_editing()
-        language.install(code)
-        return self.rebuild()
-
-    def rebuild(self) -> MainWindow:
-        """A new window in the language in force, showing this window's map,
-        path and undo history; this one closes without asking to save."""
-        self.settings.save_window(self)
-        handover = Handover(self.document, self.path, self.undo_stack)
-        self.undo_stack.cleanChanged.disconnect(self.update_title)
-        self.undo_stack.indexChanged.disconnect(self._stack_moved)
-        self.history.setStack(None)
-        self.handed_over = True
-        successor = MainWindow(self.settings.qsettings, self._extension_names, handover=handover)
-        if not isinstance(self.dialogs, Dialogs):
-            successor.dialogs = self.dialogs  # a scripted stand-in (tests) stays in charge
-        successor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose,
-                               self.testAttribute(Qt.WidgetAttribute.WA_DeleteOnClose))
-        _ALIVE.append(successor)
-        successor.destroyed.connect(lambda *_: _forget(successor))
-        autosave = getattr(successor, "autosave", None)
-        if autosave is not None and successor.is_dirty():
-            autosave.save_now()  # the unsaved work is safe under the new window's record
-            autosave.wait()
-        if self.isVisible():
-            successor.show()
-        self.replaced.emit(successor)
-        self.close()
-        return successor
-
     # ------------------------------------------------------------ closing
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
         if not self.handed_over and not self.maybe_save("closing"):
@@ -587,37 +490,3 @@ class MainWindow(DocumentFiles, QMainWindow):
             self.undo_stack.clear()
         event.accept()
 
-
-@dataclass(frozen=True)
-class Handover:
-    """What a window rebuilt in another language takes over from the old one."""
-
-    document: JourneyMap
-    path: Path | None
-    undo_stack: UndoStack
-
-
-#: Windows made by a language switch, kept alive until Qt deletes them.
-_ALIVE: list[MainWindow] = []
-
-
-def _forget(window: MainWindow) -> None:
-    if window in _ALIVE:
-        _ALIVE.remove(window)
-
-
-class MergingSetMeta(SetMeta):
-    """SetMeta whose consecutive edits of the same property (typing the
-    title) merge into one undo step."""
-
-    MERGE_ID = 0x4A4D02
-
-    def id(self) -> int:  # noqa: A003 - Qt API
-        return self.MERGE_ID
-
-    def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 - Qt API
-        if not isinstance(other, MergingSetMeta) or other.key != self.key:
-            return False
-        self.new = other.new
-        self.setObsolete(self.new == self.old)
-        return True
