@@ -106,7 +106,7 @@ def random_edit(doc: JourneyMap, rng: random.Random) -> None:
             cut = rng.randint(0, min(3, len(text) - at))
             doc.set_field(card.id, "text", text[:at] + rng.choice(["a", "결", "xyz", ""]) +
                           text[at + cut:])
-        elif choice == 5 and cards:
+        elif choice == 5 and cards and stages and lanes:
             card = rng.choice(cards)
             lane = rng.choice(lanes)
             doc.move_element(card.id, card.placement.moved(
