@@ -3,6 +3,7 @@ on its worker thread, progress, the result line and the viewer hand-off."""
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -195,6 +196,24 @@ def test_file_menu_shortcut_opens_the_dialog_on_the_window_map(qtbot, tmp_path, 
                      Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: window.findChild(ExportDialog) is None, timeout=3000)
     window.undo_stack.setClean()
+
+
+def test_a_window_starts_without_the_pdf_package(tmp_path):
+    """File > Export PDF… is on the menu of a window that has not imported
+    reportlab: the dialog's module loads when it first opens (above), so the
+    window starts a quarter of a second sooner."""
+    import subprocess
+
+    code = ("import sys; sys.path.insert(0, 'tests'); from pathlib import Path; "
+            "from PySide6.QtWidgets import QApplication; app = QApplication([]); "
+            "from ui_support import temp_settings; from journeymapper.ui.window import MainWindow; "
+            "w = MainWindow(temp_settings(Path(sys.argv[1]))); "
+            "print([a.text() for a in w.menu_file.actions()].count('Export &PDF…'), "
+            "'reportlab' in sys.modules)")
+    done = subprocess.run([sys.executable, "-c", code, str(tmp_path)], capture_output=True,
+                          text=True, timeout=120, cwd=Path(__file__).resolve().parent.parent,
+                          env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    assert done.stdout.split() == ["1", "False"], done.stderr
 
 
 def test_the_window_stays_responsive_while_a_big_map_exports(qtbot, make_dialog, tmp_path):

@@ -377,11 +377,3 @@ def show_export_dialog(window: Any, settings: QSettings | None = None,
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.open()
     return dialog
-
-
-def install(window: Any) -> Any:
-    """Add File > Export PDF… (Ctrl+Shift+E) to a main window."""
-    return window.add_file_action(translate("ExportDialog", "Export &PDF…"),
-                                  lambda: show_export_dialog(window), "Ctrl+Shift+E",
-                                  position="export",
-                                  toolbar=("pdf", translate("ExportDialog", "Export PDF")))

@@ -58,7 +58,7 @@ DropHandler = Callable[[str], bool]
 #: Modules whose ``install(window)`` adds their actions, panels and drop handlers.
 EXTENSIONS: tuple[str, ...] = (
     "journeymapper.ui.survey_dialog",
-    "journeymapper.ui.export_dialog",
+    "journeymapper.ui.export_action",
     "journeymapper.ui.autosave",
     "journeymapper.ui.startup",
     "journeymapper.ui.session_ui",
