@@ -13,6 +13,13 @@ MetaChanged, SettingChanged, ExtraChanged, ScoresChanged, WavesChanged,
 RecordChanged; see :mod:`journeymapper.model.events`). Features keep their
 own state as keyed records (:mod:`journeymapper.model.records`). A change the rules refuse raises a
 ModelError and leaves the document exactly as it was.
+
+Each part keeps and journals its own data: the elements and their cells
+(:mod:`~journeymapper.model.elementset`), the lanes (``lanelist``), the links
+(``linkset``), the map's values and records (``values``), the scores
+(``scorebook``). The document is their facade and checks what spans parts (an
+id in use, the links, scores and records of a removed element, a kind change's
+links).
 """
 
 from __future__ import annotations
@@ -23,21 +30,10 @@ from typing import TYPE_CHECKING, Any
 
 from journeymapper.i18n import N_, Lazy, Message, plural_message
 from journeymapper.model import events as ev
-from journeymapper.model.elements import (
-    DEFAULT_LANES,
-    FIELD_INDEX,
-    Element,
-    Kind,
-    Lane,
-    Placement,
-    check_field,
-    default_fields,
-    freeze,
-    placement_problem,
-)
+from journeymapper.model.elements import DEFAULT_LANES, Element, Kind, Lane, Placement, default_fields
+from journeymapper.model.elementset import Cell, ElementSet
 from journeymapper.model.errors import (
     DuplicateIdError,
-    FieldError,
     LayoutError,
     LinkError,
     ModelError,
@@ -57,8 +53,6 @@ if TYPE_CHECKING:
     import networkx as nx
 
 __all__ = ["META_KEYS", "JourneyMap", "Removed"]
-
-Cell = tuple[str | None, str]
 
 
 @dataclass(frozen=True)
@@ -84,12 +78,12 @@ class JourneyMap:
         self.changes = ev.ChangeHub()
         self._journal = Journal(self.changes)
         self._ids = ids or process_allocator()
-        self._elements: dict[str, Element] = {}
+        self._element_set = ElementSet(self._journal)
+        #: the element set's own dict, read here directly: looking up is the hot path
+        self._elements = self._element_set.by_id
         self._links = LinkSet(self._journal)
         self._values = MapValues(self._journal, title)
-        self._stage_order: list[str] = []
         self._lanes = LaneList(self._journal)
-        self._cells: dict[Cell, set[str]] = {}
         self._book = ScoreBook(self._journal)
 
     # ------------------------------------------------------------ creation
@@ -130,12 +124,11 @@ class JourneyMap:
         copy.changes = ev.ChangeHub()
         copy._journal = Journal(copy.changes)
         copy._ids = self._ids
-        copy._elements = dict(self._elements)
+        copy._element_set = self._element_set.copy(copy._journal)
+        copy._elements = copy._element_set.by_id
         copy._links = self._links.copy(copy._journal)
         copy._values = self._values.copy(copy._journal)
-        copy._stage_order = list(self._stage_order)
         copy._lanes = self._lanes.copy(copy._journal)
-        copy._cells = {cell: set(ids) for cell, ids in self._cells.items() if ids}
         copy._book = self._book.copy(copy._journal)
         return copy
 
@@ -185,39 +178,8 @@ class JourneyMap:
         defaults. Returns the element as stored."""
         if self.id_in_use(element.id):
             raise DuplicateIdError(element.id)
-        element = self._complete(element)
-        index = None
-        if element.kind is Kind.STAGE:
-            if element.placement is not None:
-                raise LayoutError(N_("{id}: a stage has no lane placement"), id=element.id)
-            index = len(self._stage_order) if stage_index is None else stage_index
-            if not 0 <= index <= len(self._stage_order):
-                raise LayoutError(N_("{id}: stage index {index} out of range"), id=element.id,
-                                  index=index)
-        else:
-            self._check_placement(element.id, element.kind, element.placement)
         with self.transaction():
-            self._put_element(element, index)
-            self._journal.record(ev.ElementAdded(element, index),
-                                 lambda: self._drop_element(element))
-        return element
-
-    def _put_element(self, element: Element, stage_index: int | None) -> None:
-        self._elements[element.id] = element
-        if element.kind is Kind.STAGE:
-            assert stage_index is not None
-            self._stage_order.insert(stage_index, element.id)
-        else:
-            assert element.placement is not None
-            self._cells.setdefault(element.placement.cell, set()).add(element.id)
-
-    def _drop_element(self, element: Element) -> None:
-        del self._elements[element.id]
-        if element.kind is Kind.STAGE:
-            self._stage_order.remove(element.id)
-        else:
-            assert element.placement is not None
-            self._cells[element.placement.cell].discard(element.id)
+            return self._element_set.add(element, stage_index, self._lanes)
 
     def remove_element(self, element_id: str) -> Removed:
         """Remove an element and everything that refers to it: its links (one
@@ -226,15 +188,7 @@ class JourneyMap:
         A stage can be removed only when no card sits in its column. Returns
         what was removed, for :meth:`restore`."""
         element = self.element(element_id)
-        stage_index = None
-        if element.kind is Kind.STAGE:
-            held = self.cards_in_stage(element_id)
-            if held:
-                raise LayoutError(plural_message(
-                    "stage {id} still holds {n} card; move or remove it first",
-                    "stage {id} still holds {n} cards; move or remove them first",
-                    held, id=element_id))
-            stage_index = self._stage_order.index(element_id)
+        stage_index = self._element_set.removable(element)
         with self.transaction():
             links = tuple(self.links_of(element_id))
             for link in links:
@@ -244,9 +198,7 @@ class JourneyMap:
             records = tuple(self._values.referring_to(element_id))
             for section, key, _ in records:
                 self.drop_record(section, key)
-            self._drop_element(element)
-            self._journal.record(ev.ElementRemoved(element, stage_index),
-                                 lambda: self._put_element(element, stage_index))
+            self._element_set.remove(element, stage_index)
         return Removed(element, stage_index, links, scores, records)
 
     def restore(self, removed: Removed) -> None:
@@ -264,45 +216,9 @@ class JourneyMap:
                 if all(i in self for i in refers_to(section, key, value)):
                     self.put_record(section, key, value)
 
-    def _complete(self, element: Element) -> Element:
-        for name, value in element.fields.items():
-            problem = check_field(element.kind, name, value)
-            if problem:
-                raise FieldError(element.id, name, problem)
-        missing = set(FIELD_INDEX[element.kind]) - set(element.fields)
-        if missing:
-            defaults = default_fields(element.kind)
-            element = element.with_fields(**{name: defaults[name] for name in missing})
-        return element
-
-    def _check_placement(self, element_id: str, kind: Kind, placement: Placement | None) -> None:
-        if placement is None:
-            raise LayoutError(N_("{id}: a {kind} card needs a lane placement"), id=element_id,
-                              kind=kind.value)
-        if placement.stage is not None and placement.stage not in self._stage_order:
-            raise LayoutError(N_("{id}: placement.stage {stage!r} is not a stage"),
-                              id=element_id, stage=placement.stage)
-        if placement.lane not in self._lanes:
-            raise LayoutError(N_("{id}: placement.lane {lane!r} is not a lane"), id=element_id,
-                              lane=placement.lane)
-        problem = placement_problem(placement)
-        if problem:
-            raise LayoutError(N_("{id}: {problem}"), id=element_id, problem=problem)
-
     def set_field(self, element_id: str, name: str, value: Any) -> None:
-        element = self.element(element_id)
-        problem = check_field(element.kind, name, value)
-        if problem:
-            raise FieldError(element_id, name, problem)
-        value = freeze(value)
-        old = element.fields.get(name)
-        if old == value:
-            return
-        new = element.with_fields(**{name: value})
         with self.transaction():
-            self._elements[element_id] = new
-            self._journal.record(ev.FieldChanged(element_id, name, old, value, new),
-                                 lambda: self._elements.__setitem__(element_id, element))
+            self._element_set.set_field(element_id, name, value)
 
     def change_kind(self, element_id: str, kind: Kind,
                     fields: Mapping[str, Any] | None = None) -> Element:
@@ -312,18 +228,9 @@ class JourneyMap:
         instead (an undo). Links the new kind cannot have are refused: unlink
         them first. Returns the element as it is now."""
         element = self.element(element_id)
-        if Kind.STAGE in (kind, element.kind):
-            raise ModelError(N_("{id}: a stage cannot change kind, nor a card become a stage"),
-                             id=element_id)
-        if kind is element.kind and fields is None:
+        new = self._element_set.retyped(element, kind, fields)
+        if new is element:
             return element
-        if fields is None:
-            fields = {name: value for name, value in element.fields.items()
-                      if name in FIELD_INDEX[kind] and check_field(kind, name, value) is None}
-        missing = set(FIELD_INDEX[kind]) - set(fields)
-        values = {**{n: v for n, v in default_fields(kind).items() if n in missing}, **fields}
-        new = self._complete(Element(element_id, kind, values, element.placement,
-                                     element.extra))
         for link in self.links_of(element_id):
             kinds = [self._elements[i].kind if i != element_id else kind
                      for i in (link.source, link.target)]
@@ -337,56 +244,30 @@ class JourneyMap:
         if new == element:
             return element
         with self.transaction():
-            self._elements[element_id] = new
-            self._journal.record(ev.KindChanged(element_id, element, new),
-                                 lambda: self._elements.__setitem__(element_id, element))
+            self._element_set.change_kind(element, new)
         return new
 
     def move_element(self, element_id: str, placement: Placement) -> None:
         """Put a card in another cell / order / offset."""
-        element = self.element(element_id)
-        if element.kind is Kind.STAGE:
-            raise LayoutError(N_("stages move with move_stage"))
-        self._check_placement(element_id, element.kind, placement)
-        old = element.placement
-        if old == placement:
-            return
-        assert old is not None
-        new = element.with_placement(placement)
         with self.transaction():
-            self._relocate(element_id, old, new)
-            self._journal.record(ev.ElementMoved(element_id, old, placement, new),
-                                 lambda: self._relocate(element_id, placement, element))
-
-    def _relocate(self, element_id: str, old: Placement, new: Element) -> None:
-        assert new.placement is not None
-        if old.cell != new.placement.cell:
-            self._cells[old.cell].discard(element_id)
-            self._cells.setdefault(new.placement.cell, set()).add(element_id)
-        self._elements[element_id] = new
+            self._element_set.move(element_id, placement, self._lanes)
 
     # ------------------------------------------------------------ cells
     def cell(self, stage: str | None, lane: str) -> list[Element]:
         """The cards of one cell in their order."""
-        ids = self._cells.get((stage, lane), ())
-        items = [self._elements[i] for i in ids]
-        items.sort(key=lambda e: (e.placement.order, e.id))
-        return items
+        return self._element_set.cell(stage, lane)
 
     def next_order(self, cell: Cell) -> int:
-        ids = self._cells.get(cell, ())
-        return 1 + max((self._elements[i].placement.order for i in ids), default=-1)
+        return self._element_set.next_order(cell)
 
     def cells(self) -> Iterator[tuple[Cell, list[Element]]]:
-        for key in list(self._cells):
-            if self._cells[key]:
-                yield key, self.cell(*key)
+        return self._element_set.cells()
 
     def cards_in_lane(self, lane_id: str) -> int:
-        return sum(len(ids) for (_, lane), ids in self._cells.items() if lane == lane_id)
+        return self._element_set.cards_in_lane(lane_id)
 
     def cards_in_stage(self, stage_id: str) -> int:
-        return sum(len(ids) for (stage, _), ids in self._cells.items() if stage == stage_id)
+        return self._element_set.cards_in_stage(stage_id)
 
     # ------------------------------------------------------------ links
     def link_refusal(self, source: str, target: str,
@@ -472,10 +353,10 @@ class JourneyMap:
     # ------------------------------------------------------------ stages
     @property
     def stage_order(self) -> tuple[str, ...]:
-        return tuple(self._stage_order)
+        return tuple(self._element_set.stage_order)
 
     def stages(self) -> list[Element]:
-        return [self._elements[i] for i in self._stage_order]
+        return [self._elements[i] for i in self._element_set.stage_order]
 
     def stage_names(self) -> list[str]:
         return [e.text for e in self.stages()]
@@ -488,23 +369,12 @@ class JourneyMap:
         return None
 
     def set_stage_order(self, order: Iterable[str]) -> None:
-        new = tuple(order)
-        if sorted(new) != sorted(self._stage_order):
-            raise LayoutError(N_("a new stage order must hold exactly the current stages"))
-        old = tuple(self._stage_order)
-        if new == old:
-            return
         with self.transaction():
-            self._stage_order[:] = new
-            self._journal.record(ev.StagesReordered(old, new),
-                                 lambda: self._stage_order.__setitem__(slice(None), old))
+            self._element_set.set_stage_order(order)
 
     def move_stage(self, stage_id: str, index: int) -> None:
-        order = [s for s in self._stage_order if s != stage_id]
-        if len(order) == len(self._stage_order):
-            raise UnknownElementError(stage_id)
-        order.insert(max(0, min(index, len(order))), stage_id)
-        self.set_stage_order(order)
+        with self.transaction():
+            self._element_set.move_stage(stage_id, index)
 
     # ------------------------------------------------------------ lanes
     @property
@@ -581,7 +451,7 @@ class JourneyMap:
         return self._book.waves
 
     def scores(self, wave: str | None = None, stage: str | None = None) -> list[Score]:
-        return self._book.scores(self._stage_order, wave, stage)
+        return self._book.scores(self._element_set.stage_order, wave, stage)
 
     def score(self, key: ScoreKey) -> Score | None:
         return self._book.get(key)
@@ -592,7 +462,7 @@ class JourneyMap:
         Returns the scores that were replaced, so an undo can put them back."""
         scores = list(scores)
         for s in scores:
-            if s.stage not in self._stage_order:
+            if s.stage not in self._element_set.stage_order:
                 raise ModelError(N_("score for {stage!r}: not a stage of this map"), stage=s.stage)
             if s.touchpoint is not None and s.touchpoint not in self._elements:
                 raise ModelError(N_("score for touchpoint {id!r}: no such element"),
