@@ -280,7 +280,7 @@ class Builder:
                              kind=kind_of(raw))
         stage, lane = raw.get("stage"), raw.get("lane")
         order, dx, dy = raw.get("order", 0), raw.get("dx", 0), raw.get("dy", 0)
-        if stage is not None and (not isinstance(stage, str) or stage not in doc.stage_order):
+        if stage is not None and not doc.has_stage(stage):
             raise self.fatal(N_("{where}.placement.stage: expected a stage id or null, got "
                                 "{value}"), where=where, value=show(stage))
         if not isinstance(lane, str) or not doc.has_lane(lane):
@@ -398,7 +398,7 @@ class Builder:
             raise self.fatal(N_("{where}: expected an object, got {kind}"), where=where,
                              kind=kind_of(item))
         checks = (
-            ("stage", lambda v: isinstance(v, str) and v in doc.stage_order,
+            ("stage", doc.has_stage,
              Message(N_("the id of a stage"))),
             ("wave", lambda v: isinstance(v, str) and v in waves,
              Message(N_("a wave listed in 'waves'"))),

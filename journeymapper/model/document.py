@@ -355,6 +355,11 @@ class JourneyMap:
     def stage_order(self) -> tuple[str, ...]:
         return tuple(self._element_set.stage_order)
 
+    def has_stage(self, stage_id: object) -> bool:
+        """Whether ``stage_id`` is one of the map's stages (without copying the order)."""
+        element = self._elements.get(stage_id) if isinstance(stage_id, str) else None
+        return element is not None and element.kind is Kind.STAGE
+
     def stages(self) -> list[Element]:
         return [self._elements[i] for i in self._element_set.stage_order]
 
