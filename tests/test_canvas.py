@@ -18,6 +18,7 @@ from test_canvas_helpers import (
 )
 
 from journeymapper.io.serialize import dumps
+from journeymapper.layout.palette import LINK_STYLE
 from journeymapper.model import Kind
 from journeymapper.model.scores import Score, Wave
 
@@ -460,6 +461,45 @@ def test_click_a_link_to_select_and_delete_it(board):
     stack.undo()
     assert doc.has_link("pain-point-18", "touchpoint-17")
     assert_agrees(scene, doc)
+
+
+def test_a_link_stays_drawn_after_it_was_selected_while_the_map_changed(board):
+    """A selected link is drawn over the others; when the map changes while it
+    is selected (here a card is added elsewhere, and routes move), deselecting
+    it must draw it in its place again, not leave a gap until the next edit."""
+    from PySide6.QtGui import QColor
+
+    from journeymapper.commands import AddCard
+
+    view, scene, doc, stack = board
+    route = scene.links[("action-14", "touchpoint-17")]
+    x1, y1, x2, y2 = max(route.lines, key=lambda ln: abs(ln[3] - ln[1]) + abs(ln[2] - ln[0]))
+    points = [QPointF(x1 + (x2 - x1) * t / 10, y1 + (y2 - y1) * t / 10) for t in range(2, 9)]
+    link = QColor(LINK_STYLE[route.link.kind].colour)
+
+    def drawn() -> int:
+        """How many of the run's points show the link's colour."""
+        image = view.viewport().grab().toImage()
+        found = 0
+        for point in points:
+            at = view.mapFromScene(point)
+            colour = image.pixelColor(at.x(), at.y())
+            found += abs(colour.red() - link.red()) + abs(colour.green() - link.green()) \
+                + abs(colour.blue() - link.blue()) < 60
+        return found
+
+    before = drawn()
+    assert before >= 5
+    click(view, QPointF((x1 + x2) / 2, (y1 + y2) / 2))
+    assert [(lk.source, lk.target) for lk in scene.selected_links()] == \
+        [("action-14", "touchpoint-17")]
+    stack.push(AddCard(doc, Kind.TOUCHPOINT, doc.stage_order[4],
+                       doc.lane_for_kind(Kind.TOUCHPOINT).id, "one more"))
+    view.viewport().grab()  # a frame while it is selected
+    _stage, _lane, empty = cell_point(scene, 4, Kind.ACTION)
+    click(view, empty)
+    assert not scene.selected_links()
+    assert drawn() == before
 
 
 def test_typing_into_a_column_that_disappears_adds_nothing(board):

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
@@ -156,6 +156,8 @@ class LinkLayer(QGraphicsItem):
         #: one set of dragged links: {kind: (straight, corners, heads)}
         self._painted: dict[tuple[int, int], Groups] = {}
         self._painted_for: tuple[int, frozenset[Key]] = (-1, frozenset())
+        #: per link, the cells of _painted it is drawn in
+        self._cells_of: dict[Key, set[tuple[int, int]]] = defaultdict(set)
         self._bands: dict[tuple[int, int], set[Key]] = defaultdict(set)
         self._bands_of: dict[Key, set[tuple[int, int]]] = {}
         self._bounds = QRectF()
@@ -192,6 +194,7 @@ class LinkLayer(QGraphicsItem):
         return route
 
     def remove(self, key: Key) -> None:
+        self._forget_cells((key,))
         route = self.routes.pop(key, None)
         self.selected.discard(key)
         self.overrides.pop(key, None)
@@ -205,6 +208,7 @@ class LinkLayer(QGraphicsItem):
         self.router = router
         self._bands.clear()
         self._bands_of.clear()
+        self._clear_cells()
         if router is not None:
             for link in (r.link for r in self.routes.values()):
                 router.add(link.source, link.target, link.kind)
@@ -294,6 +298,9 @@ class LinkLayer(QGraphicsItem):
 
     def select(self, keys: set[Key]) -> None:
         if keys != self.selected:
+            # a selected link is drawn over the others, not in the cells: the
+            # cells it leaves or joins are drawn again
+            self._forget_cells(keys ^ self.selected)
             self.selected = set(keys)
             self.update()
 
@@ -305,7 +312,7 @@ class LinkLayer(QGraphicsItem):
             self.commit(0)
             now = (self.router.version, frozenset(self.overrides))
             if now != self._painted_for:
-                self._painted.clear()
+                self._clear_cells()
                 self._painted_for = now
         groups: Groups = {}
         for gx in range(int(exposed.left() // CELL), int(exposed.right() // CELL) + 1):
@@ -338,6 +345,29 @@ class LinkLayer(QGraphicsItem):
             for straight, corners, heads in picked.values():
                 self._draw(p, straight, corners, heads, self.theme["selection"], 2.8, ())
 
+    def _clear_cells(self) -> None:
+        self._painted.clear()
+        self._cells_of.clear()
+
+    def _forget_cells(self, keys: Iterable[Key]) -> None:
+        """Draw again the cells of the paint cache these links were drawn in
+        and the cells they pass now."""
+        painted, cells_of = self._painted, self._cells_of
+        if not painted:
+            return
+        for key in keys:
+            for cell in cells_of.pop(key, ()):
+                painted.pop(cell, None)
+            route = self.routes.get(key)
+            if route is None:
+                continue
+            route._fresh()
+            box = route.box
+            if box is not None:
+                for gx in range(int(box[0] // CELL), int(box[2] // CELL) + 1):
+                    for gy in range(int(box[1] // CELL), int(box[3] // CELL) + 1):
+                        painted.pop((gx, gy), None)
+
     def _cell(self, gx: int, gy: int) -> Groups:
         """What grid cell (gx, gy) paints: the parts of the routes in it, their
         straight runs clipped to it (a long dashed run costs what shows)."""
@@ -347,24 +377,26 @@ class LinkLayer(QGraphicsItem):
         rect = QRectF(gx * CELL, gy * CELL, CELL, CELL)
         groups: Groups = {}
         skip = self.selected | set(self.overrides)
+        cells_of = self._cells_of
         for key in sorted(self.keys_in(rect) - skip):
             route = self.routes.get(key)
-            if route is not None:
-                self._add(groups, route, (gx * CELL, gy * CELL))
+            if route is not None and self._add(groups, route, (gx * CELL, gy * CELL)):
+                cells_of[key].add((gx, gy))
         for kind, (straight, corners, heads) in groups.items():
             groups[kind] = (_merged(straight), corners, heads)
         self._painted[(gx, gy)] = groups
         return groups
 
     @staticmethod
-    def _add(groups: Groups, route: Route, cell: tuple[float, float] | None) -> None:
-        """Add a route to ``groups``: whole, or the part of it in ``cell``."""
+    def _add(groups: Groups, route: Route, cell: tuple[float, float] | None) -> bool:
+        """Add a route to ``groups``: whole, or the part of it in ``cell``
+        (False: it does not pass the cell)."""
         if cell is not None:  # most routes the index gives a cell pass beside it
             route._fresh()
             box, (x0, y0) = route.box, cell
             if box is None or box[2] < x0 or box[0] >= x0 + CELL or box[3] < y0 \
                     or box[1] >= y0 + CELL:
-                return
+                return False
         straight, corners, head = route.drawable()
         group = groups.get(route.link.kind)
         if group is None:
@@ -374,7 +406,7 @@ class LinkLayer(QGraphicsItem):
             group[1].extend(corners)
             if head is not None:
                 group[2].append(head)
-            return
+            return True
         x0, y0 = cell
         x1, y1 = x0 + CELL, y0 + CELL
         for ax, ay, bx, by in straight:
@@ -391,6 +423,7 @@ class LinkLayer(QGraphicsItem):
             x, y = starts[-1]
             if x0 <= x < x1 and y0 <= y < y1:
                 group[2].append(head)
+        return True
 
     @staticmethod
     def _draw(p: QPainter, straight: list[QLineF], corners: list[QLineF],
