@@ -58,3 +58,26 @@ def test_the_fast_canvas_writes_what_reportlab_writes(texts: list[str]) -> None:
     ours = _page(FastCanvas, font.regular, font.bold)
     theirs = _page(Canvas, font.regular, font.bold)
     assert ours and ours == theirs
+
+
+def test_a_stamp_is_drawn_once_and_placed_where_asked() -> None:
+    """A card frame drawn as a stamp: the drawing runs once, writes nothing
+    on the page by itself, leaves the canvas's colours as they were, and each
+    placing writes the same operators at another origin."""
+    c = FastCanvas(io.BytesIO(), pagesize=(600, 800), invariant=1, pageCompression=0)
+    c.setFillColor(Color(0, 0, 1))
+    runs = []
+
+    def draw() -> None:
+        runs.append(1)
+        c.setFillColor(Color(1, 0, 0))
+        c.rect(0, 0, 10, 5, stroke=0, fill=1)
+
+    before = list(c._code)
+    ops = c.stamp(("box", 10, 5), draw)
+    assert c.stamp(("box", 10, 5), draw) == ops and runs == [1]
+    assert c._code == before and c._fillColorObj == Color(0, 0, 1)
+    assert "1 0 0 rg" in ops and " re" in ops
+    c.place(ops, 100, 200)
+    c.place(ops, 300, 50)
+    assert c._code[-2:] == [f"q 1 0 0 1 100 200 cm {ops} Q", f"q 1 0 0 1 300 50 cm {ops} Q"]
