@@ -91,7 +91,6 @@ class MapPainter:
         top = g.ARC_ROOM if arcs and self.layout.strip is None else 0.0
         #: the drawn area in map units: (x, y, width, height); y may start above 0
         self.extent: Rect = (0.0, -top, self.layout.width, self.layout.height + top)
-        self._measures: dict[tuple[str, float], Measure] = {}
         self.window: Rect = self.extent
         self.scale = 1.0
         self.schematic = False
@@ -143,11 +142,7 @@ class MapPainter:
         return text if len(text) <= limit else text[:limit - 1].rstrip() + self.fonts.mark
 
     def measure(self, bold: bool, size: float) -> Measure:
-        key = (self.fonts.bold if bold else self.fonts.regular, size)
-        m = self._measures.get(key)
-        if m is None:
-            m = self._measures[key] = measure_with(*key)
-        return m
+        return measure_with(self.fonts.bold if bold else self.fonts.regular, size)
 
     def visible(self, rect: Rect, margin: float = 4.0) -> bool:
         x, y, w, h = rect

@@ -134,7 +134,7 @@ class _TableSpec:
         self.span_of: list[tuple[int, int, int]] = []
         #: each table row's height, as the table will work it out
         self.heights: list[float] = []
-        self._lead_h: dict[tuple[bool, float], float] = {}
+        self._lead_h: dict[bool, list[float]] = {}
         self._next = 0
 
     def ensure(self, count: int) -> int:
@@ -161,8 +161,7 @@ class _TableSpec:
 
     def lead_heights(self, first_page: bool) -> list[float]:
         """The heights of the lead's rows (a caption or intro line spans the table)."""
-        key = (first_page, 0.0)
-        if key not in self._lead_h:
+        if first_page not in self._lead_h:
             total = sum(self.widths)
             heights = []
             for row in self.lead(first_page):
@@ -172,8 +171,8 @@ class _TableSpec:
                 else:
                     h = row[0].wrap(total - PADDING, 1e9)[1]
                 heights.append(h + 8)
-            self._lead_h[key] = heights  # type: ignore[assignment]
-        return self._lead_h[key]  # type: ignore[return-value]
+            self._lead_h[first_page] = heights
+        return self._lead_h[first_page]
 
     def lead_height(self, first_page: bool) -> float:
         return sum(self.lead_heights(first_page))
