@@ -245,13 +245,12 @@ def sync_order(array: Array, wanted: list[str]) -> None:
     """Make ``array`` read back as ``wanted`` (repair rule 1), moving only the
     ids that are out of place: those outside the longest run already in order."""
     valid = set(wanted)
-    current = repair.order_list(project(array), valid)
+    values = project(array)
+    # as rule 1 reads it back: every valid id once, those missing from the array at the end
+    current = repair.order_list(values, valid)
     if current == wanted:
         return
-    present = [i for i in current if i in valid]
-    # the ids missing from the array, and those outside the longest run in order
-    movers = (valid - set(present)) | out_of_order(wanted, present, lambda i: i)
-    values = project(array)
+    movers = out_of_order(wanted, current, lambda i: i)
     for n in range(len(values) - 1, -1, -1):
         value = values[n]
         if value in movers or (isinstance(value, str) and value not in valid):
