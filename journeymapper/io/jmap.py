@@ -29,7 +29,6 @@ from journeymapper.model.ids import IdAllocator
 
 MAX_FILE_BYTES = 64 * 1024 * 1024
 #: a value from a file, shortened for one line (io.recovery words its messages with it)
-_show = jsontext.show
 
 __all__ = ["FORMAT_VERSION", "LoadResult", "dumps", "load", "loads", "save", "MAX_FILE_BYTES"]
 

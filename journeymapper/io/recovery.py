@@ -41,7 +41,7 @@ from filelock import FileLock, Timeout
 from journeymapper.i18n import N_, Message
 from journeymapper.io import jmap
 from journeymapper.io.atomic import atomic_write_bytes
-from journeymapper.io.jmap import _show  # a value from a file, shortened for one line
+from journeymapper.io.jsontext import show as _show  # a value from a file, shortened for one line
 from journeymapper.model.errors import JourneyError
 
 ENV_DATA_DIR = "JOURNEYMAPPER_DATA_DIR"

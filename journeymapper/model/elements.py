@@ -59,7 +59,7 @@ Problem = Message | None
 
 def _text(value: Any) -> Problem:
     if not isinstance(value, str):
-        return Message(N_("expected text, got {value}"), value=_show(value))
+        return Message(N_("expected text, got {value}"), value=short_repr(value))
     if len(value) > MAX_TEXT:
         return Message(N_("expected text of at most {limit} characters, got {length}"),
                        limit=MAX_TEXT, length=len(value))
@@ -70,7 +70,7 @@ def _int_range(lo: int, hi: int) -> Callable[[Any], Problem]:
     def check(value: Any) -> Problem:
         if isinstance(value, bool) or not isinstance(value, int) or not lo <= value <= hi:
             return Message(N_("expected an integer {lo}..{hi}, got {value}"), lo=lo, hi=hi,
-                           value=_show(value))
+                           value=short_repr(value))
         return None
 
     return check
@@ -80,7 +80,7 @@ def _choice(options: tuple[str, ...]) -> Callable[[Any], Problem]:
     def check(value: Any) -> Problem:
         if value not in options:
             return Message(N_("expected one of {options}, got {value}"),
-                           options=", ".join(options), value=_show(value))
+                           options=", ".join(options), value=short_repr(value))
         return None
 
     return check
@@ -106,13 +106,13 @@ def is_colour(value: Any) -> bool:
 def _date_or_empty(value: Any) -> Problem:
     if value == "" or is_date(value):
         return None
-    return Message(N_("expected a date YYYY-MM-DD or empty, got {value}"), value=_show(value))
+    return Message(N_("expected a date YYYY-MM-DD or empty, got {value}"), value=short_repr(value))
 
 
 def _colour(value: Any) -> Problem:
     if is_colour(value):
         return None
-    return Message(N_("expected a colour #rrggbb, got {value}"), value=_show(value))
+    return Message(N_("expected a colour #rrggbb, got {value}"), value=short_repr(value))
 
 
 MAX_ITEMS = 1_000  # items of a list field (evidence, authors)
@@ -121,7 +121,7 @@ MAX_OFFSET = 1e6    # a card's free offset, in canvas units
 
 def _text_list(value: Any) -> Problem:
     if not isinstance(value, (list, tuple)) or not all(isinstance(v, str) for v in value):
-        return Message(N_("expected a list of texts, got {value}"), value=_show(value))
+        return Message(N_("expected a list of texts, got {value}"), value=short_repr(value))
     if len(value) > MAX_ITEMS:
         return Message(N_("expected at most {limit:,} items, got {count:,}"), limit=MAX_ITEMS,
                        count=len(value))
@@ -147,17 +147,18 @@ def placement_problem(placement: Any) -> Problem:
     offsets within +-MAX_OFFSET), or None."""
     if isinstance(placement.order, bool) or not isinstance(placement.order, int):
         return Message(N_("placement.order: expected an integer, got {value}"),
-                       value=_show(placement.order))
+                       value=short_repr(placement.order))
     for name in ("dx", "dy"):
         value = getattr(placement, name)
         if isinstance(value, bool) or not isinstance(value, (int, float)) \
                 or not -MAX_OFFSET <= value <= MAX_OFFSET:  # NaN fails this too
             return Message(N_("placement.{name}: expected a number -1000000..1000000, got "
-                              "{value}"), name=name, value=_show(value))
+                              "{value}"), name=name, value=short_repr(value))
     return None
 
 
-def _show(value: Any) -> str:
+def short_repr(value: Any) -> str:
+    """A value as one short line for a message (its repr, cut at 60 characters)."""
     text = repr(value)
     return text if len(text) <= 60 else text[:57] + "..."
 

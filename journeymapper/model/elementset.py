@@ -102,7 +102,8 @@ class ElementSet:
         if placement is None:
             raise LayoutError(N_("{id}: a {kind} card needs a lane placement"), id=element_id,
                               kind=kind.value)
-        if placement.stage is not None and placement.stage not in self.stage_order:
+        stage = self.by_id.get(placement.stage) if placement.stage is not None else None
+        if placement.stage is not None and (stage is None or stage.kind is not Kind.STAGE):
             raise LayoutError(N_("{id}: placement.stage {stage!r} is not a stage"),
                               id=element_id, stage=placement.stage)
         if placement.lane not in lanes:

@@ -31,7 +31,7 @@ from typing import Any
 
 from journeymapper.i18n import N_, Message
 from journeymapper.model.document import JourneyMap
-from journeymapper.model.elements import CARD_KINDS, Kind
+from journeymapper.model.elements import CARD_KINDS, Kind, short_repr
 from journeymapper.model.records import Section, register
 
 LOCKS, VOTES, DOTS, VOTERS, WORKSHOP, HIDDEN = (
@@ -77,18 +77,13 @@ Problem = Message | None
 def _name_problem(value: Any, what: str = "name") -> Problem:
     if not isinstance(value, str) or not 0 < len(value.strip()) <= MAX_NAME:
         return Message(N_("{field}: expected a text of 1..{limit} characters, got {value}"),
-                       field=what, limit=MAX_NAME, value=_show(value))
+                       field=what, limit=MAX_NAME, value=short_repr(value))
     return None
-
-
-def _show(value: Any) -> str:
-    text = repr(value)
-    return text if len(text) <= 60 else text[:57] + "..."
 
 
 def _object(value: Any, allowed: set[str], required: set[str]) -> Problem:
     if not isinstance(value, Mapping):
-        return Message(N_("expected an object, got {value}"), value=_show(value))
+        return Message(N_("expected an object, got {value}"), value=short_repr(value))
     unknown = set(value) - allowed
     if unknown:
         return Message(N_("unknown keys {keys}"), keys=", ".join(sorted(map(str, unknown))))
@@ -104,7 +99,7 @@ def _check_lock(key: str, value: Any) -> Problem:
         return problem
     if "lane" in value and value["lane"] is not True:
         return Message(N_("{field}: expected true, got {value}"), field="lane",
-                       value=_show(value["lane"]))
+                       value=short_repr(value["lane"]))
     return None
 
 
@@ -115,7 +110,7 @@ def _lock_refers(key: str, value: Any) -> tuple[str, ...]:
 def _check_vote(key: str, value: Any) -> Problem:
     if not _TOKEN.match(key):
         return Message(N_("expected a vote id (letters, digits, '-', '_' or '.'), got {value}"),
-                       value=_show(key))
+                       value=short_repr(key))
     problem = _object(value, {"question", "kinds", "dots", "per_card", "anonymous", "hidden",
                               "started", "ends", "state", "revealed"},
                       {"question", "kinds", "dots", "per_card", "anonymous", "hidden",
@@ -130,25 +125,25 @@ def _check_vote(key: str, value: Any) -> Problem:
     if not isinstance(kinds, tuple) or not all(k in card_kinds for k in kinds) \
             or len(set(kinds)) != len(kinds):
         return Message(N_("{field}: expected a list of card kinds, got {value}"), field="kinds",
-                       value=_show(kinds))
+                       value=short_repr(kinds))
     for name, top in (("dots", MAX_DOTS), ("per_card", value["dots"])):
         n = value[name]
         if isinstance(n, bool) or not isinstance(n, int) or not 1 <= n <= min(top, MAX_DOTS):
             return Message(N_("{field}: expected an integer {lo}..{hi}, got {value}"), field=name,
-                           lo=1, hi=min(top, MAX_DOTS), value=_show(n))
+                           lo=1, hi=min(top, MAX_DOTS), value=short_repr(n))
     for name in ("anonymous", "hidden"):
         if not isinstance(value[name], bool):
             return Message(N_("{field}: expected true or false, got {value}"), field=name,
-                           value=_show(value[name]))
+                           value=short_repr(value[name]))
     if value["state"] not in _VOTE_STATES:
         return Message(N_("{field}: expected one of {expected}, got {value}"), field="state",
-                       expected="open, revealed", value=_show(value["state"]))
+                       expected="open, revealed", value=short_repr(value["state"]))
     if parse_stamp(value["started"]) is None:
         return _moment_problem("started", value["started"])
     for name in ("ends", "revealed"):
         if value.get(name, "") != "" and parse_stamp(value[name]) is None:
             return Message(N_("{field}: expected a date and time or empty, got {value}"),
-                           field=name, value=_show(value[name]))
+                           field=name, value=short_repr(value[name]))
     return None
 
 
@@ -163,10 +158,10 @@ def split_dot_key(key: str) -> tuple[str, str, str] | None:
 
 def _check_dot(key: str, value: Any) -> Problem:
     if split_dot_key(key) is None:
-        return Message(N_("expected a key vote|voter|card, got {value}"), value=_show(key))
+        return Message(N_("expected a key vote|voter|card, got {value}"), value=short_repr(key))
     if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= MAX_DOTS:
         return Message(N_("expected a number of dots 1..{limit}, got {value}"), limit=MAX_DOTS,
-                       value=_show(value))
+                       value=short_repr(value))
     return None
 
 
@@ -178,7 +173,7 @@ def _dot_refers(key: str, value: Any) -> tuple[str, ...]:
 def _check_voter(key: str, value: Any) -> Problem:
     parts = key.split("|")
     if len(parts) != 2 or not all(_TOKEN.match(p) for p in parts):
-        return Message(N_("expected a key vote|voter, got {value}"), value=_show(key))
+        return Message(N_("expected a key vote|voter, got {value}"), value=short_repr(key))
     return _object(value, {"name"}, {"name"}) or _name_problem(value["name"])
 
 
@@ -193,7 +188,7 @@ def _check_workshop(key: str, value: Any) -> Problem:
             return _moment_problem("started", value["started"])
         return _name_problem(value["by"], "by")
     return Message(N_("expected the key {expected}, got {value}"),
-                   expected=f"{TIMER_KEY!r}, {ROUND_KEY!r}", value=_show(key))
+                   expected=f"{TIMER_KEY!r}, {ROUND_KEY!r}", value=short_repr(key))
 
 
 def _check_hidden(key: str, value: Any) -> Problem:
@@ -202,13 +197,13 @@ def _check_hidden(key: str, value: Any) -> Problem:
         return problem
     if not isinstance(value["author"], str) or not _TOKEN.match(value["author"]):
         return Message(N_("{field}: expected a participant id, got {value}"), field="author",
-                       value=_show(value["author"]))
+                       value=short_repr(value["author"]))
     return _name_problem(value["name"])
 
 
 def _moment_problem(field: str, value: Any) -> Message:
     return Message(N_("{field}: expected a date and time, got {value}"), field=field,
-                   value=_show(value))
+                   value=short_repr(value))
 
 
 for _section in (
@@ -292,17 +287,17 @@ class Timer:
         if isinstance(seconds, bool) or not isinstance(seconds, int) \
                 or not 1 <= seconds <= MAX_TIMER:
             return Message(N_("{field}: expected an integer {lo}..{hi}, got {value}"),
-                           field="seconds", lo=1, hi=MAX_TIMER, value=_show(seconds))
+                           field="seconds", lo=1, hi=MAX_TIMER, value=short_repr(seconds))
         if value["state"] not in _TIMER_STATES:
             return Message(N_("{field}: expected one of {expected}, got {value}"), field="state",
-                           expected="running, paused", value=_show(value["state"]))
+                           expected="running, paused", value=short_repr(value["state"]))
         if value["state"] == "running" and parse_stamp(value.get("ends")) is None:
             return _moment_problem("ends", value.get("ends"))
         left = value.get("left", 0)
         if isinstance(left, bool) or not isinstance(left, (int, float)) \
                 or not 0 <= left <= MAX_TIMER + 3600:
             return Message(N_("{field}: expected seconds 0..{limit}, got {value}"), field="left",
-                           limit=MAX_TIMER + 3600, value=_show(left))
+                           limit=MAX_TIMER + 3600, value=short_repr(left))
         label = value.get("label", "")
         if not isinstance(label, str) or len(label) > MAX_NAME:
             return Message(N_("{field}: expected a text of at most {limit} characters"),
