@@ -136,7 +136,7 @@ class MapScene(LinkRoutingMixin, QGraphicsScene):
         for link in doc.links():
             self._add_link_item(link)
         self.blockSignals(False)
-        self.place_all()
+        self.place_all(cards=False)
         doc.changes.connect(self._listener)
         self.current_cell = self.default_cell()
 
@@ -413,16 +413,18 @@ class MapScene(LinkRoutingMixin, QGraphicsScene):
             self.removeItem(item)
 
     # ------------------------------------------------------------ placing
-    def place_all(self) -> None:
-        """Put every item where the layout says (after a full layout)."""
+    def place_all(self, cards: bool = True) -> None:
+        """Put every item where the layout says (after a full layout; ``cards=False``:
+        the cards are already there, placed as their items were made)."""
         assert self.live is not None and self.doc is not None
         geo = self.live.geo
         for stage_id, item in self.stages.items():
             item.set_geometry(*geo.stage_headers[stage_id])
         for lane_id, item in self.lane_items.items():
             item.set_geometry(*geo.lane_headers[lane_id])
-        for element_id, item in self.cards.items():
-            item.set_geometry(*geo.cards[element_id])
+        if cards:
+            for element_id, item in self.cards.items():
+                item.set_geometry(*geo.cards[element_id])
         for lane_id, curve in self.curves.items():
             curve.set_lane(QRectF(*geo.lanes[lane_id]).adjusted(150, 0, 0, 0))
             curve.set_points(self.curve_points(lane_id))
