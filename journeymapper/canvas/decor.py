@@ -87,11 +87,8 @@ class PointerHalo(Decoration):
         return [QRect(self.at.x() - r, self.at.y() - r, 2 * r, 2 * r)]
 
     def move_to(self, view: MapView, at: QPoint | None) -> None:
-        for rect in self.rects(view):
-            view.viewport().update(rect)
         self.at = at
-        for rect in self.rects(view):
-            view.viewport().update(rect)
+        view.refresh_decoration(self)  # where it was painted and where it is now
 
     def paint(self, p: QPainter, view: MapView) -> None:
         if self.at is None:
