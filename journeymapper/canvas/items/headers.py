@@ -109,16 +109,10 @@ class StageHeaderItem(QGraphicsItem):
         small = st.font(st.BADGE_PX - 1)
         fm, fs = QFontMetricsF(f), QFontMetricsF(small)
         x, y, h = r.x() + 8, r.bottom() - 24, 19.0
-        for i, b in enumerate(self.badges):
+        for b in self.badges:
             main = f"{b.label} {b.value}"
             n_text = f"n={b.n}"
             w = fm.horizontalAdvance(main) + fs.horizontalAdvance(n_text) + 30
-            rest = len(self.badges) - i
-            if x + w > r.right() - 6 and rest:
-                p.setPen(self.theme["stage_text"])
-                p.setFont(small)
-                p.drawText(QPointF(x, y + 14), f"+{rest}")
-                break
             colour = QColor(b.colour)
             box = QRectF(x, y, w, h)
             # the text keeps WCAG AA contrast on the score's colour (as in the PDF);

@@ -38,13 +38,6 @@ class Mark:
         return f"✎ {self.name}" if self.typing else self.name
 
 
-def _tag_font() -> QFont:
-    font = QFont(st.FONT_FAMILY if hasattr(st, "FONT_FAMILY") else "")
-    font.setPixelSize(TAG_PX)
-    font.setBold(True)
-    return font
-
-
 class NameTag(QGraphicsItem):
     """A colleague's name on a coloured tag, at the top left of their outline,
     the same size on screen at every zoom; ``shift`` (screen pixels) moves it
@@ -90,7 +83,7 @@ class PresenceOverlay(QGraphicsItem):
         self.marks: list[Mark] = []
         self.tags: list[NameTag] = []
         self._bounds = QRectF()
-        self._font = _tag_font()
+        self._font = st.font(TAG_PX, bold=True)
 
     def set_marks(self, marks: list[Mark]) -> None:
         if marks == self.marks:
