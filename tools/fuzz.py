@@ -76,14 +76,6 @@ class Findings:
     hangs: list[tuple[str, bytes]] = field(default_factory=list)
     slowest: tuple[float, str] = (0.0, "")
 
-    def add(self, other: Findings) -> None:
-        self.files += other.files
-        self.outcomes.update(other.outcomes)
-        for key, value in other.tracebacks.items():
-            self.tracebacks.setdefault(key, value)
-        self.hangs.extend(other.hangs)
-        self.slowest = max(self.slowest, other.slowest)
-
 
 class _Hang(Exception):
     pass
