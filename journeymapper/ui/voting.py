@@ -151,7 +151,6 @@ class Voting(QObject):
         ][:200]
         self.name: str | None = None  # who votes now, on one machine
         self._anonymous: dict[tuple[str, str], str] = {}  # (vote, name) -> token, never saved
-        self.clicking = True  # clicks on cards place dots while a vote is open
         self.last = VoteSettings()
         self.results = Banner("bottom-right", 22)
         self.results.visible = False
@@ -165,8 +164,7 @@ class Voting(QObject):
     # ------------------------------------------------------------ who votes
     def voter(self) -> tuple[str, str] | None:
         """(token, name) of whoever places dots now in the vote shown, or None."""
-        doc, vote_id = self.workshop.doc, self.workshop.shown_vote
-        vote = ws.vote(doc, vote_id) if doc is not None and vote_id else None
+        vote = self.shown()
         if vote is None:
             return None
         session = self.workshop.session
@@ -292,7 +290,6 @@ class Voting(QObject):
         )
         if not self.window.push(StartVote(doc, vote, timer)):
             return
-        self.clicking = True
         self.show(vote.id)
         if not self.workshop.session.live and not self.name:
             self.window.show_message(
@@ -318,7 +315,6 @@ class Voting(QObject):
                         card=ws.quoted(top.text), n=n
                     )
                 )
-            self.workshop.sync()
 
     def delete(self) -> None:
         vote, doc = self.shown(), self.workshop.doc
@@ -392,10 +388,9 @@ class Voting(QObject):
         return self.dot(cards[0], take_back=delta < 0)
 
     def _say_left(self) -> None:
-        vote, doc, voter = self.shown(), self.workshop.doc, self.voter()
-        if vote is None or doc is None or voter is None or vote.revealed is not None:
+        vote, voter, left = self.shown(), self.voter(), self.dots_left()
+        if vote is None or voter is None or left is None or vote.revealed is not None:
             return
-        left = vote.dots - sum(ws.ballot(doc, vote.id, voter[0]).values())
         self.window.show_message(
             translate("Voting", "{name}: %n dot(s) left", None, left).format(name=voter[1])
         )
@@ -414,7 +409,6 @@ class Voting(QObject):
         if (
             kind not in (QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonDblClick)
             or watched is not self.window.view.viewport()
-            or not self.clicking
         ):
             return False
         assert isinstance(event, QMouseEvent)
@@ -455,12 +449,13 @@ class Voting(QObject):
     def _show_results(self, vote: ws.Vote | None) -> None:
         presenting = getattr(self.workshop, "presenting", False)
         lines = []
-        if vote is not None and vote.revealed is not None:
+        # the ranking only shows on the projector: not worked out at every change otherwise
+        if presenting and vote is not None and vote.revealed is not None:
             lines.append(vote.question or translate("Voting", "Dot vote"))
             for rank, (element, n) in enumerate(self.ranking()[:5], 1):
                 lines.append(f"{rank}. {ws.quoted(element.text, 40)} — {n}")
         self.results.set_lines(lines)
-        self.results.visible = bool(lines) and presenting
+        self.results.visible = bool(lines)
         self.window.view.refresh_decoration(self.results)
 
 

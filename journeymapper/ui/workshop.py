@@ -72,10 +72,9 @@ class Workshop(QObject):
     """The workshop side of one window (see the module docstring).
 
     Signals: ``changed()`` after the map's workshop state changed (a lock, a
-    vote, a round, the timer) or another map is shown; ``session_changed()``."""
+    vote, a round, the timer) or another map is shown."""
 
     changed = Signal()
-    session_changed = Signal()
 
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
@@ -125,7 +124,6 @@ class Workshop(QObject):
         self.policy.session = session
         session.watch(self._on_shared)
         self.action_facilitate.setChecked(bool(getattr(session, "facilitating", False)))
-        self.session_changed.emit()
         self.update_actions()
         self.sync()
 
