@@ -16,6 +16,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
 
 from journeymapper.model import events as ev
+from journeymapper.model import workshop as ws
 from journeymapper.model.document import JourneyMap
 from journeymapper.model.elements import Element
 from journeymapper.ui.observe import follow
@@ -53,7 +54,7 @@ def find_matches(doc: JourneyMap, query: str) -> list[str]:
     needle = fold(query.strip())
     if not needle:
         return []
-    hidden = doc.records("hidden")
+    hidden = ws.hidden(doc)
     return [i for i in reading_order(doc)
             if i not in hidden and any(needle in fold(t) for t in _texts(doc.element(i)))]
 
