@@ -15,7 +15,7 @@ from journeymapper.commands.paste import PasteElements
 from journeymapper.io.cardlist import CardPlan, card_elements
 from journeymapper.model.document import JourneyMap
 from journeymapper.model.elements import Element, Kind, Placement
-from journeymapper.model.links import Link, allowed
+from journeymapper.model.links import Link
 
 translate = QCoreApplication.translate
 
@@ -49,13 +49,8 @@ class ChangeKind(DocCommand):
     def do(self) -> None:
         doc = self.doc
         self.old = old = doc.element(self.element_id)
-        self.unlinked = []
-        for link in doc.links_of(self.element_id):
-            kinds = [
-                self.kind if i == self.element_id else doc.element(i).kind for i in (link.source, link.target)
-            ]
-            if not allowed(link.kind, *kinds):
-                self.unlinked.append(doc.unlink(link.source, link.target))
+        self.unlinked = [doc.unlink(link.source, link.target)
+                         for link in doc.links_barred(self.element_id, self.kind)]
         doc.change_kind(self.element_id, self.kind)
         p = old.placement
         if self.to_lane and p is not None and p.stage is not None and doc.lane(p.lane).kind is not self.kind:

@@ -231,13 +231,14 @@ class JourneyMap:
         new = self._element_set.retyped(element, kind, fields)
         if new is element:
             return element
-        for link in self.links_of(element_id):
+        barred = self.links_barred(element_id, kind)
+        if barred:
+            link = barred[0]
             kinds = [self._elements[i].kind if i != element_id else kind
                      for i in (link.source, link.target)]
-            if not allowed(link.kind, *kinds):
-                raise LinkError(link.source, link.target, Message(
-                    N_("'{link}' does not join {source} to {target}"), link=link.kind.value,
-                    source=a_kind(kinds[0]), target=a_kind(kinds[1])))
+            raise LinkError(link.source, link.target, Message(
+                N_("'{link}' does not join {source} to {target}"), link=link.kind.value,
+                source=a_kind(kinds[0]), target=a_kind(kinds[1])))
         if kind is not element.kind and self._book.referring_to(element_id):
             raise ModelError(N_("{id}: survey scores are attached to this touchpoint; "
                                 "remove them before it changes kind"), id=element_id)
@@ -246,6 +247,16 @@ class JourneyMap:
         with self.transaction():
             self._element_set.change_kind(element, new)
         return new
+
+    def links_barred(self, element_id: str, kind: Kind) -> list[Link]:
+        """The links of ``element_id`` the link rules refuse once it is ``kind``."""
+        out = []
+        for link in self.links_of(element_id):
+            kinds = [self._elements[i].kind if i != element_id else kind
+                     for i in (link.source, link.target)]
+            if not allowed(link.kind, *kinds):
+                out.append(link)
+        return out
 
     def move_element(self, element_id: str, placement: Placement) -> None:
         """Put a card in another cell / order / offset."""
