@@ -306,14 +306,12 @@ def kind_count(kind: Kind, n: int) -> str:
 
 def card_meta(kind: Kind, fields: dict[str, Any]) -> str:
     """The short detail a card shows beside its tag: a touchpoint's channel, an
-    opportunity's status and votes, a goal's metric, a note's author."""
+    opportunity's status (its votes are on its footer), a goal's metric, a
+    note's author."""
     if kind is Kind.TOUCHPOINT:
         return channel_label(str(fields.get("channel", "")))
     if kind is Kind.OPPORTUNITY:
-        count = int(fields.get("votes", 0))
-        status = status_label(str(fields.get("status", "")))
-        return _("{status} · {votes}").format(status=status, votes=votes(count)) if count \
-            else status
+        return status_label(str(fields.get("status", "")))
     if kind is Kind.GOAL:
         return str(fields.get("metric", ""))
     if kind is Kind.NOTE:

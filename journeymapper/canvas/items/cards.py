@@ -161,11 +161,9 @@ class CardItem(BaseCardItem):
 
     def _texts(self) -> tuple[str, str, str]:
         if self._words is None:
-            footer = footer_text(self.kind, self.fields)
             # an opportunity's owner, due date and votes are on its footer line
-            meta = card_meta(self.kind, {**self.fields, "votes": 0}) if footer \
-                else card_meta(self.kind, self.fields)
-            self._words = (footer, meta, kind_tag(self.kind))
+            self._words = (footer_text(self.kind, self.fields), card_meta(self.kind, self.fields),
+                           kind_tag(self.kind))
         return self._words
 
     @property
