@@ -9,7 +9,6 @@ to another window does not (the typing waits for you to come back).
 from __future__ import annotations
 
 from collections.abc import Callable
-from difflib import SequenceMatcher
 
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QKeyEvent, QPainter, QPen, QTextCursor, QTextOption
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from journeymapper.canvas import style as st
+from journeymapper.collab.schema import hunks
 
 
 class InlineEditor(QGraphicsTextItem):
@@ -71,7 +71,7 @@ class InlineEditor(QGraphicsTextItem):
             return
         document = self.document()
         cursor = QTextCursor(document)
-        for start, end, inserted in reversed(_hunks(old, text)):
+        for start, end, inserted in reversed(hunks(old, text)):
             cursor.setPosition(_utf16(old, start))
             cursor.setPosition(_utf16(old, end), QTextCursor.MoveMode.KeepAnchor)
             cursor.insertText(inserted)
@@ -125,13 +125,6 @@ class InlineEditor(QGraphicsTextItem):
         if event.reason() not in (Qt.FocusReason.PopupFocusReason,
                                   Qt.FocusReason.ActiveWindowFocusReason):
             self.finish("focus")
-
-
-def _hunks(old: str, new: str) -> list[tuple[int, int, str]]:
-    """(start, end, replacement) in ``old``, first to last, that make ``new``."""
-    matcher = SequenceMatcher(None, old, new, autojunk=False)
-    return [(i1, i2, new[j1:j2]) for tag, i1, i2, j1, j2 in matcher.get_opcodes()
-            if tag != "equal"]
 
 
 def _utf16(text: str, index: int) -> int:

@@ -172,23 +172,25 @@ def _common_ends(old: str, new: str) -> tuple[int, int]:
 MAX_DIFFED = 2000  # a replaced stretch longer than this is written as one edit
 
 
-def text_edits(old: str, new: str) -> list[tuple[int, int, str]]:
-    """The edits that turn ``old`` into ``new``, last first, as (start, length to
-    delete, text to insert) in UTF-8 bytes: one for typing, more when the new
+def hunks(old: str, new: str) -> list[tuple[int, int, str]]:
+    """The stretches of ``old`` to replace to make ``new``, first to last, as
+    (start, end, replacement) in characters: one for typing, more when the new
     text keeps parts of the old one between changes (a colleague's letters
     merged into mine stay their letters, not a deletion and a copy)."""
     start, end = _common_ends(old, new)
     removed, inserted = old[start:len(old) - end], new[start:len(new) - end]
     if not removed or not inserted or max(len(removed), len(inserted)) > MAX_DIFFED:
-        return [utf8_diff(old, new)] if removed or inserted else []
-    edits = []
+        return [(start, len(old) - end, inserted)] if removed or inserted else []
     matcher = SequenceMatcher(None, removed, inserted, autojunk=False)
-    for tag, i1, i2, j1, j2 in reversed(matcher.get_opcodes()):
-        if tag == "equal":
-            continue
-        at = len(old[:start + i1].encode("utf-8"))
-        edits.append((at, len(removed[i1:i2].encode("utf-8")), inserted[j1:j2]))
-    return edits
+    return [(start + i1, start + i2, inserted[j1:j2])
+            for tag, i1, i2, j1, j2 in matcher.get_opcodes() if tag != "equal"]
+
+
+def text_edits(old: str, new: str) -> list[tuple[int, int, str]]:
+    """The :func:`hunks` that turn ``old`` into ``new``, last first, as (start,
+    length to delete, text to insert) in UTF-8 bytes, as Y.Text counts them."""
+    return [(len(old[:a].encode("utf-8")), len(old[a:b].encode("utf-8")), inserted)
+            for a, b, inserted in reversed(hunks(old, new))]
 
 
 def edit_text(text: Text, old: str, new: str) -> None:
