@@ -180,11 +180,7 @@ class Builder:
                        ) -> dict[str, tuple[int, dict[str, Any]]]:
         lanes = {lane.id: i for i, lane in enumerate(doc.lanes)}
         by_id: dict[str, tuple[int, dict[str, Any]]] = {}
-        for i, item in enumerate(elements):
-            where = f"elements[{i}]"
-            if not isinstance(item, dict):
-                raise self.fatal(N_("{where}: expected an object, got {kind}"), where=where,
-                                 kind=kind_of(item))
+        for i, where, item in self.objects(elements, "elements"):
             element_id = item.get("id")
             if not isinstance(element_id, str) or not element_id:
                 raise self.fatal(N_("{where}.id: expected a non-empty text, got {value}"),
@@ -296,19 +292,12 @@ class Builder:
                 raise self.fatal(N_("{where}.placement.{key}: expected a number "
                                     "-1000000..1000000, got {value}"), where=where, key=key,
                                  value=show(value))
-        placement = Placement(stage, lane, order, float(dx), float(dy))
-        try:
-            doc.insert_element(self.make(index, item, placement))
-        except ModelError as exc:
-            raise self.fatal(N_("{where}: {reason}"), where=where, reason=exc.message) \
-                from None
+        self.insert(doc, index, self.make(index, item, Placement(stage, lane, order, float(dx),
+                                                                 float(dy))))
 
     # ---------------------------------------------------------------- links
     def links(self, doc: JourneyMap, links: list[Any]) -> None:
-        for i, item in enumerate(links):
-            if not isinstance(item, dict):
-                raise self.fatal(N_("{where}: expected an object, got {kind}"),
-                                 where=f"links[{i}]", kind=kind_of(item))
+        for _i, where, item in self.objects(links, "links"):
             source, target, kind = item.get("source"), item.get("target"), item.get("kind")
             missing = [k for k, v in (("source", source), ("target", target))
                        if not isinstance(v, str) or v not in doc]
@@ -317,19 +306,19 @@ class Builder:
                 value = item.get(key)
                 if isinstance(value, str):
                     self.problem(N_("{where}.{key}: no element with id {value}; link dropped"),
-                                 where=f"links[{i}]", key=key, value=show(value))
+                                 where=where, key=key, value=show(value))
                 else:
                     self.problem(N_("{where}.{key}: expected the id of an element, got {value}; "
-                                    "link dropped"), where=f"links[{i}]", key=key, value=show(value))
+                                    "link dropped"), where=where, key=key, value=show(value))
                 continue
             if not isinstance(kind, str) or kind not in _LINK_KIND_SET:
                 self.problem(N_("{where}.kind: expected one of {items}, got {value}; link dropped"),
-                             where=f"links[{i}]", items=", ".join(_LINK_KINDS), value=show(kind))
+                             where=where, items=", ".join(_LINK_KINDS), value=show(kind))
                 continue
             try:
                 doc.link(source, target, LinkKind(kind))
             except ModelError as exc:
-                self.problem(N_("{where}: {reason}; link dropped"), where=f"links[{i}]",
+                self.problem(N_("{where}: {reason}; link dropped"), where=where,
                              reason=exc.message)
 
     # ---------------------------------------------------------------- records
