@@ -364,9 +364,8 @@ class Builder:
                 raise self.fatal(N_("waves[{index}].label: expected a name, got an empty text"),
                                  index=i)
             if date and not is_date(date):
-                self.problems.append(Message(
-                    N_("waves[{index}].date: expected a date YYYY-MM-DD or empty, got {value}; "
-                       "cleared"), index=i, value=show(date)))
+                self.problem(N_("waves[{index}].date: expected a date YYYY-MM-DD or empty, got "
+                                "{value}; cleared"), index=i, value=show(date))
                 date = ""
             labels.add(label)
             wave_list.append(Wave(label, date))
